@@ -1,0 +1,454 @@
+"""Find attributions (source, cue, content) in a parsed document.
+
+Two routes meet here:
+* cue-first: a speech or belief verb with a clausal complement gives indirect or mixed speech
+  ("X said (that) ...", "..., X said", "according to X, ...");
+* mark-first: every quotation-mark span (see marks.py) looks for the cue that introduces it
+  (adjacent before or after, a colon-ended lead-in, a governing verb or noun), else inherits the
+  speaker of the quote it continues.
+Speakers are left as tokens here; speakers.py turns them into people.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import CueLexicon, PeopleLexicon
+from .marks import MarkSpan, find_quote_spans
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CLAUSE_DEPS = ("ccomp",)
+INHERIT_SUBJECT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "acl")
+CUE_MODIFIERS = ("aux", "auxpass", "neg")
+CUE_ADVERBS = frozenset({"also", "later", "again", "previously", "earlier", "then", "once", "repeatedly"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# How far (in tokens) a cue may stand from the quote it introduces.
+ADJACENT_AFTER = 8
+ADJACENT_BEFORE = 30
+
+
+@dataclass
+class Attribution:
+    start: int
+    end: int
+    kind: str
+    cue: tuple[int, int] | None = None  # character span
+    subject: Token | None = None  # head token of the source mention
+    source: tuple[int, int] | None = None  # character span of the source mention
+    cue_token: Token | None = None
+    venue: str | None = None  # raw venue words, may be anaphoric ("the broadcaster")
+    inherits_from: "Attribution | None" = None
+    mark: MarkSpan | None = None
+    marks_inside: list[MarkSpan] = field(default_factory=list)
+
+    @property
+    def is_attributed(self) -> bool:
+        return self.subject is not None or self.inherits_from is not None
+
+
+def char_span_of(tokens) -> tuple[int, int]:
+    tokens = list(tokens)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+class AttributionFinder:
+    def __init__(
+        self,
+        cues: CueLexicon,
+        people: PeopleLexicon,
+        min_unattributed_words: int = 4,
+        include_beliefs: bool = False,
+    ):
+        self.cues = cues
+        self.people = people
+        self.min_unattributed_words = min_unattributed_words
+        self.classes = ("speech", "clause_only", "infinitive") + (("beliefs",) if include_beliefs else ())
+        self.clause_verbs = cues.clause_verbs | (cues.beliefs if include_beliefs else frozenset())
+
+    # ---- cues -------------------------------------------------------------------------------
+    def lemma(self, tok: Token) -> str:
+        return tok.lemma_.lower()
+
+    def is_cue_verb(self, tok: Token, classes: tuple[str, ...] | None = None) -> bool:
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass"):
+            return False
+        lemma = self.lemma(tok)
+        return any(lemma in getattr(self.cues, c) for c in classes or self.classes)
+
+    def is_speech_verb(self, tok: Token) -> bool:
+        return self.is_cue_verb(tok, ("speech",))
+
+    def cue_span(self, verb: Token) -> tuple[int, int]:
+        left = verb.i
+        children = {c.i: c for c in verb.children}
+        while left - 1 in children and (
+            children[left - 1].dep_ in CUE_MODIFIERS or children[left - 1].lower_ in CUE_ADVERBS
+        ):
+            left -= 1
+        right = verb.i
+        for c in verb.children:
+            if c.dep_ == "prt" and c.i == right + 1:
+                right = c.i
+        return char_span_of(verb.doc[left : right + 1])
+
+    def subject_of(self, verb: Token, depth: int = 0) -> Token | None:
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c
+        for c in verb.children:
+            if c.dep_ == "nsubjpass":
+                agent = next((a for a in verb.children if a.dep_ == "agent"), None)
+                pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
+                return pobj
+        if verb.dep_ == "relcl":
+            return verb.head
+        if depth < 4 and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
+            return self.subject_of(verb.head, depth + 1)
+        return None
+
+    def source_span(self, subject: Token) -> tuple[int, int]:
+        """The mention: the subject's phrase with appositives, without relative clauses."""
+        excluded: set[int] = set()
+        for c in subject.children:
+            if c.dep_ in ("relcl", "acl") and c.i > subject.i:
+                excluded.update(t.i for t in c.subtree)
+        tokens = [t for t in subject.subtree if t.i not in excluded]
+        while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+            tokens.pop()
+        while tokens and (tokens[0].is_punct or tokens[0].is_space):
+            tokens.pop(0)
+        if not tokens:
+            return subject.idx, subject.idx + len(subject.text)
+        return char_span_of(tokens)
+
+    def venue_of(self, verb: Token) -> str | None:
+        """Where it was said: 'told Sky News', 'in a statement', 'speaking on BBC One'."""
+        candidates = [verb, *(c for c in verb.children if c.dep_ in ("advcl", "conj") and c.i < verb.i)]
+        if verb.dep_ in ("advcl", "conj", "xcomp"):
+            candidates.append(verb.head)
+        for v in candidates:
+            if self.lemma(v) in ("tell", "inform", "brief", "assure"):
+                objects = [c for c in v.children if c.dep_ in ("dobj", "dative")]
+                if any(self.looks_like_outlet(c) for c in objects):
+                    return self.phrase_of([t for c in objects for t in c.subtree])
+            for c in v.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "on", "to", "during", "at"):
+                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    if pobj is not None and (
+                        pobj.lemma_.lower() in self.people.venue_nouns or self.looks_like_outlet(pobj)
+                    ):
+                        return self.phrase_of(list(pobj.subtree))
+        return None
+
+    def looks_like_outlet(self, tok: Token) -> bool:
+        words = {t.lower_ for t in tok.subtree}
+        if tok.lemma_.lower() in self.people.media_nouns:
+            return True
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "WORK_OF_ART", "FAC"):
+            return bool(words & self.people.outlet_words) or tok.ent_type_ == "ORG"
+        return False
+
+    @staticmethod
+    def phrase_of(tokens: list[Token]) -> str:
+        tokens = sorted(tokens, key=lambda t: t.i)
+        for k, t in enumerate(tokens):
+            gap = k > 0 and t.i != tokens[k - 1].i + 1
+            if gap or t.text in (":", ";") or t.is_quote or "\n" in t.text:
+                tokens = tokens[:k]
+                break
+        while tokens and tokens[0].dep_ == "det":
+            tokens.pop(0)
+        if not tokens:
+            return ""
+        s, e = char_span_of(tokens)
+        return tokens[0].doc.text[s:e].strip(" ,.;:")
+
+    # ---- content ----------------------------------------------------------------------------
+    def clause_content(self, verb: Token) -> tuple[int, int] | None:
+        lemma = self.lemma(verb)
+        trailing = self.trailing_content(verb)
+        if trailing is not None:
+            return trailing
+        for c in verb.children:
+            if c.dep_ in CLAUSE_DEPS and lemma in self.clause_verbs:
+                return self.trimmed(c.subtree, verb)
+        for c in verb.children:
+            if c.dep_ == "xcomp" and lemma in self.cues.infinitive and any(a.lower_ == "to" for a in c.children):
+                return self.trimmed(c.subtree, verb)
+        head = verb.head
+        if verb.dep_ == "parataxis" and head.i < verb.i and lemma in self.cues.speech:
+            tokens = [t for t in head.subtree if t.i < verb.left_edge.i]
+            return self.trimmed(tokens, verb) if tokens else None
+        return None
+
+    def trailing_content(self, verb: Token) -> tuple[int, int] | None:
+        """'<everything>, the Health Secretary has said.' / '<everything>, said Mr Hague.'
+
+        The parse of a long sentence often gives the cue only part of it; when the attribution
+        closes the sentence after a comma, the content is everything before that comma.
+        """
+        if self.lemma(verb) not in self.cues.speech:
+            return None
+        sent = verb.sent
+        subject = self.subject_of(verb)
+        if subject is None or subject.sent != sent:
+            return None
+        left = min(verb.i, subject.left_edge.i)
+        for c in verb.children:
+            if c.i < verb.i and c.dep_ in CUE_MODIFIERS + ("advmod",):
+                left = min(left, c.i)
+        start = self.written_sentence_start(sent)
+        comma = verb.doc[left - 1] if left > start else None
+        if comma is None or comma.text not in (",", "—", "–"):
+            return None
+        tail = [t for t in verb.doc[verb.i + 1 : sent.end] if t.i not in {x.i for x in subject.subtree}]
+        if any(t.pos_ == "VERB" or t.dep_ in CLAUSE_DEPS for t in tail):
+            return None
+        content = verb.doc[start : comma.i]
+        if not any(t.pos_ in ("VERB", "AUX") for t in content):
+            return None
+        return self.trimmed(content, verb)
+
+    @staticmethod
+    def written_sentence_start(sent: Span) -> int:
+        """Where the sentence starts as written: the parser sometimes splits one mid-way."""
+        doc = sent.doc
+        start = sent.start
+        while start > 0:
+            previous = doc[start - 1]
+            while previous.is_space and "\n" not in previous.text and previous.i > 0:
+                previous = doc[previous.i - 1]
+            if "\n" in previous.text or previous.text in (".", "!", "?", ":", ";") or previous.is_quote:
+                break
+            start = previous.sent.start
+        return start
+
+    @staticmethod
+    def trimmed(tokens, verb: Token) -> tuple[int, int] | None:
+        tokens = [t for t in tokens if t.i != verb.i]
+        while tokens and (tokens[-1].is_space or (tokens[-1].is_punct and not tokens[-1].is_quote)):
+            tokens.pop()
+        while tokens and (tokens[0].is_space or (tokens[0].is_punct and not tokens[0].is_quote)):
+            tokens.pop(0)
+        if not tokens or all(t.is_punct or t.is_space for t in tokens):
+            return None
+        return char_span_of(tokens)
+
+    def according_to(self, tok: Token) -> Attribution | None:
+        if tok.lower_ != "according":
+            return None
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if pobj is None:
+            return None
+        excluded = {t.i for t in tok.subtree}
+        rest = [t for t in tok.sent if t.i not in excluded]
+        content = self.trimmed(rest, tok)
+        if content is None:
+            return None
+        return Attribution(
+            *content,
+            kind="indirect",
+            cue=(tok.idx, to.idx + len(to.text)),
+            subject=pobj,
+            source=self.source_span(pobj),
+            cue_token=tok,
+        )
+
+    # ---- the two routes ---------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> list[Attribution]:
+        marks = find_quote_spans(doc.text)
+        doc._.quote_marks = marks
+        mark_of_token = self._mark_index(doc, marks)
+        found: list[Attribution] = []
+        mark_cue: dict[int, Token] = {}
+        for tok in doc:
+            if mark_of_token[tok.i] >= 0:
+                continue
+            attribution = self.according_to(tok)
+            if attribution is None and self.is_cue_verb(tok):
+                attribution = self._clausal(tok, marks, mark_cue)
+            if attribution is not None:
+                found.append(attribution)
+        claimed = {id(m) for a in found for m in a.marks_inside}
+        direct = [
+            self._direct(doc, i, m, marks, mark_of_token, mark_cue.get(i))
+            for i, m in enumerate(marks)
+            if id(m) not in claimed
+        ]
+        direct = [d for d in direct if d is not None]
+        found = [a for a in found if a.subject is not None and not self._leads_in(doc, a, direct)]
+        self._inherit(doc, direct, found)
+        result = found + [d for d in direct if d.is_attributed or self._long(doc, d)]
+        return sorted(result, key=lambda a: a.start)
+
+    @staticmethod
+    def _leads_in(doc: Doc, a: Attribution, direct: list[Attribution]) -> bool:
+        """'..., declaring his career was in jeopardy: "I have no idea ..."': the clause before
+        the colon introduces the quotation that the same cue carries; one utterance, one quote."""
+        after = doc.text[a.end : a.end + 4].lstrip()
+        if not after.startswith(":"):
+            return False
+        return any(d.cue_token is not None and d.cue_token.i == a.cue_token.i and d.start > a.end for d in direct)
+
+    def _long(self, doc: Doc, a: Attribution) -> bool:
+        return len(doc.text[a.start : a.end].split()) >= self.min_unattributed_words
+
+    @staticmethod
+    def _mark_index(doc: Doc, marks: list[MarkSpan]) -> list[int]:
+        """For each token, the index of the quotation (marks included) it lies in, else -1."""
+        index = [-1] * len(doc)
+        starts = [m.start - 1 for m in marks]
+        for tok in doc:
+            k = bisect_right(starts, tok.idx) - 1
+            if k >= 0 and tok.idx < marks[k].end + 1:
+                index[tok.i] = k
+        return index
+
+    def _clausal(self, verb: Token, marks, mark_cue) -> Attribution | None:
+        content = self.clause_content(verb)
+        if content is None:
+            return None
+        start, end = content
+        inside = [m for m in marks if m.start >= start - 1 and m.end <= end + 1]
+        cutting = [m for m in marks if m not in inside and m.start < end and m.end > start]
+        if cutting:
+            # The parse split a quotation: let the quotation carry this cue instead.
+            for i, m in enumerate(marks):
+                if m in cutting:
+                    mark_cue.setdefault(i, verb)
+            return None
+        outside_words = len(verb.doc.text[start:end].split()) - sum(len(m.text(verb.doc.text).split()) for m in inside)
+        if inside and outside_words <= 1:
+            for i, m in enumerate(marks):
+                if m in inside:
+                    mark_cue.setdefault(i, verb)
+            return None  # the whole content is a quotation: the mark route reports it as direct
+        if inside and any(c.dep_ == "xcomp" for c in verb.children) and not any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+            for i, m in enumerate(marks):
+                if m in inside:
+                    mark_cue.setdefault(i, verb)
+            return None  # 'challenged him to "do the honourable thing"': the fragment is the quote
+        subject = self.subject_of(verb)
+        return Attribution(
+            start,
+            end,
+            kind="mixed" if inside else "indirect",
+            cue=self.cue_span(verb),
+            subject=subject,
+            source=self.source_span(subject) if subject is not None else None,
+            cue_token=verb,
+            venue=self.venue_of(verb),
+            marks_inside=inside,
+        )
+
+    def _direct(self, doc, index, mark, marks, mark_of_token, cue) -> Attribution | None:
+        span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        cue = cue or self._cue_after(doc, span, mark_of_token) or self._cue_before(doc, span, mark_of_token)
+        noun_source = None
+        if cue is None:
+            cue, noun_source = self._governing_cue(span)
+        attribution = Attribution(mark.start, mark.end, kind="direct", mark=mark)
+        if cue is not None:
+            subject = noun_source if noun_source is not None else (
+                self.subject_of(cue) if cue.pos_ in ("VERB", "AUX") else None
+            )
+            attribution.cue_token = cue
+            attribution.cue = self.cue_span(cue) if cue.pos_ in ("VERB", "AUX") else (cue.idx, cue.idx + len(cue.text))
+            attribution.subject = subject
+            attribution.source = self.source_span(subject) if subject is not None else None
+            attribution.venue = self.venue_of(cue) if cue.pos_ in ("VERB", "AUX") else None
+        return attribution
+
+    def _cue_after(self, doc: Doc, span: Span, mark_of_token) -> Token | None:
+        """'"...," Mr Hague said.' / '"...," said Mr Hague' / '"...," he told BBC Radio 4.'"""
+        i = span.end
+        while i < len(doc) and (doc[i].is_quote or doc[i].is_space) and mark_of_token[i] >= 0:
+            i += 1
+        ends_clause = span[-1].text in (",", ".", "!", "?", "…", "—", "-")
+        while i < len(doc) and doc[i].is_punct and doc[i].text in ",—–-" and "\n" not in doc[i].text:
+            ends_clause = True
+            i += 1
+        if not ends_clause:
+            return None
+        for j in range(i, min(len(doc), i + ADJACENT_AFTER)):
+            tok = doc[j]
+            if "\n" in tok.text or mark_of_token[j] >= 0 or (tok.is_punct and tok.text in ".!?;"):
+                return None
+            if self.is_speech_verb(tok):
+                return tok
+            if tok.pos_ == "VERB" and tok.dep_ not in ("aux", "auxpass"):
+                return None
+        return None
+
+    def _cue_before(self, doc: Doc, span: Span, mark_of_token) -> Token | None:
+        """'He said: "...' / 'told BBC Radio 4's Today Programme: "...' / 'She added, "...'"""
+        i = span.start - 1
+        while i >= 0 and mark_of_token[i] >= 0 and (doc[i].is_quote or doc[i].is_space):
+            i -= 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        if i < 0:
+            return None
+        lead = doc[i]
+        colon = lead.text == ":"
+        if not (colon or lead.text == "," or self.is_speech_verb(lead)):
+            return None
+        for j in range(i, max(-1, i - ADJACENT_BEFORE), -1):
+            tok = doc[j]
+            if mark_of_token[j] >= 0:
+                return None
+            if j < i and "\n" in tok.text and not colon:
+                return None
+            if j < i and tok.is_sent_end and tok.text in ".!?":
+                return None
+            if self.is_cue_verb(tok) and (colon or self.is_speech_verb(tok)):
+                between = doc[j + 1 : i]
+                subtree = {t.i for t in tok.subtree}
+                if all(t.i in subtree or t.is_punct or t.is_space for t in between):
+                    return tok
+                if colon:
+                    return tok
+        return None
+
+    def _governing_cue(self, span: Span) -> tuple[Token | None, Token | None]:
+        """A partial quote inside a sentence: the cue verb or noun that governs it."""
+        root = span.root
+        for anc in root.ancestors:
+            if anc.i in range(span.start, span.end):
+                continue
+            if self.is_cue_verb(anc):
+                return anc, None
+            if anc.pos_ == "NOUN" and anc.lemma_.lower() in self.cues.nouns:
+                owner = next((c for c in anc.children if c.dep_ == "poss"), None)
+                if owner is None:
+                    by = next((c for c in anc.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")), None)
+                    owner = next((p for p in by.children if p.dep_ == "pobj"), None) if by is not None else None
+                if owner is not None:
+                    return anc, owner
+        return None, None
+
+    def _inherit(self, doc: Doc, direct: list[Attribution], found: list[Attribution]) -> None:
+        """Unattributed quotations take the speaker of the quote or report they continue."""
+        text = doc.text
+        everything = sorted(direct + found, key=lambda a: a.start)
+        for k, a in enumerate(everything):
+            if a.kind != "direct" or a.is_attributed:
+                continue
+            previous = everything[k - 1] if k > 0 else None
+            if previous is not None and previous.is_attributed and self._paragraph_gap(text, previous.end, a.start) <= 1:
+                a.inherits_from = previous
+                continue
+            following = next((b for b in everything[k + 1 :] if b.is_attributed), None)
+            if following is not None and following.kind == "direct" and self._paragraph_gap(text, a.end, following.start) <= 1 and following.inherits_from is None:
+                a.inherits_from = following
+
+    @staticmethod
+    def _paragraph_gap(text: str, start: int, end: int) -> int:
+        between = text[start:end]
+        return sum(1 for line in between.split("\n")[1:-1] if line.strip()) + (1 if "\n" in between else 0)

@@ -1,0 +1,89 @@
+"""Load the editable word lists in crossfloor/data (cues, people and outlet words, parties)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+
+def _load(name: str, path: str | Path | None = None) -> dict:
+    if path:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    return json.loads(resources.files("crossfloor.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    speech: frozenset[str]
+    clause_only: frozenset[str]
+    infinitive: frozenset[str]
+    nouns: frozenset[str]
+    beliefs: frozenset[str]
+
+    @property
+    def clause_verbs(self) -> frozenset[str]:
+        return self.speech | self.clause_only
+
+
+@cache
+def cue_lexicon(path: str | None = None) -> CueLexicon:
+    data = _load("cues.json", path)
+    return CueLexicon(
+        speech=frozenset(data["speech"]),
+        clause_only=frozenset(data["clause_only"]),
+        infinitive=frozenset(data["infinitive"]),
+        nouns=frozenset(data["nouns"]),
+        beliefs=frozenset(data.get("beliefs", [])),
+    )
+
+
+@dataclass(frozen=True)
+class PeopleLexicon:
+    honorifics: dict[str, str | None]
+    pronoun_gender: dict[str, str]
+    role_heads: frozenset[str]
+    media_nouns: frozenset[str]
+    venue_nouns: frozenset[str]
+    outlet_words: frozenset[str]
+
+
+@cache
+def people_lexicon(path: str | None = None) -> PeopleLexicon:
+    data = _load("people.json", path)
+    return PeopleLexicon(
+        honorifics=data["honorifics"],
+        pronoun_gender=data["pronoun_gender"],
+        role_heads=frozenset(data["role_heads"]),
+        media_nouns=frozenset(data["media_nouns"]),
+        venue_nouns=frozenset(data["venue_nouns"]),
+        outlet_words=frozenset(data["outlet_words"]),
+    )
+
+
+class PartyLexicon:
+    """Folds party mentions (Tory, Lib Dems, New Labour) to canonical names."""
+
+    def __init__(self, parties: dict[str, dict]):
+        self.canonical: dict[str, str] = {}
+        for name, info in parties.items():
+            for alias in [name, *info.get("aliases", [])]:
+                self.canonical[alias.lower()] = name
+        alternatives = sorted(self.canonical, key=len, reverse=True)
+        self._pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in alternatives) + r")\b", re.I)
+
+    def find(self, text: str) -> str | None:
+        """The canonical party of the first party name in text, if any."""
+        match = self._pattern.search(text)
+        return self.canonical[match.group(1).lower()] if match else None
+
+    def normalise(self, name: str) -> str | None:
+        return self.canonical.get(name.strip().lower())
+
+
+@cache
+def party_lexicon(path: str | None = None) -> PartyLexicon:
+    return PartyLexicon(_load("parties.json", path)["parties"])

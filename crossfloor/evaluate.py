@@ -1,0 +1,208 @@
+"""Score extracted quotes against gold data (the JSONL format of ../shared/benchmarks/quotes).
+
+Matching: a predicted quote matches a gold quote of the same document when their word sets have
+Jaccard overlap >= the threshold (0.5); pairs are taken best first, each quote used once.
+Exact-span scores compare (start, end) after trimming white space, punctuation and quote marks at
+both edges, so '"Yes," he said' and 'Yes' are the same content span whichever convention the gold
+uses for the marks.
+Speakers: with gold that carries source offsets (PolNeAR) the predicted surface mention is right
+when its span overlaps the gold one or the texts agree; with gold that gives people (the seeds) the
+resolved speaker must equal the gold name, ignoring case, determiners and honorifics.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+WORD = re.compile(r"\w+", re.UNICODE)
+EDGE = " \t\n\r\u00a0.,;:!?\"'“”‘’«»„()[]—–-…"
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "the", "a", "an"}
+
+
+def words(text: str | None) -> set[str]:
+    return {w.lower() for w in WORD.findall(text or "")}
+
+
+def jaccard(a: str, b: str) -> float:
+    x, y = words(a), words(b)
+    return len(x & y) / len(x | y) if x or y else 0.0
+
+
+def trim_span(text: str, start: int | None, end: int | None) -> tuple[int, int] | None:
+    if start is None or end is None:
+        return None
+    while start < end and text[start] in EDGE:
+        start += 1
+    while end > start and text[end - 1] in EDGE:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def normalise_name(name: str | None) -> str:
+    tokens = [w for w in WORD.findall((name or "").lower())]
+    while tokens and tokens[0] in HONORIFICS:
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def match(gold: list[dict], pred: list[dict], threshold: float) -> list[tuple[int, int]]:
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            score = jaccard(g["text"], p["text"])
+            if score >= threshold:
+                pairs.append((score, gi, pi))
+    pairs.sort(reverse=True)
+    used_g, used_p, out = set(), set(), []
+    for _, gi, pi in pairs:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            out.append((gi, pi))
+    return out
+
+
+@dataclass
+class PRF:
+    tp: int = 0
+    n_pred: int = 0
+    n_gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.n_pred if self.n_pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "predicted": self.n_pred,
+            "gold": self.n_gold,
+        }
+
+
+@dataclass
+class QuoteScores:
+    overlap: PRF = field(default_factory=PRF)
+    direct_mixed: PRF = field(default_factory=PRF)
+    indirect: PRF = field(default_factory=PRF)
+    content_exact: PRF = field(default_factory=PRF)
+    source_exact: PRF = field(default_factory=PRF)
+    cue_exact: PRF = field(default_factory=PRF)
+    speaker_correct: int = 0
+    matched: int = 0
+    found_with_speaker: int = 0
+    venue_correct: int = 0
+    venue_gold: int = 0
+    speaker_mode: str = "surface"
+    documents: int = 0
+    errors: list[dict] = field(default_factory=list)
+
+    @property
+    def spurious(self) -> int:
+        return self.overlap.n_pred - self.overlap.tp
+
+    def as_dict(self) -> dict:
+        return {
+            "documents": self.documents,
+            "speaker_mode": self.speaker_mode,
+            "overlap": self.overlap.as_dict(),
+            "direct_mixed": self.direct_mixed.as_dict(),
+            "indirect": self.indirect.as_dict(),
+            "speaker_accuracy": round(self.speaker_correct / self.matched, 4) if self.matched else 0.0,
+            "found_with_right_speaker": self.found_with_speaker,
+            "gold_quotes": self.overlap.n_gold,
+            "spurious": self.spurious,
+            "exact": {
+                "content": self.content_exact.as_dict(),
+                "source": self.source_exact.as_dict(),
+                "cue": self.cue_exact.as_dict(),
+            },
+            "venue_accuracy": round(self.venue_correct / self.venue_gold, 4) if self.venue_gold else None,
+        }
+
+
+def speaker_mode_of(gold_docs: list[dict]) -> str:
+    for doc in gold_docs:
+        for q in doc.get("quotes", []):
+            if q.get("speaker_start") is not None:
+                return "surface"
+    return "resolved"
+
+
+def speaker_right(mode: str, g: dict, p: dict) -> bool:
+    if mode == "resolved":
+        return normalise_name(g.get("speaker")) == normalise_name(p.get("speaker_resolved"))
+    if g.get("speaker") in (None, ""):
+        return not p.get("speaker")
+    if p.get("speaker_start") is not None and g.get("speaker_start") is not None:
+        if p["speaker_start"] < g["speaker_end"] and g["speaker_start"] < p["speaker_end"]:
+            return True
+    return normalise_name(g.get("speaker")) == normalise_name(p.get("speaker"))
+
+
+def _spans(text: str, quotes: list[dict], start: str, end: str) -> set[tuple[int, int]]:
+    out = set()
+    for q in quotes:
+        span = trim_span(text, q.get(start), q.get(end))
+        if span:
+            out.add(span)
+    return out
+
+
+def _add_exact(prf: PRF, gold: set, pred: set) -> None:
+    prf.tp += len(gold & pred)
+    prf.n_gold += len(gold)
+    prf.n_pred += len(pred)
+
+
+def score(gold_docs: list[dict], predictions: dict[str, list[dict]], threshold: float = 0.5) -> QuoteScores:
+    scores = QuoteScores(speaker_mode=speaker_mode_of(gold_docs))
+    direct_kinds = ("direct", "mixed")
+    for doc in gold_docs:
+        scores.documents += 1
+        text = doc["text"]
+        gold = doc.get("quotes", [])
+        pred = predictions.get(str(doc["id"]), [])
+        pairs = match(gold, pred, threshold)
+        matched_pred = {pi for _, pi in pairs}
+        scores.overlap.tp += len(pairs)
+        scores.overlap.n_gold += len(gold)
+        scores.overlap.n_pred += len(pred)
+        for subset, kinds in ((scores.direct_mixed, direct_kinds), (scores.indirect, ("indirect",))):
+            subset.n_gold += sum(1 for g in gold if g.get("kind") in kinds)
+            subset.n_pred += sum(1 for p in pred if p.get("kind") in kinds)
+            subset.tp += sum(1 for gi, pi in pairs if gold[gi].get("kind") in kinds and pred[pi].get("kind") in kinds)
+        for gi, pi in pairs:
+            g, p = gold[gi], pred[pi]
+            scores.matched += 1
+            right = speaker_right(scores.speaker_mode, g, p)
+            scores.speaker_correct += right
+            scores.found_with_speaker += right
+            if "venue" in g:
+                scores.venue_gold += 1
+                scores.venue_correct += normalise_name(g["venue"]) == normalise_name(p.get("venue"))
+            if not right and len(scores.errors) < 2000:
+                scores.errors.append({"id": doc["id"], "kind": "speaker", "gold": g.get("speaker"), "predicted": p.get("speaker_resolved" if scores.speaker_mode == "resolved" else "speaker"), "text": g["text"][:120]})
+        for gi, g in enumerate(gold):
+            if gi not in {a for a, _ in pairs} and len(scores.errors) < 2000:
+                scores.errors.append({"id": doc["id"], "kind": "missed", "gold": g.get("speaker"), "text": g["text"][:160]})
+        for pi, p in enumerate(pred):
+            if pi not in matched_pred and len(scores.errors) < 2000:
+                scores.errors.append({"id": doc["id"], "kind": "spurious", "predicted": p.get("speaker"), "text": p["text"][:160]})
+        _add_exact(scores.content_exact, _spans(text, gold, "start", "end"), _spans(text, pred, "start", "end"))
+        _add_exact(scores.source_exact, _spans(text, gold, "speaker_start", "speaker_end"), _spans(text, pred, "speaker_start", "speaker_end"))
+        _add_exact(scores.cue_exact, _spans(text, gold, "cue_start", "cue_end"), _spans(text, pred, "cue_start", "cue_end"))
+    return scores

@@ -1,0 +1,60 @@
+"""Ingest: read -> analyse (in parallel, streaming) -> store, one transaction per article."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .analyse.pipeline import build_pipeline
+from .analyse.run import run_parallel
+from .read import ReadOptions, Skipped, iter_articles
+from .records import Article
+from .store.database import Database
+
+
+@dataclass
+class IngestReport:
+    stored: int = 0
+    quotes: int = 0
+    duplicates: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def ingest(
+    paths: Iterable[str],
+    db: Database,
+    options: ReadOptions,
+    processes: int | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+    on_article: Callable[[Article, int], None] | None = None,
+    on_ready: Callable[[], None] | None = None,
+) -> IngestReport:
+    report = IngestReport()
+    waiting: deque[Article] = deque()
+
+    def new_texts() -> Iterator[str]:
+        for item in iter_articles(paths, options):
+            if isinstance(item, Skipped):
+                report.skipped.append(item)
+                if on_skip:
+                    on_skip(item)
+                continue
+            report.warnings.extend(f"{item.source}: {w}" for w in item.warnings)
+            if db.known_hashes([item.content_hash]):
+                report.duplicates += 1
+                continue
+            waiting.append(item)
+            yield item.text
+
+    for quotes in run_parallel(new_texts(), build_pipeline, processes=processes, on_ready=on_ready):
+        article = waiting.popleft()
+        if db.store(article, quotes) is None:
+            report.duplicates += 1
+            continue
+        report.stored += 1
+        report.quotes += len(quotes)
+        if on_article:
+            on_article(article, len(quotes))
+    return report

@@ -1,0 +1,89 @@
+"""Terminal output: quote tables (table/json/csv) and an article with its quotes highlighted."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+SPEAKER_STYLES = ["cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan", "bright_magenta", "bright_green"]
+COLUMNS = ("article_id", "published", "speaker_resolved", "speaker", "kind", "text", "cue", "venue", "speaker_role", "speaker_party")
+
+
+def rows_for(stored) -> list[dict]:
+    return [
+        {"article_id": s.article_id, "title": s.title, "published": s.published, "outlet": s.outlet, **s.quote}
+        for s in stored
+    ]
+
+
+def format_rows(rows: list[dict], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else list(COLUMNS))
+        writer.writeheader()
+        writer.writerows(rows)
+        return buffer.getvalue()
+    raise ValueError(fmt)
+
+
+def quote_table(rows: list[dict]) -> Table:
+    table = Table(show_lines=False, header_style="bold", expand=True)
+    table.add_column("art", justify="right", no_wrap=True)
+    table.add_column("speaker", ratio=2)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("quote", ratio=6)
+    table.add_column("cue", ratio=1)
+    table.add_column("venue", ratio=2)
+    for r in rows:
+        speaker = Text(r["speaker_resolved"] or "(unknown)")
+        extra = ", ".join(x for x in (r.get("speaker_role"), r.get("speaker_party")) if x)
+        if extra:
+            speaker.append(f"\n{extra}", style="dim")
+        quote = r["text"] if len(r["text"]) <= 300 else r["text"][:297] + "..."
+        table.add_row(str(r["article_id"]), speaker, r["kind"], Text(quote), Text(r["cue"] or ""), Text(r["venue"] or ""))
+    return table
+
+
+def highlighted_article(text: str, quotes: list[dict]) -> tuple[Text, Table]:
+    """The article text with each quote coloured by speaker, cues bold, mentions underlined."""
+    styles: dict[str, str] = {}
+    body = Text(text)
+    for q in quotes:
+        who = q.get("speaker_resolved") or "(unknown)"
+        style = styles.setdefault(who, SPEAKER_STYLES[len(styles) % len(SPEAKER_STYLES)])
+        body.stylize(style, q["start"], q["end"])
+        if q.get("cue_start") is not None:
+            body.stylize(f"bold {style}", q["cue_start"], q["cue_end"])
+        if q.get("speaker_start") is not None:
+            body.stylize(f"underline {style}", q["speaker_start"], q["speaker_end"])
+    legend = Table(header_style="bold")
+    legend.add_column("#", justify="right")
+    legend.add_column("speaker")
+    legend.add_column("mention")
+    legend.add_column("kind")
+    legend.add_column("cue")
+    legend.add_column("venue")
+    legend.add_column("quote")
+    for n, q in enumerate(quotes, 1):
+        who = q.get("speaker_resolved") or "(unknown)"
+        legend.add_row(
+            str(n),
+            Text(who, style=styles[who]),
+            Text(q.get("speaker") or ""),
+            q["kind"],
+            Text(q.get("cue") or ""),
+            Text(q.get("venue") or ""),
+            Text(q["text"][:80] + ("..." if len(q["text"]) > 80 else "")),
+        )
+    return body, legend
+
+
+def console(stderr: bool = False) -> Console:
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)

@@ -1,0 +1,23 @@
+"""The one settings object: defaults, overridden by CROSSFLOOR_* environment variables and flags."""
+
+from __future__ import annotations
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CROSSFLOOR_")
+
+    db: str = "sqlite:///crossfloor.db"
+    processes: int = 0  # 0: all cores
+    max_mb: float = 20.0
+    chunk_size: int = 8
+
+    @property
+    def database_url(self) -> str:
+        """A bare path is taken as an SQLite file."""
+        return self.db if "://" in self.db else f"sqlite:///{self.db}"
+
+
+def get_settings(**overrides) -> Settings:
+    return Settings(**{k: v for k, v in overrides.items() if v is not None})
