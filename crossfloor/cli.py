@@ -185,6 +185,7 @@ def evaluate_quotes(
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON here")] = None,
     errors_out: Annotated[Optional[Path], typer.Option("--errors", help="Write missed, spurious and wrong-speaker quotes here (JSONL)")] = None,
     threshold: Annotated[float, typer.Option(help="Word-overlap Jaccard needed for a match")] = 0.5,
+    unit: Annotated[str, typer.Option(help="piece | utterance | auto (utterance when the gold annotates fragments)")] = "auto",
     processes: ProcessesOption = None,
 ) -> None:
     """Precision, recall and F1 of quote extraction against gold data."""
@@ -200,7 +201,9 @@ def evaluate_quotes(
     else:
         lines = (json.dumps({"id": d["id"], "text": d["text"]}) for d in gold_docs)
         records = list(extract_lines(lines, processes=get_settings(processes=processes).processes or None))
-    result = score(gold_docs, {str(r["id"]): r["quotes"] for r in records}, threshold)
+    if unit not in ("piece", "utterance", "auto"):
+        fail("--unit must be piece, utterance or auto")
+    result = score(gold_docs, {str(r["id"]): r["quotes"] for r in records}, threshold, unit)
     data = result.as_dict()
     print_scores(data, gold)
     if json_out:
@@ -212,11 +215,14 @@ def evaluate_quotes(
 def print_scores(data: dict, gold: Path) -> None:
     from rich.table import Table
 
-    table = Table(title=f"quotes vs {gold} ({data['documents']} documents, speakers: {data['speaker_mode']})")
+    table = Table(title=f"quotes vs {gold} ({data['documents']} documents, speakers: {data['speaker_mode']}, unit: {data['unit']})")
     for column in ("measure", "precision", "recall", "F1", "matched/pred/gold"):
         table.add_column(column, justify="right" if column != "measure" else "left")
 
     def add(name: str, prf: dict) -> None:
+        if not prf["gold"]:
+            table.add_row(name, "n/a", "n/a", "n/a", f"(gold has no {name.split(', ')[-1]} spans)")
+            return
         table.add_row(name, f"{prf['precision']:.3f}", f"{prf['recall']:.3f}", f"{prf['f1']:.3f}", f"{prf['tp']}/{prf['predicted']}/{prf['gold']}")
 
     add("overlap (Jaccard>=0.5), all", data["overlap"])

@@ -107,6 +107,7 @@ class QuoteScores:
     venue_correct: int = 0
     venue_gold: int = 0
     speaker_mode: str = "surface"
+    unit: str = "piece"
     documents: int = 0
     errors: list[dict] = field(default_factory=list)
 
@@ -118,6 +119,7 @@ class QuoteScores:
         return {
             "documents": self.documents,
             "speaker_mode": self.speaker_mode,
+            "unit": self.unit,
             "overlap": self.overlap.as_dict(),
             "direct_mixed": self.direct_mixed.as_dict(),
             "indirect": self.indirect.as_dict(),
@@ -168,14 +170,49 @@ def _add_exact(prf: PRF, gold: set, pred: set) -> None:
     prf.n_pred += len(pred)
 
 
-def score(gold_docs: list[dict], predictions: dict[str, list[dict]], threshold: float = 0.5) -> QuoteScores:
+def annotates_utterances(gold_docs: list[dict]) -> bool:
+    """Gold that annotates one attribution per utterance, with discontinuous fragments (PolNeAR)."""
+    return any("fragments" in q for doc in gold_docs for q in doc.get("quotes", []))
+
+
+def join_utterances(text: str, quotes: list[dict]) -> list[dict]:
+    """Merge the pieces of each utterance into one quote spanning them (as fragment gold does)."""
+    merged: list[dict] = []
+    by_utterance: dict = {}
+    for q in quotes:
+        key = q.get("utterance")
+        if key is None or key not in by_utterance:
+            entry = dict(q)
+            merged.append(entry)
+            if key is not None:
+                by_utterance[key] = entry
+            continue
+        entry = by_utterance[key]
+        entry["start"], entry["end"] = min(entry["start"], q["start"]), max(entry["end"], q["end"])
+        entry["text"] = text[entry["start"] : entry["end"]]
+        if entry["kind"] != q["kind"]:
+            entry["kind"] = "mixed"
+        for field_name in ("speaker", "speaker_start", "speaker_end", "cue", "cue_start", "cue_end"):
+            if entry.get(field_name) is None:
+                entry[field_name] = q.get(field_name)
+    return merged
+
+
+def score(
+    gold_docs: list[dict], predictions: dict[str, list[dict]], threshold: float = 0.5, unit: str = "auto"
+) -> QuoteScores:
+    """unit: 'piece' scores each predicted quote; 'utterance' merges the pieces of an utterance
+    first; 'auto' picks 'utterance' for gold annotated with fragments."""
     scores = QuoteScores(speaker_mode=speaker_mode_of(gold_docs))
+    scores.unit = unit if unit != "auto" else ("utterance" if annotates_utterances(gold_docs) else "piece")
     direct_kinds = ("direct", "mixed")
     for doc in gold_docs:
         scores.documents += 1
         text = doc["text"]
         gold = doc.get("quotes", [])
         pred = predictions.get(str(doc["id"]), [])
+        if scores.unit == "utterance":
+            pred = join_utterances(text, pred)
         pairs = match(gold, pred, threshold)
         matched_pred = {pi for _, pi in pairs}
         scores.overlap.tp += len(pairs)

@@ -42,6 +42,9 @@ class Quote:
     speaker_party: str | None = None
     speaker_seat: str | None = None
     venue: str | None = None
+    # Pieces of one utterance share this number: a quote split around its attribution
+    # ('"X," he said. "Y."') is two quotes with one utterance.
+    utterance: int | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -41,6 +41,7 @@ class Attribution:
     cue_token: Token | None = None
     venue: str | None = None  # raw venue words, may be anaphoric ("the broadcaster")
     inherits_from: "Attribution | None" = None
+    via: str = ""  # how a direct quote found its cue: clause, after, before, governed, inherited
     mark: MarkSpan | None = None
     marks_inside: list[MarkSpan] = field(default_factory=list)
 
@@ -282,8 +283,20 @@ class AttributionFinder:
         direct = [d for d in direct if d is not None]
         found = [a for a in found if a.subject is not None and not self._leads_in(doc, a, direct)]
         self._inherit(doc, direct, found)
-        result = found + [d for d in direct if d.is_attributed or self._long(doc, d)]
+        result = found + [d for d in direct if self._worth_reporting(doc, d)]
         return sorted(result, key=lambda a: a.start)
+
+    def _worth_reporting(self, doc: Doc, a: Attribution) -> bool:
+        """Short quoted words are names, titles and scare quotes unless speech governs them
+        ('rejecting Mr Woodward's claim that ... "extremist"') or they are a whole utterance ("No.")."""
+        if self._long(doc, a):
+            return True
+        if not a.is_attributed:
+            return False
+        if a.via == "governed":
+            cue = a.cue_token
+            return cue is not None and (cue.pos_ == "NOUN" or self.lemma(cue) in self.cues.speech)
+        return a.via in ("after", "before", "clause") and doc.text[a.start : a.end].rstrip()[-1:] in ".!?"
 
     @staticmethod
     def _leads_in(doc: Doc, a: Attribution, direct: list[Attribution]) -> bool:
@@ -349,11 +362,16 @@ class AttributionFinder:
         span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
-        cue = cue or self._cue_after(doc, span, mark_of_token) or self._cue_before(doc, span, mark_of_token)
+        via = "clause" if cue is not None else ""
+        for route, finder in (("after", self._cue_after), ("before", self._cue_before)):
+            if cue is None:
+                cue = finder(doc, span, mark_of_token)
+                via = route if cue is not None else ""
         noun_source = None
         if cue is None:
             cue, noun_source = self._governing_cue(span)
-        attribution = Attribution(mark.start, mark.end, kind="direct", mark=mark)
+            via = "governed" if cue is not None else ""
+        attribution = Attribution(mark.start, mark.end, kind="direct", mark=mark, via=via)
         if cue is not None:
             subject = noun_source if noun_source is not None else (
                 self.subject_of(cue) if cue.pos_ in ("VERB", "AUX") else None
@@ -443,10 +461,12 @@ class AttributionFinder:
             previous = everything[k - 1] if k > 0 else None
             if previous is not None and previous.is_attributed and self._paragraph_gap(text, previous.end, a.start) <= 1:
                 a.inherits_from = previous
+                a.via = "inherited"
                 continue
             following = next((b for b in everything[k + 1 :] if b.is_attributed), None)
             if following is not None and following.kind == "direct" and self._paragraph_gap(text, a.end, following.start) <= 1 and following.inherits_from is None:
                 a.inherits_from = following
+                a.via = "inherited"
 
     @staticmethod
     def _paragraph_gap(text: str, start: int, end: int) -> int:

@@ -89,12 +89,21 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _marks_in(text: str, start: int, end: int) -> list[tuple[int, str, str]]:
     found = []
-    for i in range(start, end):
+    i = start
+    while i < end:
         ch = text[i]
+        if ch in "`'" and i + 1 < end and text[i + 1] == ch:
+            # Typewriter doubles: ``like this'' or ''like this'' (some wire and newspaper styles).
+            prev = text[i - 1] if i > 0 else " "
+            role = "open" if ch == "`" or prev in OPENING_CONTEXT else "close"
+            found.append((i + 1 if role == "open" else i, "double", role))
+            i += 2
+            continue
         if ch in "\"'“”«»„‟‘’‹›":
             kind = _classify(text, i)
             if kind:
                 found.append((i, *kind))
+        i += 1
     return found
 
 

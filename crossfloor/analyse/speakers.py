@@ -177,7 +177,25 @@ class SpeakerResolver:
             resolved[id(a)] = resolved.get(id(root))
             venues.setdefault(id(a), venues.get(id(root)))
         self.carry_venues(doc.text, attributions, resolved, venues)
-        return [self.to_quote(doc, a, resolved[id(a)], venues[id(a)]) for a in attributions]
+        quotes = [self.to_quote(doc, a, resolved[id(a)], venues[id(a)]) for a in attributions]
+        for quote, utterance in zip(quotes, self.utterances(doc.text, attributions)):
+            quote.utterance = utterance
+        return quotes
+
+    @staticmethod
+    def utterances(text: str, attributions: list[Attribution]) -> list[int]:
+        """Number the utterances: a piece joins the one before it in the same paragraph when
+        they share a cue or it continues that one."""
+        numbers: list[int] = []
+        for k, a in enumerate(attributions):
+            if k and "\n" not in text[attributions[k - 1].end : a.start]:
+                b = attributions[k - 1]
+                same_cue = a.cue is not None and a.cue == b.cue
+                if same_cue or a.inherits_from is b:
+                    numbers.append(numbers[-1])
+                    continue
+            numbers.append(numbers[-1] + 1 if numbers else 0)
+        return numbers
 
     def resolve(self, doc, a, attributions, resolved, by_surname, by_role, mentions) -> Speaker | None:
         subject = a.subject
