@@ -39,8 +39,13 @@ class Format(str, Enum):
     csv = "csv"
 
 
+def say(message: str) -> None:
+    """One unwrapped line on stderr (messages must stay one line, whatever the terminal width)."""
+    typer.echo(message, err=True)
+
+
 def fail(message: str, code: int = 2) -> None:
-    console(stderr=True).print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    say(f"error: {message}")
     raise typer.Exit(code)
 
 
@@ -90,18 +95,18 @@ def ingest(
                 store,
                 options,
                 processes=settings.processes or None,
-                on_skip=lambda s: progress.console.print(f"[yellow]skipped:[/yellow] {s}", markup=True, highlight=False),
+                on_skip=lambda s: say(f"skipped: {s}"),
                 on_article=lambda a, n: progress.advance(task),
             )
         except DatabaseProblem as problem:
             fail(str(problem))
     for warning in report.warnings:
-        err.print(f"[yellow]warning:[/yellow] {warning}", markup=True, highlight=False)
+        say(f"warning: {warning}")
     summary = (
         f"stored {report.stored} new article(s) with {report.quotes} quote(s); "
         f"{report.duplicates} already stored; {len(report.skipped)} skipped"
     )
-    err.print(summary, highlight=False)
+    say(summary)
     if report.skipped and not keep_going:
         raise typer.Exit(1)
 
@@ -161,7 +166,6 @@ def extract(
     """Extract quotes from JSON Lines without a database (one output line per input line)."""
     from .extract import extract_lines
 
-    err = console(stderr=True)
     errors = 0
     with contextlib.ExitStack() as stack:
         try:
@@ -172,10 +176,10 @@ def extract(
         for record in extract_lines(source, processes=get_settings(processes=processes).processes or None):
             if "error" in record:
                 errors += 1
-                err.print(f"[yellow]skipped:[/yellow] {input}: {record['error']}", markup=True, highlight=False)
+                say(f"skipped: {input}: {record['error']}")
             sink.write(json.dumps(record, ensure_ascii=False) + "\n")
     if errors:
-        err.print(f"{errors} line(s) could not be read", highlight=False)
+        say(f"{errors} line(s) could not be read")
 
 
 @evaluate_app.command("quotes")

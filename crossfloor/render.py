@@ -43,7 +43,7 @@ def quote_table(rows: list[dict]) -> Table:
     table.add_column("venue", ratio=2)
     for r in rows:
         speaker = Text(r["speaker_resolved"] or "(unknown)")
-        extra = ", ".join(x for x in (r.get("speaker_role"), r.get("speaker_party")) if x)
+        extra = ", ".join(x for x in (r.get("speaker_role"), r.get("speaker_party")) if x and x != r["speaker_resolved"])
         if extra:
             speaker.append(f"\n{extra}", style="dim")
         quote = r["text"] if len(r["text"]) <= 300 else r["text"][:297] + "..."

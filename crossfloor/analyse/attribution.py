@@ -139,7 +139,7 @@ class AttributionFinder:
                 if any(self.looks_like_outlet(c) for c in objects):
                     return self.phrase_of([t for c in objects for t in c.subtree])
             for c in v.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "on", "to", "during", "at"):
+                if c.dep_ == "prep" and c.lower_ in ("in", "on", "during", "at") or (c.lower_ == "to" and v is verb):
                     pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                     if pobj is not None and (
                         pobj.lemma_.lower() in self.people.venue_nouns or self.looks_like_outlet(pobj)
@@ -152,7 +152,7 @@ class AttributionFinder:
         if tok.lemma_.lower() in self.people.media_nouns:
             return True
         if tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "WORK_OF_ART", "FAC"):
-            return bool(words & self.people.outlet_words) or tok.ent_type_ == "ORG"
+            return bool(words & self.people.outlet_words)
         return False
 
     @staticmethod

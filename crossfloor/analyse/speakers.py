@@ -94,7 +94,19 @@ class SpeakerResolver:
             if not self.inside_quotation(doc, ent):
                 mentions.append((ent.start_char, person, ent.root.dep_))
             self.describe(ent, person, by_role)
+        self.link_first_names(by_surname)
         return by_surname, by_role, mentions
+
+    @staticmethod
+    def link_first_names(by_surname: dict[str, Person]) -> None:
+        """'Sir Graham' after 'Sir Graham Lowe': a lone first name joins the one person it fits."""
+        for key, person in list(by_surname.items()):
+            if " " in person.name:
+                continue
+            fits = [p for p in by_surname.values() if " " in p.name and p.name.split()[0].lower() == key]
+            if len(fits) == 1:
+                fits[0].mentions.extend(person.mentions)
+                by_surname[key] = fits[0]
 
     def describe(self, ent: Span, person: Person, by_role: dict[str, Person]) -> None:
         """Pick up the role, party and seat written beside a name ('Tory MP X', 'X, MP for Y')."""
@@ -139,7 +151,7 @@ class SpeakerResolver:
             if not t.is_punct and t.dep_ not in ("det", "poss", "case") and t.text not in seat_words
             and t.lower_ not in ("for", "of", "former")
         ]
-        while words and self.parties.normalise(words[0].text) is not None:
+        while words and (self.parties.normalise(words[0].text) is not None or words[0].pos_ in ("NUM", "PRON") or words[0].lower_ == "one"):
             words.pop(0)
         if not words or words[-1].lower_ not in self.people.role_heads:
             return None

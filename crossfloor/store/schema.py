@@ -55,6 +55,7 @@ class QuoteRow(Base):
     speaker_party: Mapped[str | None] = mapped_column(String(100))
     speaker_seat: Mapped[str | None] = mapped_column(String(200))
     venue: Mapped[str | None] = mapped_column(String(300))
+    utterance: Mapped[int | None]
 
     article: Mapped[ArticleRow] = relationship(back_populates="quotes")
 

@@ -1,0 +1,85 @@
+"""The command line end to end, on the bundled samples and on bad input."""
+
+import json
+import sqlite3
+
+from typer.testing import CliRunner
+
+from crossfloor.cli import app
+
+runner = CliRunner()
+SAMPLES = "crossfloor/samples"
+
+
+def invoke(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_ingest_is_idempotent_and_quotes_are_queryable(tmp_path):
+    db = tmp_path / "t.db"
+    first = invoke("ingest", SAMPLES, "--db", db, "--processes", 1)
+    assert first.exit_code == 0, first.output
+    assert "stored 5 new article(s)" in first.output
+    again = invoke("ingest", SAMPLES, "--db", db, "--processes", 1)
+    assert "stored 0 new article(s)" in again.output and "5 already stored" in again.output
+    out = invoke("quotes", "--db", db, "--speaker", "Okafor", "--format", "json")
+    rows = json.loads(out.output)
+    assert rows and all(r["speaker_resolved"] == "Maria Okafor" for r in rows)
+    assert any("lightly" in r["text"] for r in rows)
+    ashby = json.loads(invoke("quotes", "--db", db, "--contains", "deserve the chance", "--format", "json").output)
+    assert ashby[0]["speaker_resolved"] == "Tom Ashby" and ashby[0]["venue"] == "BBC Radio Northfield"
+    csv_out = invoke("quotes", "--db", db, "--format", "csv").output
+    assert csv_out.splitlines()[0].startswith("article_id,")
+    shown = invoke("show", 1, "--db", db)
+    assert shown.exit_code == 0 and "Maria Okafor" in shown.output
+
+
+def test_skipped_inputs_set_the_exit_status_unless_keep_going(tmp_path):
+    bad = tmp_path / "in"
+    bad.mkdir()
+    (bad / "empty.txt").write_text("")
+    db = tmp_path / "t.db"
+    result = invoke("ingest", bad, SAMPLES + "/01_councillor_defects.txt", "--db", db, "--processes", 1)
+    assert result.exit_code == 1
+    assert "empty.txt: empty file" in result.output
+    assert "stored 1 new article(s)" in result.output
+    kept = invoke("ingest", bad, "--db", db, "--keep-going", "--processes", 1)
+    assert kept.exit_code == 0
+
+
+def test_broken_database_gives_one_clear_line_and_is_left_alone(tmp_path):
+    db = tmp_path / "broken.db"
+    db.write_bytes(b"this is not a database" * 100)
+    before = db.read_bytes()
+    result = invoke("quotes", "--db", db)
+    assert result.exit_code == 2
+    assert "broken.db: cannot use database" in result.output
+    assert db.read_bytes() == before
+
+
+def test_extract_contract(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": "a", "text": '"We will win," Ms Jo Park said.'}) + "\n"
+        + "broken line\n"
+        + json.dumps({"id": "b", "text": "Nothing quoted here at all."}) + "\n"
+    )
+    out = tmp_path / "out.jsonl"
+    result = invoke("extract", src, "-o", out, "--processes", 2)
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(l) for l in out.read_text().splitlines()]
+    assert [l["id"] for l in lines] == ["a", None, "b"]
+    q = lines[0]["quotes"][0]
+    assert set(q) >= {"start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end", "speaker_resolved", "cue", "cue_start", "cue_end", "venue"}
+    assert q["speaker_resolved"] == "Jo Park" and lines[0]["events"] == []
+    assert "error" in lines[1] and lines[2]["quotes"] == []
+
+
+def test_stored_rows_match_extraction(tmp_path):
+    db = tmp_path / "t.db"
+    invoke("ingest", SAMPLES + "/03_wire_briefs.jsonl", "--db", db, "--processes", 1)
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("select a.text, q.start, q.end, q.text from quotes q join articles a on a.id = q.article_id").fetchall()
+    assert rows
+    for text, start, end, quote in rows:
+        assert text[start:end] == quote
