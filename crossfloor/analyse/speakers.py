@@ -24,22 +24,22 @@ ANTECEDENT_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "ROOT", "conj", "at
 
 
 @dataclass
-class Person:
-    name: str
-    gender: str | None = None
-    role: str | None = None
-    party: str | None = None
-    seat: str | None = None
-    mentions: list[int] = field(default_factory=list)  # character offsets
-
-
-@dataclass
 class Speaker:
     name: str
     gender: str | None = None
     role: str | None = None
     party: str | None = None
     seat: str | None = None
+
+
+@dataclass
+class Person(Speaker):
+    """A person named in the article, with where they are mentioned (character offsets)."""
+
+    mentions: list[int] = field(default_factory=list)
+
+    def as_speaker(self) -> Speaker:
+        return Speaker(self.name, self.gender, self.role, self.party, self.seat)
 
 
 class SpeakerResolver:
@@ -228,14 +228,14 @@ class SpeakerResolver:
             if tokens:
                 person = by_surname.get(tokens[-1].lower_)
                 if person is not None:
-                    return Speaker(person.name, person.gender, person.role, person.party, person.seat)
+                    return person.as_speaker()
         if subject.pos_ == "PROPN" and subject.lower_ in by_surname:
             p = by_surname[subject.lower_]
-            return Speaker(p.name, p.gender, p.role, p.party, p.seat)
+            return p.as_speaker()
         role = self.role_phrase(subject)
         bound = by_role.get(role.lower())
         if bound is not None:
-            return Speaker(bound.name, bound.gender, bound.role, bound.party, bound.seat)
+            return bound.as_speaker()
         party = self.parties.find(role)
         return Speaker(role, None, role if subject.lower_ in self.people.role_heads else None, party)
 
@@ -263,7 +263,7 @@ class SpeakerResolver:
                 candidates.append((anchor, speaker))
         for offset, person, role in mentions:
             if offset < position and role in ANTECEDENT_ROLES:
-                candidates.append((offset, Speaker(person.name, person.gender, person.role, person.party, person.seat)))
+                candidates.append((offset, person.as_speaker()))
         candidates.sort(key=lambda c: c[0], reverse=True)
         for offset, speaker in candidates:
             if position - offset > PRONOUN_REACH:
