@@ -39,6 +39,12 @@ class Format(str, Enum):
     csv = "csv"
 
 
+class Unit(str, Enum):
+    auto = "auto"
+    piece = "piece"
+    utterance = "utterance"
+
+
 def say(message: str) -> None:
     """One unwrapped line on stderr (messages must stay one line, whatever the terminal width)."""
     typer.echo(message, err=True)
@@ -189,7 +195,7 @@ def evaluate_quotes(
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON here")] = None,
     errors_out: Annotated[Optional[Path], typer.Option("--errors", help="Write missed, spurious and wrong-speaker quotes here (JSONL)")] = None,
     threshold: Annotated[float, typer.Option(help="Word-overlap Jaccard needed for a match")] = 0.5,
-    unit: Annotated[str, typer.Option(help="piece | utterance | auto (utterance when the gold annotates fragments)")] = "auto",
+    unit: Annotated[Unit, typer.Option(help="Score pieces, utterances, or auto (utterances when the gold annotates fragments)")] = Unit.auto,
     processes: ProcessesOption = None,
 ) -> None:
     """Precision, recall and F1 of quote extraction against gold data."""
@@ -205,9 +211,7 @@ def evaluate_quotes(
     else:
         lines = (json.dumps({"id": d["id"], "text": d["text"]}) for d in gold_docs)
         records = list(extract_lines(lines, processes=get_settings(processes=processes).processes or None))
-    if unit not in ("piece", "utterance", "auto"):
-        fail("--unit must be piece, utterance or auto")
-    result = score(gold_docs, {str(r["id"]): r["quotes"] for r in records}, threshold, unit)
+    result = score(gold_docs, {str(r["id"]): r["quotes"] for r in records}, threshold, unit.value)
     data = result.as_dict()
     print_scores(data, gold)
     if json_out:

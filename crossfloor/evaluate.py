@@ -24,8 +24,7 @@ def words(text: str | None) -> set[str]:
     return {w.lower() for w in WORD.findall(text or "")}
 
 
-def jaccard(a: str, b: str) -> float:
-    x, y = words(a), words(b)
+def jaccard(x: set[str], y: set[str]) -> float:
     return len(x & y) / len(x | y) if x or y else 0.0
 
 
@@ -48,9 +47,11 @@ def normalise_name(name: str | None) -> str:
 
 def match(gold: list[dict], pred: list[dict], threshold: float) -> list[tuple[int, int]]:
     pairs = []
-    for gi, g in enumerate(gold):
-        for pi, p in enumerate(pred):
-            score = jaccard(g["text"], p["text"])
+    gold_words = [words(g["text"]) for g in gold]
+    pred_words = [words(p["text"]) for p in pred]
+    for gi, x in enumerate(gold_words):
+        for pi, y in enumerate(pred_words):
+            score = jaccard(x, y)
             if score >= threshold:
                 pairs.append((score, gi, pi))
     pairs.sort(reverse=True)
@@ -214,6 +215,7 @@ def score(
         if scores.unit == "utterance":
             pred = join_utterances(text, pred)
         pairs = match(gold, pred, threshold)
+        matched_gold = {gi for gi, _ in pairs}
         matched_pred = {pi for _, pi in pairs}
         scores.overlap.tp += len(pairs)
         scores.overlap.n_gold += len(gold)
@@ -234,7 +236,7 @@ def score(
             if not right and len(scores.errors) < 2000:
                 scores.errors.append({"id": doc["id"], "kind": "speaker", "gold": g.get("speaker"), "predicted": p.get("speaker_resolved" if scores.speaker_mode == "resolved" else "speaker"), "text": g["text"][:120]})
         for gi, g in enumerate(gold):
-            if gi not in {a for a, _ in pairs} and len(scores.errors) < 2000:
+            if gi not in matched_gold and len(scores.errors) < 2000:
                 scores.errors.append({"id": doc["id"], "kind": "missed", "gold": g.get("speaker"), "text": g["text"][:160]})
         for pi, p in enumerate(pred):
             if pi not in matched_pred and len(scores.errors) < 2000:
