@@ -292,13 +292,16 @@ class AttributionFinder:
     def _worth_reporting(self, doc: Doc, a: Attribution) -> bool:
         """Short quoted words are names, titles and scare quotes unless speech governs them
         ('rejecting Mr Woodward's claim that ... "extremist"') or they are a whole utterance ("No.")."""
+        quoted = doc.text[a.start : a.end]
+        if self._is_title(quoted) and a.via not in ("after", "before", "clause"):
+            return False
+        if not a.is_attributed:
+            return self._long(doc, a) and self._standalone(doc.text, a)
         if self._long(doc, a):
             return True
-        if not a.is_attributed:
-            return False
-        if a.via == "governed":
+        if a.via in ("governed", "characterised"):
             cue = a.cue_token
-            return cue is not None and (cue.pos_ == "NOUN" or self.lemma(cue) in self.cues.speech)
+            return cue is not None and (cue.pos_ == "NOUN" or self.lemma(cue) in self.cues.speech | self.cues.naming)
         return a.via in ("after", "before", "clause") and doc.text[a.start : a.end].rstrip()[-1:] in ",.!?"
 
     @staticmethod
@@ -374,6 +377,9 @@ class AttributionFinder:
         if cue is None:
             cue, noun_source = self._governing_cue(span)
             via = "governed" if cue is not None else ""
+        if cue is None and not self._standalone(doc.text, Attribution(mark.start, mark.end, "direct")):
+            cue = self._characterising_verb(span)
+            via = "characterised" if cue is not None else ""
         attribution = Attribution(mark.start, mark.end, kind="direct", mark=mark, via=via)
         if cue is not None:
             subject = noun_source if noun_source is not None else (
@@ -437,17 +443,33 @@ class AttributionFinder:
                     return tok
         return None
 
-    def _governing_cue(self, span: Span) -> tuple[Token | None, Token | None]:
-        """A partial quote inside a sentence: the cue verb or noun that governs it."""
+    @staticmethod
+    def _content_path(span: Span):
+        """Ancestors of a quoted fragment reached through content relations (object, complement,
+        'as ...'), not through adjuncts."""
         child = span.root
         for anc in span.root.ancestors:
             if anc.i in range(span.start, span.end):
                 child = anc
                 continue
-            through_content = child.dep_ in GOVERNED_DEPS
+            through_content = child.dep_ in GOVERNED_DEPS or (
+                child.lower_ == "as" if child.dep_ == "prep" else child.dep_ == "pobj" and child.head.lower_ == "as"
+            )
             child = anc
-            if not through_content:
-                continue
+            if through_content:
+                yield anc
+
+    def _characterising_verb(self, span: Span) -> Token | None:
+        """'Obama called the holiday "a celebration of ..."', 'described Clinton as "a lifetime
+        politician"': the first verb with a subject that holds the fragment in its object."""
+        for anc in self._content_path(span):
+            if anc.pos_ == "VERB" and any(c.dep_ in ("nsubj", "csubj") for c in anc.children):
+                return anc if self.lemma(anc) in self.cues.naming else None
+        return None
+
+    def _governing_cue(self, span: Span) -> tuple[Token | None, Token | None]:
+        """A partial quote inside a sentence: the cue verb or noun that governs it."""
+        for anc in self._content_path(span):
             if self.is_cue_verb(anc):
                 return anc, None
             if anc.pos_ == "NOUN" and anc.lemma_.lower() in self.cues.nouns:
@@ -467,6 +489,13 @@ class AttributionFinder:
             if a.kind != "direct" or a.is_attributed:
                 continue
             previous = everything[k - 1] if k > 0 else None
+            standalone = self._standalone(text, a)
+            if not standalone:
+                # A fragment inside a sentence continues only an attribution of that sentence.
+                if previous is not None and previous.is_attributed and not any(c in ".!?\n" for c in text[previous.end : a.start].strip("\"'”’` ")):
+                    a.inherits_from = previous
+                    a.via = "inherited"
+                continue
             if previous is not None and previous.is_attributed and self._paragraph_gap(text, previous.end, a.start) <= 1:
                 a.inherits_from = previous
                 a.via = "inherited"
@@ -475,6 +504,21 @@ class AttributionFinder:
             if following is not None and following.kind == "direct" and self._paragraph_gap(text, a.end, following.start) <= 1 and following.inherits_from is None:
                 a.inherits_from = following
                 a.via = "inherited"
+
+    @staticmethod
+    def _standalone(text: str, a: Attribution) -> bool:
+        """A quotation that is a sentence of its own: it opens a paragraph or follows the end of
+        a sentence. Only such quotations continue another speaker's words; a fragment inside a
+        sentence ('called the remarks "a wake-up call"') belongs to that sentence."""
+        before = text[: a.start].rstrip(" \t\u00a0\"'“‘`«„")
+        return not before or before[-1] in "\n.!?:…"
+
+    @staticmethod
+    def _is_title(quoted: str) -> bool:
+        """'The Steve Harvey Morning Show', 'Legend in the Coal Fields': every content word capitalised."""
+        words = [w for w in quoted.strip(" ,.!?;:").split() if w[:1].isalpha()]
+        minor = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "by", "with", "is"}
+        return len(words) >= 2 and all(w[0].isupper() or w.lower() in minor for w in words) and words[0][0].isupper()
 
     @staticmethod
     def _paragraph_gap(text: str, start: int, end: int) -> int:

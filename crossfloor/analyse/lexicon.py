@@ -23,6 +23,7 @@ class CueLexicon:
     infinitive: frozenset[str]
     nouns: frozenset[str]
     beliefs: frozenset[str]
+    naming: frozenset[str]
 
     @property
     def clause_verbs(self) -> frozenset[str]:
@@ -38,6 +39,7 @@ def cue_lexicon(path: str | None = None) -> CueLexicon:
         infinitive=frozenset(data["infinitive"]),
         nouns=frozenset(data["nouns"]),
         beliefs=frozenset(data.get("beliefs", [])),
+        naming=frozenset(data.get("naming", [])),
     )
 
 
