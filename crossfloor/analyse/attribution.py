@@ -275,6 +275,8 @@ class AttributionFinder:
             attribution = self.according_to(tok)
             if attribution is None and self.is_cue_verb(tok):
                 attribution = self._clausal(tok, marks, mark_cue)
+            if attribution is None and tok.pos_ == "VERB" and self.lemma(tok) in self.cues.naming:
+                attribution = self._characterisation(tok, marks)
             if attribution is not None:
                 found.append(attribution)
         claimed = {id(m) for a in found for m in a.marks_inside}
@@ -361,6 +363,38 @@ class AttributionFinder:
             source=self.source_span(subject) if subject is not None else None,
             cue_token=verb,
             venue=self.venue_of(verb),
+            marks_inside=inside,
+        )
+
+    def _characterisation(self, verb: Token, marks: list[MarkSpan]) -> Attribution | None:
+        """'Christie described Clinton as a "disgrace"': the object with its quoted words is the
+        content, the subject the source. Without quoted words it is no attribution."""
+        complements = [
+            c
+            for c in verb.children
+            if c.i > verb.i and (c.dep_ in ("dobj", "oprd", "dative", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as"))
+        ]
+        subject = self.subject_of(verb)
+        if not complements or subject is None:
+            return None
+        tokens = [t for c in complements for t in c.subtree]
+        if any(t.text == ":" for t in tokens):
+            return None
+        content = self.trimmed(sorted(tokens, key=lambda t: t.i), verb)
+        if content is None:
+            return None
+        start, end = content
+        inside = [m for m in marks if m.start >= start - 1 and m.end <= end + 1]
+        if not inside or any(m not in inside and m.start < end and m.end > start for m in marks):
+            return None
+        return Attribution(
+            start,
+            end,
+            kind="mixed",
+            cue=self.cue_span(verb),
+            subject=subject,
+            source=self.source_span(subject),
+            cue_token=verb,
             marks_inside=inside,
         )
 
