@@ -295,6 +295,9 @@ class AttributionFinder:
         """Short quoted words are names, titles and scare quotes unless speech governs them
         ('rejecting Mr Woodward's claim that ... "extremist"') or they are a whole utterance ("No.")."""
         quoted = doc.text[a.start : a.end]
+        parent = a.inherits_from
+        if parent is not None and "\n" not in doc.text[min(parent.end, a.start) : max(parent.start, a.start)]:
+            return True  # the rest of a quotation split around its attribution: '"I would," she said. "I would."'
         if self._is_title(quoted) and a.via not in ("after", "before", "clause"):
             return False
         if not a.is_attributed:
