@@ -107,3 +107,16 @@ def test_offsets_slice_to_the_text(quotes_of):
             assert text[q.cue_start : q.cue_end] == q.cue
         if q.speaker_start is not None:
             assert text[q.speaker_start : q.speaker_end] == q.speaker
+
+
+def test_parenthetical_attribution_takes_both_sides(quotes_of):
+    text = "The new plan, the minister said, would cost far more than the old one."
+    q = only(quotes_of(text), "new plan")
+    assert q.start == 0 and q.text.endswith("the old one")
+    assert q.speaker_resolved == "minister" and q.kind == "indirect"
+
+
+def test_naming_verb_attributes_the_quoted_characterisation(quotes_of):
+    q = only(quotes_of('Mr Kerr described the decision as "a betrayal of the north".'), "betrayal")
+    assert q.kind == "mixed" and q.text.startswith("the decision as")
+    assert q.speaker_resolved == "Kerr" and q.cue == "described"

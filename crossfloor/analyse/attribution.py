@@ -208,6 +208,11 @@ class AttributionFinder:
         comma = verb.doc[left - 1] if left > start else None
         if comma is None or comma.text not in (",", "—", "–"):
             return None
+        after = self.parenthetical_end(verb, subject)
+        if after is not None and not any(t.is_quote for t in verb.doc[start : sent.end]):
+            # 'Lenox was a juggernaut, Mr Clarke said, until it went bankrupt': one content on
+            # both sides of the attribution (its envelope, as for a split quotation).
+            return self.trimmed(verb.doc[start : sent.end], verb)
         tail = [t for t in verb.doc[verb.i + 1 : sent.end] if t.i not in {x.i for x in subject.subtree}]
         if any(t.pos_ == "VERB" or t.dep_ in CLAUSE_DEPS for t in tail):
             return None
@@ -215,6 +220,22 @@ class AttributionFinder:
         if not any(t.pos_ in ("VERB", "AUX") for t in content):
             return None
         return self.trimmed(content, verb)
+
+    @staticmethod
+    def parenthetical_end(verb: Token, subject: Token) -> int | None:
+        """The index of the comma closing an attribution set off mid-sentence, if it is one."""
+        sent = verb.sent
+        attached = {t.i for t in subject.subtree}
+        for c in verb.children:
+            if c.dep_ in ("advmod", "npadvmod", "prep", "agent", "aux", "neg", "prt"):
+                attached.update(t.i for t in c.subtree)
+        i = verb.i + 1
+        while i < sent.end and i in attached and verb.doc[i].text != ",":
+            i += 1
+        if i >= sent.end or verb.doc[i].text not in (",", "—", "–"):
+            return None
+        rest = [t for t in verb.doc[i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+        return i if len(rest) >= 2 else None
 
     @staticmethod
     def written_sentence_start(sent: Span) -> int:
