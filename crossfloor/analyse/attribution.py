@@ -397,6 +397,7 @@ class AttributionFinder:
             c
             for c in verb.children
             if c.i > verb.i and (c.dep_ in ("dobj", "oprd", "dative", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as"))
+            or (c.dep_ == "dobj" and c.lower_ in ("what", "which"))  # 'what he called "a brazen breach"'
         ]
         subject = self.subject_of(verb)
         if not complements or subject is None:
