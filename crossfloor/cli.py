@@ -1,4 +1,4 @@
-"""The crossfloor command line: ingest, quotes, show, extract, evaluate, bench."""
+"""The crossfloor command line: ingest, quotes, events, show, extract, evaluate, kb, bench."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from .read import ReadOptions
-from .render import console, format_rows, highlighted_article, quote_table, rows_for
+from .render import console, describe_event, event_table, format_rows, highlighted_article, quote_table, rows_for, when
 from .settings import get_settings
 from .store.database import DatabaseProblem, open_database
 
@@ -62,13 +62,31 @@ def database(db: str | None):
         fail(str(err))
 
 
-def parse_day(value: str | None) -> date | None:
+def parse_day(value: str | None, option: str = "--published") -> date | None:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        fail(f"--published must be a date as YYYY-MM-DD, not {value!r}")
+        fail(f"{option} must be a date as YYYY-MM-DD, not {value!r}")
+
+
+class EventType(str, Enum):
+    party_switch = "party_switch"
+    by_election_call = "by_election_call"
+    no_confidence_letter = "no_confidence_letter"
+    resignation = "resignation"
+
+
+def print_rows(rows: list[dict], format: Format, table, empty: str) -> None:
+    if format is Format.table:
+        out = console()
+        if not rows:
+            out.print(empty, highlight=False)
+            return
+        out.print(table(rows))
+    else:
+        sys.stdout.write(format_rows(rows, format.value) + ("\n" if format is Format.json else ""))
 
 
 @app.command()
@@ -109,7 +127,7 @@ def ingest(
     for warning in report.warnings:
         say(f"warning: {warning}")
     summary = (
-        f"stored {report.stored} new article(s) with {report.quotes} quote(s); "
+        f"stored {report.stored} new article(s) with {report.quotes} quote(s) and {report.events} event(s); "
         f"{report.duplicates} already stored; {len(report.skipped)} skipped"
     )
     say(summary)
@@ -132,14 +150,34 @@ def quotes(
         rows = rows_for(store.quotes(speaker=speaker, contains=contains, limit=limit, article_id=article))
     except DatabaseProblem as problem:
         fail(str(problem))
-    if format is Format.table:
-        out = console()
-        if not rows:
-            out.print("no quotes match", highlight=False)
-            return
-        out.print(quote_table(rows))
-    else:
-        sys.stdout.write(format_rows(rows, format.value) + ("\n" if format is Format.json else ""))
+    print_rows(rows, format, quote_table, "no quotes match")
+
+
+@app.command()
+def events(
+    type: Annotated[Optional[EventType], typer.Option("--type", "-t", help="Only this event type")] = None,
+    person: Annotated[Optional[str], typer.Option(help="Person taking part (switcher, caller, target; substring)")] = None,
+    party: Annotated[Optional[str], typer.Option(help="Party left, joined or acting (substring)")] = None,
+    since: Annotated[Optional[str], typer.Option(help="On or after this day (YYYY-MM-DD)")] = None,
+    until: Annotated[Optional[str], typer.Option(help="On or before this day (YYYY-MM-DD)")] = None,
+    article: Annotated[Optional[int], typer.Option(help="Only this article id")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many rows")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.table,
+    db: DbOption = None,
+) -> None:
+    """List stored events (party switches, by-election calls, no-confidence letters,
+    resignations) in date order, each with the sentence that states it."""
+    store = database(db)
+    try:
+        rows = rows_for(
+            store.events(
+                type=type.value if type else None, person=person, party=party,
+                since=parse_day(since, "--since"), until=parse_day(until, "--until"), article_id=article, limit=limit,
+            )
+        )
+    except DatabaseProblem as problem:
+        fail(str(problem))
+    print_rows(rows, format, event_table, "no events match")
 
 
 @app.command()
@@ -161,6 +199,9 @@ def show(
     body, legend = highlighted_article(row.text, quotes)
     out.print(body)
     out.print(legend)
+    for stored in store.events(article_id=row.id):
+        e = stored.event
+        out.print(f"event: {describe_event(e)}" + (f" [{when(e)}]" if when(e) else ""), highlight=False)
 
 
 @app.command()
@@ -247,6 +288,65 @@ def print_scores(data: dict, gold: Path) -> None:
         + (f"; venue accuracy: {data['venue_accuracy']:.3f}" if data["venue_accuracy"] is not None else ""),
         highlight=False,
     )
+
+
+@evaluate_app.command("events")
+def evaluate_events(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL: {id, text or file, published, events} per line")],
+    texts: Annotated[Path, typer.Option(help="Folder that gold 'file' paths are relative to")] = Path("../shared/corpora"),
+    predictions: Annotated[Optional[Path], typer.Option("--pred", help="Use these predictions (extract output) instead of running the pipeline")] = None,
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON here")] = None,
+    errors_out: Annotated[Optional[Path], typer.Option("--errors", help="Write missed, spurious and misdated events here (JSONL)")] = None,
+    processes: ProcessesOption = None,
+) -> None:
+    """Precision, recall and F1 of event extraction against gold events."""
+    from .evaluate import score_events
+    from .extract import extract_lines
+
+    gold_docs = read_gold(gold, texts)
+    if predictions:
+        records = [json.loads(line) for line in predictions.read_text(encoding="utf-8").splitlines() if line.strip()]
+    else:
+        lines = (json.dumps({"id": d["id"], "text": d["text"], "published": d.get("published")}) for d in gold_docs)
+        records = list(extract_lines(lines, processes=get_settings(processes=processes).processes or None))
+    result = score_events(gold_docs, {str(r["id"]): r["events"] for r in records})
+    data = result.as_dict()
+    print_event_scores(data, gold)
+    if json_out:
+        json_out.write_text(json.dumps(data, indent=2) + "\n")
+    if errors_out:
+        errors_out.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in result.errors))
+
+
+def read_gold(gold: Path, texts: Path) -> list[dict]:
+    """Gold records, each with its text (inline, or read from texts/file)."""
+    try:
+        docs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, json.JSONDecodeError) as problem:
+        fail(f"{gold}: cannot read gold data ({problem})")
+    for doc in docs:
+        if "text" not in doc:
+            path = texts / doc.get("file", doc["id"])
+            try:
+                doc["text"] = path.read_text(encoding="utf-8")
+            except OSError as problem:
+                fail(f"{path}: cannot read the text of gold document {doc['id']} ({problem.strerror})")
+    return docs
+
+
+def print_event_scores(data: dict, gold: Path) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"events vs {gold} ({data['documents']} documents; key fields must agree)")
+    for column in ("type", "precision", "recall", "F1", "matched/pred/gold"):
+        table.add_column(column, justify="right" if column != "type" else "left")
+    for name, prf in [("all", data["overall"]), *data["by_type"].items()]:
+        if prf["gold"] or prf["predicted"]:
+            table.add_row(name, f"{prf['precision']:.3f}", f"{prf['recall']:.3f}", f"{prf['f1']:.3f}", f"{prf['tp']}/{prf['predicted']}/{prf['gold']}")
+    out = console()
+    out.print(table)
+    if data["date_accuracy"] is not None:
+        out.print(f"date accuracy on matched events with a gold date: {data['date_accuracy']:.3f} ({data['dates_scored']} scored)", highlight=False)
 
 
 @app.command()

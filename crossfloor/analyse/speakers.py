@@ -42,6 +42,17 @@ class Person(Speaker):
         return Speaker(self.name, self.gender, self.role, self.party, self.seat)
 
 
+@dataclass
+class Cast:
+    """Who an article names and how, kept on the Doc for later components (events)."""
+
+    by_surname: dict[str, Person]
+    by_role: dict[str, Person]
+    mentions: list[tuple[int, Person, str]]
+    attributions: list[Attribution]
+    resolved: dict[int, Speaker | None]
+
+
 class SpeakerResolver:
     def __init__(self, people: PeopleLexicon, parties: PartyLexicon):
         self.people = people
@@ -189,6 +200,7 @@ class SpeakerResolver:
             resolved[id(a)] = resolved.get(id(root))
             venues.setdefault(id(a), venues.get(id(root)))
         self.carry_venues(doc.text, attributions, resolved, venues)
+        doc._.cast = Cast(by_surname, by_role, mentions, attributions, resolved)
         quotes = [self.to_quote(doc, a, resolved[id(a)], venues[id(a)]) for a in attributions]
         for quote, utterance in zip(quotes, self.utterances(doc.text, attributions)):
             quote.utterance = utterance
@@ -210,14 +222,17 @@ class SpeakerResolver:
         return numbers
 
     def resolve(self, doc, a, attributions, resolved, by_surname, by_role, mentions) -> Speaker | None:
-        subject = a.subject
-        if subject is None:
+        if a.subject is None:
             return None
+        return self.who(doc, a.subject, Cast(by_surname, by_role, mentions, attributions, resolved), a)
+
+    def who(self, doc: Doc, subject: Token, cast: Cast, a: Attribution | None = None) -> Speaker | None:
+        """The person (or role, or group) a noun phrase or pronoun stands for."""
         if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
             subject = subject.head.head
         if subject.lower_ in PERSONAL_PRONOUNS or subject.pos_ == "PRON":
-            return self.antecedent(doc, subject, a, attributions, resolved, mentions)
-        return self.named(doc, subject, by_surname, by_role)
+            return self.antecedent(doc, subject, a, cast.attributions, cast.resolved, cast.mentions)
+        return self.named(doc, subject, cast.by_surname, cast.by_role)
 
     def named(self, doc: Doc, subject: Token, by_surname, by_role) -> Speaker:
         phrase = [t for t in subject.subtree if not (t.dep_ in ("relcl", "acl") or any(x.dep_ in ("relcl", "acl") and t in x.subtree for x in subject.children))]

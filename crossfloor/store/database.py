@@ -11,12 +11,46 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from ..records import QUOTE_FIELDS, Article
-from .schema import ArticleRow, Base, QuoteRow
+from datetime import date
+
+from ..records import EVENT_COMMON_FIELDS, EVENT_TYPE_FIELDS, QUOTE_FIELDS, Article
+from .schema import ArticleRow, Base, EventRow, QuoteRow
+
+EVENT_COLUMNS = (
+    "type", "start", "end", "evidence", "trigger", "person", "from_party", "to_party", "seat", "subtype", "reason",
+    "by", "by_party", "target", "stance", "action", "count", "against", "office", "date_text", "status", "kb_person",
+)
 
 
 class DatabaseProblem(Exception):
     """The database cannot be used; the message is one line for the user."""
+
+
+@dataclass
+class StoredEvent:
+    article_id: int
+    title: str | None
+    published: str | None
+    outlet: str | None
+    event: dict
+
+
+def event_row(event: dict) -> EventRow:
+    row = EventRow(**{k: event.get(k) for k in EVENT_COLUMNS})
+    if event.get("date"):
+        row.date = row.date_first = row.date_last = date.fromisoformat(event["date"])
+    elif event.get("date_range"):
+        row.date_first, row.date_last = (date.fromisoformat(d) for d in event["date_range"])
+    return row
+
+
+def event_dict(row: EventRow, quote_ids: list[int] | None = None) -> dict:
+    data = {k: getattr(row, k) for k in EVENT_COLUMNS}
+    data["date"] = row.date.isoformat() if row.date else None
+    data["date_range"] = [row.date_first.isoformat(), row.date_last.isoformat()] if row.date is None and row.date_first else None
+    data["quotes"] = quote_ids if quote_ids is not None else list(row.quote_ids or [])
+    data["id"] = row.id
+    return {"id": row.id, **{k: data[k] for k in EVENT_COMMON_FIELDS + EVENT_TYPE_FIELDS[row.type]}}
 
 
 @dataclass
@@ -73,8 +107,9 @@ class Database:
                 found.update(session.scalars(select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(chunk))))
         return found
 
-    def store(self, article: Article, quotes: list[dict]) -> int | None:
-        """Store an article with its quotes in one transaction; None when it was already stored."""
+    def store(self, article: Article, quotes: list[dict], events: list[dict] = ()) -> int | None:
+        """Store an article with its quotes and events in one transaction; None when it was
+        already stored."""
         row = ArticleRow(
             content_hash=article.content_hash,
             external_id=article.id,
@@ -85,11 +120,16 @@ class Database:
             source=article.source,
             text=article.text,
         )
-        row.quotes = [QuoteRow(**{k: q.get(k) for k in QUOTE_FIELDS}) for q in quotes]
+        quote_rows = [QuoteRow(**{k: q.get(k) for k in QUOTE_FIELDS}) for q in quotes]
+        row.quotes = list(quote_rows)
+        event_rows = [event_row(e) for e in events]
+        row.events = list(event_rows)
         try:
             with self.sessions.begin() as session:
                 session.add(row)
                 session.flush()
+                for event, erow in zip(events, event_rows):
+                    erow.quote_ids = [quote_rows[k].id for k in event.get("quotes") or [] if k < len(quote_rows)]
                 return row.id
         except IntegrityError:
             return None
@@ -126,10 +166,57 @@ class Database:
             for r in rows
         ]
 
+    def events(
+        self,
+        type: str | None = None,
+        person: str | None = None,
+        party: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        article_id: int | None = None,
+        limit: int | None = None,
+    ) -> list[StoredEvent]:
+        """Events, oldest first; a range counts as within since/until when it overlaps them."""
+        query = select(EventRow).join(EventRow.article).options(selectinload(EventRow.article))
+        if type:
+            query = query.where(EventRow.type == type)
+        if person:
+            pattern = f"%{person}%"
+            query = query.where(or_(EventRow.person.ilike(pattern), EventRow.by.ilike(pattern), EventRow.target.ilike(pattern), EventRow.against.ilike(pattern)))
+        if party:
+            pattern = f"%{party}%"
+            query = query.where(or_(EventRow.from_party.ilike(pattern), EventRow.to_party.ilike(pattern), EventRow.by_party.ilike(pattern)))
+        if since:
+            query = query.where(func.coalesce(EventRow.date_last, ArticleRow.published) >= since)
+        if until:
+            query = query.where(func.coalesce(EventRow.date_first, ArticleRow.published) <= until)
+        if article_id is not None:
+            query = query.where(EventRow.article_id == article_id)
+        query = query.order_by(func.coalesce(EventRow.date_first, ArticleRow.published).is_(None), func.coalesce(EventRow.date_first, ArticleRow.published), EventRow.article_id, EventRow.start)
+        if limit:
+            query = query.limit(limit)
+        try:
+            with self.sessions() as session:
+                rows = session.scalars(query).all()
+        except (DatabaseError, OperationalError) as err:
+            raise self._fail(err) from None
+        return [
+            StoredEvent(
+                r.article_id,
+                r.article.title,
+                r.article.published.isoformat() if r.article.published else None,
+                r.article.outlet,
+                {**event_dict(r), "sentence": r.article.text[r.start : r.end]},
+            )
+            for r in rows
+        ]
+
     def article(self, article_id: int) -> ArticleRow | None:
         with self.sessions() as session:
             return session.scalars(
-                select(ArticleRow).where(ArticleRow.id == article_id).options(selectinload(ArticleRow.quotes))
+                select(ArticleRow)
+                .where(ArticleRow.id == article_id)
+                .options(selectinload(ArticleRow.quotes), selectinload(ArticleRow.events))
             ).first()
 
     def counts(self) -> dict[str, int]:
@@ -137,6 +224,7 @@ class Database:
             return {
                 "articles": session.scalar(select(func.count()).select_from(ArticleRow)) or 0,
                 "quotes": session.scalar(select(func.count()).select_from(QuoteRow)) or 0,
+                "events": session.scalar(select(func.count()).select_from(EventRow)) or 0,
             }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -33,6 +33,9 @@ class ArticleRow(Base):
     quotes: Mapped[list[QuoteRow]] = relationship(
         back_populates="article", cascade="all, delete-orphan", order_by="QuoteRow.start"
     )
+    events: Mapped[list[EventRow]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", order_by="EventRow.start"
+    )
 
 
 class QuoteRow(Base):
@@ -60,3 +63,41 @@ class QuoteRow(Base):
     article: Mapped[ArticleRow] = relationship(back_populates="quotes")
 
     __table_args__ = (Index("ix_quotes_article_start", "article_id", "start"),)
+
+
+class EventRow(Base):
+    """One event an article states. date is a day; date_first/date_last bound a range (equal
+    to date when the day is known), so date queries need only the two bounds."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    type: Mapped[str] = mapped_column(String(40), index=True)
+    start: Mapped[int]
+    end: Mapped[int]
+    evidence: Mapped[list] = mapped_column(JSON, default=list)
+    trigger: Mapped[str | None] = mapped_column(String(200))
+    person: Mapped[str | None] = mapped_column(String(300), index=True)
+    from_party: Mapped[str | None] = mapped_column(String(200))
+    to_party: Mapped[str | None] = mapped_column(String(200))
+    seat: Mapped[str | None] = mapped_column(String(200))
+    subtype: Mapped[str | None] = mapped_column(String(40))
+    reason: Mapped[str | None] = mapped_column(Text)
+    by: Mapped[str | None] = mapped_column(Text)
+    by_party: Mapped[str | None] = mapped_column(String(200))
+    target: Mapped[str | None] = mapped_column(String(300))
+    stance: Mapped[str | None] = mapped_column(String(10))
+    action: Mapped[str | None] = mapped_column(String(20))
+    count: Mapped[str | None] = mapped_column(String(100))
+    against: Mapped[str | None] = mapped_column(String(300))
+    office: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[date | None] = mapped_column(Date)
+    date_first: Mapped[date | None] = mapped_column(Date, index=True)
+    date_last: Mapped[date | None] = mapped_column(Date)
+    date_text: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str | None] = mapped_column(String(20))
+    kb_person: Mapped[str | None] = mapped_column(String(200))
+    quote_ids: Mapped[list] = mapped_column(JSON, default=list)
+
+    article: Mapped[ArticleRow] = relationship(back_populates="events")

@@ -1,0 +1,149 @@
+"""Score extracted events against gold events (the `events` lists of ../shared/gold/*.jsonl).
+
+A predicted event matches a gold event of the same document and type when its key fields agree:
+
+    party_switch          person, from_party, to_party
+    resignation           person, office (when the gold gives one; word overlap >= 0.5)
+    by_election_call      by, stance, target (when the gold gives one)
+    no_confidence_letter  action, by / by_party (whichever the gold gives), count, against
+
+Names agree when their surnames agree and their first names do not conflict ("Wakeford" =
+"Christian Wakeford"); role and group names ("Health Secretary", "Witney Conservative
+constituency association") agree when they share at least half of their content words. Parties
+are compared after folding aliases (Tory -> Conservative). Counts compare as numbers ("up to
+seven" = "up to 7"). A null gold party must be null in the prediction too. Pairs are taken in
+order, each event used once. Dates are scored on matched events only: a date is right when it
+equals the gold day or range.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..analyse.lexicon import party_lexicon
+from .quotes import PRF, normalise_name
+
+NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10", "a": "1", "an": "1", "single": "1", "dozen": "12"}
+STOP = {"the", "a", "an", "of", "in", "for", "and", "to", "at", "on", "mr", "mrs", "ms", "former", "'s", "s"}
+TYPES = ("party_switch", "by_election_call", "no_confidence_letter", "resignation")
+
+
+def content_words(text: str | None) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", (text or "").lower()) if w not in STOP}
+
+
+def same_person(gold: str | None, pred: str | None) -> bool:
+    g, p = normalise_name(gold).split(), normalise_name(pred).split()
+    if not g or not p:
+        return not g and not p
+    if g[-1] != p[-1]:
+        return False
+    return len(g) == 1 or len(p) == 1 or g[0] == p[0] or g[0][0] == p[0][0] == p[0]
+
+
+def same_actor(gold: str | None, pred: str | None) -> bool:
+    """A person by name, or a role or group by its words."""
+    if same_person(gold, pred):
+        return True
+    g, p = content_words(gold), content_words(pred)
+    return bool(g and p) and len(g & p) / min(len(g), len(p)) >= 0.5
+
+
+def same_party(gold: str | None, pred: str | None) -> bool:
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    parties = party_lexicon()
+    fold = lambda name: (parties.normalise(name) or name).lower()  # noqa: E731
+    return fold(gold) == fold(pred)
+
+
+def same_count(gold: str | None, pred: str | None) -> bool:
+    if gold is None:
+        return True
+    norm = lambda s: " ".join(NUMBERS.get(w, w) for w in re.findall(r"[a-z0-9]+", (s or "").lower()))  # noqa: E731
+    return norm(gold) == norm(pred)
+
+
+def fields_agree(gold: dict, pred: dict) -> bool:
+    kind = gold["type"]
+    if kind != pred.get("type"):
+        return False
+    if kind == "party_switch":
+        return same_person(gold.get("person"), pred.get("person")) and same_party(gold.get("from_party"), pred.get("from_party")) and same_party(gold.get("to_party"), pred.get("to_party"))
+    if kind == "resignation":
+        if not same_person(gold.get("person"), pred.get("person")):
+            return False
+        return not gold.get("office") or same_actor(gold["office"], pred.get("office"))
+    if kind == "by_election_call":
+        if gold.get("stance") != pred.get("stance") or not same_actor(gold.get("by"), pred.get("by")):
+            return False
+        return not gold.get("target") or same_person(gold["target"], pred.get("target"))
+    if kind == "no_confidence_letter":
+        if gold.get("action") != pred.get("action") or not same_count(gold.get("count"), pred.get("count")):
+            return False
+        if gold.get("by") and not same_actor(gold["by"], pred.get("by")):
+            return False
+        if gold.get("by_party") and not same_party(gold["by_party"], pred.get("by_party")):
+            return False
+        return not gold.get("against") or same_person(gold["against"], pred.get("against"))
+    return False
+
+
+def date_right(gold: dict, pred: dict) -> bool:
+    if gold.get("date"):
+        return pred.get("date") == gold["date"]
+    if gold.get("date_range"):
+        return list(pred.get("date_range") or []) == list(gold["date_range"])
+    return not pred.get("date") and not pred.get("date_range")
+
+
+@dataclass
+class EventScores:
+    documents: int = 0
+    all: PRF = field(default_factory=PRF)
+    by_type: dict[str, PRF] = field(default_factory=lambda: {t: PRF() for t in TYPES})
+    dates_gold: int = 0
+    dates_right: int = 0
+    errors: list[dict] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "documents": self.documents,
+            "overall": self.all.as_dict(),
+            "by_type": {t: prf.as_dict() for t, prf in self.by_type.items()},
+            "date_accuracy": self.dates_right / self.dates_gold if self.dates_gold else None,
+            "dates_scored": self.dates_gold,
+        }
+
+
+def score_events(gold_docs: list[dict], predictions: dict[str, list[dict]]) -> EventScores:
+    scores = EventScores()
+    for doc in gold_docs:
+        scores.documents += 1
+        gold = doc.get("events", [])
+        pred = [p for p in predictions.get(str(doc["id"]), []) if p.get("type") in TYPES]
+        used: set[int] = set()
+        for g in gold:
+            prf = scores.by_type.setdefault(g["type"], PRF())
+            prf.n_gold += 1
+            scores.all.n_gold += 1
+            hit = next((k for k, p in enumerate(pred) if k not in used and fields_agree(g, p)), None)
+            if hit is None:
+                scores.errors.append({"id": doc["id"], "kind": "missed", "gold": g})
+                continue
+            used.add(hit)
+            prf.tp += 1
+            scores.all.tp += 1
+            if g.get("date") or g.get("date_range") or "date" in g or "date_range" in g:
+                scores.dates_gold += 1
+                if date_right(g, pred[hit]):
+                    scores.dates_right += 1
+                else:
+                    scores.errors.append({"id": doc["id"], "kind": "date", "gold": g, "predicted": pred[hit]})
+        for k, p in enumerate(pred):
+            scores.by_type.setdefault(p["type"], PRF()).n_pred += 1
+            scores.all.n_pred += 1
+            if k not in used:
+                scores.errors.append({"id": doc["id"], "kind": "spurious", "predicted": p})
+    return scores
