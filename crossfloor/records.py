@@ -94,6 +94,7 @@ class Event:
     evidence: list[list[int]] = field(default_factory=list)  # [[start, end], ...] sentences
     quotes: list[int] = field(default_factory=list)  # indices of the article's quotes that carry it
     unnamed: str | None = None  # the noun phrase, when the participant has no name
+    distinct: bool = False  # told as a further event ('has also resigned'): never merged
     status: str | None = None  # confirmed | contradicted, against loaded reference data
     kb_person: str | None = None  # the reference-data id of the person
 

@@ -19,15 +19,27 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Event
 from .lexicon import PartyLexicon, _load
-from .speakers import Cast, Speaker, SpeakerResolver
+from .speakers import Cast, Person, Speaker, SpeakerResolver
 
 MODALS = frozenset({"would", "could", "might", "may", "should", "must", "will", "shall", "can", "'ll", "ought", "wo", "ca"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Clause links through which a governor can block an event below it.
-CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep", "dobj", "relcl", "attr", "oprd", "appos", "compound", "nsubj", "nsubjpass", "amod"})
+# Subjects are left out: 'Mr Hague, who stepped down in 2001, does not rule out a return' does
+# not put the stepping down under 'not rule out'.
+CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep", "dobj", "relcl", "attr", "oprd", "appos", "compound", "amod"})
+POST_NOMINALS = frozenset({"qc", "kc", "mp", "mep", "msp", "ms", "am", "mla", "obe", "mbe", "cbe", "kbe", "dbe", "jr", "sr", "jnr", "snr"})
+# Noun phrase parts that are not the phrase itself: clauses, appositions, conjuncts.
+CLAUSAL = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "conj", "cc", "punct"})
 BY_ELECTION = re.compile(r"\bby[- ]?elections?\b", re.I)
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1}
+# Nouns that describe a person without naming them ('the former minister', 'a candidate').
+DESCRIPTION_HEADS = frozenset({"man", "woman", "politician", "candidate", "challenger", "councillor", "member", "peer", "mep", "msp", "mp", "activist", "campaigner", "veteran", "backbencher", "minister", "leader", "recruit", "rebel", "colleague", "newcomer", "grandee", "figure", "defector", "chairman", "secretary"})
+FACTUAL_MARKS = frozenset({"as", "when", "after", "before", "while", "because", "since", "once", "until"})
+WHIP_SUBTYPES = frozenset({"whip_withdrawn", "whip_resigned", "readmitted"})
+# Descriptions that refer back to someone already named ('the Glasgow Kelvin MP'); office titles
+# ('the Prime Minister') name whoever holds the office instead, which only reference data knows.
+ANAPHORIC_HEADS = frozenset({"mp", "mep", "msp", "man", "woman", "politician", "recruit", "candidate", "challenger", "defector", "veteran", "backbencher", "rebel", "newcomer", "peer", "councillor", "member", "figure", "grandee"})
 QUANTIFIER_WORDS = frozenset({"up", "to", "about", "around", "nearly", "almost", "some", "over", "least", "at", "than", "more", "fewer", "as", "many", "roughly", "approximately"})
 PARTY_NAME = re.compile(r"^([A-Z][\w'’-]*\s+){0,4}Party$")
 
@@ -96,6 +108,15 @@ def event_lexicon(path: str | None = None) -> EventLexicon:
     )
 
 
+def noun_phrase(tok: Token) -> list[Token]:
+    """The tokens of a noun phrase without its clauses, appositions and conjuncts."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ not in CLAUSAL:
+            out.extend(noun_phrase(child))
+    return sorted(out, key=lambda t: t.i)
+
+
 def phrase_text(doc: Doc, tokens) -> str:
     tokens = sorted(tokens, key=lambda t: t.i)
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("det", "cc", "case") or tokens[0].tag_ == "POS"):
@@ -129,6 +150,7 @@ class EventFinder:
         events.extend(self.by_election_calls(doc, cast))
         events = merge_events(events)
         self.fill_in(doc, events, cast)
+        events = [e for e in events if e.type != "party_switch" or e.from_party or e.to_party or e.subtype in WHIP_SUBTYPES]
         return sorted(events, key=lambda e: (e.start, e.type))
 
     # ---- what blocks an event -----------------------------------------------------------------
@@ -156,8 +178,15 @@ class EventFinder:
                 return False
         node = verb
         while node.dep_ in CLAUSE_LINKS and node.head.i != node.i:
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in FACTUAL_MARKS for c in node.children):
+                return True  # 'as he launched his new party', 'after he quit UKIP': told as fact
+            if node.dep_ == "relcl":
+                return True  # 'could sue two members who defected': a relative clause is presupposed
             head = node.head
             lemma = head.lemma_.lower()
+            if node.tag_ in ("VBG", "VB") and node.dep_ in ("advcl", "xcomp", "conj"):
+                if any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in MODALS) for c in head.children):
+                    return False
             if node.dep_ in ("conj",) and head.pos_ in ("VERB", "AUX"):
                 # A conjoined verb shares the modal or negation of its first conjunct.
                 if any(c.dep_ in ("aux", "neg") and (c.tag_ == "MD" or c.dep_ == "neg") for c in head.children):
@@ -183,6 +212,10 @@ class EventFinder:
                 # the relative clause's subject.
                 relative = [t for t in node.head.subtree if t.dep_ == "relcl" and t.i < node.i]
                 return relative[-1].head if relative else node.head
+            if node.dep_ == "xcomp":
+                controller = next((c for c in node.head.children if c.dep_ == "dobj"), None)
+                if controller is not None:  # 'the vote prompted Sir Stanley to resign'
+                    return controller
             if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
                 node = node.head
                 continue
@@ -193,12 +226,13 @@ class EventFinder:
 
     def people_in(self, doc: Doc, head: Token, cast: Cast) -> list[Speaker]:
         """The named people a noun phrase stands for ('Mr Woodward's parents, Dennis and Joan
-        Woodward' -> two people), or the speaker a pronoun refers to."""
+        Woodward' -> two people), the person a pronoun or a definite description ('the Glasgow
+        Kelvin MP') refers back to, or the person a news lede's indefinite subject ('A
+        Conservative MP has defected') is named as in the next sentence."""
         if head.lower_ in ("who", "that", "which") and head.head.dep_ in ("relcl", "acl"):
             head = head.head.head
         if head.pos_ == "PRON":
-            person = self.resolver.who(doc, head, cast)
-            return [person] if person and self.is_named(person) else []
+            return self.registered(self.resolver.who(doc, head, cast), cast)
         candidates = [head]
         for child in head.children:
             if child.dep_ in ("appos", "conj"):
@@ -206,27 +240,12 @@ class EventFinder:
                 candidates.extend(c for c in child.children if c.dep_ in ("conj", "appos"))
         if head.dep_ == "appos":
             candidates.append(head.head)
-        names: list[list[Token]] = []
-        for tok in candidates:
-            if tok.ent_type_ == "PERSON":
-                ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-                if ent is not None:
-                    names.append(self.resolver.name_tokens(ent))
+        names = [self.name_of(doc, tok) for tok in candidates if tok.ent_type_ == "PERSON" and not self.parties.normalise(tok.text)]
+        names = [n for n in names if n]
         people: list[Speaker] = []
         surname = next((n[-1].text for n in reversed(names) if len(n) > 1), None)
         for tokens in names:
-            if not tokens:
-                continue
-            key = tokens[-1].lower_
-            person = cast.by_surname.get(key)
-            if person is not None and len(tokens) > 1 and person.name.split()[0] != tokens[0].text:
-                person = None  # 'Joan Woodward' is not 'Shaun Woodward'
-            if person is not None and (len(tokens) > 1 or " " in person.name):
-                speaker = person.as_speaker()
-            elif len(tokens) == 1 and surname and tokens[0].text != surname:
-                speaker = Speaker(f"{tokens[0].text} {surname}")
-            else:
-                speaker = Speaker(doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)])
+            speaker = self.known_person(doc, tokens, cast, surname)
             if all(p.name != speaker.name for p in people):
                 people.append(speaker)
         if not people and head.pos_ == "PROPN" and head.lower_ in cast.by_surname:
@@ -235,7 +254,79 @@ class EventFinder:
             bound = cast.by_role.get(self.resolver.role_phrase(head).lower())
             if bound is not None:
                 people.append(bound.as_speaker())
+        if not people and self.describes_person(head):
+            article = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
+            counted = any(c.dep_ == "nummod" for c in head.children)
+            if article == "the" and head.tag_ in ("NN", "NNP") and head.lemma_.lower() in ANAPHORIC_HEADS:
+                people = self.salient_person(head.idx, cast)
+            elif article in ("a", "an") or counted or any(c.lower_ == "one" for c in head.ancestors if c.i > head.i - 6):
+                people = self.lede_people(doc, head, cast)
         return people
+
+    @staticmethod
+    def salient_person(offset: int, cast: Cast) -> list[Speaker]:
+        """'The Glasgow Kelvin MP, who was expelled from Labour': a definite description with
+        no name is the person the article has named most so far (the latest among equals)."""
+        seen: dict[int, tuple[int, int, Person]] = {}
+        for position, person, _ in cast.mentions:
+            if position < offset:
+                count, _, _ = seen.get(id(person), (0, 0, person))
+                seen[id(person)] = (count + 1, position, person)
+        if not seen:
+            return []
+        count, _, person = max(seen.values(), key=lambda v: (v[0], v[1]))
+        return [person.as_speaker()]
+
+    def name_of(self, doc: Doc, tok: Token) -> list[Token]:
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        if ent is None:
+            return []
+        tokens = self.resolver.name_tokens(ent)
+        while tokens and tokens[-1].lower_.strip(".") in POST_NOMINALS:
+            tokens = tokens[:-1]
+        return tokens
+
+    @staticmethod
+    def known_person(doc: Doc, tokens: list[Token], cast: Cast, surname: str | None) -> Speaker:
+        """The article's fullest form of a name; 'Dennis' beside 'Joan Woodward' is 'Dennis
+        Woodward'; 'Joan Woodward' is not 'Shaun Woodward'."""
+        written = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+        person = cast.by_surname.get(tokens[-1].lower_)
+        if person is not None and len(tokens) > 1 and not person.name.endswith(written) and person.name.split()[0] != tokens[0].text:
+            person = None
+        if person is not None and (len(tokens) > 1 or " " in person.name):
+            return person.as_speaker()
+        if len(tokens) == 1 and surname and tokens[0].text != surname:
+            return Speaker(f"{tokens[0].text} {surname}")
+        return Speaker(written)
+
+    def registered(self, speaker: Speaker | None, cast: Cast) -> list[Speaker]:
+        """Keep a resolved referent only when it is a person the article names."""
+        if speaker is None or not self.is_named(speaker):
+            return []
+        person = cast.by_surname.get(speaker.name.split()[-1].lower())
+        return [person.as_speaker()] if person is not None else []
+
+    def lede_people(self, doc: Doc, head: Token, cast: Cast) -> list[Speaker]:
+        """'A Conservative MP has defected to Labour. Robert Jackson, 58, ...': in the first
+        sentences of an article an unnamed subject is the person (or, when plural, the people)
+        the next sentence opens with."""
+        sentences = list(doc.sents)
+        index = next((k for k, sent in enumerate(sentences) if sent.start <= head.i < sent.end), None)
+        if index is None or index > 2 or index + 1 >= len(sentences):
+            return []
+        following = sentences[index + 1]
+        first = next((e for e in following.ents if e.label_ == "PERSON"), None)
+        if first is None or first.start > following.start + 2 or first.root.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
+            return []
+        if head.tag_ in ("NNS", "NNPS"):
+            return self.people_in(doc, first.root, cast)
+        tokens = self.name_of(doc, first.root)
+        return [self.known_person(doc, tokens, cast, None)] if tokens else []
+
+    def describes_person(self, tok: Token) -> bool:
+        lemma = tok.lemma_.lower()
+        return tok.pos_ in ("NOUN", "PROPN") and (lemma in DESCRIPTION_HEADS or tok.lower_ in self.resolver.people.role_heads) and not self.parties.normalise(tok.text)
 
     @staticmethod
     def is_named(speaker: Speaker) -> bool:
@@ -260,7 +351,7 @@ class EventFinder:
         Veritas Party'; 'the party' is the person's own party."""
         if tok is None:
             return None
-        tokens = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl")]
+        tokens = noun_phrase(tok)
         words = " ".join(t.text for t in tokens)
         party = self.parties.find(words)
         if party:
@@ -305,6 +396,11 @@ class EventFinder:
         return None
 
     @staticmethod
+    def agent_of(verb: Token) -> Token | None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+    @staticmethod
     def direct_object(verb: Token) -> Token | None:
         return next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
 
@@ -312,6 +408,8 @@ class EventFinder:
     def verb_events(self, doc: Doc, verb: Token, cast: Cast) -> list[Event]:
         lemma = verb.lemma_.lower()
         lex = self.lex
+        if lemma == "lose":
+            return self.party_loses_member(doc, verb, cast)
         candidates = (
             lex.defect_verbs | lex.join_verbs | lex.leave_verbs | lex.expel_verbs | lex.found_verbs
             | lex.readmit_verbs | lex.whip_withdrawn_verbs | lex.whip_resigned_verbs | lex.whip_restored_verbs
@@ -321,17 +419,24 @@ class EventFinder:
             return []
         obj = self.direct_object(verb)
         subject = self.subject_of(verb)
-        people = self.people_in(doc, subject, cast) if subject is not None else []
         passive = subject is not None and subject.dep_ == "nsubjpass"
         kind = self.classify(doc, verb, obj, passive)
         if kind is None:
             return []
+        if passive and kind[1] == "founded_new_party":  # 'Veritas was formed by Mr Kilroy-Silk'
+            obj, subject = subject, self.agent_of(verb)
+        people = self.people_in(doc, subject, cast) if subject is not None else []
         events = []
         for person in people or [None]:
             event = self.new_event(doc, verb, kind[0])
             event.person = person.name if person else None
             if subject is not None and not people:
-                event.unnamed = phrase_text(doc, [t for t in subject.subtree if t.dep_ != "relcl"])
+                if not self.describes_person(subject):
+                    continue  # 'leaving the Tories with 163 MPs': a party or thing, not a switcher
+                event.unnamed = phrase_text(doc, noun_phrase(subject))
+                if event.type == "resignation" or kind[0] == "resignation":
+                    event.office = self.resolver.role_phrase(subject) if subject.pos_ in ("NOUN", "PROPN") else None
+            event.distinct = any(c.lower_ in ("also", "too") and c.dep_ == "advmod" for c in verb.children)
             self.fill_switch_or_resignation(doc, verb, obj, kind, event, person, cast)
             if event.type == "party_switch" and not (event.from_party or event.to_party or event.subtype in ("whip_withdrawn", "whip_resigned", "readmitted")):
                 if kind[1] not in ("defection",):
@@ -339,11 +444,34 @@ class EventFinder:
             events.append(event)
         return events
 
+    def party_loses_member(self, doc: Doc, verb: Token, cast: Cast) -> list[Event]:
+        """'UKIP has lost one of its two London Assembly members to Kilroy-Silk's new party'."""
+        subject, obj = self.subject_of(verb), self.direct_object(verb)
+        target = self.prep_object(verb, ("to",))
+        if subject is None or obj is None or target is None or not self.is_asserted(verb):
+            return []
+        loser = self.parties.find(" ".join(t.text for t in noun_phrase(subject)))
+        if loser is None or not (self.names_party(doc, target) or target.lemma_.lower() in ("party", "group")):
+            return []
+        member = obj
+        if obj.lemma_.lower() == "one":  # 'one of its members'
+            member = next((c for c in obj.subtree if c.dep_ == "pobj"), obj)
+        people = self.people_in(doc, member, cast)
+        events = []
+        for person in people:
+            event = self.new_event(doc, verb, "party_switch")
+            event.person, event.subtype, event.from_party = person.name, "defection", loser
+            event.to_party = self.party_in(doc, target, None, cast)
+            if event.to_party is None and any(c.lower_ == "new" for c in target.children):
+                event.to_party = self.nearest_party(doc, verb.idx, {loser})
+            events.append(event)
+        return events
+
     def classify(self, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> tuple[str, str | None] | None:
         """(type, subtype) of the event a trigger verb states, or None."""
         lemma = verb.lemma_.lower()
         lex = self.lex
-        particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
         obj_lemma = obj.lemma_.lower() if obj is not None else None
         obj_is_party = obj is not None and self.names_party(doc, obj)
         whip = obj_lemma == "whip" or (passive and any(c.lemma_.lower() == "whip" for c in verb.subtree if c.dep_ in ("nsubjpass",)))
@@ -365,7 +493,8 @@ class EventFinder:
         if lemma in lex.found_verbs:
             if obj is not None and obj_lemma == "party" and any(c.lower_ == "new" for c in obj.children):
                 return ("party_switch", "founded_new_party")
-            if obj is not None and obj_is_party and lemma in ("found", "form", "launch") and any(c.lower_ == "new" for c in obj.subtree):
+            named = obj if obj is not None else (self.subject_of(verb) if passive else None)
+            if named is not None and lemma in ("found", "form", "launch", "establish", "set") and named.pos_ == "PROPN" and self.names_party(doc, named):
                 return ("party_switch", "founded_new_party")
             return None
         if lemma in lex.defect_verbs:
@@ -405,7 +534,7 @@ class EventFinder:
         return None
 
     def names_party(self, doc: Doc, tok: Token) -> bool:
-        words = " ".join(t.text for t in tok.subtree if t.dep_ not in ("relcl", "acl"))
+        words = " ".join(t.text for t in noun_phrase(tok))
         if self.parties.find(words):
             return True
         if tok.lemma_.lower() == "party":
@@ -441,16 +570,21 @@ class EventFinder:
                 whip = obj if obj is not None else None
                 event.from_party = (self.party_in(doc, whip, person, cast) if whip is not None else None) or (person.party if person else None)
                 event.to_party = None
-        else:
+        elif person is not None:
             event.office = self.office_of(doc, verb, obj, person)
+        else:
+            event.office = event.office or self.office_of(doc, verb, obj, None)
         event.reason = self.reason_of(doc, verb)
 
     def new_party_name(self, doc: Doc, obj: Token | None) -> str | None:
         if obj is None:
             return None
+        if obj.pos_ == "PROPN":  # 'launched Respect, the Unity Coalition'
+            name = phrase_text(doc, noun_phrase(obj))
+            return self.parties.normalise(name) or self.parties.find(name) or name
         for child in obj.children:
             if child.dep_ in ("appos", "attr") and child.pos_ == "PROPN":
-                name = phrase_text(doc, list(child.subtree))
+                name = phrase_text(doc, noun_phrase(child))
                 return self.parties.normalise(name) or name
         party = self.parties.find(" ".join(t.text for t in obj.subtree))
         if party:
@@ -490,50 +624,76 @@ class EventFinder:
 
     # ---- noun triggers ------------------------------------------------------------------------
     def noun_events(self, doc: Doc, noun: Token, cast: Cast) -> list[Event]:
+        """'Wakeford's defection to Labour', 'the resignation of immigration minister Beverley
+        Hughes', 'Tory defector Robert Jackson'."""
         lemma = noun.lemma_.lower()
         if lemma in self.lex.letter_nouns:
             return self.letter_event(doc, noun, cast)
         if lemma not in self.lex.switch_nouns and lemma not in self.lex.resign_nouns:
             return []
-        if not self.is_asserted(noun) or noun.dep_ == "compound":
+        if noun.dep_ == "compound" and noun.head.ent_type_ != "PERSON":
+            return []  # 'a quit claim', 'defection talks'
+        if not self.is_asserted(noun):
             return []
-        holder = None
-        for child in noun.children:
-            if child.dep_ == "poss":
-                holder = child
-            elif child.dep_ == "prep" and child.lower_ == "of":
-                holder = next((c for c in child.children if c.dep_ == "pobj"), holder)
-            elif child.dep_ in ("appos",) or (child.dep_ == "compound" and child.ent_type_ == "PERSON"):
-                holder = holder or child
-        if noun.dep_ == "compound" or (holder is None and noun.head.ent_type_ == "PERSON" and noun.dep_ in ("compound",)):
-            holder = noun.head
-        if holder is None and lemma in ("defector", "turncoat"):
-            appos = [c for c in noun.children if c.dep_ in ("appos",)]
-            holder = appos[0] if appos else (noun.head if noun.dep_ == "compound" else None)
-        if holder is None:
-            return []
-        if holder.lemma_.lower() == "one":  # 'the defection of one of his MPs, Robert Jackson'
-            holder = next((c for c in holder.subtree if c.ent_type_ == "PERSON" and c.dep_ in ("appos", "pobj")), holder)
-        people = self.people_in(doc, holder, cast)
-        if not people:
-            return []
+        people = self.noun_holders(doc, noun, cast)
         events = []
         for person in people:
             if lemma in self.lex.resign_nouns:
                 event = self.new_event(doc, noun, "resignation")
                 role = self.prep_object(noun, ("as", "from"))
-                event.office = phrase_text(doc, list(role.subtree)) if role is not None else person.role
+                event.office = phrase_text(doc, noun_phrase(role)) if role is not None else self.role_beside(doc, person, noun.sent) or person.role
             else:
                 event = self.new_event(doc, noun, "party_switch")
                 event.subtype = "defection"
-                premodifier = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+                premodifier = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
                 if lemma in ("defector", "turncoat") and premodifier:
                     event.from_party = self.parties.find(" ".join(t.text for t in premodifier[0].subtree))
-                event.to_party = self.party_in(doc, self.prep_object(noun, ("to",)), person, cast)
-                event.from_party = event.from_party or self.party_in(doc, self.prep_object(noun, ("from",)), person, cast)
+                event.to_party = self.party_after(doc, noun, ("to", "for"))
+                event.from_party = event.from_party or self.party_after(doc, noun, ("from",))
             event.person = person.name
             events.append(event)
         return events
+
+    def noun_holders(self, doc: Doc, noun: Token, cast: Cast) -> list[Speaker]:
+        """Whose defection or resignation: the possessor, the 'of' object, the named person the
+        noun premodifies ('defector Robert Jackson'), or the first person named just after it."""
+        if noun.dep_ == "compound" and noun.head.ent_type_ == "PERSON":
+            return self.people_in(doc, noun.head, cast)
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return self.people_in(doc, child, cast)
+        sent_end = noun.sent.end
+        for tok in doc[noun.i + 1 : min(sent_end, noun.i + 12)]:
+            if tok.pos_ == "VERB" or tok.lower_ in ("that", "which", "who", ";"):
+                break
+            if tok.ent_type_ == "PERSON" and not self.parties.normalise(tok.text):
+                return self.people_in(doc, tok.head if tok.head.ent_type_ == "PERSON" and tok.dep_ == "compound" else tok, cast)
+        return []
+
+    def party_after(self, doc: Doc, noun: Token, preps: tuple[str, ...]) -> str | None:
+        """The party named by 'to X' / 'from X' within a few words after a noun trigger."""
+        end = min(noun.sent.end, noun.i + 20)
+        for k in range(noun.i + 1, end):
+            if doc[k].lower_ in preps:
+                words = " ".join(t.text for t in doc[k + 1 : min(end, k + 5)])
+                party = self.parties.find(words)
+                if party:
+                    return party
+        return None
+
+    def role_beside(self, doc: Doc, person: Speaker, sent: Span) -> str | None:
+        """'reporter Andrew Gilligan': the role written before the name in this sentence."""
+        for ent in sent.ents:
+            if ent.label_ != "PERSON" or not person.name.endswith(ent.text.split()[-1]):
+                continue
+            before = [t for t in doc[max(sent.start, ent.start - 4) : ent.start]]
+            while before and not (before[0].pos_ in ("NOUN", "PROPN", "ADJ") and before[0].ent_type_ != "PERSON"):
+                before = before[1:]
+            cut = max((k for k, t in enumerate(before) if t.is_punct or t.pos_ in ("DET", "ADP", "CCONJ", "VERB")), default=-1)
+            role = before[cut + 1 :]
+            if role and role[-1].pos_ in ("NOUN", "PROPN") and role[-1].ent_type_ != "PERSON":
+                return phrase_text(doc, role)
+        return None
 
     def letter_event(self, doc: Doc, noun: Token, cast: Cast) -> list[Event]:
         """'up to seven Tory MPs have withdrawn their letters of no confidence'."""
@@ -733,6 +893,9 @@ class EventFinder:
                     for e in events
                 )
                 may_infer_from = event.from_party is None and not left_before and event.subtype in ("defection", "founded_new_party", "whip_withdrawn", "whip_resigned")
+                if event.subtype == "founded_new_party" and event.to_party is None:
+                    left = {e.from_party for e in events if e.person == event.person} | {person.party if person else None}
+                    event.to_party = self.nearest_party(doc, event.trigger_start or event.start, left)
                 if person is not None:
                     event.seat = event.seat or person.seat or self.constituency_of(doc, person)
                     if may_infer_from and person.party and person.party != event.to_party:
@@ -784,6 +947,29 @@ class EventFinder:
             if place is not None and place.pos_ == "PROPN":
                 return phrase_text(doc, [t for t in place.subtree if t.pos_ in ("PROPN", "CCONJ") and t.dep_ != "appos" and t.head.dep_ != "appos"])
         return None
+
+    def nearest_party(self, doc: Doc, offset: int, exclude: set) -> str | None:
+        """'he launched his new party. ... Veritas would avoid the old parties' lies': the
+        party named nearest the founding, within its paragraph, that the founder did not leave."""
+        start = doc.text.rfind("\n", 0, offset) + 1
+        end = offset
+        for _ in range(2):  # this paragraph and the next
+            end = doc.text.find("\n", end + 1)
+            while 0 <= end < len(doc.text) - 1 and doc.text[end + 1] == "\n":
+                end += 1
+            if end < 0:
+                end = len(doc.text)
+                break
+        best = None
+        for ent in doc.ents:
+            if not (start <= ent.start_char < end) or ent.label_ not in ("ORG", "NORP", "GPE", "PERSON", "PRODUCT", "WORK_OF_ART"):
+                continue
+            party = self.parties.normalise(ent.text) or self.parties.find(ent.text)
+            if party and party not in exclude and party != "Independent":
+                distance = abs(ent.start_char - offset)
+                if best is None or distance < best[0]:
+                    best = (distance, party)
+        return best[1] if best else None
 
     def other_party(self, doc: Doc, to_party: str) -> str | None:
         """The party a defector left when the article only says where they went: the one it names
@@ -864,22 +1050,31 @@ def same_name(a: str, b: str) -> bool:
 
 def merge_events(events: list[Event]) -> list[Event]:
     """One event per person and change in an article: later mentions fill in what earlier ones
-    left out. An unnamed switcher ('the 2019 recruit crossed the floor') joins the only named one."""
+    left out. An unnamed participant ('the 2019 recruit crossed the floor') joins the only named
+    one of that type; one marked as another ('has also resigned as') stays apart."""
     merged: list[Event] = []
+    unnamed: list[Event] = []
     for event in sorted(events, key=lambda e: e.start):
-        if event.type == "party_switch" and not event.person:
-            named = [m for m in merged if m.type == "party_switch" and m.person]
-            if len({m.person for m in named}) == 1 and compatible_parties(named[0], event):
-                absorb(named[0], event)
+        if event.type in ("party_switch", "resignation") and not event.person:
+            unnamed.append(event)
             continue
-        if event.type in ("resignation",) and not event.person:
-            continue
-        into = next((m for m in merged if compatible(m, event)), None)
+        into = None if event.distinct else next((m for m in merged if compatible(m, event)), None)
         if into is None:
             merged.append(event)
         else:
             absorb(into, event)
+    for event in unnamed:
+        named = [m for m in merged if m.type == event.type and m.person]
+        if len({m.person for m in named}) != 1:
+            continue
+        into = next((m for m in named if compatible_parties(m, event) and compatible_office(m, event)), None)
+        if into is not None:
+            absorb(into, event)
     return merged
+
+
+def compatible_office(a: Event, b: Event) -> bool:
+    return not (a.office and b.office) or a.office.lower() == b.office.lower()
 
 
 def compatible_parties(a: Event, b: Event) -> bool:

@@ -78,12 +78,16 @@ class PartyLexicon:
         self._pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in alternatives) + r")\b", re.I)
 
     def find(self, text: str) -> str | None:
-        """The canonical party of the first party name in text, if any."""
-        match = self._pattern.search(text)
-        return self.canonical[match.group(1).lower()] if match else None
+        """The canonical party of the first party name in text, if any. Party names are proper
+        nouns: 'labour costs' and 'welfare reform' name no party."""
+        for match in self._pattern.finditer(text):
+            if match.group(1)[:1].isupper():
+                return self.canonical[match.group(1).lower()]
+        return None
 
     def normalise(self, name: str) -> str | None:
-        return self.canonical.get(name.strip().lower())
+        name = name.strip()
+        return self.canonical.get(name.lower()) if name[:1].isupper() else None
 
 
 @cache

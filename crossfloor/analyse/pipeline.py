@@ -1,6 +1,6 @@
 """The spaCy pipeline: the packaged English model plus crossfloor's registered components.
 
-    paragraphs (before the parser) -> [model: tagger, parser, ner, ...] -> attribution -> speakers
+    paragraphs (before the parser) -> [model: tagger, parser, ner, ...] -> names -> attribution -> speakers
     -> events
 
 Components are spaCy factories with typed configs, so a pipeline can be assembled from config.
@@ -12,7 +12,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .attribution import AttributionFinder
 from .events import EventFinder, event_lexicon
@@ -33,6 +33,26 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     for tok in doc[1:]:
         if "\n" in doc[tok.i - 1].text or (tok.is_space and "\n" in tok.text):
             tok.is_sent_start = True
+    return doc
+
+
+@Language.component("crossfloor_names")
+def honorific_names(doc: Doc) -> Doc:
+    """'Mr Flight', 'Ms Hughes': a name after an honorific is a person whatever the tagger
+    thought ('Flight' as a PRODUCT)."""
+    honorifics = people_lexicon().honorifics
+    changed = False
+    ents = list(doc.ents)
+    for k, ent in enumerate(ents):
+        if ent.label_ == "PERSON" or ent.start == 0:
+            continue
+        before = doc[ent.start - 1]
+        if before.lower_ in honorifics and before.text[:1].isupper() and ent[0].text[:1].isupper() and all(t.pos_ == "PROPN" or t.is_punct for t in ent):
+            start = ent.start - 1 if not before.ent_type_ else ent.start
+            ents[k] = Span(doc, start, ent.end, label="PERSON")
+            changed = True
+    if changed:
+        doc.set_ents(ents)
     return doc
 
 
@@ -120,6 +140,7 @@ def load_model() -> Language:
 def build_pipeline() -> Language:
     nlp = load_model()
     nlp.add_pipe("crossfloor_paragraphs", before="parser")
+    nlp.add_pipe("crossfloor_names", after="ner")
     nlp.add_pipe("crossfloor_attribution", last=True)
     nlp.add_pipe("crossfloor_speakers", last=True)
     nlp.add_pipe("crossfloor_events", last=True)

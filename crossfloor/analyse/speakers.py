@@ -98,7 +98,7 @@ class SpeakerResolver:
             person = by_surname.get(key)
             if person is None:
                 person = by_surname[key] = Person(name)
-            elif len(tokens) > len(person.name.split()):
+            elif len(name.split()) > len(person.name.split()):
                 person.name = name
             person.gender = person.gender or self.honorific_gender(ent)
             person.mentions.append(ent.start_char)
@@ -106,6 +106,8 @@ class SpeakerResolver:
                 mentions.append((ent.start_char, person, ent.root.dep_))
             self.describe(ent, person, by_role)
         self.link_first_names(by_surname)
+        # 'Sir Edward' mentioned before the link was made is the linked person too.
+        mentions = [(offset, by_surname.get(person.name.split()[-1].lower(), person) if " " not in person.name else person, role) for offset, person, role in mentions]
         return by_surname, by_role, mentions
 
     @staticmethod
