@@ -292,7 +292,7 @@ class EventFinder:
         Woodward'; 'Joan Woodward' is not 'Shaun Woodward'."""
         written = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
         person = cast.by_surname.get(tokens[-1].lower_)
-        if person is not None and len(tokens) > 1 and not person.name.endswith(written) and person.name.split()[0] != tokens[0].text:
+        if person is not None and len(tokens) > 1 and not person.name.replace("-", " ").endswith(written.replace("-", " ")) and person.name.split()[0] != tokens[0].text:
             person = None
         if person is not None and (len(tokens) > 1 or " " in person.name):
             return person.as_speaker()
@@ -311,7 +311,7 @@ class EventFinder:
         """'A Conservative MP has defected to Labour. Robert Jackson, 58, ...': in the first
         sentences of an article an unnamed subject is the person (or, when plural, the people)
         the next sentence opens with."""
-        sentences = list(doc.sents)
+        sentences = [sent for sent in doc.sents if sent.text.strip()]
         index = next((k for k, sent in enumerate(sentences) if sent.start <= head.i < sent.end), None)
         if index is None or index > 2 or index + 1 >= len(sentences):
             return []
@@ -439,7 +439,7 @@ class EventFinder:
             event.distinct = any(c.lower_ in ("also", "too") and c.dep_ == "advmod" for c in verb.children)
             self.fill_switch_or_resignation(doc, verb, obj, kind, event, person, cast)
             if event.type == "party_switch" and not (event.from_party or event.to_party or event.subtype in ("whip_withdrawn", "whip_resigned", "readmitted")):
-                if kind[1] not in ("defection",):
+                if kind[1] not in ("defection", "founded_new_party"):
                     continue
             events.append(event)
         return events
@@ -961,12 +961,9 @@ class EventFinder:
                 end = len(doc.text)
                 break
         best = None
-        for ent in doc.ents:
-            if not (start <= ent.start_char < end) or ent.label_ not in ("ORG", "NORP", "GPE", "PERSON", "PRODUCT", "WORK_OF_ART"):
-                continue
-            party = self.parties.normalise(ent.text) or self.parties.find(ent.text)
-            if party and party not in exclude and party != "Independent":
-                distance = abs(ent.start_char - offset)
+        for position, party in self.parties.find_all(doc.text[start:end]):
+            if party not in exclude and party != "Independent":
+                distance = abs(start + position - offset)
                 if best is None or distance < best[0]:
                     best = (distance, party)
         return best[1] if best else None
@@ -1044,7 +1041,9 @@ def compatible(a: Event, b: Event) -> bool:
 
 
 def same_name(a: str, b: str) -> bool:
-    a_words, b_words = a.lower().split(), b.lower().split()
+    a_words, b_words = re.split(r"[\s-]+", a.lower()), re.split(r"[\s-]+", b.lower())
+    if a_words[-len(b_words):] == b_words or b_words[-len(a_words):] == a_words:
+        return True
     return a_words[-1] == b_words[-1] and (len(a_words) == 1 or len(b_words) == 1 or a_words[0] == b_words[0]) if a_words and b_words else a == b
 
 

@@ -85,6 +85,10 @@ class PartyLexicon:
                 return self.canonical[match.group(1).lower()]
         return None
 
+    def find_all(self, text: str) -> list[tuple[int, str]]:
+        """(offset, canonical party) of every party name in text."""
+        return [(m.start(), self.canonical[m.group(1).lower()]) for m in self._pattern.finditer(text) if m.group(1)[:1].isupper()]
+
     def normalise(self, name: str) -> str | None:
         name = name.strip()
         return self.canonical.get(name.lower()) if name[:1].isupper() else None
