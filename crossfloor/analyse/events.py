@@ -534,8 +534,12 @@ class EventFinder:
         return None
 
     def names_party(self, doc: Doc, tok: Token) -> bool:
-        words = " ".join(t.text for t in noun_phrase(tok))
-        if self.parties.find(words):
+        """The phrase is a party ('the Labour party', 'UKIP'), not something of one ('Labour's
+        campaign team')."""
+        owner = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
+        own = [t for t in noun_phrase(tok) if t.i not in owner]
+        words = " ".join(t.text for t in own)
+        if self.parties.find(words) and (self.parties.normalise(tok.text) or tok.lemma_.lower() in ("party", "parties") or tok.pos_ == "PROPN"):
             return True
         if tok.lemma_.lower() == "party":
             return True

@@ -179,8 +179,12 @@ class SpeakerResolver:
         k = lowers.index("mp")
         after = tokens[k + 1 :]
         if after and after[0].lower_ == "for":
-            seat = [t for t in after[1:] if t.pos_ in ("PROPN", "CCONJ") or t.text in ("-", ",")]
-            return " ".join(t.text for t in seat).strip(" ,") or None
+            seat = []
+            for t in after[1:]:  # 'MP for Wantage in Oxfordshire' -> Wantage
+                if not (t.pos_ in ("PROPN", "CCONJ") or t.text == "-"):
+                    break
+                seat.append(t)
+            return " ".join(t.text for t in seat).replace(" - ", "-").strip(" ,") or None
         before = [t for t in tokens[:k] if t.pos_ in ("PROPN", "CCONJ") and self.parties.normalise(t.text) is None]
         if before and before[0].pos_ == "PROPN":
             return " ".join(t.text for t in before)

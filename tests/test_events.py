@@ -1,0 +1,160 @@
+"""Events read from real sentences: what counts, what must not, and how dates resolve."""
+
+from datetime import date
+
+import pytest
+
+from crossfloor.analyse.dates import resolve
+from crossfloor.analyse.run import analyse_texts
+
+
+@pytest.fixture(scope="module")
+def events_of(nlp):
+    def run(text: str, published: date | None = None, kind: str | None = None) -> list[dict]:
+        events = analyse_texts(nlp, [(text, published)])[0]["events"]
+        return [e for e in events if kind is None or e["type"] == kind]
+
+    return run
+
+
+def test_defection_with_parties_seat_and_weekday(events_of):
+    text = (
+        "A by-election should be held in Bury South after Tory MP Christian Wakeford defected to Labour "
+        "on Wednesday because the people deserve a choice, the Health Secretary has said."
+    )
+    [switch] = events_of(text, date(2022, 1, 20), "party_switch")
+    assert (switch["person"], switch["from_party"], switch["to_party"]) == ("Christian Wakeford", "Conservative", "Labour")
+    assert switch["date"] == "2022-01-19" and switch["date_text"] == "Wednesday"
+    assert switch["seat"] == "Bury South"
+    assert text[switch["start"] : switch["end"]].startswith("Christian Wakeford defected") or switch["start"] == 0
+    [call] = events_of(text, date(2022, 1, 20), "by_election_call")
+    assert (call["by"], call["stance"], call["seat"]) == ("Health Secretary", "for", "Bury South")
+
+
+def test_two_steps_of_one_switch_stay_apart_when_dated_apart(events_of):
+    text = (
+        "But another former Tory MP, Mr Peter Temple-Morris, who left the party in November, 1997, and joined "
+        "Labour in June last year, spoke of the difficulties involved in changing political allegiance."
+    )
+    left, joined = events_of(text, date(1999, 12, 21), "party_switch")
+    assert (left["person"], left["from_party"], left["to_party"]) == ("Peter Temple-Morris", "Conservative", None)
+    assert left["date_range"] == ["1997-11-01", "1997-11-30"]
+    assert (joined["from_party"], joined["to_party"]) == (None, "Labour")
+    assert joined["date_range"] == ["1998-06-01", "1998-06-30"]
+
+
+def test_relatives_who_joined_a_party(events_of):
+    text = (
+        "A Labour Party spokesman said later that Mr Woodward's parents, Dennis and Joan Woodward, both in "
+        'their 80s, who had been "lifelong Conservatives", had joined New Labour.'
+    )
+    people = {(e["person"], e["to_party"]) for e in events_of(text, kind="party_switch")}
+    assert people == {("Dennis Woodward", "Labour"), ("Joan Woodward", "Labour")}
+
+
+def test_news_lede_names_the_defector_in_the_next_sentence(events_of):
+    text = (
+        "Conservative MP defects to Labour\n\nA Conservative MP and former minister has defected to Labour.\n\n"
+        "Robert Jackson, 58, MP for Wantage in Oxfordshire, said he was disillusioned with the party's leadership."
+    )
+    [switch] = events_of(text, date(2005, 1, 16), "party_switch")
+    assert (switch["person"], switch["from_party"], switch["to_party"], switch["seat"]) == ("Robert Jackson", "Conservative", "Labour", "Wantage")
+    assert switch["date_range"] == ["2005-01-15", "2005-01-16"]  # 'has defected': that day or the day before
+
+
+def test_no_confidence_letters_withdrawn_by_a_group(events_of):
+    text = (
+        "Tory MPs had been planning to file letters of no confidence in the Prime Minister.\n"
+        "It is understood up to seven Tory MPs have now withdrawn their letters of no confidence."
+    )
+    [letter] = events_of(text, kind="no_confidence_letter")
+    assert (letter["action"], letter["count"], letter["by_party"], letter["against"]) == ("withdrawn", "up to seven", "Conservative", "Prime Minister")
+
+
+def test_a_quoted_refusal_is_a_call_against(events_of):
+    text = 'But a Labour leadership source played down the chances of a fresh vote, telling the broadcaster: "There won\'t be a by-election."'
+    [call] = events_of(text, kind="by_election_call")
+    assert (call["by"], call["stance"]) == ("Labour leadership source", "against")
+    assert call["quotes"] == [0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Smith denied he would defect to Labour.",
+        "There were rumours of a defection to the Liberal Democrats by Mr Smith.",
+        "Mr Smith did not defect to Labour on Wednesday.",
+        "Mr Smith joined the debate on Wednesday.",
+        "Mr Smith quit smoking last year.",
+        "Mr Smith left the chamber before the vote.",
+        "Mr Smith could defect to Labour next week.",
+        "Will Mr Smith defect to Labour?",
+        "If Mr Smith defects to Labour, there will be a by-election.",
+        "Labour urged Mr Smith to defect.",
+        "Tony Blair has dismissed reports he told Gordon Brown he would quit before the next general election.",
+        "Mr Blair had decided in November 2003 he would quit because he felt he had lost voters' trust.",
+        "The head of the agency widely reported to have resigned three months ago is still at the helm.",
+        "Veteran Labour MP Jack Cunningham has said he will stand down at the next election.",
+        "Former Defence Secretary Michael Portillo is to stand down as an MP at the next election.",
+        "Conservative MP Michael Mates joined calls for a probe into the claims.",
+        "Five more barristers are now reported to be threatening to resign.",
+        "The minister refused to resign over the affair.",
+        "Oleg Gordievsky, a senior KGB officer, said he had been treated well since he defected in 1985.",
+        "Mr Smith joined Labour's campaign team last week.",
+    ],
+)
+def test_near_misses_are_not_events(events_of, text):
+    found = [e for e in events_of(text, date(2005, 3, 1)) if e["type"] in ("party_switch", "resignation")]
+    assert found == [], found
+
+
+@pytest.mark.parametrize(
+    "text, person, office",
+    [
+        ("David McLetchie has resigned from his post as a partner in a legal firm following criticism.", "David McLetchie", "partner in a legal firm"),
+        ("Mr Blunkett quit as home secretary last week after being told of the findings.", "Blunkett", "home secretary"),
+        ("Former minister Clare Short, who resigned from the government over the Iraq war, said the advice was wrong.", "Clare Short", "government"),
+        ("The affair prompted the resignation of BBC chairman Gavyn Davies.", "Gavyn Davies", "BBC chairman"),
+    ],
+)
+def test_resignations(events_of, text, person, office):
+    [event] = events_of(text, kind="resignation")
+    assert event["person"].endswith(person) and event["office"] == office
+
+
+def test_expulsion_and_whip(events_of):
+    [expelled] = events_of("Mr Galloway was expelled from the Labour party because of his opposition to the war.", kind="party_switch")
+    assert (expelled["subtype"], expelled["from_party"], expelled["to_party"]) == ("expelled", "Labour", None)
+    [whip] = events_of(
+        "Mr Kilroy-Silk, an MEP for the East Midlands, resigned the UK Independence Party whip in the European Parliament in October.",
+        date(2005, 1, 20),
+        "party_switch",
+    )
+    assert (whip["subtype"], whip["from_party"], whip["date_range"]) == ("whip_resigned", "UK Independence Party", ["2004-10-01", "2004-10-31"])
+
+
+@pytest.mark.parametrize(
+    "phrase, published, expected",
+    [
+        ("on Wednesday", date(2022, 1, 20), ("2022-01-19", "2022-01-19")),
+        ("at the weekend", date(1999, 12, 21), ("1999-12-18", "1999-12-19")),
+        ("last night", date(1999, 12, 21), ("1999-12-20", "1999-12-20")),
+        ("yesterday", date(2005, 1, 1), ("2004-12-31", "2004-12-31")),
+        ("in November, 1997", None, ("1997-11-01", "1997-11-30")),
+        ("June last year", date(1999, 12, 21), ("1998-06-01", "1998-06-30")),
+        ("17 March 2003", None, ("2003-03-17", "2003-03-17")),
+        ("the 1970s", None, ("1970-01-01", "1979-12-31")),
+    ],
+)
+def test_date_phrases(phrase, published, expected):
+    when = resolve(phrase, published)
+    assert (when.first.isoformat(), when.last.isoformat()) == expected
+
+
+@pytest.mark.parametrize("phrase", ["on Wednesday", "last night", "June last year", "just over two years ago"])
+def test_relative_dates_need_a_publication_date(phrase):
+    assert resolve(phrase, None) is None
+
+
+def test_words_that_only_look_like_dates_are_not_dates():
+    assert resolve("we", date(2022, 1, 20)) is None
