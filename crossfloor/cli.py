@@ -26,6 +26,8 @@ app = typer.Typer(
 )
 evaluate_app = typer.Typer(help="Score extraction against gold data.", no_args_is_help=True)
 app.add_typer(evaluate_app, name="evaluate")
+kb_app = typer.Typer(help="Reference data on politicians: members, parties, posts, seats.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
 
 DbOption = Annotated[
     Optional[str], typer.Option("--db", help="Database URL or SQLite path [env: CROSSFLOOR_DB; default: sqlite:///crossfloor.db]")
@@ -297,11 +299,13 @@ def evaluate_events(
     predictions: Annotated[Optional[Path], typer.Option("--pred", help="Use these predictions (extract output) instead of running the pipeline")] = None,
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON here")] = None,
     errors_out: Annotated[Optional[Path], typer.Option("--errors", help="Write missed, spurious and misdated events here (JSONL)")] = None,
+    kb_db: Annotated[Optional[str], typer.Option("--kb", help="Apply the reference data loaded in this database (URL or SQLite path)")] = None,
     processes: ProcessesOption = None,
 ) -> None:
     """Precision, recall and F1 of event extraction against gold events."""
     from .evaluate import score_events
     from .extract import extract_lines
+    from .read.formats import parse_date
 
     gold_docs = read_gold(gold, texts)
     if predictions:
@@ -309,6 +313,13 @@ def evaluate_events(
     else:
         lines = (json.dumps({"id": d["id"], "text": d["text"], "published": d.get("published")}) for d in gold_docs)
         records = list(extract_lines(lines, processes=get_settings(processes=processes).processes or None))
+    if kb_db:
+        from .link.reference import Reference
+
+        reference = Reference(database(kb_db))
+        published = {str(d["id"]): parse_date(d.get("published")) for d in gold_docs}
+        for record in records:
+            reference.link(published.get(str(record["id"])), record["quotes"], record["events"])
     result = score_events(gold_docs, {str(r["id"]): r["events"] for r in records})
     data = result.as_dict()
     print_event_scores(data, gold)
@@ -347,6 +358,61 @@ def print_event_scores(data: dict, gold: Path) -> None:
     out.print(table)
     if data["date_accuracy"] is not None:
         out.print(f"date accuracy on matched events with a gold date: {data['date_accuracy']:.3f} ({data['dates_scored']} scored)", highlight=False)
+
+
+@kb_app.command("import")
+def kb_import(
+    paths: Annotated[list[Path], typer.Argument(help="parlparse folder or files (../shared/kb/uk), or Popolo JSON files")],
+    db: DbOption = None,
+    relink: Annotated[bool, typer.Option(help="Re-check the events and speakers already stored")] = True,
+) -> None:
+    """Load reference data so that posts, names and party switches resolve against it."""
+    from .link.kb_import import KbProblem, import_path
+    from .link.reference import Reference
+
+    store = database(db)
+    failed = 0
+    for path in paths:
+        try:
+            for file, counts in import_path(store, path):
+                say(f"imported {file}: " + ", ".join(f"{n} {k}" for k, n in counts.items() if n))
+        except (KbProblem, DatabaseProblem) as problem:
+            say(f"error: {problem}")
+            failed += 1
+    if relink:
+        changed = store.relink(Reference(store))
+        say(f"re-checked stored articles: {changed} quote(s) and event(s) changed")
+    if failed:
+        raise typer.Exit(1)
+
+
+@kb_app.command("status")
+def kb_status(db: DbOption = None) -> None:
+    """What reference data is loaded, and the last day each source covers."""
+    store = database(db)
+    sources = store.kb_sources()
+    if not sources:
+        console().print("no reference data loaded (see `crossfloor kb import`)", highlight=False)
+        return
+    for source in sources:
+        console().print(f"{source['path']}  [{source['format']}]  covers until {source['covers_until'] or '?'}", highlight=False)
+
+
+@kb_app.command("who")
+def kb_who(
+    title: Annotated[str, typer.Argument(help="A post ('Home Secretary') or a name ('Mr Woodward')")],
+    on: Annotated[str, typer.Option(help="The day (YYYY-MM-DD)")],
+    db: DbOption = None,
+) -> None:
+    """Who held a post, or who a name stands for, on a day, according to the reference data."""
+    from .link.reference import Reference
+
+    reference = Reference(database(db))
+    day = parse_day(on, "--on")
+    found = reference.holder(title, day) if reference.is_title(title) else reference.member(title, day)
+    if found is None:
+        fail(f"the reference data names no single person for {title!r} on {on}", code=1)
+    console().print(f"{found.name}  ({found.id})", highlight=False)
 
 
 @app.command()

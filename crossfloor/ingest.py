@@ -32,8 +32,11 @@ def ingest(
     on_article: Callable[[Article, int], None] | None = None,
     on_ready: Callable[[], None] | None = None,
 ) -> IngestReport:
+    from .link.reference import Reference
+
     report = IngestReport()
     waiting: deque[Article] = deque()
+    reference = Reference(db)
 
     def new_texts() -> Iterator[tuple[str, object]]:
         for item in iter_articles(paths, options):
@@ -52,6 +55,7 @@ def ingest(
     for result in run_parallel(new_texts(), build_pipeline, processes=processes, on_ready=on_ready):
         article = waiting.popleft()
         quotes, events = result["quotes"], result["events"]
+        reference.link(article.published, quotes, events)
         if db.store(article, quotes, events) is None:
             report.duplicates += 1
             continue

@@ -80,19 +80,22 @@ def when(e: dict) -> str:
     return ""
 
 
-def event_table(rows: list[dict]) -> Table:
+def event_table(rows: list[dict], width: int | None = None) -> Table:
+    """Events, one per row; the evidence sentence is shown when the terminal has room for it."""
+    wide = (width or console().width) >= 140
     table = Table(header_style="bold", expand=True)
     table.add_column("art", justify="right", no_wrap=True)
     table.add_column("when", no_wrap=True)
-    table.add_column("type", no_wrap=True)
     table.add_column("what", ratio=4)
-    table.add_column("evidence", ratio=5)
+    if wide:
+        table.add_column("evidence", ratio=5)
     table.add_column("status", no_wrap=True)
     for r in rows:
-        table.add_row(
-            str(r["article_id"]), when(r) or Text(r.get("date_text") or "", style="dim"), r["type"],
-            Text(describe_event(r)), Text(r.get("sentence") or ""), r.get("status") or "",
-        )
+        sentence = r.get("sentence") or ""
+        cells = [str(r["article_id"]), when(r) or Text(r.get("date_text") or "", style="dim"), Text(describe_event(r))]
+        if wide:
+            cells.append(Text(sentence if len(sentence) <= 160 else sentence[:157] + "..."))
+        table.add_row(*cells, r.get("status") or "")
     return table
 
 

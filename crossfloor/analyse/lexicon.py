@@ -71,7 +71,14 @@ class PartyLexicon:
 
     def __init__(self, parties: dict[str, dict]):
         self.canonical: dict[str, str] = {}
+        self.codes: dict[str, str] = {}
+        self.offices: set[str] = set()
         for name, info in parties.items():
+            for code in info.get("codes", []):
+                self.codes[code.lower()] = name
+            if info.get("not_a_party"):
+                self.offices.add(name)
+                continue
             for alias in [name, *info.get("aliases", [])]:
                 self.canonical[alias.lower()] = name
         alternatives = sorted(self.canonical, key=len, reverse=True)
@@ -84,6 +91,12 @@ class PartyLexicon:
             if match.group(1)[:1].isupper():
                 return self.canonical[match.group(1).lower()]
         return None
+
+    def from_code(self, code: str | None) -> str | None:
+        """'Con' -> 'Conservative'; a name that is already canonical or an alias is folded too."""
+        if not code:
+            return None
+        return self.codes.get(code.strip().lower()) or self.canonical.get(code.strip().lower()) or code.strip()
 
     def find_all(self, text: str) -> list[tuple[int, str]]:
         """(offset, canonical party) of every party name in text."""

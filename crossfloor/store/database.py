@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from datetime import date
 
 from ..records import EVENT_COMMON_FIELDS, EVENT_TYPE_FIELDS, QUOTE_FIELDS, Article
-from .schema import ArticleRow, Base, EventRow, QuoteRow
+from .schema import ArticleRow, Base, EventRow, KbSourceRow, QuoteRow
 
 EVENT_COLUMNS = (
     "type", "start", "end", "evidence", "trigger", "person", "from_party", "to_party", "seat", "subtype", "reason",
@@ -210,6 +210,37 @@ class Database:
             )
             for r in rows
         ]
+
+    def kb_sources(self) -> list[dict]:
+        with self.sessions() as session:
+            rows = session.scalars(select(KbSourceRow).order_by(KbSourceRow.id)).all()
+            return [{"path": r.path, "format": r.format, "covers_until": r.covers_until} for r in rows]
+
+    def relink(self, reference) -> int:
+        """Apply reference data to what is already stored (after `kb import`); one transaction
+        per article. Returns how many quotes and events changed."""
+        if not reference.loaded:
+            return 0
+        changed = 0
+        with self.sessions() as session:
+            ids = session.scalars(select(ArticleRow.id).order_by(ArticleRow.id)).all()
+        for article_id in ids:
+            with self.sessions.begin() as session:
+                article = session.get(ArticleRow, article_id)
+                quotes = [{k: getattr(q, k) for k in QUOTE_FIELDS} for q in article.quotes]
+                events = [event_dict(e) for e in article.events]
+                before = [dict(q) for q in quotes], [dict(e) for e in events]
+                reference.link(article.published, quotes, events)
+                for row, new, old in zip(article.quotes, quotes, before[0]):
+                    if new != old:
+                        row.speaker_resolved, row.speaker_role = new["speaker_resolved"], new["speaker_role"]
+                        changed += 1
+                for row, new, old in zip(article.events, events, before[1]):
+                    if new != old:
+                        for key in ("by", "against", "target", "status", "kb_person"):
+                            setattr(row, key, new.get(key))
+                        changed += 1
+        return changed
 
     def article(self, article_id: int) -> ArticleRow | None:
         with self.sessions() as session:

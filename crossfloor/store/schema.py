@@ -101,3 +101,84 @@ class EventRow(Base):
     quote_ids: Mapped[list] = mapped_column(JSON, default=list)
 
     article: Mapped[ArticleRow] = relationship(back_populates="events")
+
+
+# ---- reference data (crossfloor kb import) ----------------------------------------------------
+# Rows carry the id of the source they came from, so re-importing a source replaces its rows.
+
+
+class KbSourceRow(Base):
+    __tablename__ = "kb_sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    path: Mapped[str] = mapped_column(Text, unique=True)
+    format: Mapped[str] = mapped_column(String(40))
+    # The last day the source speaks for: an open-ended post is only known to last until then.
+    covers_until: Mapped[date | None] = mapped_column(Date)
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class KbPersonRow(Base):
+    __tablename__ = "kb_persons"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    source_id: Mapped[int] = mapped_column(ForeignKey("kb_sources.id", ondelete="CASCADE"), index=True)
+
+
+class KbNameRow(Base):
+    """A name a person goes by ('Shaun Woodward', 'The Prime Minister'), when it was valid."""
+
+    __tablename__ = "kb_names"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(200), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    surname: Mapped[str] = mapped_column(String(200), index=True)  # lower case, for 'Mr Woodward'
+    start: Mapped[date | None] = mapped_column(Date)
+    end: Mapped[date | None] = mapped_column(Date)
+    source_id: Mapped[int] = mapped_column(ForeignKey("kb_sources.id", ondelete="CASCADE"), index=True)
+
+
+class KbMembershipRow(Base):
+    """One continuous period in one seat (or none) for one party."""
+
+    __tablename__ = "kb_memberships"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(200), index=True)
+    party: Mapped[str | None] = mapped_column(String(200))  # canonical name (parties.json)
+    seat: Mapped[str | None] = mapped_column(String(200), index=True)
+    house: Mapped[str | None] = mapped_column(String(40))
+    start: Mapped[date | None] = mapped_column(Date)
+    end: Mapped[date | None] = mapped_column(Date)
+    start_reason: Mapped[str | None] = mapped_column(String(60))
+    end_reason: Mapped[str | None] = mapped_column(String(60))
+    source_id: Mapped[int] = mapped_column(ForeignKey("kb_sources.id", ondelete="CASCADE"), index=True)
+
+
+class KbPostRow(Base):
+    """A post held (minister, spokesperson, committee chair), with its department."""
+
+    __tablename__ = "kb_posts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(200), index=True)
+    role: Mapped[str] = mapped_column(Text)
+    organisation: Mapped[str | None] = mapped_column(String(300))
+    start: Mapped[date | None] = mapped_column(Date, index=True)
+    end: Mapped[date | None] = mapped_column(Date)
+    source_id: Mapped[int] = mapped_column(ForeignKey("kb_sources.id", ondelete="CASCADE"), index=True)
+
+
+class KbAreaRow(Base):
+    """A constituency (or other electoral area) under one of its names."""
+
+    __tablename__ = "kb_areas"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    area_id: Mapped[str] = mapped_column(String(200), index=True)
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    start: Mapped[date | None] = mapped_column(Date)
+    end: Mapped[date | None] = mapped_column(Date)
+    source_id: Mapped[int] = mapped_column(ForeignKey("kb_sources.id", ondelete="CASCADE"), index=True)
