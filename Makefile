@@ -20,6 +20,7 @@ install: $(STAMP)
 run: install
 	$(BIN)/crossfloor ingest crossfloor/samples --db $(DB) --keep-going
 	$(BIN)/crossfloor quotes --db $(DB)
+	$(BIN)/crossfloor events --db $(DB)
 
 test: install
 	$(BIN)/python -m pytest -q -m "not slow"
@@ -30,6 +31,8 @@ test-all: install
 evaluate: install
 	$(BIN)/crossfloor evaluate quotes ../shared/gold/seeds.gold.jsonl
 	$(BIN)/crossfloor evaluate quotes ../shared/benchmarks/quotes/polnear-dev.jsonl
+	$(BIN)/crossfloor evaluate events ../shared/gold/seeds.gold.jsonl
+	$(BIN)/crossfloor evaluate events tests/gold/bbc-events.dev.jsonl --texts ../shared/corpora
 
 bench: install
 	$(BIN)/crossfloor bench --json bench.json

@@ -212,6 +212,14 @@ class EventFinder:
                 # the relative clause's subject.
                 relative = [t for t in node.head.subtree if t.dep_ == "relcl" and t.i < node.i]
                 return relative[-1].head if relative else node.head
+            if node.tag_ == "VBG" and node.dep_ in ("pcomp", "advcl", "acl"):
+                # 'Mr Milburn was away between stepping down and ...': the gerund's doer is the
+                # subject of the clause it hangs from.
+                governor = next((a for a in node.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if governor is not None:
+                    found = next((c for c in governor.children if c.dep_ in SUBJECTS), None)
+                    if found is not None:
+                        return found
             if node.dep_ == "xcomp":
                 controller = next((c for c in node.head.children if c.dep_ == "dobj"), None)
                 if controller is not None:  # 'the vote prompted Sir Stanley to resign'
@@ -224,11 +232,12 @@ class EventFinder:
             return None
         return None
 
-    def people_in(self, doc: Doc, head: Token, cast: Cast) -> list[Speaker]:
+    def people_in(self, doc: Doc, head: Token, cast: Cast, lede: bool = False) -> list[Speaker]:
         """The named people a noun phrase stands for ('Mr Woodward's parents, Dennis and Joan
         Woodward' -> two people), the person a pronoun or a definite description ('the Glasgow
-        Kelvin MP') refers back to, or the person a news lede's indefinite subject ('A
-        Conservative MP has defected') is named as in the next sentence."""
+        Kelvin MP') refers back to, or (with lede, for the one who switched or resigned) the person
+        a news lede's indefinite subject ('A Conservative MP has defected') is named as in the next
+        sentence."""
         if head.lower_ in ("who", "that", "which") and head.head.dep_ in ("relcl", "acl"):
             head = head.head.head
         if head.pos_ == "PRON":
@@ -259,7 +268,7 @@ class EventFinder:
             counted = any(c.dep_ == "nummod" for c in head.children)
             if article == "the" and head.tag_ in ("NN", "NNP") and head.lemma_.lower() in ANAPHORIC_HEADS:
                 people = self.salient_person(head.idx, cast)
-            elif article in ("a", "an") or counted or any(c.lower_ == "one" for c in head.ancestors if c.i > head.i - 6):
+            elif lede and (article in ("a", "an") or counted or any(c.lower_ == "one" for c in head.ancestors if c.i > head.i - 6)):
                 people = self.lede_people(doc, head, cast)
         return people
 
@@ -425,7 +434,7 @@ class EventFinder:
             return []
         if passive and kind[1] == "founded_new_party":  # 'Veritas was formed by Mr Kilroy-Silk'
             obj, subject = subject, self.agent_of(verb)
-        people = self.people_in(doc, subject, cast) if subject is not None else []
+        people = self.people_in(doc, subject, cast, lede=True) if subject is not None else []
         events = []
         for person in people or [None]:
             event = self.new_event(doc, verb, kind[0])
@@ -456,7 +465,7 @@ class EventFinder:
         member = obj
         if obj.lemma_.lower() == "one":  # 'one of its members'
             member = next((c for c in obj.subtree if c.dep_ == "pobj"), obj)
-        people = self.people_in(doc, member, cast)
+        people = self.people_in(doc, member, cast, lede=True)
         events = []
         for person in people:
             event = self.new_event(doc, verb, "party_switch")
@@ -762,8 +771,8 @@ class EventFinder:
             event = self.new_event(doc, anchor, "by_election_call")
             event.trigger_start, event.trigger_end = match.start(), match.end()
             event.trigger = match.group(0)
-            if sent.text.rstrip().endswith("?") and quote_index is None:
-                continue
+            if (sent.text.rstrip().endswith("?") or self.is_headline(doc, sent)) and quote_index is None:
+                continue  # a question, or a headline ('Rival calls for by-election'): the body says who
             if quote_index is not None:
                 quote = quotes[quote_index]
                 if not (quote.speaker_resolved or quote.speaker):
@@ -774,7 +783,7 @@ class EventFinder:
                 event.by = speaker_name
                 event.by_party = quote.speaker_party
                 event.quotes = [quote_index]
-                event.stance = "against" if self.negated_mention(anchor) else "for"
+                event.stance = "against" if self.negated_mention(span) else "for"
             else:
                 caller = self.calling_verb(anchor)
                 if caller is None:
@@ -795,17 +804,29 @@ class EventFinder:
             events.append(event)
         return events
 
-    def negated_mention(self, anchor: Token) -> bool:
+    @staticmethod
+    def is_headline(doc: Doc, sent: Span) -> bool:
+        """The first line, standing alone above a blank line, without closing punctuation."""
+        text = doc.text[sent.start_char : sent.end_char].strip()
+        return sent.start_char <= 1 and doc.text[sent.end_char :].startswith(("\n\n", "\r\n\r\n")) or (
+            sent.start_char == 0 and "\n\n" in doc.text[: sent.end_char + 2] and not text.endswith((".", "!", "?", '"', "”"))
+        )
+
+    def negated_mention(self, mention: Span) -> bool:
+        """'There won't be a by-election', 'there would be no by-election', 'ruled out a by-election'."""
         words = self.lex.against_words
-        node = anchor
+        nodes = list(mention)
+        node = mention.root
         for _ in range(4):
-            if any(c.dep_ in ("neg", "det") and c.lower_ in words for c in node.children):
-                return True
-            if node.lemma_.lower() in self.lex.call_against_verbs:
-                return True
             if node.head.i == node.i:
                 break
             node = node.head
+            nodes.append(node)
+        for node in nodes:
+            if any(c.lower_ in words for c in node.children):
+                return True
+            if node.lemma_.lower() in self.lex.call_against_verbs:
+                return True
         return False
 
     def calling_verb(self, anchor: Token) -> tuple[Token, str] | None:
@@ -1035,10 +1056,12 @@ def compatible(a: Event, b: Event) -> bool:
             return False
     if a.type == "party_switch" and (not a.person or not b.person):
         return False
-    for key in ("from_party", "to_party", "office", "count"):
+    for key in ("from_party", "to_party", "count"):
         x, y = getattr(a, key), getattr(b, key)
         if x and y and x.lower() != y.lower():
             return False
+    if not compatible_office(a, b):
+        return False
     if a.date_text and b.date_text and a.date_text.lower() != b.date_text.lower():
         return False
     return True
@@ -1067,6 +1090,8 @@ def merge_events(events: list[Event]) -> list[Event]:
         else:
             absorb(into, event)
     for event in unnamed:
+        if not event.unnamed:
+            continue  # nobody at all, not an unnamed somebody
         named = [m for m in merged if m.type == event.type and m.person]
         if len({m.person for m in named}) != 1:
             continue
@@ -1076,8 +1101,15 @@ def merge_events(events: list[Event]) -> list[Event]:
     return merged
 
 
+# Offices that hold others: resigning as transport minister is resigning from the government.
+CONTAINING_OFFICES = frozenset({"government", "the government", "cabinet", "the cabinet", "frontbench", "front bench", "shadow cabinet", "the shadow cabinet"})
+
+
 def compatible_office(a: Event, b: Event) -> bool:
-    return not (a.office and b.office) or a.office.lower() == b.office.lower()
+    if not (a.office and b.office):
+        return True
+    x, y = a.office.lower(), b.office.lower()
+    return x == y or x in CONTAINING_OFFICES or y in CONTAINING_OFFICES
 
 
 def compatible_parties(a: Event, b: Event) -> bool:
@@ -1085,6 +1117,8 @@ def compatible_parties(a: Event, b: Event) -> bool:
 
 
 def absorb(into: Event, other: Event) -> None:
+    if into.office and other.office and into.office.lower() in CONTAINING_OFFICES:
+        into.office = other.office  # the post itself says more than 'the government'
     for key in MERGE_FIELDS:
         if getattr(into, key) is None and getattr(other, key) is not None:
             setattr(into, key, getattr(other, key))
