@@ -83,3 +83,40 @@ def test_stored_rows_match_extraction(tmp_path):
     assert rows
     for text, start, end, quote in rows:
         assert text[start:end] == quote
+
+
+def test_events_are_stored_and_queryable(tmp_path):
+    db = tmp_path / "t.db"
+    assert invoke("ingest", SAMPLES, "--db", db, "--processes", 1).exit_code == 0
+    switches = json.loads(invoke("events", "--db", db, "--type", "party_switch", "--format", "json").output)
+    assert [(e["person"], e["from_party"], e["to_party"]) for e in switches] == [("Maria Okafor", "Liberal Democrat", "Green")]
+    assert "defected to the Green Party" in switches[0]["sentence"]
+    calls = json.loads(invoke("events", "--db", db, "--type", "by_election_call", "--format", "json").output)
+    assert {(c["by"], c["stance"]) for c in calls} == {("James Holt", "for"), ("Labour spokesman", "against")}
+    dated = json.loads(invoke("events", "--db", db, "--since", "2023-03-14", "--until", "2023-03-14", "--format", "json").output)
+    assert [(e["type"], e["person"], e["office"]) for e in dated] == [("resignation", "Helen Marsh", "transport minister")]
+    assert invoke("events", "--db", db, "--since", "14/03/2023").exit_code == 2
+    shown = invoke("show", 2, "--db", db)
+    assert "event: Helen Marsh resigned" in shown.output
+
+
+def test_extract_resolves_event_dates_from_published(tmp_path):
+    source = tmp_path / "in.jsonl"
+    text = "Tory MP Christian Wakeford defected to Labour on Wednesday, saying the party had changed."
+    source.write_text(json.dumps({"id": "a", "text": text, "published": "2022-01-20"}) + "\n" + json.dumps({"id": "b", "text": text}) + "\n")
+    out = tmp_path / "out.jsonl"
+    assert invoke("extract", source, "-o", out, "--processes", 1).exit_code == 0
+    with_date, without = (json.loads(line)["events"][0] for line in out.read_text().splitlines())
+    assert with_date["date"] == "2022-01-19"
+    assert without["date"] is None and without["date_text"] == "Wednesday"
+
+
+def test_kb_import_reports_a_bad_file_and_keeps_going(tmp_path):
+    bad = tmp_path / "broken.json"
+    bad.write_text("{not json")
+    popolo = tmp_path / "popolo.json"
+    popolo.write_text(json.dumps({"persons": [{"id": "p", "name": "Ana Silva"}], "memberships": []}))
+    result = invoke("kb", "import", bad, popolo, "--db", tmp_path / "k.db")
+    assert result.exit_code == 1
+    assert f"{bad}: invalid JSON" in result.output and "1 persons" in result.output
+    assert "popolo" in invoke("kb", "status", "--db", tmp_path / "k.db").output

@@ -121,3 +121,10 @@ def test_bad_reference_files_get_one_line_naming_them(tmp_path, name, content, p
         import_path(db, path)
     message = str(raised.value)
     assert str(path) in message and problem in message and "\n" not in message
+
+
+def test_the_gazetteer_names_seats(uk):
+    reference = Reference(uk)
+    assert reference.seat_name("Witney, West Oxfordshire") == "Witney"
+    assert reference.seat_name("Bury South") == "Bury South"
+    assert reference.seat_name("the moon") is None

@@ -19,7 +19,7 @@ from sqlalchemy import func, or_, select
 
 from ..analyse.lexicon import _load, party_lexicon
 from ..store.database import Database
-from ..store.schema import KbMembershipRow, KbNameRow, KbPersonRow, KbPostRow, KbSourceRow
+from ..store.schema import KbAreaRow, KbMembershipRow, KbNameRow, KbPersonRow, KbPostRow, KbSourceRow
 
 # How far a switch date in the text may be from the record's (reports lag the day by a little).
 SWITCH_SLACK = timedelta(days=7)
@@ -140,6 +140,25 @@ class Reference:
                 keep.add(pid)
         return keep
 
+    # ---- seats --------------------------------------------------------------------------------
+    def seat_name(self, text: str | None) -> str | None:
+        """The gazetteer's name for a seat the article writes ('Witney, West Oxfordshire' -> Witney)."""
+        if not self.loaded or not text:
+            return None
+        candidates = [text.strip(), text.split(",")[0].strip()]
+        with self.db.sessions() as session:
+            for candidate in candidates:
+                found = session.scalar(select(KbAreaRow.name).where(func.lower(KbAreaRow.name) == candidate.lower()).limit(1))
+                if found:
+                    return found
+        return None
+
+    def seat_of(self, person_id: str, on: date | None) -> str | None:
+        with self.db.sessions() as session:
+            rows = session.execute(select(KbMembershipRow.seat, KbMembershipRow.start, KbMembershipRow.end).where(KbMembershipRow.person_id == person_id)).all()
+        seats = {seat for seat, start, end in rows if seat and self.in_time(on, start, end)}
+        return seats.pop() if len(seats) == 1 else None
+
     # ---- switches -----------------------------------------------------------------------------
     def party_changes(self, person_id: str) -> list[tuple[date | None, str | None, str | None, bool]]:
         """(day, from party, to party, recorded as a change of party) between successive records."""
@@ -220,6 +239,10 @@ class Reference:
                 member = self.member(event["person"], published)
                 if member is not None:
                     event["kb_person"] = member.id
+            if "seat" in event:
+                event["seat"] = self.seat_name(event.get("seat")) or event.get("seat")
+                if not event.get("seat") and event.get("kb_person"):
+                    event["seat"] = self.seat_of(event["kb_person"], self.window(event, published)[0] or published)
 
     @staticmethod
     def is_title(value: str | None) -> bool:
