@@ -202,7 +202,7 @@ def show(
     out.print(body)
     out.print(legend)
     for stored in store.events(article_id=row.id):
-        e = stored.event
+        e = stored.record
         out.print(f"event: {describe_event(e)}" + (f" [{when(e)}]" if when(e) else ""), highlight=False)
 
 

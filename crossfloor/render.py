@@ -18,7 +18,7 @@ COLUMNS = ("article_id", "published", "speaker_resolved", "speaker", "kind", "te
 def rows_for(stored) -> list[dict]:
     """Flat rows of stored quotes or events, with their article's title, date and outlet."""
     return [
-        {"article_id": s.article_id, "title": s.title, "published": s.published, "outlet": s.outlet, **(getattr(s, "quote", None) or s.event)}
+        {"article_id": s.article_id, "title": s.title, "published": s.published, "outlet": s.outlet, **s.record}
         for s in stored
     ]
 

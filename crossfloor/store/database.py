@@ -27,12 +27,19 @@ class DatabaseProblem(Exception):
 
 
 @dataclass
-class StoredEvent:
+class Stored:
+    """A stored quote or event (record) with the article it came from."""
+
     article_id: int
     title: str | None
     published: str | None
     outlet: str | None
-    event: dict
+    record: dict
+
+    @classmethod
+    def of(cls, article: ArticleRow, record: dict) -> Stored:
+        published = article.published.isoformat() if article.published else None
+        return cls(article.id, article.title, published, article.outlet, record)
 
 
 def event_row(event: dict) -> EventRow:
@@ -51,15 +58,6 @@ def event_dict(row: EventRow, quote_ids: list[int] | None = None) -> dict:
     data["quotes"] = quote_ids if quote_ids is not None else list(row.quote_ids or [])
     data["id"] = row.id
     return {"id": row.id, **{k: data[k] for k in EVENT_COMMON_FIELDS + EVENT_TYPE_FIELDS[row.type]}}
-
-
-@dataclass
-class StoredQuote:
-    article_id: int
-    title: str | None
-    published: str | None
-    outlet: str | None
-    quote: dict
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -138,7 +136,7 @@ class Database:
 
     def quotes(
         self, speaker: str | None = None, contains: str | None = None, limit: int | None = None, article_id: int | None = None
-    ) -> list[StoredQuote]:
+    ) -> list[Stored]:
         query = select(QuoteRow).join(QuoteRow.article).options(selectinload(QuoteRow.article))
         if speaker:
             pattern = f"%{speaker}%"
@@ -150,21 +148,14 @@ class Database:
         query = query.order_by(ArticleRow.published.is_(None), ArticleRow.published, QuoteRow.article_id, QuoteRow.start)
         if limit:
             query = query.limit(limit)
+        return [Stored.of(r.article, {k: getattr(r, k) for k in QUOTE_FIELDS}) for r in self._select(query)]
+
+    def _select(self, query) -> list:
         try:
             with self.sessions() as session:
-                rows = session.scalars(query).all()
+                return session.scalars(query).all()
         except (DatabaseError, OperationalError) as err:
             raise self._fail(err) from None
-        return [
-            StoredQuote(
-                r.article_id,
-                r.article.title,
-                r.article.published.isoformat() if r.article.published else None,
-                r.article.outlet,
-                {k: getattr(r, k) for k in QUOTE_FIELDS},
-            )
-            for r in rows
-        ]
 
     def events(
         self,
@@ -175,7 +166,7 @@ class Database:
         until: date | None = None,
         article_id: int | None = None,
         limit: int | None = None,
-    ) -> list[StoredEvent]:
+    ) -> list[Stored]:
         """Events, oldest first; a range counts as within since/until when it overlaps them."""
         query = select(EventRow).join(EventRow.article).options(selectinload(EventRow.article))
         if type:
@@ -195,21 +186,7 @@ class Database:
         query = query.order_by(func.coalesce(EventRow.date_first, ArticleRow.published).is_(None), func.coalesce(EventRow.date_first, ArticleRow.published), EventRow.article_id, EventRow.start)
         if limit:
             query = query.limit(limit)
-        try:
-            with self.sessions() as session:
-                rows = session.scalars(query).all()
-        except (DatabaseError, OperationalError) as err:
-            raise self._fail(err) from None
-        return [
-            StoredEvent(
-                r.article_id,
-                r.article.title,
-                r.article.published.isoformat() if r.article.published else None,
-                r.article.outlet,
-                {**event_dict(r), "sentence": r.article.text[r.start : r.end]},
-            )
-            for r in rows
-        ]
+        return [Stored.of(r.article, {**event_dict(r), "sentence": r.article.text[r.start : r.end]}) for r in self._select(query)]
 
     def kb_sources(self) -> list[dict]:
         with self.sessions() as session:

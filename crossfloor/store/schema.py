@@ -104,7 +104,20 @@ class EventRow(Base):
 
 
 # ---- reference data (crossfloor kb import) ----------------------------------------------------
-# Rows carry the id of the source they came from, so re-importing a source replaces its rows.
+
+
+class FromSource:
+    """Reference rows carry the source they came from, so re-importing a source replaces them."""
+
+    source_id: Mapped[int] = mapped_column(ForeignKey("kb_sources.id", ondelete="CASCADE"), index=True)
+
+
+class Dated(FromSource):
+    """A person's fact that held from start to end (open when None)."""
+
+    person_id: Mapped[str] = mapped_column(String(200), index=True)
+    start: Mapped[date | None] = mapped_column(Date)
+    end: Mapped[date | None] = mapped_column(Date)
 
 
 class KbSourceRow(Base):
@@ -118,60 +131,47 @@ class KbSourceRow(Base):
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class KbPersonRow(Base):
+class KbPersonRow(FromSource, Base):
     __tablename__ = "kb_persons"
 
     id: Mapped[str] = mapped_column(String(200), primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
-    source_id: Mapped[int] = mapped_column(ForeignKey("kb_sources.id", ondelete="CASCADE"), index=True)
 
 
-class KbNameRow(Base):
+class KbNameRow(Dated, Base):
     """A name a person goes by ('Shaun Woodward', 'The Prime Minister'), when it was valid."""
 
     __tablename__ = "kb_names"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    person_id: Mapped[str] = mapped_column(String(200), index=True)
     name: Mapped[str] = mapped_column(String(300))
     surname: Mapped[str] = mapped_column(String(200), index=True)  # lower case, for 'Mr Woodward'
-    start: Mapped[date | None] = mapped_column(Date)
-    end: Mapped[date | None] = mapped_column(Date)
-    source_id: Mapped[int] = mapped_column(ForeignKey("kb_sources.id", ondelete="CASCADE"), index=True)
 
 
-class KbMembershipRow(Base):
+class KbMembershipRow(Dated, Base):
     """One continuous period in one seat (or none) for one party."""
 
     __tablename__ = "kb_memberships"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    person_id: Mapped[str] = mapped_column(String(200), index=True)
     party: Mapped[str | None] = mapped_column(String(200))  # canonical name (parties.json)
     seat: Mapped[str | None] = mapped_column(String(200), index=True)
     house: Mapped[str | None] = mapped_column(String(40))
-    start: Mapped[date | None] = mapped_column(Date)
-    end: Mapped[date | None] = mapped_column(Date)
     start_reason: Mapped[str | None] = mapped_column(String(60))
     end_reason: Mapped[str | None] = mapped_column(String(60))
-    source_id: Mapped[int] = mapped_column(ForeignKey("kb_sources.id", ondelete="CASCADE"), index=True)
 
 
-class KbPostRow(Base):
+class KbPostRow(Dated, Base):
     """A post held (minister, spokesperson, committee chair), with its department."""
 
     __tablename__ = "kb_posts"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    person_id: Mapped[str] = mapped_column(String(200), index=True)
     role: Mapped[str] = mapped_column(Text)
     organisation: Mapped[str | None] = mapped_column(String(300))
-    start: Mapped[date | None] = mapped_column(Date, index=True)
-    end: Mapped[date | None] = mapped_column(Date)
-    source_id: Mapped[int] = mapped_column(ForeignKey("kb_sources.id", ondelete="CASCADE"), index=True)
 
 
-class KbAreaRow(Base):
+class KbAreaRow(FromSource, Base):
     """A constituency (or other electoral area) under one of its names."""
 
     __tablename__ = "kb_areas"
@@ -181,4 +181,3 @@ class KbAreaRow(Base):
     name: Mapped[str] = mapped_column(String(300), index=True)
     start: Mapped[date | None] = mapped_column(Date)
     end: Mapped[date | None] = mapped_column(Date)
-    source_id: Mapped[int] = mapped_column(ForeignKey("kb_sources.id", ondelete="CASCADE"), index=True)
