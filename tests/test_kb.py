@@ -128,3 +128,23 @@ def test_the_gazetteer_names_seats(uk):
     assert reference.seat_name("Witney, West Oxfordshire") == "Witney"
     assert reference.seat_name("Bury South") == "Bury South"
     assert reference.seat_name("the moon") is None
+
+
+def test_newer_data_resolves_a_leader_the_article_only_titles(tmp_path):
+    """The seeds' no-confidence letters are 'in the Prime Minister' (2022), which the parlparse
+    snapshot cannot answer; a newer Popolo export can, through the same import."""
+    popolo = {
+        "persons": [{"id": "bj", "name": "Boris Johnson"}],
+        "organizations": [{"id": "gov", "name": "HM Government", "classification": "executive"}],
+        "memberships": [{"person_id": "bj", "organization_id": "gov", "role": "Prime Minister", "start_date": "2019-07-24", "end_date": "2022-09-06"}],
+    }
+    path = tmp_path / "pm.json"
+    path.write_text(json.dumps(popolo))
+    db = open_database(f"sqlite:///{tmp_path / 'pm.db'}")
+    import_path(db, path)
+    events = [{"type": "no_confidence_letter", "action": "withdrawn", "count": "up to seven", "by_party": "Conservative", "against": "Prime Minister"}]
+    Reference(db).link(date(2022, 1, 20), [], events)
+    assert events[0]["against"] == "Boris Johnson"
+    late = [{"type": "no_confidence_letter", "action": "submitted", "against": "Prime Minister"}]
+    Reference(db).link(date(2023, 1, 20), [], late)
+    assert late[0]["against"] == "Prime Minister"  # after the record's end: nobody known

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -71,6 +71,14 @@ class EventLexicon:
     letter_nouns: frozenset[str]
     submitted_verbs: frozenset[str]
     withdrawn_verbs: frozenset[str]
+
+    @cached_property
+    def trigger_verbs(self) -> frozenset[str]:
+        return (
+            self.defect_verbs | self.join_verbs | self.leave_verbs | self.expel_verbs | self.found_verbs
+            | self.readmit_verbs | self.whip_withdrawn_verbs | self.whip_resigned_verbs | self.whip_restored_verbs
+            | self.resign_verbs | frozenset(self.resign_phrasal) | self.leave_offices
+        )
 
 
 @cache
@@ -416,15 +424,9 @@ class EventFinder:
     # ---- verb triggers ------------------------------------------------------------------------
     def verb_events(self, doc: Doc, verb: Token, cast: Cast) -> list[Event]:
         lemma = verb.lemma_.lower()
-        lex = self.lex
         if lemma == "lose":
             return self.party_loses_member(doc, verb, cast)
-        candidates = (
-            lex.defect_verbs | lex.join_verbs | lex.leave_verbs | lex.expel_verbs | lex.found_verbs
-            | lex.readmit_verbs | lex.whip_withdrawn_verbs | lex.whip_resigned_verbs | lex.whip_restored_verbs
-            | lex.resign_verbs | set(lex.resign_phrasal) | lex.leave_offices
-        )
-        if lemma not in candidates or not self.is_asserted(verb):
+        if lemma not in self.lex.trigger_verbs or not self.is_asserted(verb):
             return []
         obj = self.direct_object(verb)
         subject = self.subject_of(verb)
@@ -436,6 +438,7 @@ class EventFinder:
             obj, subject = subject, self.agent_of(verb)
         people = self.people_in(doc, subject, cast, lede=True) if subject is not None else []
         events = []
+        events = []
         for person in people or [None]:
             event = self.new_event(doc, verb, kind[0])
             event.person = person.name if person else None
@@ -443,13 +446,14 @@ class EventFinder:
                 if not self.describes_person(subject):
                     continue  # 'leaving the Tories with 163 MPs': a party or thing, not a switcher
                 event.unnamed = phrase_text(doc, noun_phrase(subject))
-                if event.type == "resignation" or kind[0] == "resignation":
-                    event.office = self.resolver.role_phrase(subject) if subject.pos_ in ("NOUN", "PROPN") else None
+                if event.type == "resignation":  # 'A prospective candidate has resigned'
+                    event.office = self.resolver.role_phrase(subject)
             event.distinct = any(c.lower_ in ("also", "too") and c.dep_ == "advmod" for c in verb.children)
             self.fill_switch_or_resignation(doc, verb, obj, kind, event, person, cast)
-            if event.type == "party_switch" and not (event.from_party or event.to_party or event.subtype in ("whip_withdrawn", "whip_resigned", "readmitted")):
-                if kind[1] not in ("defection", "founded_new_party"):
-                    continue
+            # A quit with no party named is no switch; a defection or founding may get its
+            # parties from the rest of the article (fill_in), and is dropped there if not.
+            if event.type == "party_switch" and not (event.from_party or event.to_party) and kind[1] not in ("defection", "founded_new_party", *WHIP_SUBTYPES):
+                continue
             events.append(event)
         return events
 
