@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, func, or_, select
+from sqlalchemy import create_engine, event, func, inspect, or_, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from datetime import date
 
 from ..records import EVENT_COMMON_FIELDS, EVENT_TYPE_FIELDS, QUOTE_FIELDS, Article
-from .schema import ArticleRow, Base, EventRow, KbSourceRow, QuoteRow
+from .schema import ArticleRow, EventRow, KbSourceRow, QuoteRow
 
 EVENT_COLUMNS = (
     "type", "start", "end", "evidence", "trigger", "person", "from_party", "to_party", "seat", "subtype", "reason",
@@ -68,6 +68,28 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+MIGRATIONS = Path(__file__).with_name("migrations")
+FIRST_REVISION = "0001"
+
+
+def migrate(conn) -> None:
+    """Upgrade the schema to the newest migration, in the caller's transaction. A database made
+    before migrations existed (same tables as the first revision) is stamped first. On PostgreSQL
+    an advisory lock keeps two processes from migrating at once."""
+    from alembic import command
+    from alembic.config import Config
+
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(4242)"))
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = conn
+    tables = set(inspect(conn).get_table_names())
+    if "articles" in tables and "alembic_version" not in tables:
+        command.stamp(config, FIRST_REVISION)
+    command.upgrade(config, "head")
+
+
 def describe_url(url: str) -> str:
     return url.split("///", 1)[1] if url.startswith("sqlite:///") else url.rsplit("@", 1)[-1]
 
@@ -85,12 +107,13 @@ class Database:
         return DatabaseProblem(f"{describe_url(self.url)}: cannot use database ({detail})")
 
     def init(self) -> Database:
-        """Create missing tables; a file that is not a database is reported, never overwritten."""
+        """Bring the schema up to date (Alembic migrations); a file that is not a database is
+        reported, never overwritten."""
         if self.url.startswith("sqlite:///") and not self.url.endswith(":memory:"):
             Path(describe_url(self.url)).parent.mkdir(parents=True, exist_ok=True)
         try:
-            Base.metadata.create_all(self.engine)
-            with self.engine.connect() as conn:
+            with self.engine.begin() as conn:
+                migrate(conn)
                 conn.execute(select(func.count()).select_from(ArticleRow))
         except (DatabaseError, OperationalError) as err:
             raise self._fail(err) from None
