@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -29,6 +29,7 @@ class ArticleRow(Base):
     source: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id"), index=True)
 
     quotes: Mapped[list[QuoteRow]] = relationship(
         back_populates="article", cascade="all, delete-orphan", order_by="QuoteRow.start"
@@ -59,6 +60,7 @@ class QuoteRow(Base):
     speaker_seat: Mapped[str | None] = mapped_column(String(200))
     venue: Mapped[str | None] = mapped_column(String(300))
     utterance: Mapped[int | None]
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
 
     article: Mapped[ArticleRow] = relationship(back_populates="quotes")
 
@@ -99,8 +101,116 @@ class EventRow(Base):
     status: Mapped[str | None] = mapped_column(String(20))
     kb_person: Mapped[str | None] = mapped_column(String(200))
     quote_ids: Mapped[list] = mapped_column(JSON, default=list)
+    # The one event this report is a source of, across articles.
+    canonical_id: Mapped[int | None] = mapped_column(ForeignKey("canonical_events.id"), index=True)
 
     article: Mapped[ArticleRow] = relationship(back_populates="events")
+
+
+# ---- across articles: copies, people, events, stories -----------------------------------------
+
+
+class ArticleCopyRow(Base):
+    """Another publication of a stored article (syndication, re-publication): near-identical text,
+    so it is not stored again; its own metadata is kept here."""
+
+    __tablename__ = "article_copies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    similarity: Mapped[float] = mapped_column(Float)
+    external_id: Mapped[str | None] = mapped_column(String(500))
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[date | None] = mapped_column(Date)
+    outlet: Mapped[str | None] = mapped_column(String(300))
+    url: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ArticleSignatureRow(Base):
+    """The article's MinHash signature, and its locality-sensitive bands for finding copies."""
+
+    __tablename__ = "article_signatures"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ArticleBandRow(Base):
+    __tablename__ = "article_bands"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    band: Mapped[int]
+    hash: Mapped[str] = mapped_column(String(32))
+
+    __table_args__ = (Index("ix_article_bands_band_hash", "band", "hash"),)
+
+
+class PersonRow(Base):
+    """One person across articles; every way an article names them is a mention."""
+
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    surname: Mapped[str] = mapped_column(String(200), index=True)  # lower case
+    kb_person: Mapped[str | None] = mapped_column(String(200), index=True)
+
+    mentions: Mapped[list[PersonMentionRow]] = relationship(back_populates="person", cascade="all, delete-orphan")
+
+
+class PersonMentionRow(Base):
+    __tablename__ = "person_mentions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    role: Mapped[str | None] = mapped_column(String(300))
+    party: Mapped[str | None] = mapped_column(String(200))
+    seat: Mapped[str | None] = mapped_column(String(200))
+
+    person: Mapped[PersonRow] = relationship(back_populates="mentions")
+
+
+class CanonicalEventRow(Base):
+    """One event as all its reports tell it: each field from the reports that give it, the most
+    precise date any report gives. Reports are the `events` rows pointing here."""
+
+    __tablename__ = "canonical_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    type: Mapped[str] = mapped_column(String(40), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
+    person: Mapped[str | None] = mapped_column(String(300))
+    from_party: Mapped[str | None] = mapped_column(String(200))
+    to_party: Mapped[str | None] = mapped_column(String(200))
+    seat: Mapped[str | None] = mapped_column(String(200))
+    subtype: Mapped[str | None] = mapped_column(String(40))
+    by: Mapped[str | None] = mapped_column(Text)
+    by_party: Mapped[str | None] = mapped_column(String(200))
+    target: Mapped[str | None] = mapped_column(String(300))
+    stance: Mapped[str | None] = mapped_column(String(10))
+    action: Mapped[str | None] = mapped_column(String(20))
+    count: Mapped[str | None] = mapped_column(String(100))
+    against: Mapped[str | None] = mapped_column(String(300))
+    office: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[date | None] = mapped_column(Date)
+    date_first: Mapped[date | None] = mapped_column(Date, index=True)
+    date_last: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str | None] = mapped_column(String(20))
+
+
+class StoryRow(Base):
+    """Articles about the same story: linked by shared events, or by shared people and text."""
+
+    __tablename__ = "stories"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str | None] = mapped_column(Text)
 
 
 # ---- reference data (crossfloor kb import) ----------------------------------------------------
