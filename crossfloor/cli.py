@@ -130,7 +130,7 @@ def ingest(
         say(f"warning: {warning}")
     summary = (
         f"stored {report.stored} new article(s) with {report.quotes} quote(s) and {report.events} event(s); "
-        f"{report.duplicates} already stored; {len(report.skipped)} skipped"
+        f"{report.duplicates} already stored; {report.copies} near copies of stored articles kept as copies; {len(report.skipped)} skipped"
     )
     say(summary)
     if report.skipped and not keep_going:

@@ -18,6 +18,7 @@ class IngestReport:
     stored: int = 0
     quotes: int = 0
     events: int = 0
+    copies: int = 0
     duplicates: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -32,6 +33,7 @@ def ingest(
     on_article: Callable[[Article, int], None] | None = None,
     on_ready: Callable[[], None] | None = None,
 ) -> IngestReport:
+    from .link.knowledge import Linker
     from .link.reference import Reference
 
     report = IngestReport()
@@ -56,8 +58,12 @@ def ingest(
         article = waiting.popleft()
         quotes, events = result["quotes"], result["events"]
         reference.link(article.published, quotes, events)
-        if db.store(article, quotes, events) is None:
+        outcome = db.store(article, result, linker=Linker)
+        if outcome.kind == "duplicate":
             report.duplicates += 1
+            continue
+        if outcome.kind == "copy":
+            report.copies += 1
             continue
         report.stored += 1
         report.quotes += len(quotes)

@@ -50,6 +50,8 @@ def analyse_texts(nlp, items: list, batch_size: int = 16) -> list[dict]:
         text, published = (item, None) if isinstance(item, str) else item
         quotes: list[dict] = []
         events: list[Event] = []
+        people: dict[str, dict] = {}
+        sentences: list[list[int]] = []
         parts = windows(text)
         for (offset, _), doc in zip(parts, nlp.pipe((p for _, p in parts), batch_size=batch_size)):
             first_quote = len(quotes)
@@ -57,9 +59,27 @@ def analyse_texts(nlp, items: list, batch_size: int = 16) -> list[dict]:
             for event in doc._.events or []:
                 shift_event(event, offset, first_quote)
                 events.append(event)
+            for person in people_of(doc):
+                people.setdefault(person["name"], person)
+            sentences.extend([s.start_char + offset, s.end_char + offset] for s in doc.sents if s.text.strip())
         settle_dates(events, published)
-        results.append({"quotes": quotes, "events": [e.to_dict() for e in events]})
+        results.append({"quotes": quotes, "events": [e.to_dict() for e in events], "people": list(people.values()), "sentences": sentences})
     return results
+
+
+def people_of(doc) -> list[dict]:
+    """The people the article names, in their fullest form, with what it says they are."""
+    cast = doc._.cast
+    if cast is None:
+        return []
+    seen: dict[int, dict] = {}
+    for person in cast.by_surname.values():
+        lone = " " not in person.name  # a lone word is a name only with 'Mr' or more than one mention
+        if lone and not (person.gender or len(person.mentions) > 1):
+            continue
+        if id(person) not in seen and person.name[:1].isupper():
+            seen[id(person)] = {"name": person.name, "role": person.role, "party": person.party, "seat": person.seat}
+    return list(seen.values())
 
 
 QUOTE_OFFSETS = ("start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end")

@@ -14,7 +14,9 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from datetime import date
 
 from ..records import EVENT_COMMON_FIELDS, EVENT_TYPE_FIELDS, QUOTE_FIELDS, Article
+from ..link.knowledge import signature
 from .schema import ArticleRow, EventRow, KbSourceRow, QuoteRow
+from .search import index_article
 
 EVENT_COLUMNS = (
     "type", "start", "end", "evidence", "trigger", "person", "from_party", "to_party", "seat", "subtype", "reason",
@@ -24,6 +26,16 @@ EVENT_COLUMNS = (
 
 class DatabaseProblem(Exception):
     """The database cannot be used; the message is one line for the user."""
+
+
+@dataclass
+class Outcome:
+    """What storing an article did: 'stored' (article_id is the new row), 'copy' (a near copy
+    of article_id, kept as another publication of it) or 'duplicate' (the same text is stored)."""
+
+    kind: str
+    article_id: int | None
+    similarity: float | None = None
 
 
 @dataclass
@@ -128,9 +140,11 @@ class Database:
                 found.update(session.scalars(select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(chunk))))
         return found
 
-    def store(self, article: Article, quotes: list[dict], events: list[dict] = ()) -> int | None:
-        """Store an article with its quotes and events in one transaction; None when it was
-        already stored."""
+    def store(self, article: Article, result: dict, linker=None) -> Outcome:
+        """Store an article with its quotes and events in one transaction, linked across
+        articles by linker (link.knowledge.Linker) when given. A text already stored, or a near
+        copy of one, is not stored again."""
+        quotes, events = result.get("quotes", []), result.get("events", [])
         row = ArticleRow(
             content_hash=article.content_hash,
             external_id=article.id,
@@ -147,13 +161,26 @@ class Database:
         row.events = list(event_rows)
         try:
             with self.sessions.begin() as session:
+                link = linker(session) if linker else None
+                values = signature(article.text) if link else None
+                copy = link.copy_of(values) if link else None
+                if copy is not None:
+                    link.add_copy(article, copy)
+                    session.flush()
+                    return Outcome("copy", copy.article_id, copy.similarity)
                 session.add(row)
                 session.flush()
                 for event, erow in zip(events, event_rows):
                     erow.quote_ids = [quote_rows[k].id for k in event.get("quotes") or [] if k < len(quote_rows)]
-                return row.id
+                index_article(session, row.id, article.text, quote_rows, result.get("sentences", []))
+                if link:
+                    link.add_signature(row.id, values)
+                    people = link.link_people(row, result.get("people", []), quote_rows, event_rows)
+                    shared = link.link_events(event_rows, people)
+                    link.link_story(row, shared, people, values)
+                return Outcome("stored", row.id)
         except IntegrityError:
-            return None
+            return Outcome("duplicate", None)
         except (DatabaseError, OperationalError) as err:
             raise self._fail(err) from None
 

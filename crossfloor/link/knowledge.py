@@ -1,0 +1,303 @@
+"""One picture across articles, updated as each article is stored (inside its transaction, so
+an interrupted ingest leaves no half-linked article and a re-run links the same way):
+
+- copies: an article whose text is nearly that of a stored one (MinHash Jaccard >= 0.8 over word
+  5-grams, found through locality-sensitive bands) is kept as another publication of it;
+- people: names across articles become one person (reference-data id, full name, or a lone
+  surname or initial that fits exactly one known person), every mention kept;
+- events: reports of the same event become one canonical event with the reports as sources and
+  the most precise date any gives; reports that disagree stay separate events;
+- stories: articles sharing an event, or sharing a person and much of their wording (and, when
+  both are dated, within a fortnight), are one story.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+from datasketch import MinHash
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.orm import Session
+
+from ..records import Article
+from ..store.schema import (
+    ArticleBandRow,
+    ArticleCopyRow,
+    ArticleRow,
+    ArticleSignatureRow,
+    CanonicalEventRow,
+    EventRow,
+    PersonMentionRow,
+    PersonRow,
+    QuoteRow,
+    StoryRow,
+)
+
+PERMUTATIONS = 128
+BANDS = 16  # 16 bands of 8 rows: a pair at Jaccard 0.8 shares a band with probability 0.95
+SHINGLE = 5
+COPY_THRESHOLD = 0.8
+STORY_THRESHOLD = 0.2
+STORY_WINDOW = timedelta(days=14)
+STORY_CANDIDATES = 200  # articles per shared person compared for wording
+DATE_SLACK = timedelta(days=3)
+WORD = re.compile(r"\w+")
+HONORIFIC = re.compile(r"^(mr|mrs|ms|miss|dr|sir|dame|lord|lady|baroness|baron|rt hon|the)\.?\s+", re.I)
+CANONICAL_FIELDS = ("person", "from_party", "to_party", "seat", "subtype", "by", "by_party", "target", "stance", "action", "count", "against", "office")
+
+
+def signature(text: str) -> np.ndarray:
+    words = WORD.findall(text.lower())
+    shingles = {" ".join(words[i : i + SHINGLE]).encode() for i in range(max(1, len(words) - SHINGLE + 1))}
+    minhash = MinHash(num_perm=PERMUTATIONS, seed=1)
+    minhash.update_batch(list(shingles))
+    return minhash.hashvalues.astype(np.uint64)
+
+
+def bands(values: np.ndarray) -> list[str]:
+    rows = PERMUTATIONS // BANDS
+    return [hashlib.sha1(values[k * rows : (k + 1) * rows].tobytes()).hexdigest()[:32] for k in range(BANDS)]
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+def from_bytes(data: bytes) -> np.ndarray:
+    return np.frombuffer(data, dtype=np.uint64)
+
+
+def plain_name(name: str | None) -> str:
+    text = " ".join((name or "").split())
+    while HONORIFIC.match(text):
+        text = HONORIFIC.sub("", text)
+    return text
+
+
+def looks_like_name(value: str | None) -> bool:
+    """'Rachel Reeves', 'Wakeford'; not 'Health Secretary', 'Labour leadership source' or 'he'."""
+    words = plain_name(value).split()
+    if not words or len(words) > 5 or not all(w[:1].isupper() for w in words):
+        return False
+    return not any(w.lower() in ROLE_WORDS for w in words)
+
+
+ROLE_WORDS = frozenset(
+    "secretary minister chancellor spokesman spokeswoman spokesperson source sources leader chairman chair president "
+    "premier official officials mp mps party government office committee council members member association prime "
+    "shadow labour conservative tory tories democrat democrats liberal".split()
+)
+
+
+@dataclass
+class Copy:
+    article_id: int
+    similarity: float
+
+
+class Linker:
+    def __init__(self, session: Session):
+        self.session = session
+
+    # ---- copies -------------------------------------------------------------------------------
+    def copy_of(self, values: np.ndarray) -> Copy | None:
+        keys = bands(values)
+        condition = or_(*(and_(ArticleBandRow.band == k, ArticleBandRow.hash == h) for k, h in enumerate(keys)))
+        candidates = set(self.session.scalars(select(ArticleBandRow.article_id).where(condition)))
+        best = None
+        for article_id in sorted(candidates):
+            stored = self.session.get(ArticleSignatureRow, article_id)
+            score = similarity(values, from_bytes(stored.signature))
+            if score >= COPY_THRESHOLD and (best is None or score > best.similarity):
+                best = Copy(article_id, score)
+        return best
+
+    def add_copy(self, article: Article, copy: Copy) -> None:
+        self.session.add(
+            ArticleCopyRow(
+                article_id=copy.article_id, content_hash=article.content_hash, similarity=round(copy.similarity, 4),
+                external_id=article.id, title=article.title, published=article.published, outlet=article.outlet,
+                url=article.url, source=article.source,
+            )
+        )
+
+    def add_signature(self, article_id: int, values: np.ndarray) -> None:
+        self.session.add(ArticleSignatureRow(article_id=article_id, signature=values.tobytes()))
+        self.session.add_all(ArticleBandRow(article_id=article_id, band=k, hash=h) for k, h in enumerate(bands(values)))
+
+    # ---- people -------------------------------------------------------------------------------
+    def person(self, name: str, kb_person: str | None = None) -> PersonRow:
+        """The one person a name stands for across articles, made when new."""
+        name = plain_name(name)
+        words = name.split()
+        surname = words[-1].lower()
+        if kb_person:
+            found = self.session.scalar(select(PersonRow).where(PersonRow.kb_person == kb_person))
+            if found is not None:
+                return found
+        same_surname = list(self.session.scalars(select(PersonRow).where(PersonRow.surname == surname).order_by(PersonRow.id)))
+        exact = [p for p in same_surname if p.name.lower() == name.lower()]
+        if exact:
+            return self.upgrade(exact[0], name, kb_person)
+        if len(words) == 1 and len(same_surname) == 1:
+            return same_surname[0]  # 'Wakeford' when only one Wakeford is known
+        fitting = [p for p in same_surname if self.compatible(p.name, name)]
+        if len(fitting) == 1:
+            return self.upgrade(fitting[0], name, kb_person)
+        person = PersonRow(name=name, surname=surname, kb_person=kb_person)
+        self.session.add(person)
+        self.session.flush()
+        return person
+
+    @staticmethod
+    def compatible(known: str, new: str) -> bool:
+        """'C. Wakeford' and 'Christian Wakeford'; 'Wakeford' (known alone) and a full name."""
+        a, b = known.replace(".", "").split(), new.replace(".", "").split()
+        if len(a) == 1 or len(b) == 1:
+            return True
+        return a[0].lower() == b[0].lower() or (min(len(a[0]), len(b[0])) == 1 and a[0][0].lower() == b[0][0].lower())
+
+    @staticmethod
+    def upgrade(person: PersonRow, name: str, kb_person: str | None) -> PersonRow:
+        if len(name) > len(person.name) and len(name.split()[0].rstrip(".")) > 1:
+            person.name = name
+        person.kb_person = person.kb_person or kb_person
+        return person
+
+    def link_people(self, article: ArticleRow, people: list[dict], quotes: list[QuoteRow], events: list[EventRow]) -> dict[str, PersonRow]:
+        """Mentions for every person the article names; quotes and events point at people."""
+        found: dict[str, PersonRow] = {}
+
+        def mention(name: str | None, kb_person: str | None = None, **about) -> PersonRow | None:
+            if not looks_like_name(name):
+                return None
+            key = plain_name(name).lower()
+            if key not in found:
+                row = self.person(name, kb_person)
+                found[key] = row
+                self.session.add(PersonMentionRow(person_id=row.id, article_id=article.id, name=plain_name(name), **about))
+            return found[key]
+
+        for p in people:
+            mention(p["name"], role=p.get("role"), party=p.get("party"), seat=p.get("seat"))
+        for e in events:
+            mention(e.person, e.kb_person)
+        for q in quotes:
+            row = mention(q.speaker_resolved, role=q.speaker_role, party=q.speaker_party, seat=q.speaker_seat)
+            q.person_id = row.id if row is not None else None
+        return found
+
+    # ---- events -------------------------------------------------------------------------------
+    def link_events(self, events: list[EventRow], people: dict[str, PersonRow]) -> set[int]:
+        """Join each report to the canonical event it tells, or start one. Returns the ids of
+        canonical events that already had reports from other articles."""
+        shared: set[int] = set()
+        for report in events:
+            person = people.get(plain_name(report.person).lower()) if report.person else None
+            canonical = self.matching(report, person)
+            if canonical is None:
+                canonical = CanonicalEventRow(type=report.type, person_id=person.id if person else None)
+                self.session.add(canonical)
+                self.fill(canonical, report, person)
+                self.session.flush()
+            else:
+                shared.add(canonical.id)
+                self.fill(canonical, report, person)
+            report.canonical_id = canonical.id
+        return shared
+
+    def matching(self, report: EventRow, person: PersonRow | None) -> CanonicalEventRow | None:
+        query = select(CanonicalEventRow).where(CanonicalEventRow.type == report.type).order_by(CanonicalEventRow.id)
+        if report.type in ("party_switch", "resignation"):
+            if person is None:
+                return None
+            query = query.where(CanonicalEventRow.person_id == person.id)
+        elif report.type == "by_election_call":
+            query = query.where(CanonicalEventRow.stance == report.stance)
+        elif report.type == "no_confidence_letter":
+            query = query.where(CanonicalEventRow.action == report.action)
+        for candidate in self.session.scalars(query):
+            if self.agrees(candidate, report):
+                return candidate
+        return None
+
+    @staticmethod
+    def agrees(canonical: CanonicalEventRow, report: EventRow) -> bool:
+        def same(a: str | None, b: str | None) -> bool:
+            return a is None or b is None or plain_name(a).lower() == plain_name(b).lower() or plain_name(a).lower().endswith(" " + plain_name(b).lower()) or plain_name(b).lower().endswith(" " + plain_name(a).lower())
+
+        keys = {
+            "party_switch": ("from_party", "to_party"),
+            "resignation": ("office",),
+            "by_election_call": ("by", "target"),
+            "no_confidence_letter": ("against", "by", "by_party", "count"),
+        }[report.type]
+        if not all(same(getattr(canonical, k), getattr(report, k)) for k in keys):
+            return False
+        if report.type == "by_election_call" and not (canonical.target or report.target) and canonical.by != report.by:
+            return False
+        return dates_overlap(canonical.date_first, canonical.date_last, report.date_first, report.date_last)
+
+    @staticmethod
+    def fill(canonical: CanonicalEventRow, report: EventRow, person: PersonRow | None) -> None:
+        for key in CANONICAL_FIELDS:
+            if getattr(canonical, key) is None and getattr(report, key) is not None:
+                setattr(canonical, key, getattr(report, key))
+        if person is not None and canonical.type in ("party_switch", "resignation"):
+            canonical.person = person.name
+        if report.status == "confirmed" or canonical.status is None:
+            canonical.status = report.status or canonical.status
+        if report.date_first and (canonical.date_first is None or span(report) < span(canonical)):
+            canonical.date, canonical.date_first, canonical.date_last = report.date, report.date_first, report.date_last
+
+    # ---- stories ------------------------------------------------------------------------------
+    def link_story(self, article: ArticleRow, shared_events: set[int], people: dict[str, PersonRow], values: np.ndarray) -> None:
+        related = set()
+        if shared_events:
+            related |= set(
+                self.session.scalars(
+                    select(ArticleRow.story_id).join(EventRow, EventRow.article_id == ArticleRow.id).where(EventRow.canonical_id.in_(shared_events), ArticleRow.id != article.id)
+                )
+            )
+        for person in {p.id for p in people.values()}:
+            candidates = self.session.execute(
+                select(ArticleRow.id, ArticleRow.story_id, ArticleRow.published, ArticleSignatureRow.signature)
+                .join(PersonMentionRow, PersonMentionRow.article_id == ArticleRow.id)
+                .join(ArticleSignatureRow, ArticleSignatureRow.article_id == ArticleRow.id)
+                .where(PersonMentionRow.person_id == person, ArticleRow.id != article.id)
+                .order_by(ArticleRow.id.desc())
+                .limit(STORY_CANDIDATES)
+            ).all()
+            for _, story_id, published, stored in candidates:
+                if article.published and published and abs(article.published - published) > STORY_WINDOW:
+                    continue
+                if similarity(values, from_bytes(stored)) >= STORY_THRESHOLD:
+                    related.add(story_id)
+        related.discard(None)
+        if not related:
+            story = StoryRow(title=article.title or article.text.strip().split("\n", 1)[0][:200])
+            self.session.add(story)
+            self.session.flush()
+            article.story_id = story.id
+            return
+        keep = min(related)
+        article.story_id = keep
+        others = sorted(related - {keep})
+        if others:  # this article joins stories that were apart until now
+            self.session.execute(update(ArticleRow).where(ArticleRow.story_id.in_(others)).values(story_id=keep))
+            for story_id in others:
+                self.session.delete(self.session.get(StoryRow, story_id))
+
+
+def dates_overlap(a_first: date | None, a_last: date | None, b_first: date | None, b_last: date | None) -> bool:
+    if not (a_first and b_first):
+        return True
+    return a_first - DATE_SLACK <= b_last and b_first - DATE_SLACK <= a_last
+
+
+def span(row) -> int:
+    return (row.date_last - row.date_first).days if row.date_first and row.date_last else 10**6
