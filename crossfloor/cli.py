@@ -1,4 +1,5 @@
-"""The crossfloor command line: ingest, quotes, events, show, extract, evaluate, kb, bench."""
+"""The crossfloor command line: ingest, quotes, events, people, timeline, stories, search, show,
+export, extract, evaluate, kb, bench."""
 
 from __future__ import annotations
 
@@ -14,8 +15,23 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from .read import ReadOptions
-from .render import console, describe_event, event_table, format_rows, highlighted_article, quote_table, rows_for, when
+from .render import (
+    canonical_event_table,
+    console,
+    describe_event,
+    event_table,
+    format_rows,
+    highlighted_article,
+    people_table,
+    quote_table,
+    rows_for,
+    search_table,
+    story_table,
+    timeline_table,
+    when,
+)
 from .settings import get_settings
+from .store import views
 from .store.database import DatabaseProblem, open_database
 
 app = typer.Typer(
@@ -162,24 +178,113 @@ def events(
     party: Annotated[Optional[str], typer.Option(help="Party left, joined or acting (substring)")] = None,
     since: Annotated[Optional[str], typer.Option(help="On or after this day (YYYY-MM-DD)")] = None,
     until: Annotated[Optional[str], typer.Option(help="On or before this day (YYYY-MM-DD)")] = None,
-    article: Annotated[Optional[int], typer.Option(help="Only this article id")] = None,
+    article: Annotated[Optional[int], typer.Option(help="Only reports in this article (implies --per-article)")] = None,
+    per_article: Annotated[bool, typer.Option("--per-article", help="One row per report in an article, not per event")] = False,
     limit: Annotated[Optional[int], typer.Option(help="At most this many rows")] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.table,
     db: DbOption = None,
 ) -> None:
-    """List stored events (party switches, by-election calls, no-confidence letters,
-    resignations) in date order, each with the sentence that states it."""
+    """Events across articles (party switches, by-election calls, no-confidence letters,
+    resignations) in date order, each with its sources; reports that disagree are marked."""
     store = database(db)
+    kind = type.value if type else None
+    first, last = parse_day(since, "--since"), parse_day(until, "--until")
     try:
-        rows = rows_for(
-            store.events(
-                type=type.value if type else None, person=person, party=party,
-                since=parse_day(since, "--since"), until=parse_day(until, "--until"), article_id=article, limit=limit,
-            )
-        )
+        if per_article or article is not None:
+            rows = rows_for(store.events(type=kind, person=person, party=party, since=first, until=last, article_id=article, limit=limit))
+            print_rows(rows, format, event_table, "no events match")
+            return
+        with store.sessions() as session:
+            rows = views.events(session, type=kind, person=person, party=party, since=first, until=last, limit=limit)
     except DatabaseProblem as problem:
         fail(str(problem))
-    print_rows(rows, format, event_table, "no events match")
+    print_rows(rows, format, canonical_event_table, "no events match")
+
+
+@app.command()
+def people(
+    name: Annotated[Optional[str], typer.Option(help="Any name the person goes by (substring)")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many people (most mentioned first)")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.table,
+    db: DbOption = None,
+) -> None:
+    """People across articles: the names they go by, party history, roles, quote counts."""
+    with database(db).sessions() as session:
+        rows = views.people(session, name=name, limit=limit)
+    print_rows(rows, format, people_table, "nobody matches")
+
+
+@app.command()
+def timeline(
+    name: Annotated[str, typer.Argument(help="A person ('Shaun Woodward') or a party ('Labour')")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.table,
+    db: DbOption = None,
+) -> None:
+    """Everything about a person or a party in date order (events and quotes), with sources."""
+    with database(db).sessions() as session:
+        rows = views.timeline(session, name)
+    print_rows(rows, format, timeline_table, f"nothing stored about {name!r}")
+
+
+@app.command()
+def stories(
+    story: Annotated[Optional[int], typer.Option(help="Only this story id")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many stories (largest first)")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.table,
+    db: DbOption = None,
+) -> None:
+    """Articles grouped by story, in time order, with the copies of each."""
+    with database(db).sessions() as session:
+        rows = views.stories(session, limit=limit, story_id=story)
+    print_rows(rows, format, story_table, "no stories yet")
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words to find in quotes and sentences (all must occur)")],
+    kind: Annotated[Optional[str], typer.Option(help="quote or sentence")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many hits")] = 50,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.table,
+    db: DbOption = None,
+) -> None:
+    """Full-text search over stored quotes and sentences (SQLite FTS5 / PostgreSQL)."""
+    if kind not in (None, "quote", "sentence"):
+        fail(f"--kind must be quote or sentence, not {kind!r}")
+    with database(db).sessions() as session:
+        rows = views.search(session, text, kind, limit)
+    print_rows(rows, format, search_table, f"nothing matches {text!r}")
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write <table>.<format> files into")],
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format")] = ExportFormat.jsonl,
+    tables: Annotated[Optional[list[str]], typer.Option("--table", help="articles, quotes, events or people (repeatable; default all)")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export articles, quotes, events (with sources) and people as JSON Lines, CSV or Parquet."""
+    from .store.export import TABLES, write
+
+    chosen = tables or list(TABLES)
+    unknown = [t for t in chosen if t not in TABLES]
+    if unknown:
+        fail(f"--table must be one of {', '.join(TABLES)}, not {unknown[0]!r}")
+    store = database(db)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as problem:
+        fail(f"{output}: cannot create folder ({problem.strerror})")
+    with store.sessions() as session:
+        for table in chosen:
+            path = output / f"{table}.{format.value}"
+            count = write(session, table, format.value, path)
+            say(f"wrote {count} {table} to {path}")
 
 
 @app.command()

@@ -99,6 +99,78 @@ def event_table(rows: list[dict], width: int | None = None) -> Table:
     return table
 
 
+def source_line(e: dict) -> str:
+    sources = e.get("sources") or []
+    outlets = ", ".join(f"#{s['article_id']}" + (f" {s['outlet']}" if s.get("outlet") else "") for s in sources[:4])
+    more = f" +{len(sources) - 4}" if len(sources) > 4 else ""
+    return f"{len(sources)} source(s): {outlets}{more}"
+
+
+def canonical_event_table(rows: list[dict]) -> Table:
+    table = Table(header_style="bold", expand=True)
+    table.add_column("id", justify="right", no_wrap=True)
+    table.add_column("when", no_wrap=True)
+    table.add_column("what", ratio=4)
+    table.add_column("sources", ratio=2)
+    table.add_column("status", no_wrap=True)
+    for r in rows:
+        status = r.get("status") or ""
+        if r.get("conflicts"):
+            status = (status + " " if status else "") + "conflicts with " + ", ".join(f"#{c}" for c in r["conflicts"])
+        table.add_row(str(r["id"]), when(r), Text(describe_event(r)), Text(source_line(r)), status)
+    return table
+
+
+def people_table(rows: list[dict]) -> Table:
+    table = Table(header_style="bold", expand=True)
+    for column, ratio in (("id", None), ("name", 2), ("also", 2), ("parties", 3), ("roles", 3), ("quotes", None), ("articles", None)):
+        table.add_column(column, ratio=ratio, justify="right" if ratio is None else "left")
+    for r in rows:
+        parties = "; ".join(f"{p['name'] or '?'}" + (f" ({p['first']})" if p.get("first") else "") for p in r["parties"])
+        roles = "; ".join(x["name"] for x in r["roles"])
+        table.add_row(str(r["id"]), Text(r["name"]), Text(", ".join(r["aliases"])), Text(parties), Text(roles), str(r["quote_count"]), str(r["articles"]))
+    return table
+
+
+def timeline_table(rows: list[dict]) -> Table:
+    table = Table(header_style="bold", expand=True)
+    table.add_column("when", no_wrap=True)
+    table.add_column("what", ratio=5)
+    table.add_column("source", ratio=2)
+    for item in rows:
+        what = item["what"]
+        if item["kind"] == "event":
+            table.add_row(item["date"] or "", Text(describe_event(what)), Text(source_line(what)))
+        else:
+            text = what["text"] if len(what["text"]) <= 200 else what["text"][:197] + "..."
+            table.add_row(item["date"] or "", Text(f"{what['speaker']}: \u201c{text}\u201d"), Text(f"#{what['article_id']} {what.get('outlet') or ''}"))
+    return table
+
+
+def story_table(rows: list[dict]) -> Table:
+    table = Table(header_style="bold", expand=True)
+    table.add_column("story", justify="right", no_wrap=True)
+    table.add_column("dates", no_wrap=True)
+    table.add_column("articles", ratio=6)
+    for r in rows:
+        dates = f"{r['first']}..{r['last']}" if r["first"] else ""
+        lines = [f"#{a['article_id']} {a['title'] or a.get('source') or ''}" + (f" (+{len(a['copies'])} copies)" if a["copies"] else "") for a in r["articles"]]
+        table.add_row(str(r["id"]), dates, Text("\n".join(lines)))
+    return table
+
+
+def search_table(rows: list[dict]) -> Table:
+    table = Table(header_style="bold", expand=True)
+    table.add_column("art", justify="right", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("who", ratio=1)
+    table.add_column("text", ratio=6)
+    for r in rows:
+        text = r["text"] if len(r["text"]) <= 240 else r["text"][:237] + "..."
+        table.add_row(str(r["article_id"]), r["kind"], Text(r.get("speaker") or ""), Text(text))
+    return table
+
+
 def highlighted_article(text: str, quotes: list[dict]) -> tuple[Text, Table]:
     """The article text with each quote coloured by speaker, cues bold, mentions underlined."""
     styles: dict[str, str] = {}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from difflib import SequenceMatcher
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -78,6 +79,16 @@ def plain_name(name: str | None) -> str:
     return text
 
 
+def name_key(name: str) -> str:
+    """'Robert Kilroy-Silk' and 'Robert Kilroy Silk' are written alike."""
+    return " ".join(name.lower().replace("-", " ").replace(".", " ").split())
+
+
+def similar_first_names(a: str, b: str) -> bool:
+    """'Damian' / 'Damien', 'Beverley' / 'Beverly': one spelling slip in a longer first name."""
+    return min(len(a), len(b)) >= 5 and SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.8
+
+
 def looks_like_name(value: str | None) -> bool:
     """'Rachel Reeves', 'Wakeford'; not 'Health Secretary', 'Labour leadership source' or 'he'."""
     words = plain_name(value).split()
@@ -133,14 +144,14 @@ class Linker:
     def person(self, name: str, kb_person: str | None = None) -> PersonRow:
         """The one person a name stands for across articles, made when new."""
         name = plain_name(name)
-        words = name.split()
-        surname = words[-1].lower()
+        words = name_key(name).split()
+        surname = words[-1]
         if kb_person:
             found = self.session.scalar(select(PersonRow).where(PersonRow.kb_person == kb_person))
             if found is not None:
                 return found
         same_surname = list(self.session.scalars(select(PersonRow).where(PersonRow.surname == surname).order_by(PersonRow.id)))
-        exact = [p for p in same_surname if p.name.lower() == name.lower()]
+        exact = [p for p in same_surname if name_key(p.name) == name_key(name)]
         if exact:
             return self.upgrade(exact[0], name, kb_person)
         if len(words) == 1 and len(same_surname) == 1:
@@ -155,11 +166,14 @@ class Linker:
 
     @staticmethod
     def compatible(known: str, new: str) -> bool:
-        """'C. Wakeford' and 'Christian Wakeford'; 'Wakeford' (known alone) and a full name."""
-        a, b = known.replace(".", "").split(), new.replace(".", "").split()
+        """'C. Wakeford' and 'Christian Wakeford'; 'Wakeford' (known alone) and a full name;
+        'Damian Hockney' and 'Damien Hockney'."""
+        a, b = name_key(known).split(), name_key(new).split()
         if len(a) == 1 or len(b) == 1:
             return True
-        return a[0].lower() == b[0].lower() or (min(len(a[0]), len(b[0])) == 1 and a[0][0].lower() == b[0][0].lower())
+        if min(len(a[0]), len(b[0])) == 1:
+            return a[0][0] == b[0][0]
+        return a[0] == b[0] or similar_first_names(a[0], b[0])
 
     @staticmethod
     def upgrade(person: PersonRow, name: str, kb_person: str | None) -> PersonRow:

@@ -1,0 +1,108 @@
+"""Export what is stored as JSON Lines, CSV or Parquet: articles, quotes, events (with their
+sources) and people. Articles and quotes stream in batches, so memory stays flat."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..records import QUOTE_FIELDS
+from . import views
+from .schema import ArticleRow, QuoteRow
+
+TABLES = ("articles", "quotes", "events", "people")
+BATCH = 500
+ARTICLE_SCHEMA = pa.schema(
+    [("id", pa.int64()), ("content_hash", pa.string()), ("external_id", pa.string()), ("title", pa.string()), ("published", pa.string()),
+     ("outlet", pa.string()), ("url", pa.string()), ("source", pa.string()), ("story_id", pa.int64()), ("text", pa.string())]
+)
+QUOTE_SCHEMA = pa.schema(
+    [("id", pa.int64()), ("article_id", pa.int64()), ("person_id", pa.int64())]
+    + [(k, pa.int64() if k in ("start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end", "utterance") else pa.string()) for k in QUOTE_FIELDS]
+)
+
+
+def article_rows(session: Session) -> Iterator[list[dict]]:
+    last = 0
+    while True:
+        batch = session.scalars(select(ArticleRow).where(ArticleRow.id > last).order_by(ArticleRow.id).limit(BATCH)).all()
+        if not batch:
+            return
+        last = batch[-1].id
+        yield [
+            {"id": a.id, "content_hash": a.content_hash, "external_id": a.external_id, "title": a.title, "published": views.iso(a.published),
+             "outlet": a.outlet, "url": a.url, "source": a.source, "story_id": a.story_id, "text": a.text}
+            for a in batch
+        ]
+
+
+def quote_rows(session: Session) -> Iterator[list[dict]]:
+    last = 0
+    while True:
+        batch = session.scalars(select(QuoteRow).where(QuoteRow.id > last).order_by(QuoteRow.id).limit(BATCH)).all()
+        if not batch:
+            return
+        last = batch[-1].id
+        yield [{"id": q.id, "article_id": q.article_id, "person_id": q.person_id, **{k: getattr(q, k) for k in QUOTE_FIELDS}} for q in batch]
+
+
+def batches(session: Session, table: str) -> Iterator[list[dict]]:
+    if table == "articles":
+        yield from article_rows(session)
+    elif table == "quotes":
+        yield from quote_rows(session)
+    elif table == "events":
+        yield views.events(session)
+    elif table == "people":
+        yield views.people(session)
+
+
+def flat(value):
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+
+
+def write(session: Session, table: str, fmt: str, path: Path) -> int:
+    """Write one table to path; returns the number of rows."""
+    count = 0
+    if fmt == "jsonl":
+        with path.open("w", encoding="utf-8") as out:
+            for batch in batches(session, table):
+                out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in batch)
+                count += len(batch)
+    elif fmt == "csv":
+        with path.open("w", encoding="utf-8", newline="") as out:
+            writer = None
+            for batch in batches(session, table):
+                if writer is None and batch:
+                    # Events of different types carry different fields: the header is their union.
+                    fields = list(dict.fromkeys(k for row in batch for k in row))
+                    writer = csv.DictWriter(out, fieldnames=fields, restval="", extrasaction="ignore")
+                    writer.writeheader()
+                for row in batch:
+                    writer.writerow({k: flat(v) for k, v in row.items()})
+                count += len(batch)
+    elif fmt == "parquet":
+        schema = {"articles": ARTICLE_SCHEMA, "quotes": QUOTE_SCHEMA}.get(table)
+        writer = None
+        try:
+            for batch in batches(session, table):
+                frame = pa.Table.from_pylist(batch, schema=schema)
+                if writer is None:
+                    writer = pq.ParquetWriter(path, frame.schema)
+                writer.write_table(frame)
+                count += len(batch)
+            if writer is None:
+                pq.write_table(pa.Table.from_pylist([], schema=schema or pa.schema([])), path)
+        finally:
+            if writer is not None:
+                writer.close()
+    else:
+        raise ValueError(fmt)
+    return count

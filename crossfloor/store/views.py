@@ -1,0 +1,239 @@
+"""Read-side views across articles: events with their sources, people, timelines, stories and
+full-text search. Each returns plain JSON-ready dicts; the CLI (and later the web app) renders them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from .schema import ArticleCopyRow, ArticleRow, CanonicalEventRow, EventRow, PersonMentionRow, PersonRow, QuoteRow, StoryRow
+from .search import search as full_text
+
+EVENT_FIELDS = ("type", "person", "from_party", "to_party", "seat", "subtype", "by", "by_party", "target", "stance", "action", "count", "against", "office", "status")
+EVENT_TYPE_KEYS = {
+    "party_switch": ("person", "from_party", "to_party", "seat", "subtype"),
+    "by_election_call": ("by", "by_party", "target", "seat", "stance"),
+    "no_confidence_letter": ("action", "by", "by_party", "count", "against"),
+    "resignation": ("person", "office", "seat"),
+}
+
+
+def iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def article_ref(article: ArticleRow) -> dict:
+    return {"article_id": article.id, "title": article.title, "published": iso(article.published), "outlet": article.outlet, "url": article.url}
+
+
+def event_view(event: CanonicalEventRow, reports: list[EventRow]) -> dict:
+    data = {"id": event.id, "type": event.type}
+    data.update({k: getattr(event, k) for k in EVENT_TYPE_KEYS[event.type]})
+    data["status"] = event.status
+    data["date"] = iso(event.date)
+    data["date_range"] = [iso(event.date_first), iso(event.date_last)] if event.date is None and event.date_first else None
+    data["sources"] = [
+        {**article_ref(r.article), "start": r.start, "end": r.end, "sentence": r.article.text[r.start : r.end], "date_text": r.date_text}
+        for r in sorted(reports, key=lambda r: (r.article.published or date.max, r.article_id, r.start))
+    ]
+    data["conflicts"] = []
+    return data
+
+
+def events(
+    session: Session,
+    type: str | None = None,
+    person: str | None = None,
+    party: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int | None = None,
+    ids: set[int] | None = None,
+) -> list[dict]:
+    """Events across articles, oldest first, each with its sources; reports that disagree about
+    the same person or target are listed in each other's 'conflicts'."""
+    query = select(CanonicalEventRow)
+    if type:
+        query = query.where(CanonicalEventRow.type == type)
+    if ids is not None:
+        query = query.where(CanonicalEventRow.id.in_(ids))
+    if person:
+        pattern = f"%{person}%"
+        query = query.where(or_(*(getattr(CanonicalEventRow, k).ilike(pattern) for k in ("person", "by", "target", "against"))))
+    if party:
+        pattern = f"%{party}%"
+        query = query.where(or_(*(getattr(CanonicalEventRow, k).ilike(pattern) for k in ("from_party", "to_party", "by_party"))))
+    first_seen = (
+        select(func.min(ArticleRow.published))
+        .join(EventRow, EventRow.article_id == ArticleRow.id)
+        .where(EventRow.canonical_id == CanonicalEventRow.id)
+        .scalar_subquery()
+    )
+    when = func.coalesce(CanonicalEventRow.date_first, first_seen)
+    if since:
+        query = query.where(func.coalesce(CanonicalEventRow.date_last, first_seen) >= since)
+    if until:
+        query = query.where(when <= until)
+    query = query.order_by(when.is_(None), when, CanonicalEventRow.id)
+    if limit:
+        query = query.limit(limit)
+    rows = session.scalars(query).all()
+    reports: dict[int, list[EventRow]] = defaultdict(list)
+    if rows:
+        for report in session.scalars(select(EventRow).where(EventRow.canonical_id.in_([r.id for r in rows]))):
+            reports[report.canonical_id].append(report)
+    views = [event_view(r, reports[r.id]) for r in rows]
+    mark_conflicts(session, views)
+    return views
+
+
+def mark_conflicts(session: Session, views: list[dict]) -> None:
+    """A call for and a call against a by-election for the same target; two different new
+    parties for the same switcher at overlapping dates."""
+    for view in views:
+        if view["type"] == "by_election_call" and view.get("target"):
+            others = session.scalars(
+                select(CanonicalEventRow.id).where(
+                    CanonicalEventRow.type == "by_election_call", CanonicalEventRow.target == view["target"], CanonicalEventRow.stance != view["stance"]
+                )
+            ).all()
+            view["conflicts"] = sorted(others)
+        elif view["type"] == "party_switch" and view.get("person") and view.get("to_party"):
+            others = session.scalars(
+                select(CanonicalEventRow.id).where(
+                    CanonicalEventRow.type == "party_switch", CanonicalEventRow.person == view["person"],
+                    CanonicalEventRow.to_party.is_not(None), CanonicalEventRow.to_party != view["to_party"],
+                    CanonicalEventRow.from_party == view.get("from_party"),
+                )
+            ).all()
+            view["conflicts"] = sorted(others)
+
+
+def people(session: Session, name: str | None = None, limit: int | None = None, ids: list[int] | None = None) -> list[dict]:
+    """People with every name they go by, their parties and roles over time, and quote counts."""
+    query = select(PersonRow)
+    if name:
+        pattern = f"%{name}%"
+        matching = select(PersonMentionRow.person_id).where(PersonMentionRow.name.ilike(pattern))
+        query = query.where(or_(PersonRow.name.ilike(pattern), PersonRow.id.in_(matching)))
+    if ids is not None:
+        query = query.where(PersonRow.id.in_(ids))
+    mentions_count = select(func.count()).where(PersonMentionRow.person_id == PersonRow.id).scalar_subquery()
+    query = query.order_by(mentions_count.desc(), PersonRow.id)
+    if limit:
+        query = query.limit(limit)
+    out = []
+    for person in session.scalars(query):
+        mentions = session.execute(
+            select(PersonMentionRow, ArticleRow.published).join(ArticleRow, ArticleRow.id == PersonMentionRow.article_id).where(PersonMentionRow.person_id == person.id)
+        ).all()
+        quote_count = session.scalar(select(func.count()).select_from(QuoteRow).where(QuoteRow.person_id == person.id)) or 0
+        out.append(
+            {
+                "id": person.id,
+                "name": person.name,
+                "aliases": sorted({m.name for m, _ in mentions} - {person.name}),
+                "parties": party_history(session, person, mentions),
+                "roles": dated_values((m.role, published) for m, published in mentions),
+                "seats": dated_values((m.seat, published) for m, published in mentions),
+                "quote_count": quote_count,
+                "articles": len({m.article_id for m, _ in mentions}),
+                "kb_person": person.kb_person,
+            }
+        )
+    return out
+
+
+def dated_values(pairs) -> list[dict]:
+    """[{'name', 'first', 'last'}] for each value, by the dates of the articles that give it."""
+    seen: dict[str, list] = {}
+    for value, published in pairs:
+        if not value:
+            continue
+        entry = seen.setdefault(value, [None, None])
+        if published:
+            entry[0] = min(entry[0] or published, published)
+            entry[1] = max(entry[1] or published, published)
+    return [{"name": v, "first": iso(f), "last": iso(l)} for v, (f, l) in sorted(seen.items(), key=lambda kv: (kv[1][0] or date.min, kv[0]))]
+
+
+def party_history(session: Session, person: PersonRow, mentions) -> list[dict]:
+    """The parties articles give the person, and the changes events record, in date order."""
+    history = [{**p, "source": "described"} for p in dated_values((m.party, published) for m, published in mentions)]
+    switches = session.scalars(select(CanonicalEventRow).where(CanonicalEventRow.type == "party_switch", CanonicalEventRow.person_id == person.id))
+    for s in switches:
+        history.append({"name": s.to_party, "from": s.from_party, "first": iso(s.date_first), "last": iso(s.date_last), "source": f"event {s.id} ({s.subtype})"})
+    return sorted(history, key=lambda h: (h.get("first") or "", h["name"] or ""))
+
+
+def timeline(session: Session, name: str) -> list[dict]:
+    """Everything about a person or a party, in date order: events, and the person's quotes."""
+    items = []
+    for view in events(session, person=name) + (events(session, party=name) if not people(session, name, limit=1) else []):
+        day = view["date"] or (view["date_range"] or [None])[0] or min((s["published"] for s in view["sources"] if s["published"]), default=None)
+        items.append({"date": day, "kind": "event", "what": view})
+    seen_events = set()
+    unique = []
+    for item in items:
+        if item["what"]["id"] not in seen_events:
+            seen_events.add(item["what"]["id"])
+            unique.append(item)
+    found = people(session, name)
+    if found:
+        person_ids = [p["id"] for p in found]
+        quotes = session.execute(
+            select(QuoteRow, ArticleRow).join(ArticleRow, ArticleRow.id == QuoteRow.article_id).where(QuoteRow.person_id.in_(person_ids)).order_by(ArticleRow.published, QuoteRow.article_id, QuoteRow.start)
+        ).all()
+        for quote, article in quotes:
+            unique.append(
+                {"date": iso(article.published), "kind": "quote", "what": {"speaker": quote.speaker_resolved, "text": quote.text, "cue": quote.cue, "venue": quote.venue, **article_ref(article), "start": quote.start, "end": quote.end}}
+            )
+    return sorted(unique, key=lambda i: (i["date"] is None, i["date"] or "", i["kind"] != "event"))
+
+
+def stories(session: Session, limit: int | None = None, story_id: int | None = None) -> list[dict]:
+    """Story groups, largest first, each with its articles in time order and their copies."""
+    size = select(func.count()).where(ArticleRow.story_id == StoryRow.id).scalar_subquery()
+    query = select(StoryRow, size).order_by(size.desc(), StoryRow.id)
+    if story_id is not None:
+        query = query.where(StoryRow.id == story_id)
+    if limit:
+        query = query.limit(limit)
+    out = []
+    for story, count in session.execute(query):
+        articles = session.scalars(select(ArticleRow).where(ArticleRow.story_id == story.id).order_by(ArticleRow.published, ArticleRow.id)).all()
+        copies = defaultdict(list)
+        for copy in session.scalars(select(ArticleCopyRow).where(ArticleCopyRow.article_id.in_([a.id for a in articles]))):
+            copies[copy.article_id].append({"url": copy.url, "source": copy.source, "outlet": copy.outlet, "published": iso(copy.published), "similarity": copy.similarity})
+        canonical = session.scalars(
+            select(EventRow.canonical_id).where(EventRow.article_id.in_([a.id for a in articles]), EventRow.canonical_id.is_not(None)).distinct()
+        ).all()
+        out.append(
+            {
+                "id": story.id,
+                "title": story.title,
+                "size": count,
+                "first": iso(min((a.published for a in articles if a.published), default=None)),
+                "last": iso(max((a.published for a in articles if a.published), default=None)),
+                "articles": [{**article_ref(a), "source": a.source, "copies": copies.get(a.id, [])} for a in articles],
+                "event_ids": sorted(canonical),
+            }
+        )
+    return out
+
+
+def search(session: Session, query: str, kind: str | None = None, limit: int = 50) -> list[dict]:
+    hits = full_text(session, query, kind, limit)
+    articles = {a.id: a for a in session.scalars(select(ArticleRow).where(ArticleRow.id.in_({h["article_id"] for h in hits})))} if hits else {}
+    out = []
+    for hit in hits:
+        article = articles[hit["article_id"]]
+        row = {"kind": hit["kind"], "text": hit["body"], **article_ref(article), "start": hit["start"], "speaker": None}
+        if hit["kind"] == "quote" and hit["ref_id"]:
+            quote = session.get(QuoteRow, hit["ref_id"])
+            row["speaker"] = quote.speaker_resolved if quote else None
+        out.append(row)
+    return out
