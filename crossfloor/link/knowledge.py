@@ -156,6 +156,11 @@ class Linker:
             return self.upgrade(exact[0], name, kb_person)
         if len(words) == 1 and len(same_surname) == 1:
             return same_surname[0]  # 'Wakeford' when only one Wakeford is known
+        if len(words) == 1 and not same_surname:
+            # 'Kilroy' for 'Robert Kilroy-Silk': part of one known double-barrelled surname.
+            parts = [p for p in self.session.scalars(select(PersonRow).where(PersonRow.name.ilike(f"% {words[0]}-%")).limit(3))]
+            if len(parts) == 1:
+                return parts[0]
         fitting = [p for p in same_surname if self.compatible(p.name, name)]
         if len(fitting) == 1:
             return self.upgrade(fitting[0], name, kb_person)

@@ -15,7 +15,7 @@ from datetime import date
 
 from ..records import EVENT_COMMON_FIELDS, EVENT_TYPE_FIELDS, QUOTE_FIELDS, Article
 from ..link.knowledge import signature
-from .schema import ArticleRow, EventRow, KbSourceRow, QuoteRow
+from .schema import ArticleCopyRow, ArticleRow, EventRow, KbSourceRow, QuoteRow
 from .search import index_article
 
 EVENT_COLUMNS = (
@@ -138,6 +138,7 @@ class Database:
             for i in range(0, len(hashes), 500):
                 chunk = hashes[i : i + 500]
                 found.update(session.scalars(select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(chunk))))
+                found.update(session.scalars(select(ArticleCopyRow.content_hash).where(ArticleCopyRow.content_hash.in_(chunk))))
         return found
 
     def store(self, article: Article, result: dict, linker=None) -> Outcome:
