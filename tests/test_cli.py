@@ -90,7 +90,9 @@ def test_events_are_stored_and_queryable(tmp_path):
     assert invoke("ingest", SAMPLES, "--db", db, "--processes", 1).exit_code == 0
     switches = json.loads(invoke("events", "--db", db, "--type", "party_switch", "--format", "json").output)
     assert [(e["person"], e["from_party"], e["to_party"]) for e in switches] == [("Maria Okafor", "Liberal Democrat", "Green")]
-    assert "defected to the Green Party" in switches[0]["sentence"]
+    assert "defected to the Green Party" in switches[0]["sources"][0]["sentence"]
+    reports = json.loads(invoke("events", "--db", db, "--per-article", "--format", "json").output)
+    assert len(reports) == 5 and all("sentence" in r for r in reports)
     calls = json.loads(invoke("events", "--db", db, "--type", "by_election_call", "--format", "json").output)
     assert {(c["by"], c["stance"]) for c in calls} == {("James Holt", "for"), ("Labour spokesman", "against")}
     dated = json.loads(invoke("events", "--db", db, "--since", "2023-03-14", "--until", "2023-03-14", "--format", "json").output)
