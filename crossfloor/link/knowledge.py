@@ -44,7 +44,7 @@ SHINGLE = 5
 COPY_THRESHOLD = 0.8
 STORY_THRESHOLD = 0.2
 STORY_WINDOW = timedelta(days=14)
-STORY_CANDIDATES = 200  # articles per shared person compared for wording
+STORY_CANDIDATES = 300  # most recent articles sharing a person, compared for wording
 DATE_SLACK = timedelta(days=3)
 WORD = re.compile(r"\w+")
 HONORIFIC = re.compile(r"^(mr|mrs|ms|miss|dr|sir|dame|lord|lady|baroness|baron|rt hon|the)\.?\s+", re.I)
@@ -190,6 +190,7 @@ class Linker:
     def link_people(self, article: ArticleRow, people: list[dict], quotes: list[QuoteRow], events: list[EventRow]) -> dict[str, PersonRow]:
         """Mentions for every person the article names; quotes and events point at people."""
         found: dict[str, PersonRow] = {}
+        mentions: list[PersonMentionRow] = []
 
         def mention(name: str | None, kb_person: str | None = None, **about) -> PersonRow | None:
             if not looks_like_name(name):
@@ -198,16 +199,20 @@ class Linker:
             if key not in found:
                 row = self.person(name, kb_person)
                 found[key] = row
-                self.session.add(PersonMentionRow(person_id=row.id, article_id=article.id, name=plain_name(name), **about))
+                mentions.append(PersonMentionRow(person_id=row.id, article_id=article.id, name=plain_name(name), **about))
             return found[key]
 
-        for p in people:
-            mention(p["name"], role=p.get("role"), party=p.get("party"), seat=p.get("seat"))
-        for e in events:
-            mention(e.person, e.kb_person)
-        for q in quotes:
-            row = mention(q.speaker_resolved, role=q.speaker_role, party=q.speaker_party, seat=q.speaker_seat)
-            q.person_id = row.id if row is not None else None
+        # Lookups need not see this article's mentions, and flushing them before every lookup
+        # was most of the cost of linking: new people are flushed as they are made.
+        with self.session.no_autoflush:
+            for p in people:
+                mention(p["name"], role=p.get("role"), party=p.get("party"), seat=p.get("seat"))
+            for e in events:
+                mention(e.person, e.kb_person)
+            for q in quotes:
+                row = mention(q.speaker_resolved, role=q.speaker_role, party=q.speaker_party, seat=q.speaker_seat)
+                q.person_id = row.id if row is not None else None
+        self.session.add_all(mentions)
         return found
 
     # ---- events -------------------------------------------------------------------------------
@@ -282,16 +287,21 @@ class Linker:
                     select(ArticleRow.story_id).join(EventRow, EventRow.article_id == ArticleRow.id).where(EventRow.canonical_id.in_(shared_events), ArticleRow.id != article.id)
                 )
             )
-        for person in {p.id for p in people.values()}:
-            candidates = self.session.execute(
-                select(ArticleRow.id, ArticleRow.story_id, ArticleRow.published, ArticleSignatureRow.signature)
-                .join(PersonMentionRow, PersonMentionRow.article_id == ArticleRow.id)
-                .join(ArticleSignatureRow, ArticleSignatureRow.article_id == ArticleRow.id)
-                .where(PersonMentionRow.person_id == person, ArticleRow.id != article.id)
-                .order_by(ArticleRow.id.desc())
+        person_ids = sorted({p.id for p in people.values()})
+        if person_ids:
+            sharing = (
+                select(PersonMentionRow.article_id)
+                .where(PersonMentionRow.person_id.in_(person_ids), PersonMentionRow.article_id != article.id)
+                .distinct()
+                .order_by(PersonMentionRow.article_id.desc())
                 .limit(STORY_CANDIDATES)
+            )
+            candidates = self.session.execute(
+                select(ArticleRow.story_id, ArticleRow.published, ArticleSignatureRow.signature)
+                .join(ArticleSignatureRow, ArticleSignatureRow.article_id == ArticleRow.id)
+                .where(ArticleRow.id.in_(sharing))
             ).all()
-            for _, story_id, published, stored in candidates:
+            for story_id, published, stored in candidates:
                 if article.published and published and abs(article.published - published) > STORY_WINDOW:
                     continue
                 if similarity(values, from_bytes(stored)) >= STORY_THRESHOLD:
