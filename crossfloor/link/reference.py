@@ -10,7 +10,6 @@ holds it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -18,12 +17,12 @@ from functools import cache
 from sqlalchemy import func, or_, select
 
 from ..analyse.lexicon import _load, party_lexicon
+from .knowledge import plain_name as plain
 from ..store.database import Database
 from ..store.schema import KbAreaRow, KbMembershipRow, KbNameRow, KbPersonRow, KbPostRow, KbSourceRow
 
 # How far a switch date in the text may be from the record's (reports lag the day by a little).
 SWITCH_SLACK = timedelta(days=7)
-HONORIFICS = re.compile(r"^(mr|mrs|ms|miss|dr|sir|dame|lord|lady|the|rt hon)\.?\s+", re.I)
 
 
 @dataclass(frozen=True)
@@ -46,13 +45,6 @@ def post_rules() -> dict[str, PostRule]:
         if "same_as" in spec:
             rules[title] = rules[spec["same_as"]]
     return rules
-
-
-def plain(name: str | None) -> str:
-    text = " ".join((name or "").replace("’", "'").split())
-    while HONORIFICS.match(text):
-        text = HONORIFICS.sub("", text)
-    return text.strip()
 
 
 @dataclass

@@ -29,35 +29,33 @@ QUOTE_SCHEMA = pa.schema(
 )
 
 
-def article_rows(session: Session) -> Iterator[list[dict]]:
+def paged(session: Session, model, as_dict) -> Iterator[list[dict]]:
+    """Rows of a table in id order, a batch at a time."""
     last = 0
     while True:
-        batch = session.scalars(select(ArticleRow).where(ArticleRow.id > last).order_by(ArticleRow.id).limit(BATCH)).all()
+        batch = session.scalars(select(model).where(model.id > last).order_by(model.id).limit(BATCH)).all()
         if not batch:
             return
         last = batch[-1].id
-        yield [
-            {"id": a.id, "content_hash": a.content_hash, "external_id": a.external_id, "title": a.title, "published": views.iso(a.published),
-             "outlet": a.outlet, "url": a.url, "source": a.source, "story_id": a.story_id, "text": a.text}
-            for a in batch
-        ]
+        yield [as_dict(row) for row in batch]
 
 
-def quote_rows(session: Session) -> Iterator[list[dict]]:
-    last = 0
-    while True:
-        batch = session.scalars(select(QuoteRow).where(QuoteRow.id > last).order_by(QuoteRow.id).limit(BATCH)).all()
-        if not batch:
-            return
-        last = batch[-1].id
-        yield [{"id": q.id, "article_id": q.article_id, "person_id": q.person_id, **{k: getattr(q, k) for k in QUOTE_FIELDS}} for q in batch]
+def article_dict(a: ArticleRow) -> dict:
+    return {
+        "id": a.id, "content_hash": a.content_hash, "external_id": a.external_id, "title": a.title, "published": views.iso(a.published),
+        "outlet": a.outlet, "url": a.url, "source": a.source, "story_id": a.story_id, "text": a.text,
+    }
+
+
+def quote_dict(q: QuoteRow) -> dict:
+    return {"id": q.id, "article_id": q.article_id, "person_id": q.person_id, **{k: getattr(q, k) for k in QUOTE_FIELDS}}
 
 
 def batches(session: Session, table: str) -> Iterator[list[dict]]:
     if table == "articles":
-        yield from article_rows(session)
+        yield from paged(session, ArticleRow, article_dict)
     elif table == "quotes":
-        yield from quote_rows(session)
+        yield from paged(session, QuoteRow, quote_dict)
     elif table == "events":
         yield views.events(session)
     elif table == "people":

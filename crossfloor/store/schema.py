@@ -67,25 +67,15 @@ class QuoteRow(Base):
     __table_args__ = (Index("ix_quotes_article_start", "article_id", "start"),)
 
 
-class EventRow(Base):
-    """One event an article states. date is a day; date_first/date_last bound a range (equal
-    to date when the day is known), so date queries need only the two bounds."""
+class EventFacts:
+    """What an event is, as one report tells it (events) or as all its reports do
+    (canonical_events). date is a day; date_first/date_last bound a range (equal to date when
+    the day is known), so date queries need only the two bounds."""
 
-    __tablename__ = "events"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
-    type: Mapped[str] = mapped_column(String(40), index=True)
-    start: Mapped[int]
-    end: Mapped[int]
-    evidence: Mapped[list] = mapped_column(JSON, default=list)
-    trigger: Mapped[str | None] = mapped_column(String(200))
-    person: Mapped[str | None] = mapped_column(String(300), index=True)
     from_party: Mapped[str | None] = mapped_column(String(200))
     to_party: Mapped[str | None] = mapped_column(String(200))
     seat: Mapped[str | None] = mapped_column(String(200))
     subtype: Mapped[str | None] = mapped_column(String(40))
-    reason: Mapped[str | None] = mapped_column(Text)
     by: Mapped[str | None] = mapped_column(Text)
     by_party: Mapped[str | None] = mapped_column(String(200))
     target: Mapped[str | None] = mapped_column(String(300))
@@ -97,8 +87,24 @@ class EventRow(Base):
     date: Mapped[date | None] = mapped_column(Date)
     date_first: Mapped[date | None] = mapped_column(Date, index=True)
     date_last: Mapped[date | None] = mapped_column(Date)
-    date_text: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str | None] = mapped_column(String(20))
+
+
+class EventRow(EventFacts, Base):
+    """One event as one article states it (a report); canonical_id is the event across articles."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    type: Mapped[str] = mapped_column(String(40), index=True)
+    start: Mapped[int]
+    end: Mapped[int]
+    evidence: Mapped[list] = mapped_column(JSON, default=list)
+    trigger: Mapped[str | None] = mapped_column(String(200))
+    person: Mapped[str | None] = mapped_column(String(300), index=True)
+    reason: Mapped[str | None] = mapped_column(Text)
+    date_text: Mapped[str | None] = mapped_column(String(200))
     kb_person: Mapped[str | None] = mapped_column(String(200))
     quote_ids: Mapped[list] = mapped_column(JSON, default=list)
     # The one event this report is a source of, across articles.
@@ -176,7 +182,7 @@ class PersonMentionRow(Base):
     person: Mapped[PersonRow] = relationship(back_populates="mentions")
 
 
-class CanonicalEventRow(Base):
+class CanonicalEventRow(EventFacts, Base):
     """One event as all its reports tell it: each field from the reports that give it, the most
     precise date any report gives. Reports are the `events` rows pointing here."""
 
@@ -186,22 +192,6 @@ class CanonicalEventRow(Base):
     type: Mapped[str] = mapped_column(String(40), index=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
     person: Mapped[str | None] = mapped_column(String(300))
-    from_party: Mapped[str | None] = mapped_column(String(200))
-    to_party: Mapped[str | None] = mapped_column(String(200))
-    seat: Mapped[str | None] = mapped_column(String(200))
-    subtype: Mapped[str | None] = mapped_column(String(40))
-    by: Mapped[str | None] = mapped_column(Text)
-    by_party: Mapped[str | None] = mapped_column(String(200))
-    target: Mapped[str | None] = mapped_column(String(300))
-    stance: Mapped[str | None] = mapped_column(String(10))
-    action: Mapped[str | None] = mapped_column(String(20))
-    count: Mapped[str | None] = mapped_column(String(100))
-    against: Mapped[str | None] = mapped_column(String(300))
-    office: Mapped[str | None] = mapped_column(Text)
-    date: Mapped[date | None] = mapped_column(Date)
-    date_first: Mapped[date | None] = mapped_column(Date, index=True)
-    date_last: Mapped[date | None] = mapped_column(Date)
-    status: Mapped[str | None] = mapped_column(String(20))
 
 
 class StoryRow(Base):

@@ -8,13 +8,18 @@ config = context.config
 target_metadata = Base.metadata
 
 
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """The full-text index is made by hand (FTS5 / tsvector), not from the models."""
+    return not (type_ == "table" and name.startswith("search_index"))
+
+
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is None:
         from sqlalchemy import create_engine
 
         connection = create_engine(config.get_main_option("sqlalchemy.url")).connect()
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True, compare_type=True)
+    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True, compare_type=True, include_object=include_object)
     with context.begin_transaction():
         context.run_migrations()
 

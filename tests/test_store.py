@@ -1,0 +1,35 @@
+"""The schema: the models and the migrations agree, and old databases are brought up to date."""
+
+import sqlite3
+
+from alembic import command
+from alembic.config import Config
+
+from crossfloor.store.database import MIGRATIONS, open_database
+
+
+def test_models_and_migrations_agree(tmp_path):
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    open_database(url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url)
+    command.check(config)  # raises when a model changed without a migration
+
+
+def test_a_database_from_before_migrations_is_upgraded_in_place(tmp_path):
+    path = tmp_path / "old.db"
+    url = f"sqlite:///{path}"
+    open_database(url)
+    with sqlite3.connect(path) as conn:  # what a database made before migration 0002 looked like
+        conn.execute("INSERT INTO articles (content_hash, text, ingested_at) VALUES ('h', 'Some text.', '2024-01-01')")
+        for table in ("search_index", "article_bands", "article_signatures", "article_copies", "person_mentions", "canonical_events", "stories", "people", "alembic_version"):
+            conn.execute(f"DROP TABLE {table}")
+        for table, column in (("quotes", "person_id"), ("events", "canonical_id"), ("articles", "story_id")):
+            conn.execute(f"DROP INDEX ix_{table}_{column}")
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    db = open_database(url)
+    assert db.counts()["articles"] == 1
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+        assert "story_id" in {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
