@@ -117,7 +117,9 @@ def canonical_event_table(rows: list[dict]) -> Table:
         status = r.get("status") or ""
         if r.get("conflicts"):
             status = (status + " " if status else "") + "conflicts with " + ", ".join(f"#{c}" for c in r["conflicts"])
-        table.add_row(str(r["id"]), when(r), Text(describe_event(r)), Text(source_line(r)), status)
+        reported = min((src["published"] for src in r.get("sources") or [] if src.get("published")), default=None)
+        day = when(r) or (Text(f"reported {reported}", style="dim") if reported else "")
+        table.add_row(str(r["id"]), day, Text(describe_event(r)), Text(source_line(r)), status)
     return table
 
 
