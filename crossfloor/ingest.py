@@ -10,7 +10,7 @@ from .analyse.pipeline import build_pipeline
 from .analyse.run import run_parallel
 from .read import ReadOptions, Skipped, iter_articles
 from .records import Article
-from .store.database import Database
+from .store.database import Database, Outcome
 
 
 @dataclass
@@ -33,7 +33,6 @@ def ingest(
     on_article: Callable[[Article, int], None] | None = None,
     on_ready: Callable[[], None] | None = None,
 ) -> IngestReport:
-    from .link.knowledge import Linker
     from .link.reference import Reference
 
     report = IngestReport()
@@ -57,8 +56,7 @@ def ingest(
     for result in run_parallel(new_texts(), build_pipeline, processes=processes, on_ready=on_ready):
         article = waiting.popleft()
         quotes, events = result["quotes"], result["events"]
-        reference.link(article.published, quotes, events)
-        outcome = db.store(article, result, linker=Linker)
+        outcome = store_analysed(article, result, db, reference)
         if outcome.kind == "duplicate":
             report.duplicates += 1
             continue
@@ -71,3 +69,20 @@ def ingest(
         if on_article:
             on_article(article, len(quotes))
     return report
+
+
+def store_analysed(article: Article, result: dict, db: Database, reference) -> Outcome:
+    """Link an analysed article to reference data, then store it linked across articles."""
+    from .link.knowledge import Linker
+
+    reference.link(article.published, result["quotes"], result["events"])
+    return db.store(article, result, linker=Linker)
+
+
+def ingest_now(article: Article, db: Database) -> Outcome:
+    """Analyse and store one article in this process (the web app's upload)."""
+    from .analyse.run import analyse_texts
+    from .link.reference import Reference
+
+    result = analyse_texts(build_pipeline(), [(article.text, article.published)])[0]
+    return store_analysed(article, result, db, Reference(db))

@@ -98,6 +98,19 @@ def read_source(path: Path | str, options: ReadOptions) -> Iterator[Article | Sk
             check_size(path.stat().st_size, options.max_bytes)
             data = path.read_bytes()
             suffix = path.suffix
+    except Unreadable as err:
+        yield Skipped(name, str(err))
+        return
+    except OSError as err:
+        yield Skipped(name, f"cannot read ({err.strerror or err})")
+        return
+    yield from read_bytes(data, name, suffix, options)
+
+
+def read_bytes(data: bytes, name: str, suffix: str, options: ReadOptions) -> Iterator[Article | Skipped]:
+    """The articles in some bytes (a file's, an upload's), whatever their format."""
+    try:
+        check_size(len(data), options.max_bytes)
         kind = sniff(data, suffix)
         if kind == "feed":
             items: Iterable = from_feed(data, name)
@@ -118,8 +131,6 @@ def read_source(path: Path | str, options: ReadOptions) -> Iterator[Article | Sk
                 yield _finish(item, options)
     except Unreadable as err:
         yield Skipped(name, str(err))
-    except OSError as err:
-        yield Skipped(name, f"cannot read ({err.strerror or err})")
 
 
 def iter_articles(paths: Iterable[str], options: ReadOptions | None = None) -> Iterator[Article | Skipped]:

@@ -21,6 +21,12 @@ EVENT_TYPE_KEYS = {
 }
 
 
+def page(query, limit: int | None, offset: int = 0):
+    if offset:
+        query = query.offset(offset)
+    return query.limit(limit) if limit else query
+
+
 def iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
@@ -52,6 +58,7 @@ def events(
     until: date | None = None,
     limit: int | None = None,
     ids: set[int] | None = None,
+    offset: int = 0,
 ) -> list[dict]:
     """Events across articles, oldest first, each with its sources; reports that disagree about
     the same person or target are listed in each other's 'conflicts'."""
@@ -78,8 +85,7 @@ def events(
     if until:
         query = query.where(when <= until)
     query = query.order_by(when.is_(None), when, CanonicalEventRow.id)
-    if limit:
-        query = query.limit(limit)
+    query = page(query, limit, offset)
     rows = session.scalars(query).all()
     reports: dict[int, list[EventRow]] = defaultdict(list)
     if rows:
@@ -112,7 +118,7 @@ def mark_conflicts(session: Session, views: list[dict]) -> None:
             view["conflicts"] = sorted(others)
 
 
-def people(session: Session, name: str | None = None, limit: int | None = None, ids: list[int] | None = None) -> list[dict]:
+def people(session: Session, name: str | None = None, limit: int | None = None, ids: list[int] | None = None, offset: int = 0) -> list[dict]:
     """People with every name they go by, their parties and roles over time, and quote counts."""
     query = select(PersonRow)
     if name:
@@ -122,9 +128,7 @@ def people(session: Session, name: str | None = None, limit: int | None = None, 
     if ids is not None:
         query = query.where(PersonRow.id.in_(ids))
     mentions_count = select(func.count()).where(PersonMentionRow.person_id == PersonRow.id).scalar_subquery()
-    query = query.order_by(mentions_count.desc(), PersonRow.id)
-    if limit:
-        query = query.limit(limit)
+    query = page(query.order_by(mentions_count.desc(), PersonRow.id), limit, offset)
     out = []
     for person in session.scalars(query):
         mentions = session.execute(
@@ -194,14 +198,13 @@ def timeline(session: Session, name: str) -> list[dict]:
     return sorted(unique, key=lambda i: (i["date"] is None, i["date"] or "", i["kind"] != "event"))
 
 
-def stories(session: Session, limit: int | None = None, story_id: int | None = None) -> list[dict]:
+def stories(session: Session, limit: int | None = None, story_id: int | None = None, offset: int = 0) -> list[dict]:
     """Story groups, largest first, each with its articles in time order and their copies."""
     size = select(func.count()).where(ArticleRow.story_id == StoryRow.id).scalar_subquery()
     query = select(StoryRow, size).order_by(size.desc(), StoryRow.id)
     if story_id is not None:
         query = query.where(StoryRow.id == story_id)
-    if limit:
-        query = query.limit(limit)
+    query = page(query, limit, offset)
     out = []
     for story, count in session.execute(query):
         articles = session.scalars(select(ArticleRow).where(ArticleRow.story_id == story.id).order_by(ArticleRow.published, ArticleRow.id)).all()
@@ -223,6 +226,49 @@ def stories(session: Session, limit: int | None = None, story_id: int | None = N
             }
         )
     return out
+
+
+def quote_view(quote: QuoteRow, article: ArticleRow) -> dict:
+    return {
+        "id": quote.id, **article_ref(article), "start": quote.start, "end": quote.end, "text": quote.text, "kind": quote.kind,
+        "speaker": quote.speaker_resolved, "mention": quote.speaker, "person_id": quote.person_id, "role": quote.speaker_role,
+        "party": quote.speaker_party, "cue": quote.cue, "venue": quote.venue, "story_id": article.story_id,
+    }
+
+
+def quotes(
+    session: Session,
+    speaker: str | None = None,
+    party: str | None = None,
+    outlet: str | None = None,
+    contains: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    person_id: int | None = None,
+    article_id: int | None = None,
+    limit: int | None = 50,
+    offset: int = 0,
+) -> list[dict]:
+    """Quotes with their article, filtered; newest articles first."""
+    query = select(QuoteRow, ArticleRow).join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
+    if speaker:
+        query = query.where(or_(QuoteRow.speaker_resolved.ilike(f"%{speaker}%"), QuoteRow.speaker.ilike(f"%{speaker}%")))
+    if party:
+        query = query.where(QuoteRow.speaker_party.ilike(f"%{party}%"))
+    if outlet:
+        query = query.where(ArticleRow.outlet.ilike(f"%{outlet}%"))
+    if contains:
+        query = query.where(QuoteRow.text.ilike(f"%{contains}%"))
+    if since:
+        query = query.where(ArticleRow.published >= since)
+    if until:
+        query = query.where(ArticleRow.published <= until)
+    if person_id is not None:
+        query = query.where(QuoteRow.person_id == person_id)
+    if article_id is not None:
+        query = query.where(QuoteRow.article_id == article_id)
+    query = page(query.order_by(ArticleRow.published.is_(None), ArticleRow.published.desc(), ArticleRow.id.desc(), QuoteRow.start), limit, offset)
+    return [quote_view(q, a) for q, a in session.execute(query)]
 
 
 def search(session: Session, query: str, kind: str | None = None, limit: int = 50) -> list[dict]:
