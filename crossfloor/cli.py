@@ -465,6 +465,31 @@ def print_event_scores(data: dict, gold: Path) -> None:
         out.print(f"date accuracy on matched events with a gold date: {data['date_accuracy']:.3f} ({data['dates_scored']} scored)", highlight=False)
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port")] = 8000,
+    allow_writes: Annotated[bool, typer.Option("--allow-writes", help="Let anyone who can reach the server add articles")] = False,
+    max_upload_mb: Annotated[float, typer.Option("--max-upload-mb", help="Largest upload accepted, in MB")] = 5.0,
+) -> None:
+    """The web app and JSON API (docs at /api/docs). Adding articles needs --allow-writes or
+    the token in CROSSFLOOR_TOKEN."""
+    import os
+
+    import uvicorn
+
+    from .serve.app import ServeSettings, create_app
+
+    settings = get_settings(db=db)
+    try:
+        web = create_app(ServeSettings(settings.database_url, allow_writes, os.environ.get("CROSSFLOOR_TOKEN") or None, int(max_upload_mb * 1_000_000)))
+    except DatabaseProblem as problem:
+        fail(str(problem))
+    say(f"crossfloor on http://{host}:{port}/ ({'writes on' if allow_writes else 'writes need the token' if web.settings.token else 'read only'})")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
 @kb_app.command("import")
 def kb_import(
     paths: Annotated[list[Path], typer.Argument(help="parlparse folder or files (../shared/kb/uk), or Popolo JSON files")],

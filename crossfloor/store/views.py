@@ -118,6 +118,13 @@ def mark_conflicts(session: Session, views: list[dict]) -> None:
             view["conflicts"] = sorted(others)
 
 
+def event_ids_of_person(session: Session, person_id: int, name: str) -> set[int]:
+    """The events a person takes part in: as the one who switched or resigned, or by name as
+    caller, target or the one letters are against."""
+    named = or_(*(getattr(CanonicalEventRow, k) == name for k in ("by", "target", "against")))
+    return set(session.scalars(select(CanonicalEventRow.id).where(or_(CanonicalEventRow.person_id == person_id, named))))
+
+
 def people(session: Session, name: str | None = None, limit: int | None = None, ids: list[int] | None = None, offset: int = 0) -> list[dict]:
     """People with every name they go by, their parties and roles over time, and quote counts."""
     query = select(PersonRow)

@@ -1,0 +1,308 @@
+"""The JSON API: paginated, filterable lists like the CLI's, CSV on request, and article upload."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
+from fastapi.responses import PlainTextResponse
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+
+from ..read import ReadOptions, Skipped, read_bytes
+from ..records import Article
+from ..render import format_rows
+from ..store import views
+from ..store.schema import ArticleRow, EventRow
+from .app import writes_allowed
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+Limit = Annotated[int, Query(ge=1, le=500, description="Page size")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip")]
+Format = Annotated[Literal["json", "csv"], Query(description="json (default) or csv")]
+CSV = {200: {"content": {"text/csv": {}}, "description": "The page, or CSV when format=csv"}}
+
+
+class QuoteOut(BaseModel):
+    id: int
+    article_id: int
+    title: str | None
+    published: str | None
+    outlet: str | None
+    url: str | None
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None
+    mention: str | None
+    person_id: int | None
+    role: str | None
+    party: str | None
+    cue: str | None
+    venue: str | None
+    story_id: int | None
+
+
+class SourceOut(BaseModel):
+    article_id: int
+    title: str | None
+    published: str | None
+    outlet: str | None
+    url: str | None
+    start: int
+    end: int
+    sentence: str
+    date_text: str | None
+
+
+class EventOut(BaseModel):
+    id: int
+    type: str
+    person: str | None = None
+    from_party: str | None = None
+    to_party: str | None = None
+    seat: str | None = None
+    subtype: str | None = None
+    by: str | None = None
+    by_party: str | None = None
+    target: str | None = None
+    stance: str | None = None
+    action: str | None = None
+    count: str | None = None
+    against: str | None = None
+    office: str | None = None
+    status: str | None = None
+    date: str | None = None
+    date_range: list[str | None] | None = None
+    sources: list[SourceOut]
+    conflicts: list[int]
+
+
+class Dated(BaseModel):
+    name: str | None
+    first: str | None = None
+    last: str | None = None
+    source: str | None = None
+    from_: str | None = Field(None, alias="from")
+
+
+class PersonOut(BaseModel):
+    id: int
+    name: str
+    aliases: list[str]
+    parties: list[Dated]
+    roles: list[Dated]
+    seats: list[Dated]
+    quote_count: int
+    articles: int
+    kb_person: str | None
+
+
+class PersonDetail(PersonOut):
+    quotes: list[QuoteOut]
+    events: list[EventOut]
+
+
+class StoryArticle(BaseModel):
+    article_id: int
+    title: str | None
+    published: str | None
+    outlet: str | None
+    url: str | None
+    source: str | None
+    copies: list[dict]
+
+
+class StoryOut(BaseModel):
+    id: int
+    title: str | None
+    size: int
+    first: str | None
+    last: str | None
+    articles: list[StoryArticle]
+    event_ids: list[int]
+
+
+class ReportOut(BaseModel):
+    id: int
+    type: str
+    start: int
+    end: int
+    sentence: str
+    canonical_id: int | None
+
+
+class ArticleOut(BaseModel):
+    id: int
+    title: str | None
+    published: str | None
+    outlet: str | None
+    url: str | None
+    source: str | None
+    story_id: int | None
+    text: str
+    quotes: list[QuoteOut]
+    events: list[ReportOut]
+
+
+class NewArticle(BaseModel):
+    text: str | None = Field(None, description="Plain text (a short first line above a blank line is the headline)")
+    html: str | None = Field(None, description="An HTML page; its main text is extracted")
+    title: str | None = None
+    published: date | None = None
+    outlet: str | None = None
+    url: str | None = None
+
+
+class Stored(BaseModel):
+    outcome: Literal["stored", "copy", "duplicate", "skipped"]
+    article_id: int | None
+    detail: str | None = None
+
+
+def paged(request: Request, items: list, limit: int, offset: int) -> dict:
+    more = len(items) > limit
+    url = str(request.url.include_query_params(offset=offset + limit)) if more else None
+    return {"items": items[:limit], "limit": limit, "offset": offset, "next": url}
+
+
+def listing(request: Request, items: list, limit: int, offset: int, format: str):
+    if format == "csv":
+        return PlainTextResponse(format_rows(items[:limit], "csv"), media_type="text/csv")
+    return paged(request, items, limit, offset)
+
+
+def page_model(item: type[BaseModel]) -> type[BaseModel]:
+    return type(f"{item.__name__}Page", (BaseModel,), {"__annotations__": {"items": list[item], "limit": int, "offset": int, "next": str | None}})
+
+
+QuotePage, EventPage, PersonPage, StoryPage = (page_model(m) for m in (QuoteOut, EventOut, PersonOut, StoryOut))
+
+
+@router.get("/quotes", response_model=QuotePage, responses=CSV, summary="Quotes, newest first")
+def list_quotes(
+    request: Request,
+    speaker: str | None = None,
+    party: str | None = None,
+    outlet: str | None = None,
+    contains: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    format: Format = "json",
+):
+    with request.app.db.sessions() as session:
+        items = views.quotes(session, speaker, party, outlet, contains, since, until, limit=limit + 1, offset=offset)
+    return listing(request, items, limit, offset, format)
+
+
+@router.get("/events", response_model=EventPage, responses=CSV, summary="Events across articles, with their sources")
+def list_events(
+    request: Request,
+    type: Literal["party_switch", "by_election_call", "no_confidence_letter", "resignation"] | None = None,
+    person: str | None = None,
+    party: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    format: Format = "json",
+):
+    with request.app.db.sessions() as session:
+        items = views.events(session, type=type, person=person, party=party, since=since, until=until, limit=limit + 1, offset=offset)
+    return listing(request, items, limit, offset, format)
+
+
+@router.get("/people", response_model=PersonPage, responses=CSV, summary="People, most mentioned first")
+def list_people(request: Request, name: str | None = None, limit: Limit = 50, offset: Offset = 0, format: Format = "json"):
+    with request.app.db.sessions() as session:
+        items = views.people(session, name=name, limit=limit + 1, offset=offset)
+    return listing(request, items, limit, offset, format)
+
+
+@router.get("/people/{person_id}", response_model=PersonDetail, summary="A person with their quotes and events")
+def get_person(request: Request, person_id: int):
+    with request.app.db.sessions() as session:
+        return person_detail(session, person_id)
+
+
+def person_detail(session, person_id: int) -> dict:
+    found = views.people(session, ids=[person_id])
+    if not found:
+        raise HTTPException(404, f"no person with id {person_id}")
+    person = found[0]
+    person["quotes"] = views.quotes(session, person_id=person_id, limit=500)
+    person["events"] = views.events(session, ids=views.event_ids_of_person(session, person_id, person["name"]))
+    return person
+
+
+@router.get("/stories", response_model=StoryPage, responses=CSV, summary="Stories, largest first")
+def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0, format: Format = "json"):
+    with request.app.db.sessions() as session:
+        items = views.stories(session, limit=limit + 1, offset=offset)
+    return listing(request, items, limit, offset, format)
+
+
+@router.get("/articles/{article_id}", response_model=ArticleOut, summary="An article with its quotes and event reports")
+def get_article(request: Request, article_id: int):
+    with request.app.db.sessions() as session:
+        return article_detail(session, article_id)
+
+
+def article_detail(session, article_id: int) -> dict:
+    article = session.get(ArticleRow, article_id)
+    if article is None:
+        raise HTTPException(404, f"no article with id {article_id}")
+    reports = session.scalars(select(EventRow).where(EventRow.article_id == article_id).order_by(EventRow.start)).all()
+    return {
+        "id": article.id, "title": article.title, "published": views.iso(article.published), "outlet": article.outlet, "url": article.url,
+        "source": article.source, "story_id": article.story_id, "text": article.text,
+        "quotes": views.quotes(session, article_id=article_id, limit=None),
+        "events": [{"id": r.id, "type": r.type, "start": r.start, "end": r.end, "sentence": article.text[r.start : r.end], "canonical_id": r.canonical_id} for r in reports],
+    }
+
+
+def store_upload(request: Request, data: bytes, name: str, suffix: str, defaults: dict) -> Stored:
+    from ..ingest import ingest_now
+
+    settings = request.app.settings
+    if len(data) > settings.max_upload_bytes:
+        raise HTTPException(413, f"{name}: larger than {settings.max_upload_bytes} bytes")
+    options = ReadOptions(max_bytes=settings.max_upload_bytes, published=defaults.get("published"), outlet=defaults.get("outlet"))
+    items = list(read_bytes(data, name, suffix, options))
+    if not items:
+        return Stored(outcome="skipped", article_id=None, detail=f"{name}: no article found")
+    first = items[0]
+    if isinstance(first, Skipped):
+        return Stored(outcome="skipped", article_id=None, detail=f"{first.source}: {first.reason}")
+    article: Article = first
+    article.title = defaults.get("title") or article.title
+    article.url = defaults.get("url") or article.url
+    outcome = ingest_now(article, request.app.db)
+    return Stored(outcome=outcome.kind, article_id=outcome.article_id)
+
+
+def require_writes(request: Request, token: str | None = None) -> None:
+    if not writes_allowed(request, token):
+        raise HTTPException(403, "adding articles is off: start the server with --allow-writes, or send the CROSSFLOOR_TOKEN as X-Crossfloor-Token")
+
+
+@router.post("/articles", response_model=Stored, status_code=201, summary="Add an article (text or HTML); it is analysed at once")
+def add_article(request: Request, body: NewArticle):
+    require_writes(request)
+    if not (body.text or body.html):
+        raise HTTPException(422, "give 'text' or 'html'")
+    data = (body.html or body.text or "").encode("utf-8")
+    return store_upload(request, data, "upload", ".html" if body.html else ".txt", body.model_dump())
+
+
+@router.post("/articles/file", response_model=Stored, status_code=201, summary="Add articles from a file (text, HTML, JSON Lines or a feed)")
+def add_article_file(request: Request, file: Annotated[UploadFile, File()]):
+    require_writes(request)
+    data = file.file.read(request.app.settings.max_upload_bytes + 1)
+    name = file.filename or "upload"
+    return store_upload(request, data, name, "." + name.rsplit(".", 1)[-1] if "." in name else "", {})

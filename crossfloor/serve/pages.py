@@ -1,0 +1,238 @@
+"""The web pages: front page, search, person, event, story, article, upload."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import date
+
+from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
+from fastapi.responses import RedirectResponse
+
+from ..render import describe_event, when
+from ..store import views
+from sqlalchemy import select
+
+from ..store.schema import ArticleCopyRow, StoryRow
+from .api import article_detail, person_detail, require_writes, store_upload
+from .app import html, writes_allowed
+
+router = APIRouter(include_in_schema=False)
+PAGE = 50
+
+
+def day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise HTTPException(422, f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+@router.get("/")
+def front(request: Request):
+    with request.app.db.sessions() as session:
+        return html(
+            request, "index.html",
+            events=views.events(session, limit=12),
+            people=views.people(session, limit=16),
+            stories=views.stories(session, limit=8),
+            counts=request.app.db.counts(),
+            describe=describe_event, when=when,
+        )
+
+
+@router.get("/search")
+def search(
+    request: Request,
+    q: str = "",
+    speaker: str = "",
+    party: str = "",
+    outlet: str = "",
+    since: str = "",
+    until: str = "",
+    page: int = Query(1, ge=1, le=100_000),
+):
+    first, last = day(since), day(until)
+    offset = (page - 1) * PAGE
+    with request.app.db.sessions() as session:
+        if q.strip():
+            hits = views.search(session, q, limit=offset + PAGE + 1 if not (speaker or party or outlet or first or last) else 2000)
+            hits = [h for h in hits if keep_hit(h, speaker, outlet, first, last)]
+            results, more = hits[offset : offset + PAGE], len(hits) > offset + PAGE
+            mode = "search"
+        else:
+            found = views.quotes(session, speaker or None, party or None, outlet or None, None, first, last, limit=PAGE + 1, offset=offset)
+            results, more = found[:PAGE], len(found) > PAGE
+            mode = "quotes"
+    return html(request, "search.html", q=q, speaker=speaker, party=party, outlet=outlet, since=since, until=until, page=page, results=results, more=more, mode=mode)
+
+
+def keep_hit(hit: dict, speaker: str, outlet: str, first: date | None, last: date | None) -> bool:
+    if speaker and speaker.lower() not in (hit.get("speaker") or "").lower():
+        return False
+    if outlet and outlet.lower() not in (hit.get("outlet") or "").lower():
+        return False
+    published = date.fromisoformat(hit["published"]) if hit.get("published") else None
+    if (first or last) and published is None:
+        return False
+    return not ((first and published < first) or (last and published > last))
+
+
+@router.get("/people")
+def people_list(request: Request, name: str = "", page: int = Query(1, ge=1, le=100_000)):
+    with request.app.db.sessions() as session:
+        found = views.people(session, name=name or None, limit=PAGE + 1, offset=(page - 1) * PAGE)
+    return html(request, "people.html", people=found[:PAGE], more=len(found) > PAGE, page=page, name=name)
+
+
+@router.get("/people/{person_id}")
+def person(request: Request, person_id: int):
+    with request.app.db.sessions() as session:
+        detail = person_detail(session, person_id)
+        story_ids = {q["story_id"] for q in detail["quotes"] if q["story_id"]}
+        titles = dict(session.execute(select(StoryRow.id, StoryRow.title).where(StoryRow.id.in_(story_ids))).all()) if story_ids else {}
+    by_story: OrderedDict = OrderedDict()
+    for quote in detail["quotes"]:
+        by_story.setdefault(quote["story_id"], []).append(quote)
+    venues: dict[str, int] = {}
+    for quote in detail["quotes"]:
+        key = quote["venue"] or quote["outlet"] or "unknown outlet"
+        venues[key] = venues.get(key, 0) + 1
+    return html(
+        request, "person.html", person=detail, by_story=by_story, story_titles=titles,
+        venues=sorted(venues.items(), key=lambda kv: -kv[1]), timeline=party_timeline(detail["parties"]),
+        describe=describe_event, when=when,
+    )
+
+
+def party_timeline(parties: list[dict]) -> dict:
+    """Bars for the SVG party history: one lane per party, placed by the dates articles give."""
+    dated = [p for p in parties if p.get("first")]
+    width, lane = 720, 28
+    if not dated:
+        return {"width": width, "height": 0, "bars": [], "ticks": [], "undated": [p["name"] or "?" for p in parties]}
+    first = min(date.fromisoformat(p["first"]) for p in dated)
+    last = max(date.fromisoformat(p["last"] or p["first"]) for p in dated)
+    span = max((last - first).days, 1)
+
+    def x(d: str) -> float:
+        return 120 + (date.fromisoformat(d) - first).days / span * (width - 140)
+
+    lanes: list[str] = []
+    bars = []
+    for p in dated:
+        name = p["name"] or "(no party)"
+        if name not in lanes:
+            lanes.append(name)
+        x0, x1 = x(p["first"]), x(p["last"] or p["first"])
+        bars.append({"x": round(x0, 1), "y": 10 + lanes.index(name) * lane, "w": round(max(x1 - x0, 6), 1), "label": name, "tip": f"{name}: {p['first']}..{p['last'] or p['first']} ({p['source']})", "switch": p["source"] != "described"})
+    ticks = [{"x": round(x(d.isoformat()), 1), "label": d.isoformat()} for d in sorted({first, last})]
+    return {"width": width, "height": 30 + len(lanes) * lane, "bars": bars, "ticks": ticks, "lanes": [{"name": n, "y": 10 + k * lane} for k, n in enumerate(lanes)], "undated": [p["name"] or "?" for p in parties if not p.get("first")]}
+
+
+@router.get("/events")
+def events_list(request: Request, type: str = "", person: str = "", page: int = Query(1, ge=1, le=100_000)):
+    kinds = ("party_switch", "by_election_call", "no_confidence_letter", "resignation")
+    if type and type not in kinds:
+        raise HTTPException(422, f"type must be one of {', '.join(kinds)}")
+    with request.app.db.sessions() as session:
+        found = views.events(session, type=type or None, person=person or None, limit=PAGE + 1, offset=(page - 1) * PAGE)
+    return html(request, "events.html", events=found[:PAGE], more=len(found) > PAGE, page=page, type=type, person=person, describe=describe_event, when=when)
+
+
+@router.get("/events/{event_id}")
+def event(request: Request, event_id: int):
+    with request.app.db.sessions() as session:
+        found = views.events(session, ids={event_id})
+        if not found:
+            raise HTTPException(404, f"no event with id {event_id}")
+        conflicts = views.events(session, ids=set(found[0]["conflicts"])) if found[0]["conflicts"] else []
+    return html(request, "event.html", event=found[0], conflicts=conflicts, describe=describe_event, when=when)
+
+
+@router.get("/stories")
+def stories_list(request: Request, page: int = Query(1, ge=1, le=100_000)):
+    with request.app.db.sessions() as session:
+        found = views.stories(session, limit=PAGE + 1, offset=(page - 1) * PAGE)
+    return html(request, "stories.html", stories=found[:PAGE], more=len(found) > PAGE, page=page)
+
+
+@router.get("/stories/{story_id}")
+def story(request: Request, story_id: int):
+    with request.app.db.sessions() as session:
+        found = views.stories(session, story_id=story_id)
+        if not found:
+            raise HTTPException(404, f"no story with id {story_id}")
+        happened = views.events(session, ids=set(found[0]["event_ids"])) if found[0]["event_ids"] else []
+    return html(request, "story.html", story=found[0], events=happened, describe=describe_event, when=when)
+
+
+@router.get("/articles/{article_id}")
+def article(request: Request, article_id: int):
+    with request.app.db.sessions() as session:
+        detail = article_detail(session, article_id)
+        copies = session.scalars(select(ArticleCopyRow).where(ArticleCopyRow.article_id == article_id)).all()
+        copies = [{"url": c.url, "source": c.source, "outlet": c.outlet, "published": views.iso(c.published), "similarity": c.similarity} for c in copies]
+    segments, speakers = markup(detail["text"], detail["quotes"], detail["events"])
+    return html(request, "article.html", article=detail, segments=segments, speakers=speakers, copies=copies)
+
+
+def markup(text: str, quotes: list[dict], reports: list[dict]) -> tuple[list[dict], list[str]]:
+    """The article as pieces, each with the quote (and speaker colour) and event sentence that
+    cover it; the template escapes every piece, so untrusted text stays text."""
+    speakers: list[str] = []
+    for q in quotes:
+        who = q["speaker"] or "(unknown)"
+        if who not in speakers:
+            speakers.append(who)
+    cuts = {0, len(text)}
+    for q in quotes:
+        cuts.update((q["start"], q["end"]))
+    for r in reports:
+        cuts.update((r["start"], r["end"]))
+    points = sorted(c for c in cuts if 0 <= c <= len(text))
+    segments = []
+    for start, end in zip(points, points[1:]):
+        quote = next((q for q in quotes if q["start"] <= start and end <= q["end"]), None)
+        report = next((r for r in reports if r["start"] <= start and end <= r["end"]), None)
+        piece = {"text": text[start:end], "quote": None, "event": None}
+        if quote is not None:
+            who = quote["speaker"] or "(unknown)"
+            tip = " · ".join(x for x in (who, quote["kind"], f"cue: {quote['cue']}" if quote["cue"] else "", f"venue: {quote['venue']}" if quote["venue"] else "") if x)
+            piece["quote"] = {"colour": speakers.index(who) % 8, "tip": tip, "person_id": quote["person_id"]}
+        if report is not None:
+            piece["event"] = {"id": report["canonical_id"], "type": report["type"]}
+        segments.append(piece)
+    return segments, speakers
+
+
+@router.get("/upload")
+def upload_form(request: Request):
+    return html(request, "upload.html", writable=writes_allowed(request), needs_token=bool(request.app.settings.token), result=None)
+
+
+@router.post("/upload")
+def upload(
+    request: Request,
+    text: str = Form(""),
+    title: str = Form(""),
+    published: str = Form(""),
+    outlet: str = Form(""),
+    token: str = Form(""),
+    file: UploadFile | None = None,
+):
+    require_writes(request, token or None)
+    defaults = {"title": title or None, "published": day(published), "outlet": outlet or None}
+    if file is not None and file.filename:
+        data = file.file.read(request.app.settings.max_upload_bytes + 1)
+        name = file.filename
+        suffix = "." + name.rsplit(".", 1)[-1] if "." in name else ""
+    elif text.strip():
+        data, name, suffix = text.encode("utf-8"), "pasted text", ".txt"
+    else:
+        raise HTTPException(422, "paste the article's text or choose a file")
+    result = store_upload(request, data, name, suffix, defaults)
+    if result.article_id is not None:
+        return RedirectResponse(f"/articles/{result.article_id}", status_code=303)
+    return html(request, "upload.html", writable=True, needs_token=bool(request.app.settings.token), result=result)
