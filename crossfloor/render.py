@@ -23,14 +23,24 @@ def rows_for(stored) -> list[dict]:
     ]
 
 
+def csv_fields(rows: list[dict]) -> list[str]:
+    """Every key any row has, in first-seen order (events of different types differ)."""
+    return list(dict.fromkeys(k for row in rows for k in row))
+
+
+def csv_row(row: dict) -> dict:
+    """Nested values (sources, date ranges) as JSON text in their cell."""
+    return {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in row.items()}
+
+
 def format_rows(rows: list[dict], fmt: str) -> str:
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2)
     if fmt == "csv":
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else list(COLUMNS))
+        writer = csv.DictWriter(buffer, fieldnames=csv_fields(rows) if rows else list(COLUMNS), restval="")
         writer.writeheader()
-        writer.writerows({k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in r.items()} for r in rows)
+        writer.writerows(csv_row(r) for r in rows)
         return buffer.getvalue()
     raise ValueError(fmt)
 

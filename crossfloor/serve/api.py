@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, File, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import select
@@ -17,9 +17,23 @@ from ..store import views
 from ..store.schema import ArticleRow, EventRow
 from .app import writes_allowed
 
-router = APIRouter(prefix="/api", tags=["api"])
+class Problem(BaseModel):
+    """An error, as RFC 9457 problem details."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+
+
+def problems(*codes: int) -> dict:
+    return {code: {"model": Problem, "content": {"application/problem+json": {}}, "description": "Problem details"} for code in codes}
+
+
+router = APIRouter(prefix="/api", tags=["api"], responses=problems(422, 500, 503))
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size")]
+Id = Annotated[int, Path(ge=1, le=2**63 - 1, description="Row id")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip")]
 Format = Annotated[Literal["json", "csv"], Query(description="json (default) or csv")]
 CSV = {200: {"content": {"text/csv": {}}, "description": "The page, or CSV when format=csv"}}
@@ -224,8 +238,8 @@ def list_people(request: Request, name: str | None = None, limit: Limit = 50, of
     return listing(request, items, limit, offset, format)
 
 
-@router.get("/people/{person_id}", response_model=PersonDetail, summary="A person with their quotes and events")
-def get_person(request: Request, person_id: int):
+@router.get("/people/{person_id}", response_model=PersonDetail, responses=problems(404), summary="A person with their quotes and events")
+def get_person(request: Request, person_id: Id):
     with request.app.db.sessions() as session:
         return person_detail(session, person_id)
 
@@ -247,8 +261,8 @@ def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0, format
     return listing(request, items, limit, offset, format)
 
 
-@router.get("/articles/{article_id}", response_model=ArticleOut, summary="An article with its quotes and event reports")
-def get_article(request: Request, article_id: int):
+@router.get("/articles/{article_id}", response_model=ArticleOut, responses=problems(404), summary="An article with its quotes and event reports")
+def get_article(request: Request, article_id: Id):
     with request.app.db.sessions() as session:
         return article_detail(session, article_id)
 
@@ -291,7 +305,7 @@ def require_writes(request: Request, token: str | None = None) -> None:
         raise HTTPException(403, "adding articles is off: start the server with --allow-writes, or send the CROSSFLOOR_TOKEN as X-Crossfloor-Token")
 
 
-@router.post("/articles", response_model=Stored, status_code=201, summary="Add an article (text or HTML); it is analysed at once")
+@router.post("/articles", response_model=Stored, status_code=201, responses=problems(403, 413), summary="Add an article (text or HTML); it is analysed at once")
 def add_article(request: Request, body: NewArticle):
     require_writes(request)
     if not (body.text or body.html):
@@ -300,7 +314,7 @@ def add_article(request: Request, body: NewArticle):
     return store_upload(request, data, "upload", ".html" if body.html else ".txt", body.model_dump())
 
 
-@router.post("/articles/file", response_model=Stored, status_code=201, summary="Add articles from a file (text, HTML, JSON Lines or a feed)")
+@router.post("/articles/file", response_model=Stored, status_code=201, responses=problems(403, 413), summary="Add articles from a file (text, HTML, JSON Lines or a feed)")
 def add_article_file(request: Request, file: Annotated[UploadFile, File()]):
     require_writes(request)
     data = file.file.read(request.app.settings.max_upload_bytes + 1)

@@ -13,7 +13,7 @@ from ..store import views
 from sqlalchemy import select
 
 from ..store.schema import ArticleCopyRow, StoryRow
-from .api import article_detail, person_detail, require_writes, store_upload
+from .api import Id, article_detail, person_detail, require_writes, store_upload
 from .app import html, writes_allowed
 
 router = APIRouter(include_in_schema=False)
@@ -87,7 +87,7 @@ def people_list(request: Request, name: str = "", page: int = Query(1, ge=1, le=
 
 
 @router.get("/people/{person_id}")
-def person(request: Request, person_id: int):
+def person(request: Request, person_id: Id):
     with request.app.db.sessions() as session:
         detail = person_detail(session, person_id)
         story_ids = {q["story_id"] for q in detail["quotes"] if q["story_id"]}
@@ -142,7 +142,7 @@ def events_list(request: Request, type: str = "", person: str = "", page: int = 
 
 
 @router.get("/events/{event_id}")
-def event(request: Request, event_id: int):
+def event(request: Request, event_id: Id):
     with request.app.db.sessions() as session:
         found = views.events(session, ids={event_id})
         if not found:
@@ -159,7 +159,7 @@ def stories_list(request: Request, page: int = Query(1, ge=1, le=100_000)):
 
 
 @router.get("/stories/{story_id}")
-def story(request: Request, story_id: int):
+def story(request: Request, story_id: Id):
     with request.app.db.sessions() as session:
         found = views.stories(session, story_id=story_id)
         if not found:
@@ -169,7 +169,7 @@ def story(request: Request, story_id: int):
 
 
 @router.get("/articles/{article_id}")
-def article(request: Request, article_id: int):
+def article(request: Request, article_id: Id):
     with request.app.db.sessions() as session:
         detail = article_detail(session, article_id)
         copies = session.scalars(select(ArticleCopyRow).where(ArticleCopyRow.article_id == article_id)).all()

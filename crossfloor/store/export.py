@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..records import QUOTE_FIELDS
+from ..render import csv_fields, csv_row
 from . import views
 from .schema import ArticleRow, QuoteRow
 
@@ -62,10 +63,6 @@ def batches(session: Session, table: str) -> Iterator[list[dict]]:
         yield views.people(session)
 
 
-def flat(value):
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
-
-
 def write(session: Session, table: str, fmt: str, path: Path) -> int:
     """Write one table to path; returns the number of rows."""
     count = 0
@@ -79,12 +76,9 @@ def write(session: Session, table: str, fmt: str, path: Path) -> int:
             writer = None
             for batch in batches(session, table):
                 if writer is None and batch:
-                    # Events of different types carry different fields: the header is their union.
-                    fields = list(dict.fromkeys(k for row in batch for k in row))
-                    writer = csv.DictWriter(out, fieldnames=fields, restval="", extrasaction="ignore")
+                    writer = csv.DictWriter(out, fieldnames=csv_fields(batch), restval="", extrasaction="ignore")
                     writer.writeheader()
-                for row in batch:
-                    writer.writerow({k: flat(v) for k, v in row.items()})
+                writer.writerows(csv_row(row) for row in batch)
                 count += len(batch)
     elif fmt == "parquet":
         schema = {"articles": ARTICLE_SCHEMA, "quotes": QUOTE_SCHEMA}.get(table)

@@ -1,0 +1,163 @@
+"""The web app and API, in-process: pages, JSON, CSV, errors, write protection, upload limits,
+escaping of hostile article text, and the OpenAPI schema checked by schemathesis."""
+
+import json
+import time
+
+import pytest
+from fastapi.testclient import TestClient
+
+from crossfloor.serve.app import ServeSettings, create_app
+
+from .conftest import ROOT, read_jsonl, shared_file
+
+SAMPLES = ROOT / "crossfloor" / "samples"
+HOSTILE = (
+    "<script>alert('title')</script> Minister <b>quits</b>\n\n"
+    "The <img src=x onerror=alert(1)> minister, Jane <script>alert('name')</script>Smith, has resigned from the government.\n\n"
+    '"We will not <script>alert(\'quote\')</script> stand for this," Ms Smith told <i>BBC Radio</i>.'
+)
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    """A database with the seeds (with dates) and the bundled samples."""
+    from crossfloor.ingest import ingest
+    from crossfloor.read import ReadOptions
+    from crossfloor.store.database import open_database
+
+    folder = tmp_path_factory.mktemp("web")
+    seeds = folder / "seeds.jsonl"
+    seeds.write_text("".join(json.dumps({"id": d["id"], "text": d["text"], "published": d["published"], "title": d["text"].split(".")[0][:60]}) + "\n" for d in read_jsonl(shared_file("gold", "seeds.gold.jsonl"))))
+    url = f"sqlite:///{folder / 'web.db'}"
+    ingest([str(seeds), str(SAMPLES)], open_database(url), ReadOptions(), processes=1)
+    return url
+
+
+@pytest.fixture()
+def client(seeded):
+    return TestClient(create_app(ServeSettings(seeded, allow_writes=True, max_upload_bytes=200_000)), raise_server_exceptions=False)
+
+
+@pytest.fixture()
+def readonly(seeded):
+    return TestClient(create_app(ServeSettings(seeded, allow_writes=False, token="s3cret")), raise_server_exceptions=False)
+
+
+def test_every_page_is_reachable_from_the_front_page_in_two_clicks(client):
+    import re
+
+    front = client.get("/")
+    assert front.status_code == 200
+    first = set(re.findall(r'href="(/[^"#]*)"', front.text))
+    second = set()
+    for link in first:
+        page = client.get(link)
+        assert page.status_code == 200, link
+        second |= set(re.findall(r'href="(/[^"#]*)"', page.text))
+    reached = first | second
+    for prefix in ("/search", "/people/", "/events/", "/stories/", "/articles/", "/upload"):
+        assert any(link.startswith(prefix) for link in reached), prefix
+
+
+def test_api_lists_are_paginated_and_filterable(client):
+    page = client.get("/api/quotes", params={"limit": 5}).json()
+    assert len(page["items"]) == 5 and page["next"] and "offset=5" in page["next"]
+    following = client.get(page["next"]).json()
+    assert {q["id"] for q in following["items"]}.isdisjoint({q["id"] for q in page["items"]})
+    reeves = client.get("/api/quotes", params={"speaker": "Reeves"}).json()["items"]
+    assert reeves and all(q["speaker"] == "Rachel Reeves" for q in reeves)
+    switches = client.get("/api/events", params={"type": "party_switch", "person": "Wakeford"}).json()["items"]
+    assert len(switches) == 1 and len(switches[0]["sources"]) == 2
+    people = client.get("/api/people", params={"name": "Wakeford"}).json()["items"]
+    assert [p["name"] for p in people] == ["Christian Wakeford"]
+    person = client.get(f"/api/people/{people[0]['id']}").json()
+    assert person["events"] and person["quotes"]
+    csv = client.get("/api/events", params={"format": "csv", "type": "by_election_call"})
+    assert csv.headers["content-type"].startswith("text/csv") and csv.text.splitlines()[0].startswith("id,type")
+
+
+def test_errors_are_problem_details_or_friendly_pages(client):
+    api = client.get("/api/people/999999")
+    assert api.status_code == 404 and api.headers["content-type"] == "application/problem+json"
+    assert api.json()["detail"] == "no person with id 999999"
+    bad = client.get("/api/quotes", params={"limit": 0})
+    assert bad.status_code == 422 and bad.json()["title"] == "Invalid input"
+    page = client.get("/articles/999999")
+    assert page.status_code == 404 and "<h1>Not found</h1>" in page.text and "Traceback" not in page.text
+
+
+def test_writes_are_off_without_the_flag_or_the_token(readonly):
+    body = {"text": "Minister resigns\n\nThe transport minister, Ann Lee, has resigned from the government."}
+    refused = readonly.post("/api/articles", json=body)
+    assert refused.status_code == 403 and "allow-writes" in refused.json()["detail"]
+    assert readonly.post("/api/articles", json=body, headers={"X-Crossfloor-Token": "wrong"}).status_code == 403
+    accepted = readonly.post("/api/articles", json=body, headers={"X-Crossfloor-Token": "s3cret"})
+    assert accepted.status_code == 201 and accepted.json()["outcome"] in ("stored", "duplicate")
+
+
+def test_uploads_over_the_limit_get_413(client):
+    big = client.post("/api/articles", json={"text": "word " * 100_000})
+    assert big.status_code == 413 and big.headers["content-type"] == "application/problem+json"
+    form = client.post("/upload", files={"file": ("big.txt", b"x" * 400_000)})
+    assert form.status_code == 413 and "Too large" in form.text
+
+
+def test_hostile_markup_in_an_article_is_shown_as_text(client):
+    stored = client.post("/api/articles", json={"text": HOSTILE, "title": "<script>alert('t')</script>", "outlet": "<b>Evil</b> Times"})
+    assert stored.status_code == 201, stored.text
+    article_id = stored.json()["article_id"]
+    page = client.get(f"/articles/{article_id}")
+    assert page.status_code == 200
+    assert "<script>" not in page.text and "<img src=x" not in page.text and "<b>quits" not in page.text
+    assert "&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;" in page.text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page.text
+    quotes = client.get("/api/articles/%d" % article_id).json()["quotes"]
+    assert quotes and any("<script>" in q["text"] for q in quotes)  # stored as written, escaped when shown
+    for link in ("/", "/search?q=alert", "/people", "/events"):
+        assert "<script>alert" not in client.get(link).text
+    assert "default-src 'self'" in page.headers["content-security-policy"]
+
+
+def test_upload_form_adds_an_article_and_shows_it(client):
+    text = "Councillor defects\n\nCouncillor Sam Reed has defected from Labour to the Liberal Democrats, saying the party had lost its way."
+    response = client.post("/upload", data={"text": text, "title": "Councillor defects", "published": "2024-06-01"}, follow_redirects=False)
+    assert response.status_code == 303
+    page = client.get(response.headers["location"])
+    assert "Sam Reed" in page.text and "ev" in page.text
+
+
+def test_pages_answer_quickly(client):
+    """A smoke check on the seeds database; the BBC-corpus figures come from the load test."""
+    for path in ("/", "/search?q=by-election", "/people", "/events", "/stories", "/articles/1"):
+        client.get(path)
+        start = time.perf_counter()
+        assert client.get(path).status_code == 200
+        assert time.perf_counter() - start < 1.0, path
+
+
+def test_openapi_schema_holds_for_every_endpoint(seeded):
+    """Generated requests against every operation (writes are off, so POSTs must answer 403 or
+    422): no 5xx, and every response matches the schema."""
+    import schemathesis
+    from hypothesis import HealthCheck, given, settings
+
+    app = create_app(ServeSettings(seeded, allow_writes=False))
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app)
+    checked = 0
+    timings = {}
+    for result in schema.get_all_operations():
+        operation = result.ok()
+
+        @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+        @given(case=operation.as_strategy())
+        def run(case):
+            response = case.call()
+            assert response.status_code < 500, (case.path, case.query, response.text[:200])
+            case.validate_response(response)
+
+        started = time.perf_counter()
+        run()
+        timings[operation.label] = round(time.perf_counter() - started, 2)
+        checked += 1
+    assert checked >= 8, timings
