@@ -86,3 +86,40 @@ def benchmark(corpus: str, processes: int) -> dict:
 
 if __name__ == "__main__":
     print(json.dumps(run_stage(sys.argv[1], sys.argv[2], int(sys.argv[3]))))
+
+
+def page_latency(db_url: str, repeats: int = 5) -> list[dict]:
+    """Latency of the web app's pages and API lists on a database, in-process (no network):
+    the slowest of `repeats` requests after one warm-up, for pages a user reaches first and for
+    the heaviest person, article and story."""
+    import logging
+    import statistics
+    import warnings
+
+    with warnings.catch_warnings():  # Starlette asks for httpx2, which is not needed in-process
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    from sqlalchemy import func, select
+
+    from .serve.app import ServeSettings, create_app
+    from .store.schema import PersonMentionRow, QuoteRow
+
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    app = create_app(ServeSettings(db_url))
+    with app.db.sessions() as session:
+        busiest = session.scalar(select(PersonMentionRow.person_id).group_by(PersonMentionRow.person_id).order_by(func.count().desc()).limit(1))
+        longest = session.scalar(select(QuoteRow.article_id).group_by(QuoteRow.article_id).order_by(func.count().desc()).limit(1))
+    paths = ["/", "/search?q=election", "/search?speaker=Blair", "/people", "/events", "/stories", "/api/quotes?limit=200", "/api/events", "/api/people?limit=50"]
+    paths += [f"/people/{busiest}"] if busiest else []
+    paths += [f"/articles/{longest}", "/stories/1", "/events/1"] if longest else []
+    client = TestClient(app)
+    out = []
+    for path in paths:
+        client.get(path)
+        times, status = [], None
+        for _ in range(repeats):
+            started = time.perf_counter()
+            status = client.get(path).status_code
+            times.append((time.perf_counter() - started) * 1000)
+        out.append({"path": path, "status": status, "max_ms": round(max(times), 1), "median_ms": round(statistics.median(times), 1)})
+    return out

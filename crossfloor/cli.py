@@ -550,10 +550,23 @@ def bench(
     corpus: Annotated[str, typer.Option(help="Folder of articles to measure on")] = "../shared/corpora/bbc-politics",
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the figures as JSON here")] = None,
     processes: ProcessesOption = None,
+    pages: Annotated[Optional[str], typer.Option("--pages", help="Instead: time the web app's pages on this database (URL or SQLite path)")] = None,
 ) -> None:
-    """Articles/s, words/s and peak memory of the bare model, extract and ingest, with ratios."""
+    """Articles/s, words/s and peak memory of the bare model, extract and ingest, with ratios;
+    with --pages DB, the latency of the web app's pages on that database."""
     from .analyse.run import default_processes
-    from .bench import benchmark
+    from .bench import benchmark, page_latency
+
+    if pages:
+        try:
+            rows = page_latency(get_settings(db=pages).database_url)
+        except DatabaseProblem as problem:
+            fail(str(problem))
+        for row in rows:
+            console().print(f"{row['max_ms']:8.1f} ms max {row['median_ms']:8.1f} ms median  {row['status']}  {row['path']}", highlight=False)
+        if json_out:
+            json_out.write_text(json.dumps({"pages": rows}, indent=2) + "\n")
+        return
 
     if not Path(corpus).is_dir():
         fail(f"{corpus}: no such folder (give --corpus)")
