@@ -57,6 +57,11 @@ class Format(str, Enum):
     csv = "csv"
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 class Unit(str, Enum):
     auto = "auto"
     piece = "piece"
@@ -117,8 +122,11 @@ def ingest(
     keep_going: Annotated[bool, typer.Option("--keep-going", help="Exit 0 even when inputs were skipped")] = False,
     max_mb: Annotated[Optional[float], typer.Option("--max-mb", help="Largest input file to read, in MB")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
+    engine: Annotated[Engine, typer.Option(help="local: worker processes here; dask: a Dask cluster")] = Engine.local,
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (tcp://HOST:8786); implies --engine dask")] = None,
 ) -> None:
-    """Read articles, find who said what, and store it (re-ingesting is safe)."""
+    """Read articles, find who said what, and store it (re-ingesting is safe; an interrupted
+    ingest resumes where it stopped)."""
     from .ingest import ingest as run_ingest
 
     settings = get_settings(db=db, processes=processes, max_mb=max_mb)
@@ -139,9 +147,13 @@ def ingest(
                 processes=settings.processes or None,
                 on_skip=lambda s: say(f"skipped: {s}"),
                 on_article=lambda a, n: progress.advance(task),
+                engine=engine.value,
+                scheduler=scheduler,
             )
         except DatabaseProblem as problem:
             fail(str(problem))
+        except OSError as problem:  # a Dask scheduler that cannot be reached
+            fail(f"{scheduler or 'dask'}: cannot reach the cluster ({problem})")
     for warning in report.warnings:
         say(f"warning: {warning}")
     summary = (

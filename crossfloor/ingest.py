@@ -32,7 +32,11 @@ def ingest(
     on_skip: Callable[[Skipped], None] | None = None,
     on_article: Callable[[Article, int], None] | None = None,
     on_ready: Callable[[], None] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> IngestReport:
+    """engine 'local': worker processes on this machine; 'dask': a Dask cluster (the one at
+    scheduler, or a local one with `processes` workers). Storing is always here, in order."""
     from .link.reference import Reference
 
     report = IngestReport()
@@ -53,7 +57,13 @@ def ingest(
             waiting.append(item)
             yield item.text, item.published
 
-    for result in run_parallel(new_texts(), build_pipeline, processes=processes, on_ready=on_ready):
+    if engine == "dask" or scheduler:
+        from .analyse.distributed import run_dask
+
+        results = run_dask(new_texts(), scheduler, workers=processes or 2)
+    else:
+        results = run_parallel(new_texts(), build_pipeline, processes=processes, on_ready=on_ready)
+    for result in results:
         article = waiting.popleft()
         quotes, events = result["quotes"], result["events"]
         outcome = store_analysed(article, result, db, reference)

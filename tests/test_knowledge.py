@@ -34,8 +34,8 @@ def fresh_url(backend: str, tmp_path: Path) -> str:
     return PG_ADMIN.rsplit("/", 1)[0] + "/" + name
 
 
-def ingest(url: str, *inputs, wait=True):
-    command = [sys.executable, "-m", "crossfloor.cli", "ingest", *map(str, inputs), "--db", url, "--processes", "2", "--quiet", "--keep-going"]
+def ingest(url: str, *inputs, wait=True, extra=()):
+    command = [sys.executable, "-m", "crossfloor.cli", "ingest", *map(str, inputs), "--db", url, "--processes", "2", "--quiet", "--keep-going", *extra]
     if wait:
         return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
     # A session of its own, so that the kill reaches the worker processes too.
@@ -196,4 +196,16 @@ def test_an_ingest_killed_part_way_resumes_to_the_same_rows(corpus_db, seeds_jso
     assert 0 < open_database(url).counts()["articles"] < 397, "the kill must land part-way"
     again = ingest(url, seeds_jsonl, shared_file("corpora", "bbc-politics"))
     assert again.returncode == 0, again.stderr
+    assert snapshot(url) == snapshot(corpus_db)
+
+
+def test_a_dask_cluster_gives_the_same_rows(corpus_db, seeds_jsonl, tmp_path):
+    """Analysis on a 2-worker dask.distributed LocalCluster, storing in order from the client:
+    the database equals the single-machine run."""
+    from distributed import LocalCluster
+
+    url = fresh_url("sqlite" if corpus_db.startswith("sqlite") else "postgresql", tmp_path)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        done = ingest(url, seeds_jsonl, shared_file("corpora", "bbc-politics"), extra=["--scheduler", cluster.scheduler_address])
+    assert done.returncode == 0, done.stderr
     assert snapshot(url) == snapshot(corpus_db)

@@ -1,0 +1,54 @@
+"""Analysis on a Dask cluster: chunks of texts go to the workers, each of which loads the
+pipeline once; results come back in input order, so storing them (in this process, one article
+per transaction) gives the same rows as a run on one machine.
+
+What limits scaling: analysis spreads over every worker, but linking and storing stay in the one
+process that owns the database transaction, so past the point where that process is busy all the
+time, more workers do not help. At most a few chunks per worker are in flight, so memory on the
+client stays flat however long the input is.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from .run import chunked
+
+
+@cache
+def _worker_pipeline():
+    """Loaded once per worker process (the function's cache lives in the worker)."""
+    from .pipeline import build_pipeline
+
+    return build_pipeline()
+
+
+def _analyse_chunk(items: list) -> list[dict]:
+    from .run import analyse_texts
+
+    return analyse_texts(_worker_pipeline(), items)
+
+
+def run_dask(items: Iterable, scheduler: str | None = None, workers: int = 2, chunk_size: int = 8) -> Iterator[dict]:
+    """Yield analyse_texts results for items ((text, published) pairs), in order, computed on
+    the Dask cluster at scheduler (tcp://host:8786), or on a local cluster of `workers`
+    processes when no scheduler is given."""
+    from distributed import Client, LocalCluster
+
+    cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    client = Client(scheduler or cluster)
+    try:
+        capacity = max(1, sum(client.nthreads().values()))
+        pending: deque = deque()
+        for chunk in chunked(items, chunk_size):
+            pending.append(client.submit(_analyse_chunk, chunk, pure=False))
+            while len(pending) >= capacity * 2:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
