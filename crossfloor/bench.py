@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from .read import ReadOptions, Skipped, iter_articles
@@ -20,9 +21,21 @@ from .read import ReadOptions, Skipped, iter_articles
 STAGES = ("bare", "extract", "ingest")
 
 
-def corpus_texts(corpus: str) -> list[str]:
-    items = iter_articles([corpus], ReadOptions(check_language=False))
-    return [a.text for a in items if not isinstance(a, Skipped)]
+def corpus_texts(corpus: str, repeat: int = 1) -> Iterator[str]:
+    """The corpus's texts, `repeat` times over, read lazily (so a larger corpus costs no
+    memory here); each repetition is made distinct so none is skipped as already stored."""
+    for k in range(repeat):
+        for item in iter_articles([corpus], ReadOptions(check_language=False)):
+            if not isinstance(item, Skipped):
+                yield item.text if k == 0 else f"{item.text}\n\n(Repeat {k}.)"
+
+
+def repeated_folder(corpus: str, repeat: int, folder: Path) -> Path:
+    """A folder holding the corpus `repeat` times over, as files, for the ingest stage."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for k, text in enumerate(corpus_texts(corpus, repeat)):
+        (folder / f"{k:07d}.txt").write_text(text, encoding="utf-8")
+    return folder
 
 
 def peak_rss_mb() -> float:
@@ -31,11 +44,11 @@ def peak_rss_mb() -> float:
     return round(max(own, children) / 1024, 1)
 
 
-def run_stage(stage: str, corpus: str, processes: int) -> dict:
+def run_stage(stage: str, corpus: str, processes: int, repeat: int = 1) -> dict:
     from .analyse.pipeline import build_pipeline, load_model
     from .analyse.run import run_parallel
 
-    texts = corpus_texts(corpus)
+    words = sum(len(t.split()) for t in corpus_texts(corpus, repeat))
     clock: dict[str, float] = {}
     ready = lambda: clock.setdefault("start", time.perf_counter())  # noqa: E731
     if stage == "ingest":
@@ -44,14 +57,14 @@ def run_stage(stage: str, corpus: str, processes: int) -> dict:
 
         with tempfile.TemporaryDirectory() as tmp:
             db = open_database(f"sqlite:///{tmp}/bench.db")
-            report = ingest([corpus], db, ReadOptions(check_language=False), processes=processes, on_ready=ready)
+            source = corpus if repeat == 1 else str(repeated_folder(corpus, repeat, Path(tmp) / "corpus"))
+            report = ingest([source], db, ReadOptions(check_language=False), processes=processes, on_ready=ready)
             elapsed = time.perf_counter() - clock["start"]
-            done = report.stored + report.duplicates
+            done = report.stored + report.duplicates + report.copies
     else:
         loader = load_model if stage == "bare" else build_pipeline
-        done = sum(1 for _ in run_parallel(texts, loader, processes=processes, task=stage, on_ready=ready))
+        done = sum(1 for _ in run_parallel(corpus_texts(corpus, repeat), loader, processes=processes, task=stage, on_ready=ready))
         elapsed = time.perf_counter() - clock["start"]
-    words = sum(len(t.split()) for t in texts)
     return {
         "articles": done,
         "words": words,
@@ -62,10 +75,10 @@ def run_stage(stage: str, corpus: str, processes: int) -> dict:
     }
 
 
-def measure(stage: str, corpus: str, processes: int) -> dict:
+def measure(stage: str, corpus: str, processes: int, repeat: int = 1) -> dict:
     """Run one stage in a fresh interpreter and return its figures."""
     out = subprocess.run(
-        [sys.executable, "-m", "crossfloor.bench", stage, corpus, str(processes)],
+        [sys.executable, "-m", "crossfloor.bench", stage, corpus, str(processes), str(repeat)],
         check=True,
         capture_output=True,
         text=True,
@@ -84,8 +97,47 @@ def benchmark(corpus: str, processes: int) -> dict:
     return result
 
 
+def scaling(corpus: str, png: Path | None, processes: int = 2, repeats: tuple[int, ...] = (1, 5, 10)) -> dict:
+    """Throughput with 1 and `processes` processes, and peak memory as the corpus grows; the
+    curves go to png (matplotlib)."""
+    result: dict = {"corpus": str(Path(corpus)), "cpu_count": os.cpu_count(), "by_processes": {}, "by_size": {}}
+    for n in sorted({1, processes}):
+        result["by_processes"][str(n)] = {stage: measure(stage, corpus, n) for stage in ("bare", "extract")}
+    for r in repeats:
+        result["by_size"][str(r)] = {stage: measure(stage, corpus, processes, r) for stage in ("extract", "ingest")}
+    one, many = result["by_processes"]["1"], result["by_processes"][str(processes)]
+    result["speedup"] = {stage: round(many[stage]["articles_per_s"] / one[stage]["articles_per_s"], 3) for stage in ("bare", "extract")}
+    base, top = result["by_size"][str(repeats[0])], result["by_size"][str(repeats[-1])]
+    result["rss_growth"] = {stage: round(top[stage]["peak_rss_mb"] / base[stage]["peak_rss_mb"] - 1, 3) for stage in ("extract", "ingest")}
+    if png:
+        plot(result, png, processes, repeats)
+    return result
+
+
+def plot(result: dict, png: Path, processes: int, repeats: tuple[int, ...]) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (speed, memory) = plt.subplots(1, 2, figsize=(11, 4.2))
+    counts = sorted(int(n) for n in result["by_processes"])
+    for stage in ("bare", "extract"):
+        speed.plot(counts, [result["by_processes"][str(n)][stage]["articles_per_s"] for n in counts], marker="o", label=stage)
+    speed.set(title="Throughput by processes", xlabel="processes", ylabel="articles/s", xticks=counts)
+    speed.legend()
+    for stage in ("extract", "ingest"):
+        memory.plot(list(repeats), [result["by_size"][str(r)][stage]["peak_rss_mb"] for r in repeats], marker="o", label=stage)
+    memory.set(title=f"Peak RSS by corpus size ({processes} processes)", xlabel="corpus repeated (x)", ylabel="peak RSS (MB)", xticks=list(repeats))
+    memory.set_ylim(bottom=0)
+    memory.legend()
+    fig.tight_layout()
+    fig.savefig(png, dpi=110)
+    plt.close(fig)
+
+
 if __name__ == "__main__":
-    print(json.dumps(run_stage(sys.argv[1], sys.argv[2], int(sys.argv[3]))))
+    print(json.dumps(run_stage(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]) if len(sys.argv) > 4 else 1)))
 
 
 def page_latency(db_url: str, repeats: int = 5) -> list[dict]:

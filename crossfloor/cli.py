@@ -563,6 +563,8 @@ def bench(
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the figures as JSON here")] = None,
     processes: ProcessesOption = None,
     pages: Annotated[Optional[str], typer.Option("--pages", help="Instead: time the web app's pages on this database (URL or SQLite path)")] = None,
+    scaling: Annotated[bool, typer.Option("--scaling", help="Also: 1 vs N processes, and the corpus repeated 1x, 5x, 10x")] = False,
+    png: Annotated[Path, typer.Option(help="Where --scaling draws its curves")] = Path("bench-scaling.png"),
 ) -> None:
     """Articles/s, words/s and peak memory of the bare model, extract and ingest, with ratios;
     with --pages DB, the latency of the web app's pages on that database."""
@@ -582,12 +584,23 @@ def bench(
 
     if not Path(corpus).is_dir():
         fail(f"{corpus}: no such folder (give --corpus)")
-    result = benchmark(corpus, get_settings(processes=processes).processes or default_processes())
+    count = get_settings(processes=processes).processes or default_processes()
+    result = benchmark(corpus, count)
+    if scaling:
+        from .bench import scaling as measure_scaling
+
+        result["scaling"] = measure_scaling(corpus, png, max(count, 2))
     out = console()
     for stage in ("bare", "extract", "ingest"):
         r = result[stage]
         out.print(f"{stage:8} {r['articles_per_s']:8.2f} articles/s {r['words_per_s']:10.1f} words/s  peak RSS {r['peak_rss_mb']:.0f} MB", highlight=False)
     out.print(f"extract/bare {result['ratio_extract_to_bare']:.3f}   ingest/bare {result['ratio_ingest_to_bare']:.3f}   ({result['processes']} processes)", highlight=False)
+    if scaling:
+        s = result["scaling"]
+        out.print("speedup over 1 process: " + ", ".join(f"{k} {v:.2f}x" for k, v in s["speedup"].items()), highlight=False)
+        for size, stages in s["by_size"].items():
+            out.print(f"corpus x{size:>3}: " + ", ".join(f"{k} {v['articles_per_s']:.2f} articles/s, peak RSS {v['peak_rss_mb']:.0f} MB" for k, v in stages.items()), highlight=False)
+        out.print("peak RSS growth at the largest size: " + ", ".join(f"{k} {v:+.1%}" for k, v in s["rss_growth"].items()) + f"   (curves: {png})", highlight=False)
     if json_out:
         json_out.write_text(json.dumps(result, indent=2) + "\n")
 
