@@ -183,7 +183,10 @@ def paged(request: Request, items: list, limit: int, offset: int) -> dict:
     return {"items": items[:limit], "limit": limit, "offset": offset, "next": url}
 
 
-def listing(request: Request, items: list, limit: int, offset: int, format: str):
+def listing(request: Request, view, limit: int, offset: int, format: str, **filters):
+    """One page of a view (one row more is read to know whether another page follows)."""
+    with request.app.db.sessions() as session:
+        items = view(session, limit=limit + 1, offset=offset, **filters)
     if format == "csv":
         return PlainTextResponse(format_rows(items[:limit], "csv"), media_type="text/csv")
     return paged(request, items, limit, offset)
@@ -209,9 +212,7 @@ def list_quotes(
     offset: Offset = 0,
     format: Format = "json",
 ):
-    with request.app.db.sessions() as session:
-        items = views.quotes(session, speaker, party, outlet, contains, since, until, limit=limit + 1, offset=offset)
-    return listing(request, items, limit, offset, format)
+    return listing(request, views.quotes, limit, offset, format, speaker=speaker, party=party, outlet=outlet, contains=contains, since=since, until=until)
 
 
 @router.get("/events", response_model=EventPage, responses=CSV, summary="Events across articles, with their sources")
@@ -226,16 +227,12 @@ def list_events(
     offset: Offset = 0,
     format: Format = "json",
 ):
-    with request.app.db.sessions() as session:
-        items = views.events(session, type=type, person=person, party=party, since=since, until=until, limit=limit + 1, offset=offset)
-    return listing(request, items, limit, offset, format)
+    return listing(request, views.events, limit, offset, format, type=type, person=person, party=party, since=since, until=until)
 
 
 @router.get("/people", response_model=PersonPage, responses=CSV, summary="People, most mentioned first")
 def list_people(request: Request, name: str | None = None, limit: Limit = 50, offset: Offset = 0, format: Format = "json"):
-    with request.app.db.sessions() as session:
-        items = views.people(session, name=name, limit=limit + 1, offset=offset)
-    return listing(request, items, limit, offset, format)
+    return listing(request, views.people, limit, offset, format, name=name)
 
 
 @router.get("/people/{person_id}", response_model=PersonDetail, responses=problems(404), summary="A person with their quotes and events")
@@ -256,9 +253,7 @@ def person_detail(session, person_id: int) -> dict:
 
 @router.get("/stories", response_model=StoryPage, responses=CSV, summary="Stories, largest first")
 def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0, format: Format = "json"):
-    with request.app.db.sessions() as session:
-        items = views.stories(session, limit=limit + 1, offset=offset)
-    return listing(request, items, limit, offset, format)
+    return listing(request, views.stories, limit, offset, format)
 
 
 @router.get("/articles/{article_id}", response_model=ArticleOut, responses=problems(404), summary="An article with its quotes and event reports")
