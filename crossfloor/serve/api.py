@@ -39,13 +39,18 @@ Format = Annotated[Literal["json", "csv"], Query(description="json (default) or 
 CSV = {200: {"content": {"text/csv": {}}, "description": "The page, or CSV when format=csv"}}
 
 
-class QuoteOut(BaseModel):
-    id: int
+class ArticleRef(BaseModel):
+    """The article a row comes from."""
+
     article_id: int
     title: str | None
     published: str | None
     outlet: str | None
     url: str | None
+
+
+class QuoteOut(ArticleRef):
+    id: int
     start: int
     end: int
     text: str
@@ -60,12 +65,7 @@ class QuoteOut(BaseModel):
     story_id: int | None
 
 
-class SourceOut(BaseModel):
-    article_id: int
-    title: str | None
-    published: str | None
-    outlet: str | None
-    url: str | None
+class SourceOut(ArticleRef):
     start: int
     end: int
     sentence: str
@@ -120,12 +120,7 @@ class PersonDetail(PersonOut):
     events: list[EventOut]
 
 
-class StoryArticle(BaseModel):
-    article_id: int
-    title: str | None
-    published: str | None
-    outlet: str | None
-    url: str | None
+class StoryArticle(ArticleRef):
     source: str | None
     copies: list[dict]
 
