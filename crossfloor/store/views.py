@@ -182,27 +182,21 @@ def party_history(session: Session, person: PersonRow, mentions) -> list[dict]:
 
 def timeline(session: Session, name: str) -> list[dict]:
     """Everything about a person or a party, in date order: events, and the person's quotes."""
+    found = people(session, name)
+    about = {view["id"]: view for view in events(session, person=name)}
+    if not found:  # not a person: a party
+        about.update((view["id"], view) for view in events(session, party=name))
     items = []
-    for view in events(session, person=name) + (events(session, party=name) if not people(session, name, limit=1) else []):
+    for view in about.values():
         day = view["date"] or (view["date_range"] or [None])[0] or min((s["published"] for s in view["sources"] if s["published"]), default=None)
         items.append({"date": day, "kind": "event", "what": view})
-    seen_events = set()
-    unique = []
-    for item in items:
-        if item["what"]["id"] not in seen_events:
-            seen_events.add(item["what"]["id"])
-            unique.append(item)
-    found = people(session, name)
     if found:
-        person_ids = [p["id"] for p in found]
-        quotes = session.execute(
-            select(QuoteRow, ArticleRow).join(ArticleRow, ArticleRow.id == QuoteRow.article_id).where(QuoteRow.person_id.in_(person_ids)).order_by(ArticleRow.published, QuoteRow.article_id, QuoteRow.start)
-        ).all()
-        for quote, article in quotes:
-            unique.append(
-                {"date": iso(article.published), "kind": "quote", "what": {"speaker": quote.speaker_resolved, "text": quote.text, "cue": quote.cue, "venue": quote.venue, **article_ref(article), "start": quote.start, "end": quote.end}}
-            )
-    return sorted(unique, key=lambda i: (i["date"] is None, i["date"] or "", i["kind"] != "event"))
+        query = (
+            select(QuoteRow, ArticleRow).join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
+            .where(QuoteRow.person_id.in_([p["id"] for p in found])).order_by(QuoteRow.article_id, QuoteRow.start)
+        )
+        items.extend({"date": iso(article.published), "kind": "quote", "what": quote_view(quote, article)} for quote, article in session.execute(query))
+    return sorted(items, key=lambda i: (i["date"] is None, i["date"] or "", i["kind"] != "event"))
 
 
 def stories(session: Session, limit: int | None = None, story_id: int | None = None, offset: int = 0) -> list[dict]:
