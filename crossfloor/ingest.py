@@ -10,7 +10,7 @@ from .analyse.pipeline import build_pipeline
 from .analyse.run import run_parallel
 from .read import ReadOptions, Skipped, iter_articles
 from .records import Article
-from .store.database import Database, Outcome
+from .store.database import Database, Outcome, retrying
 
 
 @dataclass
@@ -51,7 +51,7 @@ def ingest(
                     on_skip(item)
                 continue
             report.warnings.extend(f"{item.source}: {w}" for w in item.warnings)
-            if db.known_hashes([item.content_hash]):
+            if retrying(lambda: db.known_hashes([item.content_hash]), f"{item.source}: checking"):
                 report.duplicates += 1
                 continue
             waiting.append(item)
@@ -65,8 +65,14 @@ def ingest(
         results = run_parallel(new_texts(), build_pipeline, processes=processes, on_ready=on_ready)
     for result in results:
         article = waiting.popleft()
+        if result.get("error"):
+            skipped = Skipped(article.source, result["error"])
+            report.skipped.append(skipped)
+            if on_skip:
+                on_skip(skipped)
+            continue
         quotes, events = result["quotes"], result["events"]
-        outcome = store_analysed(article, result, db, reference)
+        outcome = retrying(lambda: store_analysed(article, result, db, reference), f"{article.source}: linking")
         if outcome.kind == "duplicate":
             report.duplicates += 1
             continue
@@ -95,4 +101,6 @@ def ingest_now(article: Article, db: Database) -> Outcome:
     from .link.reference import Reference
 
     result = analyse_texts(build_pipeline(), [(article.text, article.published)])[0]
+    if result.get("error"):
+        return Outcome("skipped", None, detail=f"{article.source}: {result['error']}")
     return store_analysed(article, result, db, Reference(db))

@@ -4,43 +4,17 @@ one database; an ingest killed part-way and run again ends equal to an uninterru
 import json
 import os
 import signal
-import subprocess
-import sys
 import time
-import uuid
-from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select
 
 from crossfloor.store import views
 from crossfloor.store.database import open_database
-from crossfloor.store.schema import ArticleCopyRow, ArticleRow, CanonicalEventRow, EventRow, PersonMentionRow, PersonRow, QuoteRow
+from crossfloor.store.schema import ArticleCopyRow, ArticleRow
 
-from .conftest import ROOT, read_jsonl, shared_file
-
-PG_ADMIN = os.environ.get("CROSSFLOOR_TEST_PG")  # e.g. postgresql+psycopg://user:pw@localhost/postgres
-BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(not PG_ADMIN, reason="CROSSFLOOR_TEST_PG is not set"))]
-
-
-def fresh_url(backend: str, tmp_path: Path) -> str:
-    if backend == "sqlite":
-        return f"sqlite:///{tmp_path / f'{uuid.uuid4().hex}.db'}"
-    name = f"crossfloor_test_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    engine.dispose()
-    return PG_ADMIN.rsplit("/", 1)[0] + "/" + name
-
-
-def ingest(url: str, *inputs, wait=True, extra=()):
-    command = [sys.executable, "-m", "crossfloor.cli", "ingest", *map(str, inputs), "--db", url, "--processes", "2", "--quiet", "--keep-going", *extra]
-    if wait:
-        return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
-    # A session of its own, so that the kill reaches the worker processes too.
-    return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-
+from .conftest import read_jsonl, shared_file
+from .databases import BACKENDS, fresh_url, ingest, snapshot
 
 @pytest.fixture(scope="module")
 def seeds_jsonl(tmp_path_factory):
@@ -148,34 +122,6 @@ def test_export_formats(corpus_db, tmp_path):
     first = json.loads((tmp_path / "events.jsonl").read_text().splitlines()[0])
     assert first["sources"] and {"article_id", "start", "end"} <= set(first["sources"][0])
     assert pq.read_table(tmp_path / "quotes.parquet").num_rows == count > 4000
-
-
-def snapshot(url: str) -> dict:
-    """The database's content without its ids: every row, keyed by what it is."""
-    with open_database(url).sessions() as session:
-        articles = {a.id: a.content_hash for a in session.scalars(select(ArticleRow))}
-        people = {p.id: p.name for p in session.scalars(select(PersonRow))}
-        stories: dict = {}
-        for a in session.scalars(select(ArticleRow)):
-            stories.setdefault(a.story_id, set()).add(a.content_hash)
-        quotes = sorted(((articles[q.article_id], q.start, q.end, q.kind, q.speaker_resolved, q.cue, q.venue, people.get(q.person_id)) for q in session.scalars(select(QuoteRow))), key=repr)
-        reports = {}
-        for e in session.scalars(select(EventRow)):
-            reports.setdefault(e.canonical_id, []).append((articles[e.article_id], e.start, e.type))
-        canonical = sorted((
-            (c.type, c.person, c.from_party, c.to_party, c.by, c.stance, c.office, str(c.date_first), tuple(sorted(reports.get(c.id, []))))
-            for c in session.scalars(select(CanonicalEventRow))
-        ), key=repr)
-        mentions = sorted(((people[m.person_id], articles[m.article_id], m.name, m.role, m.party) for m in session.scalars(select(PersonMentionRow))), key=repr)
-        copies = sorted((c.content_hash, articles[c.article_id]) for c in session.scalars(select(ArticleCopyRow)))
-    return {
-        "articles": sorted(articles.values()),
-        "quotes": quotes,
-        "events": canonical,
-        "mentions": mentions,
-        "copies": copies,
-        "stories": sorted(sorted(s) for s in stories.values()),
-    }
 
 
 def test_an_ingest_killed_part_way_resumes_to_the_same_rows(corpus_db, seeds_jsonl, tmp_path):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Quote
-from .attribution import RELATIVE_PRONOUNS, Attribution, char_span_of
+from .attribution import RELATIVE_PRONOUNS, Attribution
 from .lexicon import PartyLexicon, PeopleLexicon
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "him", "her", "his", "its", "their"})
@@ -241,7 +241,6 @@ class SpeakerResolver:
         return self.named(doc, subject, cast.by_surname, cast.by_role)
 
     def named(self, doc: Doc, subject: Token, by_surname, by_role) -> Speaker:
-        phrase = [t for t in subject.subtree if not (t.dep_ in ("relcl", "acl") or any(x.dep_ in ("relcl", "acl") and t in x.subtree for x in subject.children))]
         heads = {subject.i} | {c.i for c in subject.children if c.dep_ == "appos"}
         person_ents = [e for e in doc.ents if e.label_ == "PERSON" and e.root.i in heads]
         if person_ents:

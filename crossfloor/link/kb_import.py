@@ -246,7 +246,7 @@ def store_rows(db: Database, path: Path, rows: Rows) -> None:
     """Replace what this file brought before, in one transaction."""
     key = str(path.resolve())
     try:
-        with db.sessions.begin() as session:
+        with db.writer.begin() as session:
             old = session.scalar(select(KbSourceRow).where(KbSourceRow.path == key))
             if old is not None:
                 for table in (KbPersonRow, KbNameRow, KbMembershipRow, KbPostRow, KbAreaRow):

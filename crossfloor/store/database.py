@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +20,8 @@ from ..link.knowledge import signature
 from .schema import ArticleCopyRow, ArticleRow, EventRow, KbSourceRow, QuoteRow
 from .search import index_article
 
+log = logging.getLogger(__name__)
+
 EVENT_COLUMNS = (
     "type", "start", "end", "evidence", "trigger", "person", "from_party", "to_party", "seat", "subtype", "reason",
     "by", "by_party", "target", "stance", "action", "count", "against", "office", "date_text", "status", "kb_person",
@@ -31,11 +35,13 @@ class DatabaseProblem(Exception):
 @dataclass
 class Outcome:
     """What storing an article did: 'stored' (article_id is the new row), 'copy' (a near copy
-    of article_id, kept as another publication of it) or 'duplicate' (the same text is stored)."""
+    of article_id, kept as another publication of it), 'duplicate' (the same text is stored) or
+    'skipped' (not stored; detail says why)."""
 
     kind: str
     article_id: int | None
     similarity: float | None = None
+    detail: str | None = None
 
 
 @dataclass
@@ -73,11 +79,48 @@ def event_dict(row: EventRow, quote_ids: list[int] | None = None) -> dict:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # SQLAlchemy, not the driver, opens transactions (see _sqlite_begin).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def _sqlite_begin(conn) -> None:
+    """A writing transaction takes the write lock when it begins: a deferred one that reads
+    first and then writes fails at once (SQLITE_BUSY) when another process wrote meanwhile,
+    whatever the busy timeout."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("writer") else "BEGIN")
+
+
+# Failures worth another try: another writer holds the lock, or the server went away (restart).
+TRANSIENT = ("database is locked", "database is busy", "deadlock detected", "could not serialize", "server closed the connection",
+             "terminating connection", "connection refused", "connection failed", "the database system is", "consuming input failed",
+             "connection is closed", "ssl syscall", "no connection to the server")
+RETRY_SECONDS = 90.0
+# All writers on PostgreSQL take this lock for a store: linking reads what the others wrote.
+WRITE_LOCK = 4243
+
+
+def transient(err: Exception) -> bool:
+    message = str(getattr(err, "orig", err)).lower()
+    return getattr(err, "connection_invalidated", False) or any(t in message for t in TRANSIENT)
+
+
+def retrying(action, what: str, seconds: float = RETRY_SECONDS):
+    """Run action(), again after a growing pause while it fails transiently, for up to `seconds`."""
+    deadline, pause = time.monotonic() + seconds, 0.2
+    while True:
+        try:
+            return action()
+        except OperationalError as err:
+            if not transient(err) or time.monotonic() + pause > deadline:
+                raise
+            log.warning("%s: %s; trying again in %.1f s", what, str(getattr(err, "orig", err)).splitlines()[0], pause)
+            time.sleep(pause)
+            pause = min(pause * 2, 5.0)
 
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -109,10 +152,12 @@ def describe_url(url: str) -> str:
 class Database:
     def __init__(self, url: str):
         self.url = url
-        self.engine: Engine = create_engine(url, future=True)
+        self.engine: Engine = create_engine(url, future=True, pool_pre_ping=True)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "begin", _sqlite_begin)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.writer = sessionmaker(self.engine.execution_options(writer=True), expire_on_commit=False)
 
     def _fail(self, err: Exception) -> DatabaseProblem:
         detail = str(getattr(err, "orig", err)).splitlines()[0]
@@ -144,7 +189,16 @@ class Database:
     def store(self, article: Article, result: dict, linker=None) -> Outcome:
         """Store an article with its quotes and events in one transaction, linked across
         articles by linker (link.knowledge.Linker) when given. A text already stored, or a near
-        copy of one, is not stored again."""
+        copy of one, is not stored again. Transient failures (a busy database, a server
+        restart) are retried for up to RETRY_SECONDS."""
+        try:
+            return retrying(lambda: self._store(article, result, linker), f"{article.source}: storing")
+        except (DatabaseError, OperationalError) as err:
+            raise self._fail(err) from None
+
+    def _store(self, article: Article, result: dict, linker=None) -> Outcome:
+        """One attempt; the rows are built afresh, since a failed attempt leaves them bound to
+        a rolled-back session."""
         quotes, events = result.get("quotes", []), result.get("events", [])
         row = ArticleRow(
             content_hash=article.content_hash,
@@ -161,7 +215,12 @@ class Database:
         event_rows = [event_row(e) for e in events]
         row.events = list(event_rows)
         try:
-            with self.sessions.begin() as session:
+            with self.writer.begin() as session:
+                if session.bind.dialect.name == "postgresql":
+                    session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+                # Another writer may have stored this very text since it was read.
+                if self._hash_stored(session, article.content_hash):
+                    return Outcome("duplicate", None)
                 link = linker(session) if linker else None
                 values = signature(article.text) if link else None
                 copy = link.copy_of(values) if link else None
@@ -182,8 +241,13 @@ class Database:
                 return Outcome("stored", row.id)
         except IntegrityError:
             return Outcome("duplicate", None)
-        except (DatabaseError, OperationalError) as err:
-            raise self._fail(err) from None
+
+    @staticmethod
+    def _hash_stored(session: Session, content_hash: str) -> bool:
+        return bool(
+            session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == content_hash).limit(1))
+            or session.scalar(select(ArticleCopyRow.id).where(ArticleCopyRow.content_hash == content_hash).limit(1))
+        )
 
     def quotes(
         self, speaker: str | None = None, contains: str | None = None, limit: int | None = None, article_id: int | None = None
@@ -253,7 +317,7 @@ class Database:
         with self.sessions() as session:
             ids = session.scalars(select(ArticleRow.id).order_by(ArticleRow.id)).all()
         for article_id in ids:
-            with self.sessions.begin() as session:
+            with self.writer.begin() as session:
                 article = session.get(ArticleRow, article_id)
                 quotes = [{k: getattr(q, k) for k in QUOTE_FIELDS} for q in article.quotes]
                 events = [event_dict(e) for e in article.events]
