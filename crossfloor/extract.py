@@ -32,19 +32,19 @@ def parse_line(line: str, number: int) -> tuple[str | None, str, date | None, st
 def extract_lines(lines: Iterable[str], processes: int | None = None) -> Iterator[dict]:
     """One output record per non-blank input line, in order: {"id", "quotes", "events"[, "error"]}.
     An input line may carry "published" (ISO date), which resolves relative event dates."""
-    pending: deque[tuple[str | None, str | None]] = deque()
+    pending: deque[tuple[str | None, int, str | None]] = deque()
 
     def texts() -> Iterator[tuple[str, date | None]]:
         for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
             doc_id, text, published, error = parse_line(line, number)
-            pending.append((doc_id, error))
+            pending.append((doc_id, number, error))
             yield text, published
 
     for result in run_parallel(texts(), build_pipeline, processes=processes):
-        doc_id, error = pending.popleft()
+        doc_id, number, error = pending.popleft()
         record = {"id": doc_id, "quotes": result["quotes"], "events": result["events"]}
-        if error:
-            record["error"] = error
+        if error or result.get("error"):
+            record["error"] = error or f"line {number}: {result['error']}"
         yield record

@@ -12,6 +12,11 @@ class Settings(BaseSettings):
     processes: int = 0  # 0: all cores
     max_mb: float = 20.0
     chunk_size: int = 8
+    # 'packaged' (the trained model in crossfloor/models), a model directory, or 'none': rules
+    # only, the `--fast` mode.
+    attribution_model: str = "packaged"
+    # An article whose analysis takes longer than this is skipped with a message (0: no limit).
+    article_seconds: float = 120.0
 
     @property
     def database_url(self) -> str:

@@ -1,7 +1,7 @@
 """The spaCy pipeline: the packaged English model plus crossfloor's registered components.
 
-    paragraphs (before the parser) -> [model: tagger, parser, ner, ...] -> names -> attribution -> speakers
-    -> events
+    paragraphs (before the parser) -> [model: tagger, parser, ner, ...] -> names -> attribution
+    -> attribution_model (the trained tagger; left out by --fast) -> speakers -> events
 
 Components are spaCy factories with typed configs, so a pipeline can be assembled from config.
 """
@@ -9,12 +9,15 @@ Components are spaCy factories with typed configs, so a pipeline can be assemble
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..settings import get_settings
 from .attribution import AttributionFinder
+from .combine import RULE_KINDS, combine, from_model
 from .events import EventFinder, event_lexicon
 from .lexicon import cue_lexicon, party_lexicon, people_lexicon
 from .speakers import SpeakerResolver
@@ -91,6 +94,34 @@ def make_attribution(
     return AttributionComponent(finder)
 
 
+class ModelAttributionComponent:
+    def __init__(self, tagger, rule_kinds: tuple[str, ...], other_rules: bool):
+        self.tagger = tagger
+        self.rule_kinds = rule_kinds
+        self.other_rules = other_rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        marks = doc._.quote_marks or []
+        found = [from_model(doc, f, marks) for f in self.tagger(doc.text)]
+        doc._.attributions = combine(doc._.attributions or [], found, self.rule_kinds, self.other_rules)
+        return doc
+
+
+@Language.factory(
+    "crossfloor_attribution_model",
+    default_config={"model_path": None, "threads": 1, "rule_kinds": list(RULE_KINDS), "other_rules": True},
+)
+def make_attribution_model(
+    nlp: Language, name: str, model_path: str | None, threads: int, rule_kinds: list[str], other_rules: bool
+) -> ModelAttributionComponent:
+    from .spanmodel import PACKAGED_MODEL, SpanTagger
+
+    path = Path(model_path) if model_path else PACKAGED_MODEL
+    if not (path / "tagger.safetensors").is_file():
+        raise FileNotFoundError(f"{path}: no trained attribution model here (train one with `crossfloor train attribution`, or run with --fast)")
+    return ModelAttributionComponent(SpanTagger.load(path, threads), tuple(rule_kinds), other_rules)
+
+
 class SpeakerComponent:
     def __init__(self, resolver: SpeakerResolver):
         self.resolver = resolver
@@ -136,12 +167,21 @@ def load_model() -> Language:
     return spacy.load(MODEL)
 
 
+def build_pipeline(attribution_model: str | None = None) -> Language:
+    """attribution_model: 'packaged' (the model shipped in crossfloor/models), a model directory,
+    or 'none' for rules only (--fast). Default: the settings' CROSSFLOOR_ATTRIBUTION_MODEL."""
+    return _pipeline(attribution_model or get_settings().attribution_model)
+
+
 @cache
-def build_pipeline() -> Language:
+def _pipeline(attribution_model: str) -> Language:
     nlp = load_model()
     nlp.add_pipe("crossfloor_paragraphs", before="parser")
     nlp.add_pipe("crossfloor_names", after="ner")
     nlp.add_pipe("crossfloor_attribution", last=True)
+    if attribution_model != "none":
+        path = None if attribution_model == "packaged" else attribution_model
+        nlp.add_pipe("crossfloor_attribution_model", last=True, config={"model_path": path})
     nlp.add_pipe("crossfloor_speakers", last=True)
     nlp.add_pipe("crossfloor_events", last=True)
     return nlp

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from ..records import Event
+from ..settings import get_settings
 from .dates import settle_dates
 
 _WORKER: dict[str, Any] = {}
@@ -46,32 +50,75 @@ def windows(text: str, size: int = MAX_CHARS_PER_DOC) -> list[tuple[int, str]]:
     return out
 
 
-def analyse_texts(nlp, items: list, batch_size: int = 16) -> list[dict]:
-    """{"quotes", "events"} of each item, offsets into its text. An item is a text or a
-    (text, publication date) pair; the date resolves relative event dates ("on Wednesday")."""
+def analyse_texts(nlp, items: list, batch_size: int = 16, seconds: float | None = None) -> list[dict]:
+    """{"quotes", "events", "people", "sentences"} of each item, offsets into its text. An item is
+    a text or a (text, publication date) pair; the date resolves relative event dates ("on
+    Wednesday"). An article that takes longer than `seconds` (default: the settings'
+    article_seconds), or that breaks the pipeline, gets empty lists and an "error" saying so,
+    and the batch goes on."""
+    limit = get_settings().article_seconds if seconds is None else seconds
     results: list[dict] = []
     # Strings the pipeline learns from these texts are freed when the zone closes, so a worker's
     # memory does not grow with the archive (everything leaving the zone is plain Python).
     with nlp.memory_zone():
         for item in items:
             text, published = (item, None) if isinstance(item, str) else item
-            quotes: list[dict] = []
-            events: list[Event] = []
-            people: dict[str, dict] = {}
-            sentences: list[list[int]] = []
-            parts = windows(text)
-            for (offset, _), doc in zip(parts, nlp.pipe((p for _, p in parts), batch_size=batch_size)):
-                first_quote = len(quotes)
-                quotes.extend(_shift(q.to_dict(), offset, QUOTE_OFFSETS) for q in (doc._.quotes or []))
-                for event in doc._.events or []:
-                    shift_event(event, offset, first_quote)
-                    events.append(event)
-                for person in people_of(doc):
-                    people.setdefault(person["name"], person)
-                sentences.extend([s.start_char + offset, s.end_char + offset] for s in doc.sents if s.text.strip())
-            settle_dates(events, published)
-            results.append({"quotes": quotes, "events": [e.to_dict() for e in events], "people": list(people.values()), "sentences": sentences})
+            try:
+                with time_limit(limit):
+                    results.append(analyse_one(nlp, text, published, batch_size))
+            except ArticleTimeout:
+                results.append(failed(f"analysis stopped after {limit:g} s (the per-article time limit, CROSSFLOOR_ARTICLE_SECONDS)"))
+            except Exception as err:  # noqa: BLE001 - one bad article must not end the batch
+                results.append(failed(f"analysis failed ({type(err).__name__}: {str(err).splitlines()[0] if str(err) else 'no message'})"))
         return results
+
+
+def failed(error: str) -> dict:
+    return {"quotes": [], "events": [], "people": [], "sentences": [], "error": error}
+
+
+def analyse_one(nlp, text: str, published, batch_size: int) -> dict:
+    quotes: list[dict] = []
+    events: list[Event] = []
+    people: dict[str, dict] = {}
+    sentences: list[list[int]] = []
+    parts = windows(text)
+    for (offset, _), doc in zip(parts, nlp.pipe((p for _, p in parts), batch_size=batch_size)):
+        first_quote = len(quotes)
+        quotes.extend(_shift(q.to_dict(), offset, QUOTE_OFFSETS) for q in (doc._.quotes or []))
+        for event in doc._.events or []:
+            shift_event(event, offset, first_quote)
+            events.append(event)
+        for person in people_of(doc):
+            people.setdefault(person["name"], person)
+        sentences.extend([s.start_char + offset, s.end_char + offset] for s in doc.sents if s.text.strip())
+    settle_dates(events, published)
+    return {"quotes": quotes, "events": [e.to_dict() for e in events], "people": list(people.values()), "sentences": sentences}
+
+
+class ArticleTimeout(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float | None):
+    """Interrupt the block after `seconds` (SIGALRM). Only the main thread can take signals, so
+    elsewhere (a Dask worker's thread, the web app's thread pool) the block runs unlimited."""
+    usable = seconds and seconds > 0 and threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    if not usable:
+        yield
+        return
+
+    def expire(_signum, _frame):
+        raise ArticleTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def people_of(doc) -> list[dict]:

@@ -287,7 +287,7 @@ def store_upload(request: Request, data: bytes, name: str, suffix: str, defaults
     article.title = defaults.get("title") or article.title
     article.url = defaults.get("url") or article.url
     outcome = ingest_now(article, request.app.db)
-    return Stored(outcome=outcome.kind, article_id=outcome.article_id)
+    return Stored(outcome=outcome.kind, article_id=outcome.article_id, detail=outcome.detail)
 
 
 def require_writes(request: Request, token: str | None = None) -> None:

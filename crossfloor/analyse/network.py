@@ -1,0 +1,57 @@
+"""The tagger network (torch): imported only where a trained model is used or trained, so the
+rules-only path (`--fast`) never loads torch."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import torch
+from safetensors.torch import load_file, save_file
+from transformers import AutoConfig, AutoModel
+
+from .spanmodel import LAYERS
+
+
+class TaggerNetwork(torch.nn.Module):
+    """A BERT-style encoder cut to its first `layers` layers, and one linear head giving three
+    tags (O, B, I) for each of source, cue and content."""
+
+    def __init__(self, encoder):
+        super().__init__()
+        self.encoder = encoder
+        self.head = torch.nn.Linear(encoder.config.hidden_size, 3 * len(LAYERS))
+
+    def forward(self, ids, mask):
+        hidden = self.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
+        return self.head(hidden).view(ids.shape[0], ids.shape[1], len(LAYERS), 3)
+
+    @classmethod
+    def from_base(cls, base: Path, layers: int) -> TaggerNetwork:
+        encoder = AutoModel.from_pretrained(str(base), add_pooling_layer=False)
+        encoder.encoder.layer = encoder.encoder.layer[:layers]
+        encoder.config.num_hidden_layers = layers
+        return cls(encoder)
+
+    @classmethod
+    def load(cls, directory: Path) -> TaggerNetwork:
+        config = AutoConfig.from_pretrained(str(directory))
+        network = cls(AutoModel.from_config(config, add_pooling_layer=False))
+        state = {k: v.float() for k, v in load_file(str(Path(directory) / "tagger.safetensors")).items()}
+        network.load_state_dict(state)
+        return network
+
+    def save(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        self.encoder.config.save_pretrained(str(directory))
+        # Half precision halves the shipped file; dev figures are measured on the saved copy.
+        state = {k: v.detach().half().contiguous() for k, v in self.state_dict().items()}
+        save_file(state, str(directory / "tagger.safetensors"))
+
+
+def quantised(network: TaggerNetwork) -> torch.nn.Module:
+    """Linear layers as dynamic int8. torch marks this API deprecated in favour of torchao, which
+    is not installed; the pinned torch (2.13) still carries it."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return torch.ao.quantization.quantize_dynamic(network, {torch.nn.Linear}, dtype=torch.qint8)
