@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .doctext import text_of
 from .lexicon import CueLexicon, PeopleLexicon
 from .marks import MarkSpan, find_quote_spans
 
@@ -168,7 +169,7 @@ class AttributionFinder:
         if not tokens:
             return ""
         s, e = char_span_of(tokens)
-        return tokens[0].doc.text[s:e].strip(" ,.;:")
+        return text_of(tokens[0].doc)[s:e].strip(" ,.;:")
 
     # ---- content ----------------------------------------------------------------------------
     def clause_content(self, verb: Token) -> tuple[int, int] | None:
@@ -285,7 +286,7 @@ class AttributionFinder:
 
     # ---- the two routes ---------------------------------------------------------------------
     def __call__(self, doc: Doc) -> list[Attribution]:
-        marks = find_quote_spans(doc.text)
+        marks = find_quote_spans(text_of(doc))
         doc._.quote_marks = marks
         mark_of_token = self._mark_index(doc, marks)
         found: list[Attribution] = []
@@ -315,32 +316,32 @@ class AttributionFinder:
     def _worth_reporting(self, doc: Doc, a: Attribution) -> bool:
         """Short quoted words are names, titles and scare quotes unless speech governs them
         ('rejecting Mr Woodward's claim that ... "extremist"') or they are a whole utterance ("No.")."""
-        quoted = doc.text[a.start : a.end]
+        quoted = text_of(doc)[a.start : a.end]
         parent = a.inherits_from
-        if parent is not None and "\n" not in doc.text[min(parent.end, a.start) : max(parent.start, a.start)]:
+        if parent is not None and "\n" not in text_of(doc)[min(parent.end, a.start) : max(parent.start, a.start)]:
             return True  # the rest of a quotation split around its attribution: '"I would," she said. "I would."'
         if self._is_title(quoted) and a.via not in ("after", "before", "clause"):
             return False
         if not a.is_attributed:
-            return self._long(doc, a) and self._standalone(doc.text, a)
+            return self._long(doc, a) and self._standalone(text_of(doc), a)
         if self._long(doc, a):
             return True
         if a.via in ("governed", "characterised"):
             cue = a.cue_token
             return cue is not None and (cue.pos_ == "NOUN" or self.lemma(cue) in self.cues.speech | self.cues.naming)
-        return a.via in ("after", "before", "clause") and doc.text[a.start : a.end].rstrip()[-1:] in ",.!?"
+        return a.via in ("after", "before", "clause") and text_of(doc)[a.start : a.end].rstrip()[-1:] in ",.!?"
 
     @staticmethod
     def _leads_in(doc: Doc, a: Attribution, direct: list[Attribution]) -> bool:
         """'..., declaring his career was in jeopardy: "I have no idea ..."': the clause before
         the colon introduces the quotation that the same cue carries; one utterance, one quote."""
-        after = doc.text[a.end : a.end + 4].lstrip()
+        after = text_of(doc)[a.end : a.end + 4].lstrip()
         if not after.startswith(":"):
             return False
         return any(d.cue_token is not None and d.cue_token.i == a.cue_token.i and d.start > a.end for d in direct)
 
     def _long(self, doc: Doc, a: Attribution) -> bool:
-        return len(doc.text[a.start : a.end].split()) >= self.min_unattributed_words
+        return len(text_of(doc)[a.start : a.end].split()) >= self.min_unattributed_words
 
     @staticmethod
     def _mark_index(doc: Doc, marks: list[MarkSpan]) -> list[int]:
@@ -366,7 +367,7 @@ class AttributionFinder:
                 if m in cutting:
                     mark_cue.setdefault(i, verb)
             return None
-        outside_words = len(verb.doc.text[start:end].split()) - sum(len(m.text(verb.doc.text).split()) for m in inside)
+        outside_words = len(text_of(verb.doc)[start:end].split()) - sum(len(m.text(text_of(verb.doc)).split()) for m in inside)
         if inside and outside_words <= 1:
             for i, m in enumerate(marks):
                 if m in inside:
@@ -436,7 +437,7 @@ class AttributionFinder:
         if cue is None:
             cue, noun_source = self._governing_cue(span)
             via = "governed" if cue is not None else ""
-        if cue is None and not self._standalone(doc.text, Attribution(mark.start, mark.end, "direct")):
+        if cue is None and not self._standalone(text_of(doc), Attribution(mark.start, mark.end, "direct")):
             cue = self._characterising_verb(span)
             via = "characterised" if cue is not None else ""
         attribution = Attribution(mark.start, mark.end, kind="direct", mark=mark, via=via)
@@ -542,7 +543,7 @@ class AttributionFinder:
 
     def _inherit(self, doc: Doc, direct: list[Attribution], found: list[Attribution]) -> None:
         """Unattributed quotations take the speaker of the quote or report they continue."""
-        text = doc.text
+        text = text_of(doc)
         everything = sorted(direct + found, key=lambda a: a.start)
         for k, a in enumerate(everything):
             if a.kind != "direct" or a.is_attributed:

@@ -18,6 +18,7 @@ from functools import cache, cached_property
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Event
+from .doctext import inside_quotation, text_of
 from .lexicon import PartyLexicon, _load
 from .speakers import Cast, Person, Speaker, SpeakerResolver
 
@@ -133,7 +134,7 @@ def phrase_text(doc: Doc, tokens) -> str:
         tokens = tokens[:-1]
     if not tokens:
         return ""
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    return text_of(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
 
 
 class EventFinder:
@@ -164,7 +165,7 @@ class EventFinder:
     # ---- what blocks an event -----------------------------------------------------------------
     @staticmethod
     def inside_direct_quote(doc: Doc, offset: int) -> bool:
-        return any(m.start <= offset < m.end for m in (doc._.quote_marks or []))
+        return inside_quotation(doc, offset)
 
     def is_asserted(self, trigger: Token) -> bool:
         """Stated as having happened: not negated, hypothetical, planned, asked or rumoured."""
@@ -307,7 +308,7 @@ class EventFinder:
     def known_person(doc: Doc, tokens: list[Token], cast: Cast, surname: str | None) -> Speaker:
         """The article's fullest form of a name; 'Dennis' beside 'Joan Woodward' is 'Dennis
         Woodward'; 'Joan Woodward' is not 'Shaun Woodward'."""
-        written = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+        written = text_of(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
         person = cast.by_surname.get(tokens[-1].lower_)
         if person is not None and len(tokens) > 1 and not person.name.replace("-", " ").endswith(written.replace("-", " ")) and person.name.split()[0] != tokens[0].text:
             person = None
@@ -765,7 +766,7 @@ class EventFinder:
     def by_election_calls(self, doc: Doc, cast: Cast) -> list[Event]:
         events: list[Event] = []
         quotes = doc._.quotes or []
-        for match in BY_ELECTION.finditer(doc.text):
+        for match in BY_ELECTION.finditer(text_of(doc)):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None:
                 continue
@@ -811,9 +812,9 @@ class EventFinder:
     @staticmethod
     def is_headline(doc: Doc, sent: Span) -> bool:
         """The first line, standing alone above a blank line, without closing punctuation."""
-        text = doc.text[sent.start_char : sent.end_char].strip()
-        return sent.start_char <= 1 and doc.text[sent.end_char :].startswith(("\n\n", "\r\n\r\n")) or (
-            sent.start_char == 0 and "\n\n" in doc.text[: sent.end_char + 2] and not text.endswith((".", "!", "?", '"', "”"))
+        text = text_of(doc)[sent.start_char : sent.end_char].strip()
+        return sent.start_char <= 1 and text_of(doc)[sent.end_char :].startswith(("\n\n", "\r\n\r\n")) or (
+            sent.start_char == 0 and "\n\n" in text_of(doc)[: sent.end_char + 2] and not text.endswith((".", "!", "?", '"', "”"))
         )
 
     def negated_mention(self, mention: Span) -> bool:
@@ -884,7 +885,7 @@ class EventFinder:
     def new_event(self, doc: Doc, trigger: Token, kind: str) -> Event:
         sent = trigger.sent
         start, end = sent.start_char, sent.end_char
-        while end > start and doc.text[end - 1].isspace():
+        while end > start and text_of(doc)[end - 1].isspace():
             end -= 1
         event = Event(type=kind, start=start, end=end, trigger=trigger.text, trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text))
         event.date_text = self.date_words(doc, trigger)
@@ -980,17 +981,17 @@ class EventFinder:
     def nearest_party(self, doc: Doc, offset: int, exclude: set) -> str | None:
         """'he launched his new party. ... Veritas would avoid the old parties' lies': the
         party named nearest the founding, within its paragraph, that the founder did not leave."""
-        start = doc.text.rfind("\n", 0, offset) + 1
+        start = text_of(doc).rfind("\n", 0, offset) + 1
         end = offset
         for _ in range(2):  # this paragraph and the next
-            end = doc.text.find("\n", end + 1)
-            while 0 <= end < len(doc.text) - 1 and doc.text[end + 1] == "\n":
+            end = text_of(doc).find("\n", end + 1)
+            while 0 <= end < len(text_of(doc)) - 1 and text_of(doc)[end + 1] == "\n":
                 end += 1
             if end < 0:
-                end = len(doc.text)
+                end = len(text_of(doc))
                 break
         best = None
-        for position, party in self.parties.find_all(doc.text[start:end]):
+        for position, party in self.parties.find_all(text_of(doc)[start:end]):
             if party not in exclude and party != "Independent":
                 distance = abs(start + position - offset)
                 if best is None or distance < best[0]:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Quote
 from .attribution import RELATIVE_PRONOUNS, Attribution
+from .doctext import entity_at, inside_quotation, text_of
 from .lexicon import PartyLexicon, PeopleLexicon
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "him", "her", "his", "its", "their"})
@@ -79,8 +80,7 @@ class SpeakerResolver:
 
     @staticmethod
     def inside_quotation(doc: Doc, ent: Span) -> bool:
-        marks = doc._.quote_marks or []
-        return any(m.start <= ent.start_char < m.end for m in marks)
+        return inside_quotation(doc, ent.start_char)
 
     def build_registry(self, doc: Doc) -> tuple[dict[str, Person], dict[str, Person], list[tuple[int, Person, str]]]:
         """People by surname, people by the role they were introduced with, and mentions in order."""
@@ -93,7 +93,7 @@ class SpeakerResolver:
             tokens = self.name_tokens(ent)
             if not tokens or not tokens[-1].text[:1].isupper():
                 continue
-            name = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+            name = text_of(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
             key = tokens[-1].lower_
             person = by_surname.get(key)
             if person is None:
@@ -205,10 +205,10 @@ class SpeakerResolver:
                 root = root.inherits_from
             resolved[id(a)] = resolved.get(id(root))
             venues.setdefault(id(a), venues.get(id(root)))
-        self.carry_venues(doc.text, attributions, resolved, venues)
+        self.carry_venues(text_of(doc), attributions, resolved, venues)
         doc._.cast = Cast(by_surname, by_role, mentions, attributions, resolved)
         quotes = [self.to_quote(doc, a, resolved[id(a)], venues[id(a)]) for a in attributions]
-        for quote, utterance in zip(quotes, self.utterances(doc.text, attributions)):
+        for quote, utterance in zip(quotes, self.utterances(text_of(doc), attributions)):
             quote.utterance = utterance
         return quotes
 
@@ -242,7 +242,7 @@ class SpeakerResolver:
 
     def named(self, doc: Doc, subject: Token, by_surname, by_role) -> Speaker:
         heads = {subject.i} | {c.i for c in subject.children if c.dep_ == "appos"}
-        person_ents = [e for e in doc.ents if e.label_ == "PERSON" and e.root.i in heads]
+        person_ents = [e for e in (entity_at(doc, i) for i in sorted(heads)) if e is not None and e.label_ == "PERSON" and e.root.i in heads]
         if person_ents:
             tokens = self.name_tokens(person_ents[0])
             if tokens:
@@ -266,7 +266,7 @@ class SpeakerResolver:
         tokens = [t for t in tokens if t.dep_ != "det" and (t is subject or t.lower_ not in self.people.honorifics)]
         if not tokens:
             return subject.text
-        return subject.doc.text[tokens[0].idx : subject.idx + len(subject.text)]
+        return text_of(subject.doc)[tokens[0].idx : subject.idx + len(subject.text)]
 
     def antecedent(self, doc, pronoun: Token, a, attributions, resolved, mentions) -> Speaker | None:
         """The most recent compatible speaker or subject-position person before the pronoun."""
@@ -337,7 +337,7 @@ class SpeakerResolver:
                 last[key] = (a.end, last[key][1])
 
     def to_quote(self, doc: Doc, a: Attribution, speaker: Speaker | None, venue: str | None) -> Quote:
-        text = doc.text
+        text = text_of(doc)
         quote = Quote(start=a.start, end=a.end, text=text[a.start : a.end], kind=a.kind, venue=venue)
         if a.cue is not None:
             quote.cue_start, quote.cue_end = a.cue
