@@ -126,11 +126,17 @@ def read_bytes(data: bytes, name: str, suffix: str, options: ReadOptions) -> Ite
         for item in items:
             if isinstance(item, Unreadable):
                 where, _, reason = str(item).partition(": ")
-                yield Skipped(where, reason)
+                yield Skipped(where, one_line(reason))
             else:
                 yield _finish(item, options)
     except Unreadable as err:
-        yield Skipped(name, str(err))
+        yield Skipped(name, one_line(str(err)))
+    except Exception as err:  # noqa: BLE001 - third-party parsers meet hostile input here
+        yield Skipped(name, f"cannot parse it ({type(err).__name__}: {one_line(str(err))})")
+
+
+def one_line(message: str) -> str:
+    return " ".join(message.split()) or "no detail"
 
 
 def iter_articles(paths: Iterable[str], options: ReadOptions | None = None) -> Iterator[Article | Skipped]:
