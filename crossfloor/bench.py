@@ -1,5 +1,6 @@
-"""Throughput and memory of the bare spaCy model, of extract with rules only (`--fast`), of
-extract with the trained attribution model, and of ingest, measured in one run.
+"""Throughput and memory of the bare spaCy model, of extract with rules only (`fast`, the
+default), of extract with the packaged attribution tagger (`extract`), and of ingest (default
+pipeline), measured in one run.
 
 Each stage runs in a fresh Python process so that its peak RSS is its own; the clock starts once
 every worker has loaded its pipeline, so model loading does not blur the ratios.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -17,6 +19,7 @@ import time
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
+from urllib.parse import quote_plus
 
 from .read import ReadOptions, Skipped, iter_articles
 
@@ -64,7 +67,7 @@ def run_stage(stage: str, corpus: str, processes: int, repeat: int = 1) -> dict:
             elapsed = time.perf_counter() - clock["start"]
             done = report.stored + report.duplicates + report.copies
     else:
-        loader = {"bare": load_model, "fast": partial(build_pipeline, "none")}.get(stage, build_pipeline)
+        loader = {"bare": load_model, "fast": partial(build_pipeline, "none")}.get(stage, partial(build_pipeline, "packaged"))
         task = "bare" if stage == "bare" else "extract"
         done = sum(1 for _ in run_parallel(corpus_texts(corpus, repeat), loader, processes=processes, task=task, on_ready=ready))
         elapsed = time.perf_counter() - clock["start"]
@@ -179,3 +182,76 @@ def page_latency(db_url: str, repeats: int = 5) -> list[dict]:
             times.append((time.perf_counter() - started) * 1000)
         out.append({"path": path, "status": status, "max_ms": round(max(times), 1), "median_ms": round(statistics.median(times), 1)})
     return out
+
+
+LATENCY = re.compile(r"^\s*(50|75|90|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
+UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+SEARCHES = ("election", "tax", "war", "Blair", "Howard", "immigration", "minister said", "Labour", "resign", "NHS")
+
+
+def load_paths(db_url: str, people: int = 20) -> dict[str, list[str]]:
+    """Search pages (words, a speaker filter) and the pages of the most-mentioned people."""
+    from sqlalchemy import func, select
+
+    from .store.database import open_database
+    from .store.schema import PersonMentionRow
+
+    with open_database(db_url).sessions() as session:
+        ids = session.scalars(select(PersonMentionRow.person_id).group_by(PersonMentionRow.person_id).order_by(func.count().desc()).limit(people)).all()
+    searches = [f"/search?q={quote_plus(q)}" for q in SEARCHES] + ["/search?speaker=Blair", "/search?q=vote&kind=quote"]
+    return {"search": searches, "person": [f"/people/{i}" for i in ids]}
+
+
+def parse_wrk(output: str) -> dict:
+    found = {f"p{p}_ms": round(float(v) * UNIT_MS[u], 2) for p, v, u in LATENCY.findall(output)}
+    requests = re.search(r"(\d+) requests in ([\d.]+)(\w+)", output)
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    return {
+        "requests": int(requests.group(1)) if requests else 0,
+        "requests_per_s": float(rate.group(1)) if rate else 0.0,
+        **found,
+        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
+        "socket_errors": sum(map(int, sockets.groups())) if sockets else 0,
+    }
+
+
+def load_test(db_url: str, seconds: float = 10.0, connections: int = 8, threads: int = 2) -> list[dict]:
+    """`crossfloor serve` on 127.0.0.1 under wrk: per page group, `connections` connections for
+    `seconds`, cycling through the group's pages; requests/s, latency percentiles and errors."""
+    import shutil
+    import socket
+    import urllib.request
+
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        raise RuntimeError("wrk is not installed (apt install wrk)")
+    groups = load_paths(db_url)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "crossfloor.cli", "serve", "--db", db_url, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(base + "/", timeout=5).read()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"crossfloor serve did not start ({server.stderr.read().decode(errors='replace').strip()[-300:]})") from None
+                time.sleep(0.3)
+        out = []
+        with tempfile.TemporaryDirectory() as tmp:
+            for group, paths in groups.items():
+                script = Path(tmp) / f"{group}.lua"
+                listed = ", ".join(json.dumps(p) for p in paths)
+                script.write_text(f"paths = {{{listed}}}\ni = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format(\"GET\", paths[i])\nend\n")
+                done = subprocess.run([wrk, f"-t{threads}", f"-c{connections}", f"-d{seconds:g}s", "--latency", "-s", str(script), base], capture_output=True, text=True, timeout=seconds + 120)
+                out.append({"group": group, "pages": len(paths), "connections": connections, "seconds": seconds, **parse_wrk(done.stdout)})
+        return out
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

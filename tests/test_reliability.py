@@ -6,6 +6,7 @@ line and is left as it was.
 Storage is under test here, not attribution, so the ingests run rules-only (`--fast`)."""
 
 import hashlib
+import json
 import os
 import random
 import shutil
@@ -218,3 +219,20 @@ def test_a_corrupted_sqlite_file_gives_one_clear_line_and_is_not_touched(tmp_pat
         refused = ingest(f"sqlite:///{path}", *files[10:20], fast=True)
         one_line_error(refused.stderr, str(path), "not a database")
         assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_serve_under_load_answers_every_request(tmp_path, clean_run):
+    """wrk against `crossfloor serve` (search and person pages) for a few seconds: no errors.
+    The figures on the whole BBC corpus come from `crossfloor bench --load DB`."""
+    if not shutil.which("wrk"):
+        pytest.skip("wrk is not installed (apt install wrk)")
+    files, _ = clean_run
+    url = fresh_url("sqlite", tmp_path)
+    assert ingest(url, *files[:40], fast=True).returncode == 0
+    out = tmp_path / "load.json"
+    done = crossfloor("bench", "--load", url, "--seconds", "3", "--connections", "4", "--json", str(out))
+    assert done.returncode == 0, done.stderr
+    groups = {g["group"]: g for g in json.loads(out.read_text())["load"]}
+    assert set(groups) == {"search", "person"}
+    for g in groups.values():
+        assert g["requests"] > 20 and g["non_2xx"] == 0 and g["socket_errors"] == 0 and g["p99_ms"] > 0
