@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections import deque
 from collections.abc import Iterable, Iterator
-
 from datetime import date
 
 from .analyse.pipeline import build_pipeline

@@ -11,7 +11,15 @@ import pytest
 from sqlalchemy import create_engine, select, text
 
 from crossfloor.store.database import open_database
-from crossfloor.store.schema import ArticleCopyRow, ArticleRow, CanonicalEventRow, EventRow, PersonMentionRow, PersonRow, QuoteRow
+from crossfloor.store.schema import (
+    ArticleCopyRow,
+    ArticleRow,
+    CanonicalEventRow,
+    EventRow,
+    PersonMentionRow,
+    PersonRow,
+    QuoteRow,
+)
 
 from .conftest import ROOT
 

@@ -16,6 +16,7 @@ from crossfloor.store.schema import ArticleCopyRow, ArticleRow
 from .conftest import read_jsonl, shared_file
 from .databases import BACKENDS, fresh_url, ingest, snapshot
 
+
 @pytest.fixture(scope="module")
 def seeds_jsonl(tmp_path_factory):
     path = tmp_path_factory.mktemp("seeds") / "seeds.jsonl"

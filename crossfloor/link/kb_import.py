@@ -20,7 +20,14 @@ from sqlalchemy import delete, select
 
 from ..analyse.lexicon import party_lexicon
 from ..store.database import Database, DatabaseProblem
-from ..store.schema import KbAreaRow, KbMembershipRow, KbNameRow, KbPersonRow, KbPostRow, KbSourceRow
+from ..store.schema import (
+    KbAreaRow,
+    KbMembershipRow,
+    KbNameRow,
+    KbPersonRow,
+    KbPostRow,
+    KbSourceRow,
+)
 
 OPEN_END = "9999-12-31"
 

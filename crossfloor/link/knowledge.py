@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from difflib import SequenceMatcher
 from dataclasses import dataclass
 from datetime import date, timedelta
+from difflib import SequenceMatcher
 
 import numpy as np
 from datasketch import MinHash

@@ -17,9 +17,16 @@ from functools import cache
 from sqlalchemy import func, or_, select
 
 from ..analyse.lexicon import _load, party_lexicon
-from .knowledge import plain_name as plain
 from ..store.database import Database
-from ..store.schema import KbAreaRow, KbMembershipRow, KbNameRow, KbPersonRow, KbPostRow, KbSourceRow
+from ..store.schema import (
+    KbAreaRow,
+    KbMembershipRow,
+    KbNameRow,
+    KbPersonRow,
+    KbPostRow,
+    KbSourceRow,
+)
+from .knowledge import plain_name as plain
 
 # How far a switch date in the text may be from the record's (reports lag the day by a little).
 SWITCH_SLACK = timedelta(days=7)

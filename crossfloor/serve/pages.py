@@ -7,11 +7,10 @@ from datetime import date
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse
+from sqlalchemy import select
 
 from ..render import describe_event, when
 from ..store import views
-from sqlalchemy import select
-
 from ..store.schema import ArticleCopyRow, StoryRow
 from .api import Id, article_detail, person_detail, require_writes, store_upload
 from .app import html, writes_allowed

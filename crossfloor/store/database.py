@@ -6,6 +6,7 @@ import logging
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, func, inspect, or_, select, text
@@ -13,10 +14,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from datetime import date
-
-from ..records import EVENT_COMMON_FIELDS, EVENT_TYPE_FIELDS, QUOTE_FIELDS, Article
 from ..link.knowledge import signature
+from ..records import EVENT_COMMON_FIELDS, EVENT_TYPE_FIELDS, QUOTE_FIELDS, Article
 from .schema import ArticleCopyRow, ArticleRow, EventRow, KbSourceRow, QuoteRow
 from .search import index_article
 

@@ -9,7 +9,16 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from .schema import ArticleCopyRow, ArticleRow, CanonicalEventRow, EventRow, PersonMentionRow, PersonRow, QuoteRow, StoryRow
+from .schema import (
+    ArticleCopyRow,
+    ArticleRow,
+    CanonicalEventRow,
+    EventRow,
+    PersonMentionRow,
+    PersonRow,
+    QuoteRow,
+    StoryRow,
+)
 from .search import search as full_text
 
 EVENT_FIELDS = ("type", "person", "from_party", "to_party", "seat", "subtype", "by", "by_party", "target", "stance", "action", "count", "against", "office", "status")
