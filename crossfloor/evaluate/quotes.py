@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..analyse.spanmodel import trim
+
 WORD = re.compile(r"\w+", re.UNICODE)
-EDGE = " \t\n\r\u00a0.,;:!?\"'“”‘’«»„()[]—–-…"
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "the", "a", "an"}
 
 
@@ -29,13 +30,7 @@ def jaccard(x: set[str], y: set[str]) -> float:
 
 
 def trim_span(text: str, start: int | None, end: int | None) -> tuple[int, int] | None:
-    if start is None or end is None:
-        return None
-    while start < end and text[start] in EDGE:
-        start += 1
-    while end > start and text[end - 1] in EDGE:
-        end -= 1
-    return (start, end) if end > start else None
+    return None if start is None or end is None else trim(text, start, end)
 
 
 def normalise_name(name: str | None) -> str:

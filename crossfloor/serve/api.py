@@ -17,6 +17,7 @@ from ..store import views
 from ..store.schema import ArticleRow, EventRow
 from .app import writes_allowed
 
+
 class Problem(BaseModel):
     """An error, as RFC 9457 problem details."""
 

@@ -1,0 +1,93 @@
+"""The trained attribution tagger: the packaged model loads offline and tags real sentences;
+combined with the rules it keeps every offset inside the text; a few training steps on a tiny
+sample write a loadable model with its card (the real training is `crossfloor train
+attribution`, never part of the test run)."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from crossfloor.analyse.pipeline import build_pipeline
+from crossfloor.analyse.run import analyse_texts
+from crossfloor.analyse.spanmodel import (
+    PACKAGED_MODEL,
+    SpanTagger,
+    decode,
+    encode_labels,
+    link,
+)
+
+from .conftest import ROOT, shared_file
+from .test_fuzz import assert_offsets_inside
+
+INDIRECT = "The senator told reporters on Tuesday that the spending bill would fail in the House."
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return SpanTagger.load(PACKAGED_MODEL, threads=1)
+
+
+def test_the_packaged_tagger_finds_source_cue_and_content_of_indirect_speech(tagger):
+    [found] = [a for a in tagger(INDIRECT) if a["cue"]]
+    assert found["speaker"] == "The senator"
+    assert found["cue"].startswith("told")
+    assert found["text"].endswith("the spending bill would fail in the House")
+
+
+def test_labels_decode_back_to_the_spans_they_encode():
+    offsets = [(0, 3), (4, 9), (10, 14), (14, 15), (16, 20)]
+    spans = [(4, 15)]
+    assert decode(encode_labels(offsets, spans), offsets) == spans
+
+
+def test_link_gives_each_content_its_nearest_cue_and_source():
+    text = "Mr Smith said the vote was lost. Ms Jones argued it was won."
+    found = {"source": [(0, 8), (33, 41)], "cue": [(9, 13), (42, 48)], "content": [(14, 31), (49, 59)]}
+    linked = link(text, found)
+    assert [(q["speaker"], q["cue"], q["text"]) for q in linked] == [("Mr Smith", "said", "the vote was lost"), ("Ms Jones", "argued", "it was won")]
+
+
+def test_rules_and_tagger_together_keep_offsets_inside_the_text():
+    nlp = build_pipeline("packaged")
+    text = shared_file("seeds").joinpath(sorted(p.name for p in shared_file("seeds").iterdir())[2]).read_text()
+    result = analyse_texts(nlp, [text, INDIRECT])
+    for t, r in zip([text, INDIRECT], result):
+        assert_offsets_inside(t, r)
+    assert any("the spending bill would fail" in q["text"] and q["speaker"] for q in result[1]["quotes"])
+    rules_only = analyse_texts(build_pipeline("none"), [text])[0]
+    # Rules first: every rule quote survives the combination.
+    assert {(q["start"], q["end"]) for q in rules_only["quotes"]} <= {(q["start"], q["end"]) for q in result[0]["quotes"]}
+
+
+def test_fast_and_model_modes_from_the_command_line(tmp_path):
+    lines = tmp_path / "in.jsonl"
+    lines.write_text(json.dumps({"id": "a", "text": INDIRECT}) + "\n")
+    out = {}
+    for mode in (["--fast"], ["--attribution-model", "packaged"]):
+        done = subprocess.run([sys.executable, "-m", "crossfloor.cli", *mode, "extract", str(lines), "--processes", "1"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        out[mode[0]] = json.loads(done.stdout.splitlines()[0])["quotes"]
+    assert any(q["cue"] and q["cue"].startswith("told") for q in out["--attribution-model"])
+    bad = subprocess.run([sys.executable, "-m", "crossfloor.cli", "--attribution-model", str(tmp_path), "extract", str(lines)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "not a trained attribution model" in bad.stderr
+
+
+def test_a_few_training_steps_write_a_loadable_model_with_its_card(tmp_path):
+    train = shared_file("benchmarks", "quotes", "polnear-train.jsonl")
+    dev = shared_file("benchmarks", "quotes", "polnear-dev.jsonl")
+    out = tmp_path / "model"
+    done = subprocess.run(
+        [sys.executable, "-m", "crossfloor.cli", "train", "attribution", "--train", str(train), "--dev", str(dev), "-o", str(out),
+         "--epochs", "1", "--max-steps", "3", "--limit-docs", "2", "--layers", "1"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "dev exact content" in done.stdout
+    card = (out / "README.md").read_text()
+    assert "US political news" in card and "2015-2016" in card
+    report = json.loads((out / "crossfloor.json").read_text())["training"]
+    assert report["config"]["seed"] == 13 and report["history"][0]["step"] == 3
+    assert isinstance(SpanTagger.load(out)(INDIRECT), list)
