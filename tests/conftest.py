@@ -31,3 +31,14 @@ def quotes_of(nlp):
 
 def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+# Variants too slow for the default run, whose point another default test already makes: the
+# Dask run on SQLite shows the same rows as a local run; PostgreSQL is covered by the kill test.
+SLOW_VARIANTS = {"test_a_dask_cluster_gives_the_same_rows[postgresql]"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.name in SLOW_VARIANTS:
+            item.add_marker(pytest.mark.slow)

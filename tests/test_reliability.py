@@ -230,7 +230,7 @@ def test_serve_under_load_answers_every_request(tmp_path, clean_run):
     url = fresh_url("sqlite", tmp_path)
     assert ingest(url, *files[:40], fast=True).returncode == 0
     out = tmp_path / "load.json"
-    done = crossfloor("bench", "--load", url, "--seconds", "3", "--connections", "4", "--json", str(out))
+    done = crossfloor("bench", "--load", url, "--seconds", "2", "--connections", "4", "--json", str(out))
     assert done.returncode == 0, done.stderr
     groups = {g["group"]: g for g in json.loads(out.read_text())["load"]}
     assert set(groups) == {"search", "person"}
