@@ -24,10 +24,11 @@ SAME_CONTENT = 0.5
 def kind_of(text: str, start: int, end: int, marks: list[MarkSpan]) -> str:
     """As the gold defines it: all word characters inside quotation marks = direct, none =
     indirect, else mixed."""
+    near = [m for m in marks if m.start < end and m.end > start]
     inside = outside = 0
     for k in range(start, end):
         if text[k].isalnum():
-            if any(m.start <= k < m.end for m in marks if m.start < end and m.end > start):
+            if any(m.start <= k < m.end for m in near):
                 inside += 1
             else:
                 outside += 1
