@@ -34,8 +34,9 @@ def read_jsonl(path: Path) -> list[dict]:
 
 
 # Variants too slow for the default run, whose point another default test already makes: the
-# Dask run on SQLite shows the same rows as a local run; PostgreSQL is covered by the kill test.
-SLOW_VARIANTS = {"test_a_dask_cluster_gives_the_same_rows[postgresql]"}
+# Dask run on SQLite shows the same rows as a local run; random kills on PostgreSQL are in
+# test_reliability.py (80 articles instead of the whole corpus).
+SLOW_VARIANTS = {"test_a_dask_cluster_gives_the_same_rows[postgresql]", "test_an_ingest_killed_part_way_resumes_to_the_same_rows[postgresql]"}
 
 
 def pytest_collection_modifyitems(items):

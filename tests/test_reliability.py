@@ -24,7 +24,7 @@ from crossfloor.store.database import open_database
 from crossfloor.store.schema import ArticleCopyRow, ArticleRow
 
 from .conftest import ROOT, shared_file
-from .databases import PG_ADMIN, fresh_url, ingest, snapshot
+from .databases import BACKENDS, PG_ADMIN, fresh_url, ingest, snapshot
 
 
 def bbc(start: int, stop: int) -> list[Path]:
@@ -74,20 +74,20 @@ def assert_each_article_once(url: str, files: list[Path]) -> None:
 def test_two_sqlite_ingests_at_once_store_every_article_once(tmp_path):
     url = fresh_url("sqlite", tmp_path)
     open_database(url)
-    slices = [bbc(0, 70), bbc(35, 105)]
+    slices = [bbc(0, 50), bbc(25, 75)]
     for code, err in run_together(url, slices, tmp_path):
         assert code == 0 and "error" not in err, err
-    assert_each_article_once(url, bbc(0, 105))
+    assert_each_article_once(url, bbc(0, 75))
 
 
 @pytest.mark.skipif(not PG_ADMIN, reason="CROSSFLOOR_TEST_PG is not set")
 def test_four_postgresql_ingests_at_once_store_every_article_once(tmp_path):
     url = fresh_url("postgresql", tmp_path)
     open_database(url)
-    slices = [bbc(0, 50), bbc(25, 75), bbc(50, 100), bbc(0, 100)[::4]]
+    slices = [bbc(0, 30), bbc(15, 45), bbc(30, 60), bbc(0, 60)[::4]]
     for code, err in run_together(url, slices, tmp_path):
         assert code == 0 and "error" not in err, err
-    assert_each_article_once(url, bbc(0, 100))
+    assert_each_article_once(url, bbc(0, 60))
 
 
 @pytest.fixture(scope="module")
@@ -163,9 +163,10 @@ def test_a_read_only_database_is_reported_and_left_whole(small_disk, clean_run):
     assert snapshot(url) == expected
 
 
-def test_sigkill_at_random_points_then_rerun_equals_a_clean_run(tmp_path, clean_run):
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_sigkill_at_random_points_then_rerun_equals_a_clean_run(tmp_path, clean_run, backend):
     files, expected = clean_run
-    url = fresh_url("sqlite", tmp_path)
+    url = fresh_url(backend, tmp_path)
     rng = random.Random(8)
     kills = []
     for at in sorted(rng.sample(range(3, len(expected["articles"]) - 5), 2)):
