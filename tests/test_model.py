@@ -14,6 +14,7 @@ from crossfloor.analyse.run import analyse_texts
 from crossfloor.analyse.spanmodel import (
     PACKAGED_MODEL,
     SpanTagger,
+    best_tags,
     decode,
     encode_labels,
     link,
@@ -43,11 +44,44 @@ def test_labels_decode_back_to_the_spans_they_encode():
     assert decode(encode_labels(offsets, spans), offsets) == spans
 
 
+def test_sequence_decoding_keeps_a_span_whole_where_one_token_leans_outside():
+    import numpy as np
+
+    # content layer: B, I, (O slightly over I), I -- token by token that is two spans.
+    probabilities = np.array([[0.1, 0.8, 0.1], [0.1, 0.1, 0.8], [0.5, 0.05, 0.45], [0.1, 0.1, 0.8], [0.9, 0.05, 0.05]])
+    log_probs = np.log(probabilities)[:, None, :]
+    assert list(log_probs[:, 0].argmax(-1)) == [1, 2, 0, 2, 0]
+    [tags] = best_tags(log_probs)
+    assert tags == [1, 2, 2, 2, 0]
+    # An I can never follow an O, even when it scores best.
+    [tags] = best_tags(np.log(np.array([[0.6, 0.1, 0.3], [0.2, 0.1, 0.7]]))[:, None, :])
+    assert tags[1] != 2 or tags[0] != 0
+    assert best_tags(np.zeros((0, 3, 3))) == [[], [], []]
+
+
 def test_link_gives_each_content_its_nearest_cue_and_source():
     text = "Mr Smith said the vote was lost. Ms Jones argued it was won."
     found = {"source": [(0, 8), (33, 41)], "cue": [(9, 13), (42, 48)], "content": [(14, 31), (49, 59)]}
     linked = link(text, found)
     assert [(q["speaker"], q["cue"], q["text"]) for q in linked] == [("Mr Smith", "said", "the vote was lost"), ("Ms Jones", "argued", "it was won")]
+
+
+def test_a_cue_is_given_to_one_content_only():
+    text = "Mr Smith said the vote was lost. The result surprised many in the chamber."
+    found = {"source": [(0, 8)], "cue": [(9, 13)], "content": [(14, 31), (33, 73)]}
+    linked = {q["text"]: q["cue"] for q in link(text, found)}
+    assert linked == {"the vote was lost": "said", "The result surprised many in the chamber": None}
+
+
+def test_a_model_content_that_stops_on_a_preposition_is_cut_short():
+    from crossfloor.analyse.attribution import Attribution
+    from crossfloor.analyse.combine import cut_short
+
+    text = "He said his decision had thrown his career into doubt."
+    doc = build_pipeline("none")(text)
+    whole = text.index("his decision"), text.index(".")
+    assert not cut_short(doc, Attribution(start=whole[0], end=whole[1], kind="indirect", via="model"))
+    assert cut_short(doc, Attribution(start=whole[0], end=text.index(" doubt"), kind="indirect", via="model"))
 
 
 def test_rules_and_tagger_together_keep_offsets_inside_the_text():

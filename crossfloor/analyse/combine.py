@@ -45,6 +45,16 @@ def reports_speech(doc: Doc, a: Attribution, cues: frozenset[str]) -> bool:
     return span.text.lower().startswith("according to") or any(t.lemma_.lower() in cues for t in span)
 
 
+# A content span the tagger cut short ends on a word that needs a following one ("thrown his
+# entire career into"); rules never end a quote there either.
+DANGLING = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART"})
+
+
+def cut_short(doc: Doc, a: Attribution) -> bool:
+    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    return span is None or not len(span) or span[-1].pos_ in DANGLING
+
+
 def overlap(a: Attribution, b: Attribution) -> bool:
     shared = min(a.end, b.end) - max(a.start, b.start)
     return shared > SAME_CONTENT * min(a.end - a.start, b.end - b.start)

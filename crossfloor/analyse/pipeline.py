@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..settings import get_settings
 from .attribution import AttributionFinder
-from .combine import RULE_KINDS, combine, from_model, reports_speech
+from .combine import RULE_KINDS, combine, cut_short, from_model, reports_speech
 from .doctext import text_of
 from .events import EventFinder, event_lexicon
 from .lexicon import cue_lexicon, party_lexicon, people_lexicon
@@ -108,7 +108,7 @@ class ModelAttributionComponent:
         found = [from_model(doc, f, marks) for f in self.tagger(text_of(doc))]
         if self.cues is not None:
             found = [a for a in found if reports_speech(doc, a, self.cues)]
-        found = [a for a in found if len(text_of(doc)[a.start : a.end].split()) >= self.min_words]
+        found = [a for a in found if len(text_of(doc)[a.start : a.end].split()) >= self.min_words and not cut_short(doc, a)]
         doc._.attributions = combine(doc._.attributions or [], found, self.rule_kinds, self.other_rules)
         return doc
 

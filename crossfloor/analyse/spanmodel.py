@@ -60,6 +60,33 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+def best_tags(log_probs):
+    """The most probable BIO sequence of each layer in which no I follows an O (Viterbi).
+
+    log_probs: numpy array (tokens, layers, 3). Taking each token's best tag on its own splits a
+    long content span wherever one word inside it scores O; the sequence view keeps it whole
+    (PolNeAR dev, tagger alone: content exact F1 0.48 -> 0.56, source and cue +2 points)."""
+    import numpy as np
+
+    tokens, layers, _ = log_probs.shape
+    if tokens == 0:
+        return [[] for _ in range(layers)]
+    step = np.zeros((3, 3))
+    step[OUTSIDE, INSIDE] = -np.inf
+    score = log_probs[0].copy()
+    score[:, INSIDE] = -np.inf
+    back = np.zeros((tokens, layers, 3), dtype=np.int64)
+    for t in range(1, tokens):
+        candidates = score[:, :, None] + step  # layer, previous tag, tag
+        back[t] = candidates.argmax(1)
+        score = candidates.max(1) + log_probs[t]
+    tags = np.zeros((tokens, layers), dtype=np.int64)
+    tags[-1] = score.argmax(1)
+    for t in range(tokens - 1, 0, -1):
+        tags[t - 1] = back[t, np.arange(layers), tags[t]]
+    return tags.T.tolist()
+
+
 def decode(tags: list[int], offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Runs of B/I tags as character spans; an I after O opens a span too."""
     spans, open_at = [], None
@@ -99,16 +126,34 @@ def paragraph_of(bounds: list[tuple[int, int]], span: tuple[int, int]) -> int:
     return -1
 
 
+def cue_of_each(where: dict[str, list[tuple[tuple[int, int], int]]]) -> dict[tuple[int, int], tuple[int, int]]:
+    """Each content span's cue: a cue introduces one attribution, so pairs are taken nearest
+    first and a cue once taken is not given to a second content (which then has none)."""
+    pairs = sorted(
+        (gap(cue, content), abs(cue[0] - content[0]), content, cue)
+        for content, para in where["content"]
+        for cue, cue_para in where["cue"]
+        if cue_para == para
+    )
+    chosen: dict[tuple[int, int], tuple[int, int]] = {}
+    used: set[tuple[int, int]] = set()
+    for _, _, content, cue in pairs:
+        if content not in chosen and cue not in used:
+            chosen[content] = cue
+            used.add(cue)
+    return chosen
+
+
 def link(text: str, found: dict[str, list[tuple[int, int]]]) -> list[dict]:
-    """One attribution per content span: the nearest cue in its paragraph, then the source nearest
-    that cue (a source inside the content is only taken when none is outside it)."""
+    """One attribution per content span, with its cue (`cue_of_each`) and the source nearest that
+    cue in the paragraph (a source inside the content is only taken when none is outside it)."""
     bounds = paragraphs(text)
     found = {**found, "content": [s for s in found["content"] if len(text[s[0] : s[1]].split()) >= MIN_CONTENT_WORDS]}
     where = {layer: [(span, paragraph_of(bounds, span)) for span in found[layer]] for layer in LAYERS}
+    cues = cue_of_each(where)
     out = []
     for content, para in where["content"]:
-        cues = [c for c, p in where["cue"] if p == para]
-        cue = min(cues, key=lambda c: (gap(c, content), abs(c[0] - content[0])), default=None)
+        cue = cues.get(content)
         anchor = cue or content
         sources = [s for s, p in where["source"] if p == para]
         outside = [s for s in sources if not (content[0] <= s[0] and s[1] <= content[1])]
@@ -163,9 +208,7 @@ class SpanTagger:
     def spans(self, text: str, batch_size: int = 16) -> dict[str, list[tuple[int, int]]]:
         parts = windows(self.tokenizer, text, self.max_tokens)
         found: dict[str, set[tuple[int, int]]] = {layer: set() for layer in LAYERS}
-        order = sorted(range(len(parts)), key=lambda k: len(parts[k].ids))
-        for k in range(0, len(order), batch_size):
-            batch = [parts[i] for i in order[k : k + batch_size]]
+        for batch in like_lengths(parts, batch_size):
             for window, tags in zip(batch, self.tag(batch)):
                 for layer, layer_tags in zip(LAYERS, tags):
                     for start, end in decode(layer_tags, window.offsets):
@@ -179,11 +222,25 @@ class SpanTagger:
         ids, mask = pad(self.tokenizer, [w.ids for w in batch], torch)
         with torch.inference_mode():
             logits = self.network(ids, mask)
-        best = logits.argmax(-1)  # batch, tokens, layer
-        return [[best[b, 1 : len(w.ids) + 1, layer].tolist() for layer in range(len(LAYERS))] for b, w in enumerate(batch)]
+        log_probs = torch.log_softmax(logits.float(), -1).numpy()  # batch, tokens, layer, tag
+        return [best_tags(log_probs[b, 1 : len(w.ids) + 1]) for b, w in enumerate(batch)]
 
     def __call__(self, text: str) -> list[dict]:
         return link(text, self.spans(text))
+
+
+def like_lengths(parts: list[Window], batch_size: int, slack: float = 0.1) -> list[list[Window]]:
+    """Windows in batches of near-equal length. Padding costs as much as text: one batch of a
+    news article's paragraphs was half padding, and batching like with like made the tagger
+    about 1.7x faster on the CPU."""
+    batches: list[list[Window]] = []
+    for window in sorted(parts, key=lambda w: len(w.ids)):
+        batch = batches[-1] if batches else None
+        if batch and len(batch) < batch_size and len(window.ids) <= (1 + slack) * len(batch[0].ids) + 2:
+            batch.append(window)
+        else:
+            batches.append([window])
+    return batches
 
 
 def pad(tokenizer, sequences: list[list[int]], torch):

