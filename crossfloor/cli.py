@@ -591,7 +591,7 @@ def train_attribution(
     dev: Annotated[Path, typer.Option("--dev", help="Dev gold: picks the best epoch and gives the figures")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory for the model (replaced if it exists)")],
     epochs: Annotated[int, typer.Option(help="Passes over the training data")] = 3,
-    layers: Annotated[int, typer.Option(help="Encoder layers kept (of 6): fewer is faster")] = 3,
+    layers: Annotated[int, typer.Option(help="Encoder layers kept (of 6): fewer is faster")] = 6,
     seed: Annotated[int, typer.Option(help="Seed for everything random")] = 13,
     max_steps: Annotated[int, typer.Option(help="Stop after this many steps (0: no limit)")] = 0,
     limit_docs: Annotated[int, typer.Option(help="Use only the first N documents of each file (0: all)")] = 0,

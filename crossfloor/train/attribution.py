@@ -26,7 +26,7 @@ TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "special_tokens_ma
 
 @dataclass
 class TrainConfig:
-    layers: int = 4
+    layers: int = 6
     max_tokens: int = 256
     epochs: int = 3
     batch_size: int = 16
