@@ -46,7 +46,7 @@ def reports_speech(doc: Doc, a: Attribution, cues: frozenset[str]) -> bool:
 
 
 # A content span the tagger cut short ends on a word that needs a following one ("thrown his
-# entire career into"); rules never end a quote there either.
+# entire career into"): a fragment, not something a person said.
 DANGLING = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART"})
 
 

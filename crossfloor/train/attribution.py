@@ -196,7 +196,7 @@ what) in English news text, one BIO layer each; `crossfloor.analyse.spanmodel.li
 into attributions. `crossfloor --attribution-model packaged ...` adds it to the rules
 (`crossfloor/analyse/combine.py`): every rule attribution is kept, and the tagger adds those the
 rules missed whose cue is a reporting word of the cue lexicon and whose content has four or more
-words. It is not on by default: on the UK seed articles it finds the same gold quotes as the
+words and does not stop on a preposition, determiner or conjunction. It is not on by default: on the UK seed articles it finds the same gold quotes as the
 rules alone but adds spurious ones (`crossfloor --attribution-model DIR evaluate quotes
 ../shared/gold/seeds.gold.jsonl` measures both).
 
