@@ -33,8 +33,8 @@ test-all: install
 evaluate: install
 	$(BIN)/crossfloor evaluate quotes ../shared/gold/seeds.gold.jsonl
 	$(BIN)/crossfloor evaluate quotes ../shared/benchmarks/quotes/polnear-dev.jsonl
-	$(BIN)/crossfloor --attribution-model packaged evaluate quotes ../shared/gold/seeds.gold.jsonl
-	$(BIN)/crossfloor --attribution-model packaged evaluate quotes ../shared/benchmarks/quotes/polnear-dev.jsonl
+	$(BIN)/crossfloor --fast evaluate quotes ../shared/gold/seeds.gold.jsonl
+	$(BIN)/crossfloor --fast evaluate quotes ../shared/benchmarks/quotes/polnear-dev.jsonl
 	$(BIN)/crossfloor evaluate events ../shared/gold/seeds.gold.jsonl
 	$(BIN)/crossfloor evaluate events tests/gold/bbc-events.dev.jsonl --texts ../shared/corpora
 

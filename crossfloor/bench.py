@@ -1,5 +1,5 @@
-"""Throughput and memory of the bare spaCy model, of extract with rules only (`fast`, the
-default), of extract with the packaged attribution tagger (`extract`), and of ingest (default
+"""Throughput and memory of the bare spaCy model, of extract with rules only (`fast`), of
+extract with the packaged attribution tagger (`extract`, the default), and of ingest (default
 pipeline), measured in one run.
 
 Each stage runs in a fresh Python process so that its peak RSS is its own; the clock starts once

@@ -57,8 +57,8 @@ app.add_typer(train_app, name="train")
 
 @app.callback()
 def options(
-    fast: Annotated[bool, typer.Option("--fast", help="Rules only, whatever CROSSFLOOR_ATTRIBUTION_MODEL says (the default)")] = False,
-    attribution_model: Annotated[Optional[str], typer.Option("--attribution-model", help="Add the trained attribution tagger: 'packaged' (shipped with crossfloor), a model directory, or 'none' [env: CROSSFLOOR_ATTRIBUTION_MODEL; default: none]")] = None,
+    fast: Annotated[bool, typer.Option("--fast", help="Rules only, without the trained tagger: faster, no torch")] = False,
+    attribution_model: Annotated[Optional[str], typer.Option("--attribution-model", help="The trained attribution tagger beside the rules: 'packaged' (shipped with crossfloor), a model directory, or 'none' [env: CROSSFLOOR_ATTRIBUTION_MODEL; default: packaged]")] = None,
 ) -> None:
     """crossfloor: who said what (and who switched sides) in political news."""
     import os
@@ -595,6 +595,8 @@ def train_attribution(
     seed: Annotated[int, typer.Option(help="Seed for everything random")] = 13,
     max_steps: Annotated[int, typer.Option(help="Stop after this many steps (0: no limit)")] = 0,
     limit_docs: Annotated[int, typer.Option(help="Use only the first N documents of each file (0: all)")] = 0,
+    learning_rate: Annotated[float, typer.Option(help="Peak learning rate (AdamW, linear warm-up and decay)")] = 8e-5,
+    init: Annotated[Optional[Path], typer.Option(help="Go on training from this trained model instead of the base encoder")] = None,
 ) -> None:
     """Fine-tune the attribution tagger (source, cue, content spans) and report dev figures."""
     from .train.attribution import TrainConfig
@@ -603,7 +605,11 @@ def train_attribution(
     for path in (train, dev):
         if not path.is_file():
             fail(f"{path}: no such file")
-    config = TrainConfig(epochs=epochs, layers=layers, seed=seed, max_steps=max_steps, limit_docs=limit_docs)
+    if init is not None and not (init / "tagger.safetensors").is_file():
+        fail(f"{init}: not a trained attribution model (no tagger.safetensors)")
+    config = TrainConfig(
+        epochs=epochs, layers=layers, seed=seed, max_steps=max_steps, limit_docs=limit_docs, learning_rate=learning_rate, init=str(init or "")
+    )
     try:
         report = run_training(train, dev, out, config, log=say)
     except (ValueError, KeyError, json.JSONDecodeError) as problem:

@@ -2,10 +2,18 @@
 
 import json
 
+import pytest
+
 from crossfloor.evaluate import score
 from crossfloor.extract import extract_lines
 
 from .conftest import read_jsonl, shared_file
+
+
+@pytest.fixture(autouse=True)
+def shipped_default(monkeypatch):
+    """Accuracy is measured on what a user runs: the rules with the packaged tagger."""
+    monkeypatch.setenv("CROSSFLOOR_ATTRIBUTION_MODEL", "packaged")
 
 
 def evaluate(path, processes=2):

@@ -4,6 +4,7 @@ sample write a loadable model with its card (the real training is `crossfloor tr
 attribution`, never part of the test run)."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -84,6 +85,65 @@ def test_a_model_content_that_stops_on_a_preposition_is_cut_short():
     assert cut_short(doc, Attribution(start=whole[0], end=text.index(" doubt"), kind="indirect", via="model"))
 
 
+def model_attribution(text: str, content: str, cue: str | None = None, source: str | None = None):
+    from crossfloor.analyse.attribution import Attribution
+
+    def at(part):
+        return (text.index(part), text.index(part) + len(part)) if part else None
+
+    start, end = at(content)
+    return Attribution(start=start, end=end, kind="indirect", via="model", cue=at(cue), source=at(source))
+
+
+def test_the_tagger_adds_only_whole_clauses_that_report_speech():
+    from crossfloor.analyse.combine import worth_adding
+    from crossfloor.analyse.lexicon import cue_lexicon
+
+    lexicon = cue_lexicon(None)
+    cues, verbs = lexicon.speech | lexicon.nouns, lexicon.speech | lexicon.beliefs
+    nlp = build_pipeline("none")
+
+    def kept(text, content, cue, rules=()):
+        return worth_adding(nlp(text), model_attribution(text, content, cue), list(rules), cues, verbs, 4)
+
+    text = "The mayor said the new tram line would open before the election."
+    assert kept(text, "the new tram line would open before the election", "said")
+    # a noun phrase is not reported speech
+    assert not kept("The council leader welcomed the mayor's decision to stand down from the board.", "the mayor's decision to stand down from the board", "welcomed")
+    # a request made of someone
+    assert not kept("Local party members called on him to resign his seat at once.", "him to resign his seat at once", "called")
+    # the content holds a speaker and a reporting verb of its own
+    assert not kept("Her decision shows she believes the party has changed for good.", "she believes the party has changed for good", "shows")
+    # a cue outside the lexicon ('mocked') is not speech crossfloor reports
+    assert not kept("The minister mocked that the plan would never work at all.", "the plan would never work at all", "mocked")
+
+
+def test_a_sentence_the_rules_read_gets_nothing_more_from_the_tagger():
+    from crossfloor.analyse.combine import in_rule_sentence
+
+    text = 'The minister predicted more members would leave. "It is a hopeless cause," he said.'
+    doc = build_pipeline("none")(text)
+    [rule] = [a for a in doc._.attributions if a.kind == "direct"]
+    assert in_rule_sentence(doc, model_attribution(text, "he said"), [rule])
+    assert not in_rule_sentence(doc, model_attribution(text, "more members would leave"), [rule])
+
+
+def test_rule_attributions_take_the_taggers_source_and_cue_boundaries():
+    from crossfloor.analyse.attribution import Attribution
+    from crossfloor.analyse.combine import take_model_bounds
+
+    text = "Senate Majority Leader Mitch McConnell said on Monday that the bill would pass."
+    rule = Attribution(start=text.index("the bill"), end=len(text) - 1, kind="indirect", via="rules",
+                       source=(text.index("Mitch"), text.index(" said")), cue=(text.index("said"), text.index(" on")))
+    other = Attribution(start=0, end=6, kind="indirect", via="rules", source=(0, 6), cue=(7, 12))
+    model = model_attribution(text, "the bill would pass", "said", "Senate Majority Leader Mitch McConnell")
+    take_model_bounds([rule, other], [model])
+    assert text[slice(*rule.source)] == "Senate Majority Leader Mitch McConnell"
+    assert text[slice(*rule.cue)] == "said"
+    # an attribution over other words keeps its own
+    assert other.source == (0, 6) and other.cue == (7, 12)
+
+
 def test_rules_and_tagger_together_keep_offsets_inside_the_text():
     nlp = build_pipeline("packaged")
     text = shared_file("seeds").joinpath(sorted(p.name for p in shared_file("seeds").iterdir())[2]).read_text()
@@ -100,11 +160,13 @@ def test_fast_and_model_modes_from_the_command_line(tmp_path):
     lines = tmp_path / "in.jsonl"
     lines.write_text(json.dumps({"id": "a", "text": INDIRECT}) + "\n")
     out = {}
-    for mode in (["--fast"], ["--attribution-model", "packaged"]):
-        done = subprocess.run([sys.executable, "-m", "crossfloor.cli", *mode, "extract", str(lines), "--processes", "1"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    shipped = {k: v for k, v in os.environ.items() if k != "CROSSFLOOR_ATTRIBUTION_MODEL"}
+    for mode in (["--fast"], []):
+        done = subprocess.run([sys.executable, "-m", "crossfloor.cli", *mode, "extract", str(lines), "--processes", "1"], cwd=ROOT, capture_output=True, text=True, timeout=300, env=shipped)
         assert done.returncode == 0, done.stderr
-        out[mode[0]] = json.loads(done.stdout.splitlines()[0])["quotes"]
-    assert any(q["cue"] and q["cue"].startswith("told") for q in out["--attribution-model"])
+        out[" ".join(mode) or "default"] = json.loads(done.stdout.splitlines()[0])["quotes"]
+    # the default runs the tagger beside the rules: the indirect speech and its cue are found
+    assert any(q["cue"] and q["cue"].startswith("told") for q in out["default"])
     bad = subprocess.run([sys.executable, "-m", "crossfloor.cli", "--attribution-model", str(tmp_path), "extract", str(lines)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "not a trained attribution model" in bad.stderr
 
@@ -125,3 +187,15 @@ def test_a_few_training_steps_write_a_loadable_model_with_its_card(tmp_path):
     report = json.loads((out / "crossfloor.json").read_text())["training"]
     assert report["config"]["seed"] == 13 and report["history"][0]["step"] == 3
     assert isinstance(SpanTagger.load(out)(INDIRECT), list)
+    # going on from that model: epoch 0 is the model itself, and the card keeps its history
+    more = tmp_path / "more"
+    done = subprocess.run(
+        [sys.executable, "-m", "crossfloor.cli", "train", "attribution", "--train", str(train), "--dev", str(dev), "-o", str(more),
+         "--epochs", "1", "--max-steps", "2", "--limit-docs", "2", "--init", str(out), "--learning-rate", "1e-5"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads((more / "crossfloor.json").read_text())["training"]
+    assert [h["epoch"] for h in report["history"]] == [0, 1]
+    assert report["config"]["layers"] == 1 and report["continued_from"]["history"][0]["step"] == 3
+    assert "Gone on from an earlier model" in (more / "README.md").read_text()

@@ -8,7 +8,7 @@ rules' own, so speaker resolution, venues and events treat both alike.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .attribution import Attribution
 from .doctext import text_of
@@ -50,9 +50,88 @@ def reports_speech(doc: Doc, a: Attribution, cues: frozenset[str]) -> bool:
 DANGLING = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART"})
 
 
-def cut_short(doc: Doc, a: Attribution) -> bool:
+def content_of(doc: Doc, a: Attribution) -> Span | None:
+    """The tokens of an attribution's content; None when it covers no token."""
     span = doc.char_span(a.start, a.end, alignment_mode="expand")
-    return span is None or not len(span) or span[-1].pos_ in DANGLING
+    return span if span is not None and len(span) else None
+
+
+def cut_short(doc: Doc, a: Attribution) -> bool:
+    span = content_of(doc, a)
+    return span is None or span[-1].pos_ in DANGLING
+
+
+def clause_like(doc: Doc, a: Attribution) -> bool:
+    """Reported speech is a clause: an indirect content headed by a noun is a phrase the tagger
+    took for one ('welcomed Mr X's defection', 'called Owen Paterson a c*** in the lobbies')."""
+    span = content_of(doc, a)
+    return a.kind != "indirect" or (span is not None and span.root.pos_ in ("VERB", "AUX"))
+
+
+def holds_its_own_cue(doc: Doc, a: Attribution, verbs: frozenset[str]) -> bool:
+    """A content headed by a reporting or thinking verb with its subject inside ('Mr Blunkett
+    predicted', 'he believes Labour has changed') holds the source and cue of an attribution
+    itself: the tagger has put the speaker's own words in the wrong place."""
+    span = content_of(doc, a)
+    if span is None:
+        return False
+    root = span.root
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") and span.start <= c.i < span.end for c in root.children)
+    return own_subject and root.lemma_.lower() in verbs
+
+
+def request_of_someone(doc: Doc, a: Attribution) -> bool:
+    """'called on him to resign': what someone was asked to do. The rules read such calls (and
+    the events layer turns them into by-election calls); as a quote it is not what anyone said."""
+    span = content_of(doc, a)
+    return span is not None and len(span) > 2 and span[0].pos_ == "PRON" and span[1].lower_ == "to"
+
+
+def in_rule_sentence(doc: Doc, a: Attribution, rules: list[Attribution]) -> bool:
+    """A sentence the rules already read (quotation marks, cue and speaker) gets nothing more
+    from the tagger, whose extra spans there are the rules' source and cue or a clause leading into the quote."""
+    span = content_of(doc, a)
+    if span is None:
+        return False
+    start, end = span[0].sent.start_char, span[-1].sent.end_char
+    return any(r.start < end and r.end > start for r in rules)
+
+
+def worth_adding(
+    doc: Doc, a: Attribution, rules: list[Attribution], cues: frozenset[str] | None, verbs: frozenset[str], min_words: int
+) -> bool:
+    """A model attribution the rules missed is added when it reports speech (its cue is in the cue
+    lexicon, unless cues is None), has min_words or more words and is a whole clause that is not
+    itself a source and cue (verbs: every reporting and thinking word of the lexicon)."""
+    return (
+        (cues is None or reports_speech(doc, a, cues))
+        and len(text_of(doc)[a.start : a.end].split()) >= min_words
+        and not cut_short(doc, a)
+        and clause_like(doc, a)
+        and not holds_its_own_cue(doc, a, verbs)
+        and not request_of_someone(doc, a)
+        and not in_rule_sentence(doc, a, rules)
+    )
+
+
+def touches(x: tuple[int, int] | None, y: tuple[int, int] | None) -> bool:
+    return x is not None and y is not None and x[0] < y[1] and y[0] < x[1]
+
+
+def take_model_bounds(rules: list[Attribution], model: list[Attribution]) -> None:
+    """A rule attribution takes the source and cue boundaries of the model attribution over the
+    same content where the two mark the same words differently: the rules find who and which verb,
+    the tagger learnt where such a phrase starts and stops ('Senate Majority Leader Mitch McConnell').
+    The rules' subject token stays, so speaker resolution is unchanged."""
+    for r in rules:
+        same = [m for m in model if overlap(m, r)]
+        if not same:
+            continue
+        m = max(same, key=lambda m: min(m.end, r.end) - max(m.start, r.start))
+        if touches(m.source, r.source):
+            r.source = m.source
+        if touches(m.cue, r.cue):
+            r.cue = m.cue
 
 
 def overlap(a: Attribution, b: Attribution) -> bool:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..settings import get_settings
 from .attribution import AttributionFinder
-from .combine import RULE_KINDS, combine, cut_short, from_model, reports_speech
+from .combine import RULE_KINDS, combine, from_model, take_model_bounds, worth_adding
 from .doctext import text_of
 from .events import EventFinder, event_lexicon
 from .lexicon import cue_lexicon, party_lexicon, people_lexicon
@@ -96,8 +96,11 @@ def make_attribution(
 
 
 class ModelAttributionComponent:
-    def __init__(self, tagger, rule_kinds: tuple[str, ...], other_rules: bool, cues: frozenset[str] | None, min_words: int):
+    def __init__(
+        self, tagger, rule_kinds: tuple[str, ...], other_rules: bool, cues: frozenset[str] | None, verbs: frozenset[str], min_words: int
+    ):
         self.tagger = tagger
+        self.verbs = verbs
         self.min_words = min_words
         self.rule_kinds = rule_kinds
         self.other_rules = other_rules
@@ -105,11 +108,11 @@ class ModelAttributionComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         marks = doc._.quote_marks or []
+        rules = doc._.attributions or []
         found = [from_model(doc, f, marks) for f in self.tagger(text_of(doc))]
-        if self.cues is not None:
-            found = [a for a in found if reports_speech(doc, a, self.cues)]
-        found = [a for a in found if len(text_of(doc)[a.start : a.end].split()) >= self.min_words and not cut_short(doc, a)]
-        doc._.attributions = combine(doc._.attributions or [], found, self.rule_kinds, self.other_rules)
+        take_model_bounds(rules, found)
+        found = [a for a in found if worth_adding(doc, a, rules, self.cues, self.verbs, self.min_words)]
+        doc._.attributions = combine(rules, found, self.rule_kinds, self.other_rules)
         return doc
 
 
@@ -138,8 +141,10 @@ def make_attribution_model(
     if not (path / "tagger.safetensors").is_file():
         raise FileNotFoundError(f"{path}: no trained attribution model here (train one with `crossfloor train attribution`, or run with --fast)")
     lexicon = cue_lexicon(cue_lexicon_path)
-    cues = lexicon.speech | lexicon.clause_only | lexicon.infinitive | lexicon.nouns | lexicon.naming | (lexicon.beliefs if include_beliefs else frozenset())
-    return ModelAttributionComponent(SpanTagger.load(path, threads), tuple(rule_kinds), other_rules, cues if lexicon_cues_only else None, min_words)
+    speech = lexicon.speech | lexicon.clause_only | lexicon.infinitive | lexicon.nouns | lexicon.naming
+    cues = speech | (lexicon.beliefs if include_beliefs else frozenset())
+    tagger = SpanTagger.load(path, threads)
+    return ModelAttributionComponent(tagger, tuple(rule_kinds), other_rules, cues if lexicon_cues_only else None, speech | lexicon.beliefs, min_words)
 
 
 class SpeakerComponent:

@@ -36,6 +36,7 @@ class TrainConfig:
     threads: int = 0  # 0: torch's default (all cores)
     max_steps: int = 0  # 0: no limit (the smoke test trains a few steps)
     limit_docs: int = 0  # 0: every document
+    init: str = ""  # a trained model directory to go on from ("": the base encoder)
 
 
 def base_model_dir() -> Path:
@@ -108,7 +109,9 @@ def train(train_path: Path, dev_path: Path, out_dir: Path, config: TrainConfig, 
     train_docs, dev_docs = read_gold(train_path, config.limit_docs), read_gold(dev_path, config.limit_docs)
     items = examples(tokenizer, train_docs, config.max_tokens)
     log(f"{len(train_docs)} training documents, {len(items)} windows; {len(dev_docs)} dev documents")
-    network = TaggerNetwork.from_base(base, config.layers)
+    network = TaggerNetwork.load(Path(config.init)) if config.init else TaggerNetwork.from_base(base, config.layers)
+    if config.init:
+        config.layers = network.encoder.config.num_hidden_layers
     rng = random.Random(config.seed)
     steps_per_epoch = math.ceil(len(items) / config.batch_size)
     total = steps_per_epoch * config.epochs if not config.max_steps else min(config.max_steps, steps_per_epoch * config.epochs)
@@ -117,6 +120,18 @@ def train(train_path: Path, dev_path: Path, out_dir: Path, config: TrainConfig, 
     loss_of = torch.nn.CrossEntropyLoss(ignore_index=IGNORE)
     best, history, step, started = None, [], 0, time.perf_counter()
     work = Path(out_dir).with_name(Path(out_dir).name + ".best")
+    def keep_if_best(epoch: int) -> None:
+        nonlocal best
+        network.eval()
+        scores = dev_scores(SpanTagger(network, tokenizer, config.max_tokens), dev_docs)
+        history.append({"epoch": epoch, "step": step, **{k: v["f1"] for k, v in scores.items()}})
+        log(f"epoch {epoch}: dev exact F1 " + ", ".join(f"{k} {v['f1']:.4f}" for k, v in scores.items()))
+        if best is None or mean_f1(scores) > best:
+            best = mean_f1(scores)
+            save(network, tokenizer, base, work, config)
+
+    if config.init:  # epoch 0: the model gone on from stays unless an epoch beats it
+        keep_if_best(0)
     for epoch in range(1, config.epochs + 1):
         network.train()
         running = 0.0
@@ -139,13 +154,7 @@ def train(train_path: Path, dev_path: Path, out_dir: Path, config: TrainConfig, 
                 running = 0.0
             if step >= total:
                 break
-        network.eval()
-        scores = dev_scores(SpanTagger(network, tokenizer, config.max_tokens), dev_docs)
-        history.append({"epoch": epoch, "step": step, **{k: v["f1"] for k, v in scores.items()}})
-        log(f"epoch {epoch}: dev exact F1 " + ", ".join(f"{k} {v['f1']:.4f}" for k, v in scores.items()))
-        if best is None or mean_f1(scores) > best:
-            best = mean_f1(scores)
-            save(network, tokenizer, base, work, config)
+        keep_if_best(epoch)
         if step >= total:
             break
     final = dev_scores(SpanTagger.load(work), dev_docs)
@@ -159,6 +168,8 @@ def train(train_path: Path, dev_path: Path, out_dir: Path, config: TrainConfig, 
         "history": history,
         "dev_exact": final,
     }
+    if config.init:
+        report["continued_from"] = json.loads((Path(config.init) / "crossfloor.json").read_text()).get("training")
     settings = json.loads((work / "crossfloor.json").read_text())
     settings["training"] = report
     (work / "crossfloor.json").write_text(json.dumps(settings, indent=2) + "\n")
@@ -180,6 +191,20 @@ def save(network, tokenizer, base: Path, directory: Path, config: TrainConfig) -
     (directory / "crossfloor.json").write_text(json.dumps(settings, indent=2) + "\n")
 
 
+def continued(report: dict) -> str:
+    """The model card's account of the training a model went on from (`--init`)."""
+    earlier = report.get("continued_from")
+    if not earlier:
+        return ""
+    history = ", ".join(f"{h['epoch']}: " + "/".join(f"{h[layer]:.3f}" for layer in LAYERS) for h in earlier.get("history", []))
+    settings = earlier.get("config", {})
+    return (
+        f"\n- Gone on from an earlier model (`--init`): {settings.get('epochs')} epochs at lr {settings.get('learning_rate')}, "
+        f"{earlier.get('seconds', 0):.0f} s, dev source/cue/content F1 by epoch {history}; epoch 0 below is that model."
+        + continued(earlier)
+    )
+
+
 def model_card(report: dict) -> str:
     config = report["config"]
     rows = "\n".join(
@@ -193,12 +218,14 @@ def model_card(report: dict) -> str:
 
 Marks the **source**, **cue** and **content** spans of attributions (who said, wrote, believed
 what) in English news text, one BIO layer each; `crossfloor.analyse.spanmodel.link` joins them
-into attributions. `crossfloor --attribution-model packaged ...` adds it to the rules
-(`crossfloor/analyse/combine.py`): every rule attribution is kept, and the tagger adds those the
-rules missed whose cue is a reporting word of the cue lexicon and whose content has four or more
-words and does not stop on a preposition, determiner or conjunction. It is not on by default: on the UK seed articles it finds the same gold quotes as the
-rules alone but adds spurious ones (`crossfloor --attribution-model DIR evaluate quotes
-../shared/gold/seeds.gold.jsonl` measures both).
+into attributions. crossfloor runs it beside the rules by default (`--fast` leaves it out;
+`--attribution-model DIR` swaps in another model); `crossfloor/analyse/combine.py` joins the two.
+Every rule attribution is kept and takes the tagger's source and cue boundaries where both mark
+the same words. The tagger adds an attribution the rules missed when its cue is a reporting
+word of the cue lexicon and its content has four or more words, is a clause headed by a verb,
+does not stop on a preposition, determiner or conjunction, is not itself a speaker and cue
+("he believes ..."), is not a request made of someone ("him to resign"), and lies in a sentence
+the rules found nothing in.
 
 ## Model
 - Encoder: sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), from the PyPI package
@@ -211,7 +238,7 @@ rules alone but adds spurious ones (`crossfloor --attribution-model DIR evaluate
   {config['epochs']} epochs max, batch {config['batch_size']}, AdamW lr {config['learning_rate']},
   linear warm-up {config['warmup']:.0%} and decay, seed {config['seed']};
   {report['windows']} training windows, {report['seconds']:.0f} s on the CPU. The epoch with the
-  best mean dev F1 is kept.
+  best mean dev F1 is kept.{continued(report)}
 
 ## Training data
 PolNeAR (Newell, Margolin and Ruths, LREC 2018): attributions annotated in **US political news
