@@ -96,15 +96,15 @@ def model_attribution(text: str, content: str, cue: str | None = None, source: s
 
 
 def test_the_tagger_adds_only_whole_clauses_that_report_speech():
-    from crossfloor.analyse.combine import worth_adding
+    from crossfloor.analyse.combine import AddingRules, worth_adding
     from crossfloor.analyse.lexicon import cue_lexicon
 
     lexicon = cue_lexicon(None)
-    cues, verbs = lexicon.speech | lexicon.nouns, lexicon.speech | lexicon.beliefs
+    need = AddingRules(cues=None, thinking=lexicon.beliefs, verbs=lexicon.speech | lexicon.beliefs)
     nlp = build_pipeline("none")
 
-    def kept(text, content, cue, rules=()):
-        return worth_adding(nlp(text), model_attribution(text, content, cue), list(rules), cues, verbs, 4)
+    def kept(text, content, cue, rules=(), need=need):
+        return worth_adding(nlp(text), model_attribution(text, content, cue), list(rules), need)
 
     text = "The mayor said the new tram line would open before the election."
     assert kept(text, "the new tram line would open before the election", "said")
@@ -114,8 +114,14 @@ def test_the_tagger_adds_only_whole_clauses_that_report_speech():
     assert not kept("Local party members called on him to resign his seat at once.", "him to resign his seat at once", "called")
     # the content holds a speaker and a reporting verb of its own
     assert not kept("Her decision shows she believes the party has changed for good.", "she believes the party has changed for good", "shows")
-    # a cue outside the lexicon ('mocked') is not speech crossfloor reports
-    assert not kept("The minister mocked that the plan would never work at all.", "the plan would never work at all", "mocked")
+    # no cue, or a word of belief, is not speech
+    assert not kept(text, "the new tram line would open before the election", None)
+    assert not kept("The mayor hopes the new tram line will open before the election.", "the new tram line will open before the election", "hopes")
+    # a reporting word no lexicon lists is taken from the tagger, unless the lexicon is required
+    mocked = "The minister mocked that the plan would never work at all."
+    assert kept(mocked, "the plan would never work at all", "mocked")
+    strict = AddingRules(cues=lexicon.speech, thinking=lexicon.beliefs, verbs=need.verbs)
+    assert not kept(mocked, "the plan would never work at all", "mocked", need=strict)
 
 
 def test_a_sentence_the_rules_read_gets_nothing_more_from_the_tagger():

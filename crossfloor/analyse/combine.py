@@ -8,6 +8,8 @@ rules' own, so speaker resolution, venues and events treat both alike.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Span
 
 from .attribution import Attribution
@@ -37,12 +39,28 @@ def kind_of(text: str, start: int, end: int, marks: list[MarkSpan]) -> str:
     return "mixed" if inside else "indirect"
 
 
+def cue_words(doc: Doc, a: Attribution) -> Span | None:
+    span = doc.char_span(*a.cue, alignment_mode="expand") if a.cue else None
+    return span if span is not None and len(span) else None
+
+
 def reports_speech(doc: Doc, a: Attribution, cues: frozenset[str]) -> bool:
     """The cue is a reporting word ('said', 'denied', 'claim', 'according to')."""
-    span = doc.char_span(*a.cue, alignment_mode="expand") if a.cue else None
-    if span is None:
-        return False
-    return span.text.lower().startswith("according to") or any(t.lemma_.lower() in cues for t in span)
+    span = cue_words(doc, a)
+    return span is not None and (span.text.lower().startswith("according to") or any(t.lemma_.lower() in cues for t in span))
+
+
+def forms(word: str, lemma: str) -> set[str]:
+    """A word's lemma and its regular stems: the small model's lemmatiser slips ('hopes' -> 'hop')."""
+    word = word.lower()
+    stems = {word[: -len(end)] for end in ("s", "es", "d", "ed", "ing") if word.endswith(end)}
+    return {lemma.lower(), word} | stems | {s + "e" for s in stems}
+
+
+def only_thought(doc: Doc, a: Attribution, thinking: frozenset[str]) -> bool:
+    """The cue is a word of belief or intention ('believes', 'hopes'): not something said."""
+    span = cue_words(doc, a)
+    return span is not None and bool(forms(span.root.text, span.root.lemma_) & thinking)
 
 
 # A content span the tagger cut short ends on a word that needs a following one ("thrown his
@@ -97,18 +115,28 @@ def in_rule_sentence(doc: Doc, a: Attribution, rules: list[Attribution]) -> bool
     return any(r.start < end and r.end > start for r in rules)
 
 
-def worth_adding(
-    doc: Doc, a: Attribution, rules: list[Attribution], cues: frozenset[str] | None, verbs: frozenset[str], min_words: int
-) -> bool:
-    """A model attribution the rules missed is added when it reports speech (its cue is in the cue
-    lexicon, unless cues is None), has min_words or more words and is a whole clause that is not
-    itself a source and cue (verbs: every reporting and thinking word of the lexicon)."""
+@dataclass(frozen=True)
+class AddingRules:
+    """What a model attribution needs to be added. cues: when set, the cue must be one of these
+    words; else any cue the tagger marks will do (it knows 'tweeted', 'slammed', 'mocked', which
+    no lexicon lists) except the thinking words. verbs: every reporting and thinking word."""
+
+    cues: frozenset[str] | None
+    thinking: frozenset[str]
+    verbs: frozenset[str]
+    min_words: int = 4
+
+
+def worth_adding(doc: Doc, a: Attribution, rules: list[Attribution], need: AddingRules) -> bool:
+    """A model attribution the rules missed is added when it has a cue that reports speech, has
+    need.min_words or more words and is a whole clause that is not itself a source and cue."""
     return (
-        (cues is None or reports_speech(doc, a, cues))
-        and len(text_of(doc)[a.start : a.end].split()) >= min_words
+        a.cue is not None
+        and (reports_speech(doc, a, need.cues) if need.cues is not None else not only_thought(doc, a, need.thinking))
+        and len(text_of(doc)[a.start : a.end].split()) >= need.min_words
         and not cut_short(doc, a)
         and clause_like(doc, a)
-        and not holds_its_own_cue(doc, a, verbs)
+        and not holds_its_own_cue(doc, a, need.verbs)
         and not request_of_someone(doc, a)
         and not in_rule_sentence(doc, a, rules)
     )

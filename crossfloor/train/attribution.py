@@ -221,8 +221,8 @@ what) in English news text, one BIO layer each; `crossfloor.analyse.spanmodel.li
 into attributions. crossfloor runs it beside the rules by default (`--fast` leaves it out;
 `--attribution-model DIR` swaps in another model); `crossfloor/analyse/combine.py` joins the two.
 Every rule attribution is kept and takes the tagger's source and cue boundaries where both mark
-the same words. The tagger adds an attribution the rules missed when its cue is a reporting
-word of the cue lexicon and its content has four or more words, is a clause headed by a verb,
+the same words. The tagger adds an attribution the rules missed when it has a cue that is not
+a word of belief or intention ("believes", "hopes") and its content has four or more words, is a clause headed by a verb,
 does not stop on a preposition, determiner or conjunction, is not itself a speaker and cue
 ("he believes ..."), is not a request made of someone ("him to resign"), and lies in a sentence
 the rules found nothing in.
