@@ -120,3 +120,20 @@ def test_naming_verb_attributes_the_quoted_characterisation(quotes_of):
     q = only(quotes_of('Mr Kerr described the decision as "a betrayal of the north".'), "betrayal")
     assert q.kind == "mixed" and q.text.startswith("the decision as")
     assert q.speaker_resolved == "Kerr" and q.cue == "described"
+
+
+def test_transcript_lines_take_their_label_as_speaker(quotes_of):
+    text = (
+        "The presenter, Emma Holt, questioned the Home Secretary, David Marsh, on the programme.\n\n"
+        '"HOLT: Will you resign if the bill fails?\n\n'
+        "MARSH: No. I have the confidence of the Prime Minister and of my party.\n\n"
+        "UPDATE: This article has been amended since it was first published."
+    )
+    quotes = quotes_of(text)
+    asked, answered = only(quotes, "resign if"), only(quotes, "confidence of the Prime Minister")
+    assert (asked.speaker, asked.cue, asked.text) == ("HOLT", ":", "Will you resign if the bill fails?")
+    assert asked.speaker_resolved == "Emma Holt"
+    assert answered.kind == "direct" and answered.speaker_resolved == "David Marsh"
+    assert answered.text.startswith("No. I have")
+    # a heading is not a speaker's label
+    assert not any("amended" in q.text for q in quotes)

@@ -39,6 +39,15 @@ def test_the_packaged_tagger_finds_source_cue_and_content_of_indirect_speech(tag
     assert found["text"].endswith("the spending bill would fail in the House")
 
 
+def test_a_span_ending_inside_a_word_takes_the_whole_word():
+    from crossfloor.analyse.spanmodel import whole_words
+
+    text = "PENCE: Well, look."
+    assert whole_words(text, 0, 3) == (0, 5)
+    assert whole_words(text, 8, 10) == (7, 11)
+    assert whole_words(text, 7, 11) == (7, 11)
+
+
 def test_labels_decode_back_to_the_spans_they_encode():
     offsets = [(0, 3), (4, 9), (10, 14), (14, 15), (16, 20)]
     spans = [(4, 15)]

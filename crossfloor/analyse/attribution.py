@@ -11,6 +11,7 @@ Speakers are left as tokens here; speakers.py turns them into people.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -29,6 +30,9 @@ CUE_ADVERBS = frozenset({"also", "later", "again", "previously", "earlier", "the
 # ('said on "Face the Nation"' is a programme, not a quotation).
 GOVERNED_DEPS = frozenset({"ccomp", "xcomp", "acl", "advcl", "conj", "parataxis", "oprd", "attr", "dobj", "acomp"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# A transcript line opens with its speaker's label: 'WALLACE: Let's start ...', 'Q: Will you go?'
+# (after an opening quotation mark when the transcript is quoted).
+SPEAKER_LABEL = re.compile(r"""(?m)^[ \t"“'‘]*(?P<label>[QA]|[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t\u00a0]+(?=\S)""")
 # How far (in tokens) a cue may stand from the quote it introduces.
 ADJACENT_AFTER = 8
 ADJACENT_BEFORE = 30
@@ -308,14 +312,52 @@ class AttributionFinder:
             if id(m) not in claimed
         ]
         direct = [d for d in direct if d is not None]
+        direct += self._transcript_lines(doc, direct, found)
         found = [a for a in found if a.subject is not None and not self._leads_in(doc, a, direct)]
         self._inherit(doc, direct, found)
         result = found + [d for d in direct if self._worth_reporting(doc, d)]
         return sorted(result, key=lambda a: a.start)
 
+    def _transcript_lines(self, doc: Doc, direct: list[Attribution], found: list[Attribution]) -> list[Attribution]:
+        """Lines of a transcript ('PENCE: Well, look, ...'): the label is the speaker and the colon
+        the cue. A quoted line's quotation becomes the words after the label; an unquoted line
+        becomes a direct quotation of its own. The label counts as a speaker when it is Q or A or
+        one of its words is a name the article writes in ordinary case ('Mike Pence'), which
+        keeps 'UPDATE:' and 'WATCH:' out."""
+        text = text_of(doc)
+        added: list[Attribution] = []
+        for match in SPEAKER_LABEL.finditer(text):
+            label = match.group("label")
+            if not (label in ("Q", "A") or any(len(w) > 2 and re.search(rf"\b{re.escape(w.title())}\b", text) for w in label.split())):
+                continue
+            line_end = text.find("\n", match.end())
+            line_end = len(text) if line_end < 0 else line_end
+            quoted = [d for d in direct if d.start <= match.start("label") < d.end]
+            if quoted:
+                a = quoted[0]
+                if a.source is not None:
+                    continue
+                a.start = match.end()
+            elif any(x.start < line_end and x.end > match.end() for x in (*direct, *found)):
+                continue
+            else:
+                end = len(text[:line_end].rstrip())
+                a = Attribution(match.end(), end, kind="direct")
+                added.append(a)
+            label_span = doc.char_span(match.start("label"), match.end("label"), alignment_mode="expand")
+            colon = doc.char_span(match.end("label"), match.end("label") + 1, alignment_mode="expand")
+            a.subject = label_span.root if label_span is not None and len(label_span) else None
+            a.source = (match.start("label"), match.end("label"))
+            a.cue = (match.end("label"), match.end("label") + 1)
+            a.cue_token = colon[0] if colon is not None and len(colon) else None
+            a.via = "label"
+        return added
+
     def _worth_reporting(self, doc: Doc, a: Attribution) -> bool:
         """Short quoted words are names, titles and scare quotes unless speech governs them
         ('rejecting Mr Woodward's claim that ... "extremist"') or they are a whole utterance ("No.")."""
+        if a.via == "label":
+            return True
         quoted = text_of(doc)[a.start : a.end]
         parent = a.inherits_from
         if parent is not None and "\n" not in text_of(doc)[min(parent.end, a.start) : max(parent.start, a.start)]:

@@ -52,6 +52,16 @@ def windows(tokenizer, text: str, max_tokens: int) -> list[Window]:
     return out
 
 
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span widened to whole words: the tagger tags word pieces, and a word split between a
+    tagged and an untagged piece ('PEN' + '##CE') belongs to the span."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    return start, end
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and text[start] in EDGE:
         start += 1
@@ -212,7 +222,7 @@ class SpanTagger:
             for window, tags in zip(batch, self.tag(batch)):
                 for layer, layer_tags in zip(LAYERS, tags):
                     for start, end in decode(layer_tags, window.offsets):
-                        span = trim(text, start, end)
+                        span = trim(text, *whole_words(text, start, end))
                         if span:
                             found[layer].add(span)
         return {layer: sorted(spans) for layer, spans in found.items()}
