@@ -137,3 +137,6 @@ def test_transcript_lines_take_their_label_as_speaker(quotes_of):
     assert answered.text.startswith("No. I have")
     # a heading is not a speaker's label
     assert not any("amended" in q.text for q in quotes)
+    # a label that opens several turns is a speaker even when the article never names them
+    turns = quotes_of("HOST: Good evening and welcome to the programme.\n\nHOST: Let us begin with the budget vote tonight.")
+    assert [q.speaker for q in turns] == ["HOST", "HOST"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -321,14 +322,17 @@ class AttributionFinder:
     def _transcript_lines(self, doc: Doc, direct: list[Attribution], found: list[Attribution]) -> list[Attribution]:
         """Lines of a transcript ('PENCE: Well, look, ...'): the label is the speaker and the colon
         the cue. A quoted line's quotation becomes the words after the label; an unquoted line
-        becomes a direct quotation of its own. The label counts as a speaker when it is Q or A or
-        one of its words is a name the article writes in ordinary case ('Mike Pence'), which
-        keeps 'UPDATE:' and 'WATCH:' out."""
+        becomes a direct quotation of its own. The label counts as a speaker when it is Q or A,
+        opens two or more lines (turns of a conversation), or one of its words is a name the
+        article writes in ordinary case ('Mike Pence'), which keeps a lone 'UPDATE:' out."""
         text = text_of(doc)
         added: list[Attribution] = []
-        for match in SPEAKER_LABEL.finditer(text):
+        matches = list(SPEAKER_LABEL.finditer(text))
+        turns = Counter(m.group("label") for m in matches)
+        for match in matches:
             label = match.group("label")
-            if not (label in ("Q", "A") or any(len(w) > 2 and re.search(rf"\b{re.escape(w.title())}\b", text) for w in label.split())):
+            named = any(len(w) > 2 and re.search(rf"\b{re.escape(w.title())}\b", text) for w in label.split())
+            if not (label in ("Q", "A") or turns[label] > 1 or named):
                 continue
             line_end = text.find("\n", match.end())
             line_end = len(text) if line_end < 0 else line_end
