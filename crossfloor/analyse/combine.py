@@ -87,12 +87,15 @@ def clause_like(doc: Doc, a: Attribution) -> bool:
 
 
 def holds_its_own_cue(doc: Doc, a: Attribution, verbs: frozenset[str]) -> bool:
-    """A content headed by a reporting or thinking verb with its subject inside ('Mr Blunkett
-    predicted', 'he believes Labour has changed') holds the source and cue of an attribution
-    itself: the tagger has put the speaker's own words in the wrong place."""
+    """A content around its own cue ('The move appeared to backfire'), or headed by a reporting
+    or thinking verb with its subject inside ('Mr Blunkett predicted', 'he believes Labour has
+    changed'), holds the source and cue of an attribution itself: the tagger has put the
+    speaker's own words in the wrong place."""
     span = content_of(doc, a)
     if span is None:
         return False
+    if a.cue is not None and a.start <= a.cue[0] and a.cue[1] <= a.end:
+        return True
     root = span.root
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") and span.start <= c.i < span.end for c in root.children)
     return own_subject and root.lemma_.lower() in verbs
