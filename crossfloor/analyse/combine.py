@@ -39,9 +39,14 @@ def kind_of(text: str, start: int, end: int, marks: list[MarkSpan]) -> str:
     return "mixed" if inside else "indirect"
 
 
-def cue_words(doc: Doc, a: Attribution) -> Span | None:
-    span = doc.char_span(*a.cue, alignment_mode="expand") if a.cue else None
+def tokens_of(doc: Doc, where: tuple[int, int] | None) -> Span | None:
+    """The tokens covering a character span; None when there is no span or it covers no token."""
+    span = doc.char_span(*where, alignment_mode="expand") if where else None
     return span if span is not None and len(span) else None
+
+
+def cue_words(doc: Doc, a: Attribution) -> Span | None:
+    return tokens_of(doc, a.cue)
 
 
 def reports_speech(doc: Doc, a: Attribution, cues: frozenset[str]) -> bool:
@@ -69,9 +74,7 @@ DANGLING = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART"})
 
 
 def content_of(doc: Doc, a: Attribution) -> Span | None:
-    """The tokens of an attribution's content; None when it covers no token."""
-    span = doc.char_span(a.start, a.end, alignment_mode="expand")
-    return span if span is not None and len(span) else None
+    return tokens_of(doc, (a.start, a.end))
 
 
 def cut_short(doc: Doc, a: Attribution) -> bool:
@@ -175,12 +178,12 @@ def from_model(doc: Doc, found: dict, marks: list[MarkSpan]) -> Attribution | No
     a = Attribution(start=found["start"], end=found["end"], kind=kind_of(text_of(doc), found["start"], found["end"], marks), via="model")
     if found.get("cue_start") is not None:
         a.cue = (found["cue_start"], found["cue_end"])
-        span = doc.char_span(*a.cue, alignment_mode="expand")
-        a.cue_token = span.root if span is not None and len(span) else None
+        span = tokens_of(doc, a.cue)
+        a.cue_token = span.root if span is not None else None
     if found.get("speaker_start") is not None:
         a.source = (found["speaker_start"], found["speaker_end"])
-        span = doc.char_span(*a.source, alignment_mode="expand")
-        a.subject = span.root if span is not None and len(span) else None
+        span = tokens_of(doc, a.source)
+        a.subject = span.root if span is not None else None
     return a
 
 
