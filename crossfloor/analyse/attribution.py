@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .doctext import text_of
+from .doctext import text_of, tokens_of
 from .lexicon import CueLexicon, PeopleLexicon
 from .marks import MarkSpan, find_quote_spans
 
@@ -348,12 +348,11 @@ class AttributionFinder:
                 end = len(text[:line_end].rstrip())
                 a = Attribution(match.end(), end, kind="direct")
                 added.append(a)
-            label_span = doc.char_span(match.start("label"), match.end("label"), alignment_mode="expand")
-            colon = doc.char_span(match.end("label"), match.end("label") + 1, alignment_mode="expand")
-            a.subject = label_span.root if label_span is not None and len(label_span) else None
             a.source = (match.start("label"), match.end("label"))
             a.cue = (match.end("label"), match.end("label") + 1)
-            a.cue_token = colon[0] if colon is not None and len(colon) else None
+            label_span, colon = tokens_of(doc, a.source), tokens_of(doc, a.cue)
+            a.subject = label_span.root if label_span is not None else None
+            a.cue_token = colon[0] if colon is not None else None
             a.via = "label"
         return added
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from .attribution import Attribution
-from .doctext import text_of
+from .doctext import text_of, tokens_of
 from .marks import MarkSpan
 
 # Rules first for every kind: on the seeds the tagger's indirect spans displaced right rule
@@ -37,12 +37,6 @@ def kind_of(text: str, start: int, end: int, marks: list[MarkSpan]) -> str:
     if inside and not outside:
         return "direct"
     return "mixed" if inside else "indirect"
-
-
-def tokens_of(doc: Doc, where: tuple[int, int] | None) -> Span | None:
-    """The tokens covering a character span; None when there is no span or it covers no token."""
-    span = doc.char_span(*where, alignment_mode="expand") if where else None
-    return span if span is not None and len(span) else None
 
 
 def cue_words(doc: Doc, a: Attribution) -> Span | None:

@@ -40,3 +40,9 @@ def inside_quotation(doc: Doc, offset: int) -> bool:
     _, starts, ordered = cached
     k = bisect_right(starts, offset) - 1
     return k >= 0 and offset < ordered[k].end
+
+
+def tokens_of(doc: Doc, where: tuple[int, int] | None) -> Span | None:
+    """The tokens covering a character span; None when there is no span or it covers no token."""
+    span = doc.char_span(*where, alignment_mode="expand") if where else None
+    return span if span is not None and len(span) else None
