@@ -42,6 +42,14 @@ def test_according_to(quotes_of):
     assert q.cue == "According to" and q.speaker == "a senior backbencher"
 
 
+def test_the_source_mention_is_the_whole_phrase_with_its_clauses(quotes_of):
+    q = only(quotes_of("Luis Rubio, who heads a research centre in Mexico City, said the wall would never be built."), "wall")
+    assert q.speaker == "Luis Rubio, who heads a research centre in Mexico City"
+    assert q.speaker_resolved == "Luis Rubio"
+    q = only(quotes_of("A survey of party members published on Tuesday found that most wanted a new leader."), "new leader")
+    assert q.speaker == "A survey of party members published on Tuesday"
+
+
 def test_pronoun_and_colon_lead_in_resolve_to_the_right_person(quotes_of):
     text = (
         "Shadow chancellor Rachel Reeves praised the move and told the BBC: \"I'm delighted.\"\n"

@@ -119,11 +119,14 @@ class AttributionFinder:
             return self.subject_of(verb.head, depth + 1)
         return None
 
-    def source_span(self, subject: Token) -> tuple[int, int]:
-        """The mention: the subject's phrase with appositives, without relative clauses."""
+    def source_span(self, subject: Token, cue: Token | None = None) -> tuple[int, int]:
+        """The mention: the subject's whole phrase, appositives and relative clauses included
+        ('Luis Rubio, who heads the Center of Research', 'a poll released last week'), as PolNeAR
+        marks sources (dev, rules only: source exact F1 0.623 -> 0.634), less a clause that holds
+        the cue itself ('Mr Smith, who said ...')."""
         excluded: set[int] = set()
         for c in subject.children:
-            if c.dep_ in ("relcl", "acl") and c.i > subject.i:
+            if cue is not None and c.i > subject.i and any(t.i == cue.i for t in c.subtree):
                 excluded.update(t.i for t in c.subtree)
         tokens = [t for t in subject.subtree if t.i not in excluded]
         while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
@@ -430,7 +433,7 @@ class AttributionFinder:
             kind="mixed" if inside else "indirect",
             cue=self.cue_span(verb),
             subject=subject,
-            source=self.source_span(subject) if subject is not None else None,
+            source=self.source_span(subject, verb) if subject is not None else None,
             cue_token=verb,
             venue=self.venue_of(verb),
             marks_inside=inside,
@@ -464,7 +467,7 @@ class AttributionFinder:
             kind="mixed",
             cue=self.cue_span(verb),
             subject=subject,
-            source=self.source_span(subject),
+            source=self.source_span(subject, verb),
             cue_token=verb,
             marks_inside=inside,
         )
@@ -493,7 +496,7 @@ class AttributionFinder:
             attribution.cue_token = cue
             attribution.cue = self.cue_span(cue) if cue.pos_ in ("VERB", "AUX") else (cue.idx, cue.idx + len(cue.text))
             attribution.subject = subject
-            attribution.source = self.source_span(subject) if subject is not None else None
+            attribution.source = self.source_span(subject, cue) if subject is not None else None
             attribution.venue = self.venue_of(cue) if cue.pos_ in ("VERB", "AUX") else None
         return attribution
 
