@@ -39,6 +39,32 @@ def test_the_packaged_tagger_finds_source_cue_and_content_of_indirect_speech(tag
     assert found["text"].endswith("the spending bill would fail in the House")
 
 
+def test_the_traced_tagger_reads_a_real_article_exactly_as_the_plain_network(tagger):
+    from crossfloor.analyse.network import TaggerNetwork, quantised
+
+    seeds = shared_file("seeds")
+    text = seeds.joinpath(sorted(p.name for p in seeds.iterdir())[0]).read_text()
+    plain = SpanTagger(quantised(TaggerNetwork.load(PACKAGED_MODEL).eval()), tagger.tokenizer, tagger.max_tokens)
+    found = tagger.spans(text)
+    assert found["content"] and found == plain.spans(text)
+
+
+def test_paragraphs_the_rules_read_sentence_by_sentence_are_not_given_to_the_tagger(tagger):
+    from crossfloor.analyse.combine import read_by_rules
+
+    text = (
+        '"We will win this seat," Mr Patel said. "The voters are with us," he added.\n\n'
+        "The minister mocked that the plan would never work at all.\n\n"
+        '"It is over," Ms Khan said. The count starts at ten tonight.'
+    )
+    doc = build_pipeline("none")(text)
+    skip = read_by_rules(doc, doc._.attributions)
+    assert [text[a:b][:10] for a, b in sorted(skip)] == ['"We will w']
+    read = {text[a:b] for a, b in tagger.spans(text, skip)["content"]}
+    assert any("the plan would never work" in c for c in read)
+    assert not any("win this seat" in c or "voters are with us" in c for c in read)
+
+
 def test_a_span_ending_inside_a_word_takes_the_whole_word():
     from crossfloor.analyse.spanmodel import whole_words
 

@@ -8,13 +8,16 @@ rules' own, so speaker resolution, venues and events treat both alike.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span
 
 from .attribution import Attribution
 from .doctext import text_of, tokens_of
 from .marks import MarkSpan
+from .spanmodel import paragraphs
 
 # Rules first for every kind: on the seeds the tagger's indirect spans displaced right rule
 # quotes; the tagger adds what the rules did not find.
@@ -113,6 +116,29 @@ def in_rule_sentence(doc: Doc, a: Attribution, rules: list[Attribution]) -> bool
         return False
     start, end = span[0].sent.start_char, span[-1].sent.end_char
     return any(r.start < end and r.end > start for r in rules)
+
+
+def read_by_rules(doc: Doc, rules: list[Attribution]) -> frozenset[tuple[int, int]]:
+    """Paragraphs each sentence of which holds a rule attribution. The tagger can add nothing
+    there (`in_rule_sentence`) and would only retouch the rules' source and cue bounds, so it
+    need not read them: on BBC politics they hold a fifth of the words, and PolNeAR dev exact F1
+    changes from 0.682/0.614/0.538 (source/cue/content) to 0.679/0.613/0.538."""
+    text = text_of(doc)
+    bounds = paragraphs(text)
+    if not bounds or not rules:
+        return frozenset()
+    starts = [a for a, _ in bounds]
+    ordered = sorted((r.start, r.end) for r in rules)
+    rule_starts = [a for a, _ in ordered]
+    furthest_end = list(accumulate((b for _, b in ordered), max))
+    covered = [None] * len(bounds)  # None: no sentence seen yet
+    for sent in doc.sents:
+        k = bisect_right(starts, sent.start_char) - 1
+        if k < 0 or sent.start_char >= bounds[k][1] or covered[k] is False:
+            continue
+        before = bisect_left(rule_starts, sent.end_char)  # rules that start before the sentence ends
+        covered[k] = before > 0 and furthest_end[before - 1] > sent.start_char
+    return frozenset(p for p, c in zip(bounds, covered) if c)
 
 
 @dataclass(frozen=True)

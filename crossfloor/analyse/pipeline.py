@@ -22,6 +22,7 @@ from .combine import (
     AddingRules,
     combine,
     from_model,
+    read_by_rules,
     take_model_bounds,
     worth_adding,
 )
@@ -103,16 +104,18 @@ def make_attribution(
 
 
 class ModelAttributionComponent:
-    def __init__(self, tagger, rule_kinds: tuple[str, ...], other_rules: bool, need: AddingRules):
+    def __init__(self, tagger, rule_kinds: tuple[str, ...], other_rules: bool, need: AddingRules, skip_rule_paragraphs: bool):
         self.tagger = tagger
         self.need = need
         self.rule_kinds = rule_kinds
         self.other_rules = other_rules
+        self.skip_rule_paragraphs = skip_rule_paragraphs
 
     def __call__(self, doc: Doc) -> Doc:
         marks = doc._.quote_marks or []
         rules = doc._.attributions or []
-        found = [from_model(doc, f, marks) for f in self.tagger(text_of(doc))]
+        skip = read_by_rules(doc, rules) if self.skip_rule_paragraphs else frozenset()
+        found = [from_model(doc, f, marks) for f in self.tagger(text_of(doc), skip)]
         take_model_bounds(rules, found)
         found = [a for a in found if worth_adding(doc, a, rules, self.need)]
         doc._.attributions = combine(rules, found, self.rule_kinds, self.other_rules)
@@ -121,7 +124,7 @@ class ModelAttributionComponent:
 
 @Language.factory(
     "crossfloor_attribution_model",
-    default_config={"model_path": None, "threads": 1, "rule_kinds": list(RULE_KINDS), "other_rules": True, "lexicon_cues_only": False, "include_beliefs": False, "cue_lexicon_path": None, "min_words": 4},
+    default_config={"model_path": None, "threads": 1, "rule_kinds": list(RULE_KINDS), "other_rules": True, "lexicon_cues_only": False, "include_beliefs": False, "cue_lexicon_path": None, "min_words": 4, "skip_rule_paragraphs": True},
 )
 def make_attribution_model(
     nlp: Language,
@@ -134,6 +137,7 @@ def make_attribution_model(
     include_beliefs: bool,
     cue_lexicon_path: str | None,
     min_words: int,
+    skip_rule_paragraphs: bool,
 ) -> ModelAttributionComponent:
     """lexicon_cues_only: add a model attribution only when its cue is a reporting word of the cue
     lexicon; by default any cue the tagger marks will do except words of belief and intention
@@ -141,7 +145,8 @@ def make_attribution_model(
     packaged model: source/cue/content exact F1 0.653/0.599/0.520 with lexicon cues only,
     0.680/0.616/0.535 with any cue but beliefs (0.691/0.628/0.543 with beliefs too, outside
     crossfloor's scope); the seeds keep 3 spurious in each case, but 6 when a cue-less
-    attribution may be added."""
+    attribution may be added. skip_rule_paragraphs: the tagger does not read paragraphs the rules
+    have read sentence by sentence (`read_by_rules`)."""
     from .spanmodel import PACKAGED_MODEL, SpanTagger
 
     path = Path(model_path) if model_path else PACKAGED_MODEL
@@ -156,7 +161,7 @@ def make_attribution_model(
         verbs=speech | lexicon.beliefs,
         min_words=min_words,
     )
-    return ModelAttributionComponent(SpanTagger.load(path, threads), tuple(rule_kinds), other_rules, need)
+    return ModelAttributionComponent(SpanTagger.load(path, threads), tuple(rule_kinds), other_rules, need, skip_rule_paragraphs)
 
 
 class SpeakerComponent:

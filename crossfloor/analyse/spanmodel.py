@@ -37,11 +37,12 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
 
 
-def windows(tokenizer, text: str, max_tokens: int) -> list[Window]:
-    """Word pieces of each paragraph, cut every max_tokens - 2 pieces ([CLS] and [SEP] take two)."""
+def windows(tokenizer, text: str, max_tokens: int, skip: frozenset[tuple[int, int]] = frozenset()) -> list[Window]:
+    """Word pieces of each paragraph not in skip, cut every max_tokens - 2 pieces ([CLS] and [SEP]
+    take two)."""
     out = []
     room = max_tokens - 2
-    spans = paragraphs(text)
+    spans = [p for p in paragraphs(text) if p not in skip]
     if not spans:
         return out
     encoded = tokenizer([text[a:b] for a, b in spans], add_special_tokens=False, return_offsets_mapping=True)
@@ -198,11 +199,12 @@ class SpanTagger:
 
     @classmethod
     def load(cls, directory: Path, threads: int | None = None, int8: bool = True) -> SpanTagger:
-        """int8: run the linear layers as dynamic int8 (about 2x faster on the CPU)."""
+        """int8: run the linear layers as dynamic int8 (about 2x faster on the CPU). The network is
+        then traced (`network.traced`), as it is only ever run, never trained, from here."""
         import torch
         from transformers import AutoTokenizer
 
-        from .network import TaggerNetwork, quantised
+        from .network import TaggerNetwork, quantised, traced
 
         if threads:
             torch.set_num_threads(threads)
@@ -213,10 +215,12 @@ class SpanTagger:
         tokenizer.model_max_length = 1 << 30  # paragraphs are cut into windows here, not by the tokenizer
         if int8:
             network = quantised(network)
-        return cls(network, tokenizer, int(settings["max_tokens"]))
+        return cls(traced(network), tokenizer, int(settings["max_tokens"]))
 
-    def spans(self, text: str, batch_size: int = 16) -> dict[str, list[tuple[int, int]]]:
-        parts = windows(self.tokenizer, text, self.max_tokens)
+    def spans(self, text: str, skip: frozenset[tuple[int, int]] = frozenset(), batch_size: int = 16) -> dict[str, list[tuple[int, int]]]:
+        """Source, cue and content spans of every paragraph (`paragraphs`) except those in skip.
+        Each paragraph is read on its own, so skipping one changes nothing in the others."""
+        parts = windows(self.tokenizer, text, self.max_tokens, skip)
         found: dict[str, set[tuple[int, int]]] = {layer: set() for layer in LAYERS}
         for batch in like_lengths(parts, batch_size):
             for window, tags in zip(batch, self.tag(batch)):
@@ -235,8 +239,8 @@ class SpanTagger:
         log_probs = torch.log_softmax(logits.float(), -1).numpy()  # batch, tokens, layer, tag
         return [best_tags(log_probs[b, 1 : len(w.ids) + 1]) for b, w in enumerate(batch)]
 
-    def __call__(self, text: str) -> list[dict]:
-        return link(text, self.spans(text))
+    def __call__(self, text: str, skip: frozenset[tuple[int, int]] = frozenset()) -> list[dict]:
+        return link(text, self.spans(text, skip))
 
 
 def like_lengths(parts: list[Window], batch_size: int, slack: float = 0.1) -> list[list[Window]]:
