@@ -26,7 +26,12 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLAUSE_DEPS = ("ccomp",)
 INHERIT_SUBJECT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "acl")
 CUE_MODIFIERS = ("aux", "auxpass", "neg")
-CUE_ADVERBS = frozenset({"also", "later", "again", "previously", "earlier", "then", "once", "repeatedly"})
+# Adverbs of time and manner right before the verb belong to the cue ('has long said', 'now says',
+# 'publicly denied'), as PolNeAR marks cues; sentence adverbs ('however', 'when') do not.
+CUE_ADVERBS = frozenset(
+    {"also", "later", "again", "previously", "earlier", "then", "once", "repeatedly", "now", "still", "already",
+     "often", "first", "just", "long", "always", "since", "yet", "never", "recently", "finally", "further"}
+)
 # A partial quote belongs to a cue when it sits in the cue's content, not in an adjunct
 # ('said on "Face the Nation"' is a programme, not a quotation).
 GOVERNED_DEPS = frozenset({"ccomp", "xcomp", "acl", "advcl", "conj", "parataxis", "oprd", "attr", "dobj", "acomp"})
@@ -57,6 +62,10 @@ class Attribution:
     @property
     def is_attributed(self) -> bool:
         return self.subject is not None or self.inherits_from is not None
+
+
+def cue_adverb(token: Token) -> bool:
+    return token.lower_ in CUE_ADVERBS or (token.dep_ == "advmod" and token.lower_.endswith("ly") and len(token) > 4)
 
 
 def char_span_of(tokens) -> tuple[int, int]:
@@ -95,7 +104,7 @@ class AttributionFinder:
         left = verb.i
         children = {c.i: c for c in verb.children}
         while left - 1 in children and (
-            children[left - 1].dep_ in CUE_MODIFIERS or children[left - 1].lower_ in CUE_ADVERBS
+            children[left - 1].dep_ in CUE_MODIFIERS or cue_adverb(children[left - 1])
         ):
             left -= 1
         right = verb.i
