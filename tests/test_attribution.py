@@ -48,6 +48,8 @@ def test_the_source_mention_is_the_whole_phrase_with_its_clauses(quotes_of):
     assert q.speaker_resolved == "Luis Rubio"
     q = only(quotes_of("A survey of party members published on Tuesday found that most wanted a new leader."), "new leader")
     assert q.speaker == "A survey of party members published on Tuesday"
+    q = only(quotes_of("RENO, Nev. (AP) — Republican presidential hopeful Donald Trump said on Monday that the wall would be built."), "wall")
+    assert q.speaker == "Republican presidential hopeful Donald Trump"
 
 
 def test_pronoun_and_colon_lead_in_resolve_to_the_right_person(quotes_of):

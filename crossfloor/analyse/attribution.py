@@ -64,6 +64,9 @@ class Attribution:
         return self.subject is not None or self.inherits_from is not None
 
 
+DASHES = frozenset({"—", "–", "--", "―"})
+
+
 def cue_adverb(token: Token) -> bool:
     return token.lower_ in CUE_ADVERBS or (token.dep_ == "advmod" and token.lower_.endswith("ly") and len(token) > 4)
 
@@ -114,9 +117,9 @@ class AttributionFinder:
         return char_span_of(verb.doc[left : right + 1])
 
     def subject_of(self, verb: Token, depth: int = 0) -> Token | None:
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                return c
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:  # two are a misparse, mostly of a dateline ('RENO, Nev. (AP) — Donald Trump said')
+            return min(subjects, key=lambda c: abs(c.i - verb.i))
         for c in verb.children:
             if c.dep_ == "nsubjpass":
                 agent = next((a for a in verb.children if a.dep_ == "agent"), None)
@@ -138,6 +141,10 @@ class AttributionFinder:
             if cue is not None and c.i > subject.i and any(t.i == cue.i for t in c.subtree):
                 excluded.update(t.i for t in c.subtree)
         tokens = [t for t in subject.subtree if t.i not in excluded]
+        # A dateline the parser hung on the subject ('RENO, Nev. (AP) — Donald Trump') is not
+        # part of the mention.
+        dashes = [k for k, t in enumerate(tokens) if t.i < subject.i and t.text in DASHES]
+        tokens = tokens[dashes[-1] + 1 :] if dashes else tokens
         while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
             tokens.pop()
         while tokens and (tokens[0].is_punct or tokens[0].is_space):
