@@ -135,7 +135,7 @@ def test_the_tagger_adds_only_whole_clauses_that_report_speech():
     from crossfloor.analyse.lexicon import cue_lexicon
 
     lexicon = cue_lexicon(None)
-    need = AddingRules(cues=None, thinking=lexicon.beliefs, verbs=lexicon.speech | lexicon.beliefs)
+    need = AddingRules(cues=None, thinking=lexicon.beliefs, verbs=lexicon.speech | lexicon.beliefs, saying=lexicon.speech)
     nlp = build_pipeline("none")
 
     def kept(text, content, cue, rules=(), need=need):
@@ -145,6 +145,10 @@ def test_the_tagger_adds_only_whole_clauses_that_report_speech():
     assert kept(text, "the new tram line would open before the election", "said")
     # a noun phrase is not reported speech
     assert not kept("The council leader welcomed the mayor's decision to stand down from the board.", "the mayor's decision to stand down from the board", "welcomed")
+    # ... unless a verb of saying takes it as its object
+    denial = "The minister denied any wrongdoing over the sale of the council land."
+    assert kept(denial, "any wrongdoing over the sale of the council land", "denied")
+    assert not kept(denial, "any wrongdoing over the sale of the council land", "denied", need=AddingRules(cues=None, thinking=need.thinking, verbs=need.verbs))
     # a request made of someone
     assert not kept("Local party members called on him to resign his seat at once.", "him to resign his seat at once", "called")
     # the content holds a speaker and a reporting verb of its own

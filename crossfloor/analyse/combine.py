@@ -79,11 +79,20 @@ def cut_short(doc: Doc, a: Attribution) -> bool:
     return span is None or span[-1].pos_ in DANGLING
 
 
-def clause_like(doc: Doc, a: Attribution) -> bool:
-    """Reported speech is a clause: an indirect content headed by a noun is a phrase the tagger
-    took for one ('welcomed Mr X's defection', 'called Owen Paterson a c*** in the lobbies')."""
+def clause_like(doc: Doc, a: Attribution, verbs: frozenset[str]) -> bool:
+    """Reported speech is a clause, or a noun phrase after a verb of saying ('denied the
+    allegations', 'announced his resignation'): else an indirect content headed by a noun is a
+    phrase the tagger took for one ('welcomed Mr X's defection', 'called Owen Paterson a c***
+    in the lobbies'). PolNeAR dev, noun contents after verbs of saying allowed: exact
+    source/cue/content F1 0.681/0.620/0.539 -> 0.692/0.627/0.546, the seeds keep 3 spurious
+    (with the naming verbs too, 'called', they get a fourth)."""
+    if a.kind != "indirect":
+        return True
     span = content_of(doc, a)
-    return a.kind != "indirect" or (span is not None and span.root.pos_ in ("VERB", "AUX"))
+    if span is None:
+        return False
+    cue = cue_words(doc, a)
+    return span.root.pos_ in ("VERB", "AUX") or (cue is not None and cue.root.lemma_.lower() in verbs)
 
 
 def holds_its_own_cue(doc: Doc, a: Attribution, verbs: frozenset[str]) -> bool:
@@ -145,11 +154,13 @@ def read_by_rules(doc: Doc, rules: list[Attribution]) -> frozenset[tuple[int, in
 class AddingRules:
     """What a model attribution needs to be added. cues: when set, the cue must be one of these
     words; else any cue the tagger marks will do (it knows 'tweeted', 'slammed', 'mocked', which
-    no lexicon lists) except the thinking words. verbs: every reporting and thinking word."""
+    no lexicon lists) except the thinking words. verbs: every reporting and thinking word.
+    saying: the verbs of saying whose object may be the content ('denied the allegations')."""
 
     cues: frozenset[str] | None
     thinking: frozenset[str]
     verbs: frozenset[str]
+    saying: frozenset[str] = frozenset()
     min_words: int = 4
 
 
@@ -161,7 +172,7 @@ def worth_adding(doc: Doc, a: Attribution, rules: list[Attribution], need: Addin
         and (reports_speech(doc, a, need.cues) if need.cues is not None else not only_thought(doc, a, need.thinking))
         and len(text_of(doc)[a.start : a.end].split()) >= need.min_words
         and not cut_short(doc, a)
-        and clause_like(doc, a)
+        and clause_like(doc, a, need.saying)
         and not holds_its_own_cue(doc, a, need.verbs)
         and not request_of_someone(doc, a)
         and not in_rule_sentence(doc, a, rules)

@@ -159,6 +159,7 @@ def make_attribution_model(
         cues=cues if lexicon_cues_only else None,
         thinking=frozenset() if include_beliefs else lexicon.beliefs,
         verbs=speech | lexicon.beliefs,
+        saying=lexicon.speech | lexicon.clause_only | lexicon.infinitive,
         min_words=min_words,
     )
     return ModelAttributionComponent(SpanTagger.load(path, threads), tuple(rule_kinds), other_rules, need, skip_rule_paragraphs)
