@@ -49,20 +49,35 @@ def test_the_traced_tagger_reads_a_real_article_exactly_as_the_plain_network(tag
     assert found["content"] and found == plain.spans(text)
 
 
-def test_paragraphs_the_rules_read_sentence_by_sentence_are_not_given_to_the_tagger(tagger):
-    from crossfloor.analyse.combine import read_by_rules
+def test_the_tagger_reads_only_the_sentences_the_rules_found_nothing_in(tagger):
+    from crossfloor.analyse.combine import left_to_read
 
     text = (
         '"We will win this seat," Mr Patel said. "The voters are with us," he added.\n\n'
         "The minister mocked that the plan would never work at all.\n\n"
-        '"It is over," Ms Khan said. The count starts at ten tonight.'
+        '"It is over," Ms Khan said. The count starts at ten tonight. Turnout was low in the rain.'
     )
     doc = build_pipeline("none")(text)
-    skip = read_by_rules(doc, doc._.attributions)
-    assert [text[a:b][:10] for a, b in sorted(skip)] == ['"We will w']
-    read = {text[a:b] for a, b in tagger.spans(text, skip)["content"]}
+    regions = left_to_read(doc, doc._.attributions)
+    assert [text[a:b] for a, b in regions] == [
+        "The minister mocked that the plan would never work at all.",
+        "The count starts at ten tonight. Turnout was low in the rain.",
+    ]
+    read = {text[a:b] for a, b in tagger.spans(text, regions)["content"]}
     assert any("the plan would never work" in c for c in read)
-    assert not any("win this seat" in c or "voters are with us" in c for c in read)
+    assert not any("win this seat" in c or "voters are with us" in c or "It is over" in c for c in read)
+
+
+def test_an_infinitive_is_speech_only_after_a_verb_of_saying():
+    from crossfloor.analyse.combine import aim_not_words
+    from crossfloor.analyse.lexicon import cue_lexicon
+
+    saying = cue_lexicon(None).infinitive | cue_lexicon(None).speech
+    nlp = build_pipeline("none")
+    aim = "The Prime Minister was appearing to unite backbench MPs behind the plan."
+    assert aim_not_words(nlp(aim), model_attribution(aim, "to unite backbench MPs behind the plan", "appearing"), saying)
+    vow = "The Prime Minister vowed to unite backbench MPs behind the plan."
+    assert not aim_not_words(nlp(vow), model_attribution(vow, "to unite backbench MPs behind the plan", "vowed"), saying)
 
 
 def test_a_span_ending_inside_a_word_takes_the_whole_word():

@@ -22,7 +22,7 @@ from .combine import (
     AddingRules,
     combine,
     from_model,
-    read_by_rules,
+    left_to_read,
     take_model_bounds,
     worth_adding,
 )
@@ -104,18 +104,18 @@ def make_attribution(
 
 
 class ModelAttributionComponent:
-    def __init__(self, tagger, rule_kinds: tuple[str, ...], other_rules: bool, need: AddingRules, skip_rule_paragraphs: bool):
+    def __init__(self, tagger, rule_kinds: tuple[str, ...], other_rules: bool, need: AddingRules, skip_rule_sentences: bool):
         self.tagger = tagger
         self.need = need
         self.rule_kinds = rule_kinds
         self.other_rules = other_rules
-        self.skip_rule_paragraphs = skip_rule_paragraphs
+        self.skip_rule_sentences = skip_rule_sentences
 
     def __call__(self, doc: Doc) -> Doc:
         marks = doc._.quote_marks or []
         rules = doc._.attributions or []
-        skip = read_by_rules(doc, rules) if self.skip_rule_paragraphs else frozenset()
-        found = [from_model(doc, f, marks) for f in self.tagger(text_of(doc), skip)]
+        regions = left_to_read(doc, rules) if self.skip_rule_sentences else None
+        found = [from_model(doc, f, marks) for f in self.tagger(text_of(doc), regions)]
         take_model_bounds(rules, found)
         found = [a for a in found if worth_adding(doc, a, rules, self.need)]
         doc._.attributions = combine(rules, found, self.rule_kinds, self.other_rules)
@@ -124,7 +124,7 @@ class ModelAttributionComponent:
 
 @Language.factory(
     "crossfloor_attribution_model",
-    default_config={"model_path": None, "threads": 1, "rule_kinds": list(RULE_KINDS), "other_rules": True, "lexicon_cues_only": False, "include_beliefs": False, "cue_lexicon_path": None, "min_words": 4, "skip_rule_paragraphs": True},
+    default_config={"model_path": None, "threads": 1, "rule_kinds": list(RULE_KINDS), "other_rules": True, "lexicon_cues_only": False, "include_beliefs": False, "cue_lexicon_path": None, "min_words": 4, "skip_rule_sentences": True},
 )
 def make_attribution_model(
     nlp: Language,
@@ -137,7 +137,7 @@ def make_attribution_model(
     include_beliefs: bool,
     cue_lexicon_path: str | None,
     min_words: int,
-    skip_rule_paragraphs: bool,
+    skip_rule_sentences: bool,
 ) -> ModelAttributionComponent:
     """lexicon_cues_only: add a model attribution only when its cue is a reporting word of the cue
     lexicon; by default any cue the tagger marks will do except words of belief and intention
@@ -145,8 +145,8 @@ def make_attribution_model(
     packaged model: source/cue/content exact F1 0.653/0.599/0.520 with lexicon cues only,
     0.680/0.616/0.535 with any cue but beliefs (0.691/0.628/0.543 with beliefs too, outside
     crossfloor's scope); the seeds keep 3 spurious in each case, but 6 when a cue-less
-    attribution may be added. skip_rule_paragraphs: the tagger does not read paragraphs the rules
-    have read sentence by sentence (`read_by_rules`)."""
+    attribution may be added. skip_rule_sentences: the tagger reads only the sentences in which
+    the rules found nothing (`left_to_read`); else every paragraph."""
     from .spanmodel import PACKAGED_MODEL, SpanTagger
 
     path = Path(model_path) if model_path else PACKAGED_MODEL
@@ -162,7 +162,7 @@ def make_attribution_model(
         saying=lexicon.speech | lexicon.clause_only | lexicon.infinitive,
         min_words=min_words,
     )
-    return ModelAttributionComponent(SpanTagger.load(path, threads), tuple(rule_kinds), other_rules, need, skip_rule_paragraphs)
+    return ModelAttributionComponent(SpanTagger.load(path, threads), tuple(rule_kinds), other_rules, need, skip_rule_sentences)
 
 
 class SpeakerComponent:

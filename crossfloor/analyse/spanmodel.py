@@ -37,12 +37,12 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
 
 
-def windows(tokenizer, text: str, max_tokens: int, skip: frozenset[tuple[int, int]] = frozenset()) -> list[Window]:
-    """Word pieces of each paragraph not in skip, cut every max_tokens - 2 pieces ([CLS] and [SEP]
-    take two)."""
+def windows(tokenizer, text: str, max_tokens: int, regions: list[tuple[int, int]] | None = None) -> list[Window]:
+    """Word pieces of each region of the text (default: each paragraph), cut every max_tokens - 2
+    pieces ([CLS] and [SEP] take two)."""
     out = []
     room = max_tokens - 2
-    spans = [p for p in paragraphs(text) if p not in skip]
+    spans = paragraphs(text) if regions is None else regions
     if not spans:
         return out
     encoded = tokenizer([text[a:b] for a, b in spans], add_special_tokens=False, return_offsets_mapping=True)
@@ -217,10 +217,10 @@ class SpanTagger:
             network = quantised(network)
         return cls(traced(network), tokenizer, int(settings["max_tokens"]))
 
-    def spans(self, text: str, skip: frozenset[tuple[int, int]] = frozenset(), batch_size: int = 16) -> dict[str, list[tuple[int, int]]]:
-        """Source, cue and content spans of every paragraph (`paragraphs`) except those in skip.
-        Each paragraph is read on its own, so skipping one changes nothing in the others."""
-        parts = windows(self.tokenizer, text, self.max_tokens, skip)
+    def spans(self, text: str, regions: list[tuple[int, int]] | None = None, batch_size: int = 16) -> dict[str, list[tuple[int, int]]]:
+        """Source, cue and content spans of each region of the text, read on its own (default:
+        each paragraph, as in training)."""
+        parts = windows(self.tokenizer, text, self.max_tokens, regions)
         found: dict[str, set[tuple[int, int]]] = {layer: set() for layer in LAYERS}
         for batch in like_lengths(parts, batch_size):
             for window, tags in zip(batch, self.tag(batch)):
@@ -239,8 +239,8 @@ class SpanTagger:
         log_probs = torch.log_softmax(logits.float(), -1).numpy()  # batch, tokens, layer, tag
         return [best_tags(log_probs[b, 1 : len(w.ids) + 1]) for b, w in enumerate(batch)]
 
-    def __call__(self, text: str, skip: frozenset[tuple[int, int]] = frozenset()) -> list[dict]:
-        return link(text, self.spans(text, skip))
+    def __call__(self, text: str, regions: list[tuple[int, int]] | None = None) -> list[dict]:
+        return link(text, self.spans(text, regions))
 
 
 def like_lengths(parts: list[Window], batch_size: int, slack: float = 0.1) -> list[list[Window]]:
