@@ -141,7 +141,7 @@ def left_to_read(doc: Doc, rules: list[Attribution]) -> list[tuple[int, int]]:
     needs to read. In a sentence the rules read it can add nothing (`in_rule_sentence`) and would
     only retouch the rules' source and cue bounds. Reading the rest, run by run, instead of whole
     paragraphs: PolNeAR dev exact source/cue/content F1 0.692/0.622/0.542 -> 0.687/0.623/0.543,
-    and `crossfloor bench` extract/bare about 0.48 -> 0.74 on an AVX2-only 2-core machine."""
+    and `crossfloor bench` extract/bare about 0.48 -> 0.71-0.74 on an AVX2-only 2-core machine."""
     text = text_of(doc)
     bounds = paragraphs(text)
     starts = [a for a, _ in bounds]
