@@ -221,11 +221,12 @@ what) in English news text, one BIO layer each; `crossfloor.analyse.spanmodel.li
 into attributions. crossfloor runs it beside the rules by default (`--fast` leaves it out;
 `--attribution-model DIR` swaps in another model); `crossfloor/analyse/combine.py` joins the two.
 Every rule attribution is kept and takes the tagger's source and cue boundaries where both mark
-the same words. The tagger adds an attribution the rules missed when it has a cue that is not
-a word of belief or intention ("believes", "hopes") and its content has four or more words, is a clause headed by a verb,
-does not stop on a preposition, determiner or conjunction, is not itself a speaker and cue
-("he believes ..."), is not a request made of someone ("him to resign"), and lies in a sentence
-the rules found nothing in.
+the same words. The tagger reads only the sentences the rules found nothing in, and adds an
+attribution there when it has a cue that is not a word of belief or intention ("believes",
+"hopes") and its content has four or more words, is a clause headed by a verb or the object of a
+verb of saying ("denied any wrongdoing"), is an infinitive only after a verb of saying ("vowed to
+fight on"), does not stop on a preposition, determiner or conjunction, is not itself a speaker
+and cue ("he believes ..."), and is not a request made of someone ("him to resign").
 
 ## Model
 - Encoder: sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), from the PyPI package
