@@ -59,6 +59,12 @@ def forms(word: str, lemma: str) -> set[str]:
     return {lemma.lower(), word} | stems | {s + "e" for s in stems}
 
 
+def cue_is_saying(doc: Doc, a: Attribution, saying: frozenset[str]) -> bool:
+    """The cue's head word is a verb of saying ('denied', 'vowed', 'urged')."""
+    span = cue_words(doc, a)
+    return span is not None and span.root.lemma_.lower() in saying
+
+
 def only_thought(doc: Doc, a: Attribution, thinking: frozenset[str]) -> bool:
     """The cue is a word of belief or intention ('believes', 'hopes'): not something said."""
     span = cue_words(doc, a)
@@ -91,8 +97,7 @@ def clause_like(doc: Doc, a: Attribution, verbs: frozenset[str]) -> bool:
     span = content_of(doc, a)
     if span is None:
         return False
-    cue = cue_words(doc, a)
-    return span.root.pos_ in ("VERB", "AUX") or (cue is not None and cue.root.lemma_.lower() in verbs)
+    return span.root.pos_ in ("VERB", "AUX") or cue_is_saying(doc, a, verbs)
 
 
 def holds_its_own_cue(doc: Doc, a: Attribution, verbs: frozenset[str]) -> bool:
@@ -122,8 +127,7 @@ def aim_not_words(doc: Doc, a: Attribution, saying: frozenset[str]) -> bool:
     'urged him to resign'); after any other cue it is an aim or a look ('appearing to unite
     backbench MPs', 'sought to reassure voters')."""
     span = content_of(doc, a)
-    cue = cue_words(doc, a)
-    return span is not None and span[0].lower_ == "to" and span[0].pos_ == "PART" and (cue is None or cue.root.lemma_.lower() not in saying)
+    return span is not None and span[0].lower_ == "to" and span[0].pos_ == "PART" and not cue_is_saying(doc, a, saying)
 
 
 def in_rule_sentence(doc: Doc, a: Attribution, rules: list[Attribution]) -> bool:
