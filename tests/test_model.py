@@ -168,14 +168,28 @@ def test_the_tagger_adds_only_whole_clauses_that_report_speech():
     assert not kept("Local party members called on him to resign his seat at once.", "him to resign his seat at once", "called")
     # the content holds a speaker and a reporting verb of its own
     assert not kept("Her decision shows she believes the party has changed for good.", "she believes the party has changed for good", "shows")
-    # no cue, or a word of belief, is not speech
+    # no cue is not speech; a word of belief is not either when the thinking words are barred
     assert not kept(text, "the new tram line would open before the election", None)
-    assert not kept("The mayor hopes the new tram line will open before the election.", "the new tram line will open before the election", "hopes")
+    hope = "The mayor hopes the new tram line will open before the election."
+    assert not kept(hope, "the new tram line will open before the election", "hopes")
+    assert kept(hope, "the new tram line will open before the election", "hopes", need=AddingRules(cues=None, thinking=frozenset(), verbs=need.verbs))
     # a reporting word no lexicon lists is taken from the tagger, unless the lexicon is required
     mocked = "The minister mocked that the plan would never work at all."
     assert kept(mocked, "the plan would never work at all", "mocked")
     strict = AddingRules(cues=lexicon.speech, thinking=lexicon.beliefs, verbs=need.verbs)
     assert not kept(mocked, "the plan would never work at all", "mocked", need=strict)
+
+
+def test_by_default_the_tagger_adds_beliefs_and_short_objects_of_saying_that_the_rules_leave():
+    nlp = build_pipeline("packaged")
+    rules = build_pipeline("none")
+    belief = "Most Labour backbenchers believe the leader will survive the vote."
+    denial = "The minister denied the claim."
+    assert not rules(belief)._.quotes and not rules(denial)._.quotes
+    [thought] = nlp(belief)._.quotes
+    assert (thought.text, thought.cue, thought.speaker) == ("the leader will survive the vote", "believe", "Most Labour backbenchers")
+    [denied] = nlp(denial)._.quotes
+    assert (denied.text, denied.cue, denied.speaker) == ("the claim", "denied", "The minister")
 
 
 def test_a_sentence_the_rules_read_gets_nothing_more_from_the_tagger():

@@ -182,7 +182,7 @@ class AddingRules:
     thinking: frozenset[str]
     verbs: frozenset[str]
     saying: frozenset[str] = frozenset()
-    min_words: int = 4
+    min_words: int = 2
 
 
 def worth_adding(doc: Doc, a: Attribution, rules: list[Attribution], need: AddingRules) -> bool:

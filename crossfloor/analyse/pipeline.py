@@ -124,7 +124,7 @@ class ModelAttributionComponent:
 
 @Language.factory(
     "crossfloor_attribution_model",
-    default_config={"model_path": None, "threads": 1, "rule_kinds": list(RULE_KINDS), "other_rules": True, "lexicon_cues_only": False, "include_beliefs": False, "cue_lexicon_path": None, "min_words": 4, "skip_rule_sentences": True},
+    default_config={"model_path": None, "threads": 1, "rule_kinds": list(RULE_KINDS), "other_rules": True, "lexicon_cues_only": False, "include_beliefs": True, "cue_lexicon_path": None, "min_words": 2, "skip_rule_sentences": True},
 )
 def make_attribution_model(
     nlp: Language,
@@ -140,13 +140,16 @@ def make_attribution_model(
     skip_rule_sentences: bool,
 ) -> ModelAttributionComponent:
     """lexicon_cues_only: add a model attribution only when its cue is a reporting word of the cue
-    lexicon; by default any cue the tagger marks will do except words of belief and intention
-    (unless include_beliefs): the tagger knows reporting words no lexicon lists. PolNeAR dev,
-    packaged model: source/cue/content exact F1 0.653/0.599/0.520 with lexicon cues only,
-    0.680/0.616/0.535 with any cue but beliefs (0.691/0.628/0.543 with beliefs too, outside
-    crossfloor's scope); the seeds keep 3 spurious in each case, but 6 when a cue-less
-    attribution may be added. skip_rule_sentences: the tagger reads only the sentences in which
-    the rules found nothing (`left_to_read`); else every paragraph."""
+    lexicon; by default any cue the tagger marks will do (it knows reporting words no lexicon
+    lists), words of belief and intention ('believes', 'hopes') included unless include_beliefs
+    is off: PolNeAR annotates them as attributions and the cue shows which they are. min_words:
+    the fewest words a content may have ('denied the claim'). PolNeAR dev exact source/cue/content
+    F1, packaged model: beliefs off and min_words 4 0.687/0.623/0.543; min_words 2
+    0.694/0.632/0.549; with beliefs too 0.704/0.642/0.555 (and the rules' beliefs on as well
+    0.702/0.639/0.552, with the seeds at 5 spurious, so the rules keep them off); the seeds keep
+    3 spurious in the others, but 6 when a cue-less attribution may be added.
+    skip_rule_sentences: the tagger reads only the sentences in which the rules found nothing
+    (`left_to_read`); else every paragraph."""
     from .spanmodel import PACKAGED_MODEL, SpanTagger
 
     path = Path(model_path) if model_path else PACKAGED_MODEL
