@@ -164,6 +164,12 @@ def test_the_tagger_adds_only_whole_clauses_that_report_speech():
     denial = "The minister denied any wrongdoing over the sale of the council land."
     assert kept(denial, "any wrongdoing over the sale of the council land", "denied")
     assert not kept(denial, "any wrongdoing over the sale of the council land", "denied", need=AddingRules(cues=None, thinking=need.thinking, verbs=need.verbs))
+    # ... or the direct object of a verb of speech or judgement, not a prepositional one
+    objects = AddingRules(cues=None, thinking=need.thinking, verbs=need.verbs, saying=need.saying, objects=lexicon.object_speech)
+    criticised = "The senator criticised the new tax plan in a speech on Monday."
+    assert kept(criticised, "the new tax plan", "criticised", need=objects)
+    assert not kept(criticised, "the new tax plan", "criticised")
+    assert not kept("He spoke of the difficulties involved in changing party.", "the difficulties involved in changing party", "spoke of", need=objects)
     # a request made of someone
     assert not kept("Local party members called on him to resign his seat at once.", "him to resign his seat at once", "called")
     # the content holds a speaker and a reporting verb of its own

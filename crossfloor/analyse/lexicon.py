@@ -24,6 +24,7 @@ class CueLexicon:
     nouns: frozenset[str]
     beliefs: frozenset[str]
     naming: frozenset[str]
+    object_speech: frozenset[str] = frozenset()
 
     @property
     def clause_verbs(self) -> frozenset[str]:
@@ -40,6 +41,7 @@ def cue_lexicon(path: str | None = None) -> CueLexicon:
         nouns=frozenset(data["nouns"]),
         beliefs=frozenset(data.get("beliefs", [])),
         naming=frozenset(data.get("naming", [])),
+        object_speech=frozenset(data.get("object_speech", [])),
     )
 
 

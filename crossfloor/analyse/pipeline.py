@@ -124,7 +124,7 @@ class ModelAttributionComponent:
 
 @Language.factory(
     "crossfloor_attribution_model",
-    default_config={"model_path": None, "threads": 1, "rule_kinds": list(RULE_KINDS), "other_rules": True, "lexicon_cues_only": False, "include_beliefs": True, "cue_lexicon_path": None, "min_words": 2, "skip_rule_sentences": True},
+    default_config={"model_path": None, "threads": 1, "rule_kinds": list(RULE_KINDS), "other_rules": True, "lexicon_cues_only": False, "include_beliefs": True, "cue_lexicon_path": None, "min_words": 2, "skip_rule_sentences": True, "object_speech": True},
 )
 def make_attribution_model(
     nlp: Language,
@@ -138,16 +138,21 @@ def make_attribution_model(
     cue_lexicon_path: str | None,
     min_words: int,
     skip_rule_sentences: bool,
+    object_speech: bool,
 ) -> ModelAttributionComponent:
     """lexicon_cues_only: add a model attribution only when its cue is a reporting word of the cue
     lexicon; by default any cue the tagger marks will do (it knows reporting words no lexicon
     lists), words of belief and intention ('believes', 'hopes') included unless include_beliefs
     is off: PolNeAR annotates them as attributions and the cue shows which they are. min_words:
-    the fewest words a content may have ('denied the claim'). PolNeAR dev exact source/cue/content
-    F1, packaged model: beliefs off and min_words 4 0.687/0.623/0.543; min_words 2
-    0.694/0.632/0.549; with beliefs too 0.704/0.642/0.555 (and the rules' beliefs on as well
-    0.702/0.639/0.552, with the seeds at 5 spurious, so the rules keep them off); the seeds keep
-    3 spurious in the others, but 6 when a cue-less attribution may be added.
+    the fewest words a content may have ('denied the claim'). object_speech: a noun phrase may be
+    the content when it is the direct object of a verb of the cue lexicon's object_speech
+    ('criticised the plan'). PolNeAR dev exact source/cue/content F1, packaged model: beliefs off
+    and min_words 4 0.687/0.623/0.543; min_words 2 0.694/0.632/0.549; with beliefs too
+    0.704/0.642/0.555 (and the rules' beliefs on as well 0.702/0.639/0.552, with the seeds at 5
+    spurious, so the rules keep them off); with object_speech 0.716/0.655/0.566 (adding verbs of
+    stance, 'support', 'oppose': 0.717/0.657/0.567; light verbs, 'speak of', 'call for', 'make':
+    0.721/0.660/0.569 and a fourth seeds spurious). The seeds keep 3 spurious in the others, but
+    6 when a cue-less attribution may be added.
     skip_rule_sentences: the tagger reads only the sentences in which the rules found nothing
     (`left_to_read`); else every paragraph."""
     from .spanmodel import PACKAGED_MODEL, SpanTagger
@@ -164,6 +169,7 @@ def make_attribution_model(
         verbs=speech | lexicon.beliefs,
         saying=lexicon.speech | lexicon.clause_only | lexicon.infinitive,
         min_words=min_words,
+        objects=lexicon.object_speech if object_speech else frozenset(),
     )
     return ModelAttributionComponent(SpanTagger.load(path, threads), tuple(rule_kinds), other_rules, need, skip_rule_sentences)
 

@@ -223,8 +223,9 @@ into attributions. crossfloor runs it beside the rules by default (`--fast` leav
 Every rule attribution is kept and takes the tagger's source and cue boundaries where both mark
 the same words. The tagger reads only the sentences the rules found nothing in, and adds an
 attribution there when it has a cue (of speech, or of belief or intention: "believes",
-"hopes") and its content has two or more words, is a clause headed by a verb or the object of a
-verb of saying ("denied any wrongdoing"), is an infinitive only after a verb of saying ("vowed to
+"hopes") and its content has two or more words, is a clause headed by a verb, the object of a
+verb of saying ("denied any wrongdoing") or the direct object of a verb of speech or judgement
+("criticised the plan"), is an infinitive only after a verb of saying ("vowed to
 fight on"), does not stop on a preposition, determiner or conjunction, is not itself a speaker
 and cue ("he believes ..."), and is not a request made of someone ("him to resign").
 
