@@ -196,6 +196,10 @@ def test_by_default_the_tagger_adds_beliefs_and_short_objects_of_saying_that_the
     assert (thought.text, thought.cue, thought.speaker) == ("the leader will survive the vote", "believe", "Most Labour backbenchers")
     [denied] = nlp(denial)._.quotes
     assert (denied.text, denied.cue, denied.speaker) == ("the claim", "denied", "The minister")
+    # an intention's infinitive counts, an appearance's does not
+    [plan] = nlp("The council leader plans to close the library next year.")._.quotes
+    assert (plan.text, plan.cue) == ("to close the library next year", "plans")
+    assert not nlp("The reform appeared to unite backbench MPs.")._.quotes
 
 
 def test_a_sentence_the_rules_read_gets_nothing_more_from_the_tagger():

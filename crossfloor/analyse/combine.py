@@ -186,7 +186,8 @@ class AddingRules:
     """What a model attribution needs to be added. cues: when set, the cue must be one of these
     words; else any cue the tagger marks will do (it knows 'tweeted', 'slammed', 'mocked', which
     no lexicon lists) except the thinking words. verbs: every reporting and thinking word.
-    saying: the verbs of saying whose object may be the content ('denied the allegations').
+    saying: the verbs of saying (and of belief, when beliefs count) whose object or infinitive may
+    be the content ('denied the allegations', 'vowed to fight on', 'plans to stand').
     objects: the verbs of speech or judgement whose direct object may be ('criticised the plan')."""
 
     cues: frozenset[str] | None

@@ -142,19 +142,20 @@ def make_attribution_model(
 ) -> ModelAttributionComponent:
     """lexicon_cues_only: add a model attribution only when its cue is a reporting word of the cue
     lexicon; by default any cue the tagger marks will do (it knows reporting words no lexicon
-    lists), words of belief and intention ('believes', 'hopes') included unless include_beliefs
-    is off: PolNeAR annotates them as attributions and the cue shows which they are. min_words:
-    the fewest words a content may have ('denied the claim'). object_speech: a noun phrase may be
-    the content when it is the direct object of a verb of the cue lexicon's object_speech
-    ('criticised the plan'). PolNeAR dev exact source/cue/content F1, packaged model: beliefs off
-    and min_words 4 0.687/0.623/0.543; min_words 2 0.694/0.632/0.549; with beliefs too
-    0.704/0.642/0.555 (and the rules' beliefs on as well 0.702/0.639/0.552, with the seeds at 5
-    spurious, so the rules keep them off); with object_speech 0.716/0.655/0.566 (adding verbs of
-    stance, 'support', 'oppose': 0.717/0.657/0.567; light verbs, 'speak of', 'call for', 'make':
-    0.721/0.660/0.569 and a fourth seeds spurious). The seeds keep 3 spurious in the others, but
-    6 when a cue-less attribution may be added.
-    skip_rule_sentences: the tagger reads only the sentences in which the rules found nothing
-    (`left_to_read`); else every paragraph."""
+    lists). include_beliefs: words of belief and intention count as cues ('believes', 'plans
+    to stand'), as PolNeAR annotates them; the cue shows which they are. min_words: the fewest
+    words a content may have ('denied the claim'). object_speech: a noun phrase may be the
+    content when it is the direct object of a verb of the lexicon's object_speech ('criticised
+    the plan'). skip_rule_sentences: the tagger reads only the sentences in which the rules
+    found nothing (`left_to_read`); else every paragraph.
+
+    PolNeAR dev exact source/cue/content F1 with the packaged model, each step on the one before:
+    beliefs off, min_words 4 and no object_speech 0.687/0.623/0.543; min_words 2
+    0.694/0.632/0.549; beliefs 0.704/0.642/0.555; object_speech 0.716/0.655/0.566; beliefs
+    taking objects and infinitives as verbs of saying do 0.720/0.659/0.569. The seeds keep 3
+    spurious throughout. Not taken: the rules' beliefs too (0.702/0.639/0.552 at the third step,
+    5 seeds spurious); light verbs as object_speech ('speak of', 'call for': a 4th); cue-less
+    attributions (6 seeds spurious)."""
     from .spanmodel import PACKAGED_MODEL, SpanTagger
 
     path = Path(model_path) if model_path else PACKAGED_MODEL
@@ -167,7 +168,7 @@ def make_attribution_model(
         cues=cues if lexicon_cues_only else None,
         thinking=frozenset() if include_beliefs else lexicon.beliefs,
         verbs=speech | lexicon.beliefs,
-        saying=lexicon.speech | lexicon.clause_only | lexicon.infinitive,
+        saying=lexicon.speech | lexicon.clause_only | lexicon.infinitive | (lexicon.beliefs if include_beliefs else frozenset()),
         min_words=min_words,
         objects=lexicon.object_speech if object_speech else frozenset(),
     )
