@@ -109,6 +109,13 @@ def test_mixed_quote(quotes_of):
     assert q.kind == "mixed" and q.speaker_resolved == "Hague"
 
 
+def test_a_quotation_reported_with_that_is_mixed_and_keeps_the_that(quotes_of):
+    [reported] = quotes_of('The commission said on its website that "there were issues with the audio in the hall".')
+    assert reported.kind == "mixed" and reported.text.startswith('that "there were issues')
+    [bare] = quotes_of('The commission said: "There were issues with the audio in the hall."')
+    assert bare.kind == "direct" and bare.text.startswith("There were issues")
+
+
 def test_offsets_slice_to_the_text(quotes_of):
     text = "“It’s over,” she said, as Ms Amy Lee told reporters the talks had failed."
     for q in quotes_of(text):

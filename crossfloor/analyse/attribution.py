@@ -431,8 +431,12 @@ class AttributionFinder:
                 if m in cutting:
                     mark_cue.setdefault(i, verb)
             return None
-        outside_words = len(text_of(verb.doc)[start:end].split()) - sum(len(m.text(text_of(verb.doc)).split()) for m in inside)
-        if inside and outside_words <= 1:
+        words = text_of(verb.doc)[start:end].split()
+        outside_words = len(words) - sum(len(m.text(text_of(verb.doc)).split()) for m in inside)
+        # 'said that "..."': the reporter's 'that' makes the quotation part of reported speech, a
+        # mixed quote with the 'that' (as PolNeAR marks it); a bare quotation stays direct
+        reported = outside_words == 1 and words[0].lower() == "that"
+        if inside and outside_words <= 1 and not reported:
             for i, m in enumerate(marks):
                 if m in inside:
                     mark_cue.setdefault(i, verb)
