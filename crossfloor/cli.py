@@ -90,6 +90,11 @@ class Engine(str, Enum):
     dask = "dask"
 
 
+class Act(str, Enum):
+    said = "said"
+    thought = "thought"
+
+
 class Unit(str, Enum):
     auto = "auto"
     piece = "piece"
@@ -198,6 +203,7 @@ def quotes(
     speaker: Annotated[Optional[str], typer.Option(help="Speaker name or role (substring, any case)")] = None,
     contains: Annotated[Optional[str], typer.Option(help="Words the quote contains")] = None,
     article: Annotated[Optional[int], typer.Option(help="Only this article id")] = None,
+    act: Annotated[Optional[Act], typer.Option(help="said, or thought: beliefs and intentions ('believes', 'plans to'); both by default")] = None,
     limit: Annotated[Optional[int], typer.Option(help="At most this many rows")] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.table,
     db: DbOption = None,
@@ -205,7 +211,7 @@ def quotes(
     """List stored quotes: who said what, with cue and venue."""
     store = database(db)
     try:
-        rows = rows_for(store.quotes(speaker=speaker, contains=contains, limit=limit, article_id=article))
+        rows = rows_for(store.quotes(speaker=speaker, contains=contains, limit=limit, article_id=article, act=act.value if act else None))
     except DatabaseProblem as problem:
         fail(str(problem))
     print_rows(rows, format, quote_table, "no quotes match")

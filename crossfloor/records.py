@@ -45,6 +45,9 @@ class Quote:
     # Pieces of one utterance share this number: a quote split around its attribution
     # ('"X," he said. "Y."') is two quotes with one utterance.
     utterance: int | None = None
+    # said | thought: what a word of belief or intention reports ('believes', 'plans to') is
+    # something thought, which PolNeAR counts as an attribution; users may want only what was said
+    act: str = "said"
 
     def to_dict(self) -> dict:
         return asdict(self)

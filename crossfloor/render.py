@@ -59,7 +59,8 @@ def quote_table(rows: list[dict]) -> Table:
         if extra:
             speaker.append(f"\n{extra}", style="dim")
         quote = r["text"] if len(r["text"]) <= 300 else r["text"][:297] + "..."
-        table.add_row(str(r["article_id"]), speaker, r["kind"], Text(quote), Text(r["cue"] or ""), Text(r["venue"] or ""))
+        kind = r["kind"] + ("\nthought" if r.get("act") == "thought" else "")
+        table.add_row(str(r["article_id"]), speaker, kind, Text(quote), Text(r["cue"] or ""), Text(r["venue"] or ""))
     return table
 
 

@@ -34,6 +34,28 @@ def test_ingest_is_idempotent_and_quotes_are_queryable(tmp_path):
     assert shown.exit_code == 0 and "Maria Okafor" in shown.output
 
 
+def test_quotes_can_be_limited_to_what_was_said_or_what_was_thought(tmp_path, monkeypatch):
+    monkeypatch.setenv("CROSSFLOOR_ATTRIBUTION_MODEL", "packaged")  # the tagger reports beliefs
+    article = tmp_path / "belief.txt"
+    article.write_text(
+        "Council split over tram plan\n\n"
+        "Most Labour councillors believe the tram line will open before the election.\n\n"
+        "The council leader said the budget for the line had doubled since March.\n"
+    )
+    db = tmp_path / "t.db"
+    assert invoke("ingest", article, "--db", db, "--processes", 1).exit_code == 0
+
+    def texts(*args):
+        return {r["text"]: r["act"] for r in json.loads(invoke("quotes", "--db", db, "--format", "json", *args).output)}
+
+    thought = "the tram line will open before the election"
+    said = "the budget for the line had doubled since March"
+    assert texts() == {thought: "thought", said: "said"}
+    assert texts("--act", "thought") == {thought: "thought"}
+    assert texts("--act", "said") == {said: "said"}
+    assert invoke("quotes", "--db", db, "--act", "heard").exit_code == 2
+
+
 def test_skipped_inputs_set_the_exit_status_unless_keep_going(tmp_path):
     bad = tmp_path / "in"
     bad.mkdir()

@@ -67,6 +67,11 @@ def test_api_lists_are_paginated_and_filterable(client):
     assert {q["id"] for q in following["items"]}.isdisjoint({q["id"] for q in page["items"]})
     reeves = client.get("/api/quotes", params={"speaker": "Reeves"}).json()["items"]
     assert reeves and all(q["speaker"] == "Rachel Reeves" for q in reeves)
+    said = client.get("/api/quotes", params={"act": "said", "limit": 500}).json()["items"]
+    assert said and all(q["act"] == "said" for q in said)
+    # the rules alone (this database) report what was said, never a belief
+    assert client.get("/api/quotes", params={"act": "thought"}).json()["items"] == []
+    assert client.get("/api/quotes", params={"act": "heard"}).status_code == 422
     switches = client.get("/api/events", params={"type": "party_switch", "person": "Wakeford"}).json()["items"]
     assert len(switches) == 1 and len(switches[0]["sources"]) == 2
     people = client.get("/api/people", params={"name": "Wakeford"}).json()["items"]

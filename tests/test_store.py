@@ -25,11 +25,31 @@ def test_a_database_from_before_migrations_is_upgraded_in_place(tmp_path):
         conn.execute("INSERT INTO articles (content_hash, text, ingested_at) VALUES ('h', 'Some text.', '2024-01-01')")
         for table in ("search_index", "article_bands", "article_signatures", "article_copies", "person_mentions", "canonical_events", "stories", "people", "alembic_version"):
             conn.execute(f"DROP TABLE {table}")
+        conn.execute("DROP INDEX ix_quotes_act")
+        conn.execute("ALTER TABLE quotes DROP COLUMN act")
         for table, column in (("quotes", "person_id"), ("events", "canonical_id"), ("articles", "story_id")):
             conn.execute(f"DROP INDEX ix_{table}_{column}")
             conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     db = open_database(url)
     assert db.counts()["articles"] == 1
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
         assert "story_id" in {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
+        assert "act" in {row[1] for row in conn.execute("PRAGMA table_info(quotes)")}
+
+
+def test_quotes_stored_before_acts_were_recorded_count_as_said(tmp_path):
+    path = tmp_path / "acts.db"
+    url = f"sqlite:///{path}"
+    open_database(url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url)
+    command.downgrade(config, "0002")
+    with sqlite3.connect(path) as conn:
+        assert "act" not in {row[1] for row in conn.execute("PRAGMA table_info(quotes)")}
+        conn.execute("INSERT INTO articles (id, content_hash, text, ingested_at) VALUES (1, 'h', 'He said it would fail.', '2024-01-01')")
+        conn.execute("INSERT INTO quotes (article_id, start, \"end\", text, kind) VALUES (1, 8, 21, 'it would fail', 'indirect')")
+    open_database(url)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT act FROM quotes").fetchall() == [("said",)]

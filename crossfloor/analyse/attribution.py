@@ -58,6 +58,7 @@ class Attribution:
     via: str = ""  # how a direct quote found its cue: clause, after, before, governed, inherited
     mark: MarkSpan | None = None
     marks_inside: list[MarkSpan] = field(default_factory=list)
+    act: str = "said"  # or "thought", after a word of belief or intention
 
     @property
     def is_attributed(self) -> bool:
@@ -451,6 +452,7 @@ class AttributionFinder:
             start,
             end,
             kind="mixed" if inside else "indirect",
+            act="thought" if self.lemma(verb) in self.cues.beliefs - self.cues.speech else "said",
             cue=self.cue_span(verb),
             subject=subject,
             source=self.source_span(subject, verb) if subject is not None else None,

@@ -71,6 +71,11 @@ def only_thought(doc: Doc, a: Attribution, thinking: frozenset[str]) -> bool:
     return span is not None and bool(forms(span.root.text, span.root.lemma_) & thinking)
 
 
+def act_of(doc: Doc, a: Attribution, beliefs: frozenset[str]) -> str:
+    """'thought' when the cue is a word of belief or intention ('believes', 'plans'), else 'said'."""
+    return "thought" if only_thought(doc, a, beliefs) else "said"
+
+
 # A content span the tagger cut short ends on a word that needs a following one ("thrown his
 # entire career into"): a fragment, not something a person said.
 DANGLING = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART"})

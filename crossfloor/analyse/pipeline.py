@@ -20,6 +20,7 @@ from .attribution import AttributionFinder
 from .combine import (
     RULE_KINDS,
     AddingRules,
+    act_of,
     combine,
     from_model,
     left_to_read,
@@ -104,8 +105,9 @@ def make_attribution(
 
 
 class ModelAttributionComponent:
-    def __init__(self, tagger, rule_kinds: tuple[str, ...], other_rules: bool, need: AddingRules, skip_rule_sentences: bool):
+    def __init__(self, tagger, rule_kinds: tuple[str, ...], other_rules: bool, need: AddingRules, skip_rule_sentences: bool, beliefs: frozenset[str]):
         self.tagger = tagger
+        self.beliefs = beliefs
         self.need = need
         self.rule_kinds = rule_kinds
         self.other_rules = other_rules
@@ -118,6 +120,8 @@ class ModelAttributionComponent:
         found = [from_model(doc, f, marks) for f in self.tagger(text_of(doc), regions)]
         take_model_bounds(rules, found)
         found = [a for a in found if worth_adding(doc, a, rules, self.need)]
+        for a in found:
+            a.act = act_of(doc, a, self.beliefs)
         doc._.attributions = combine(rules, found, self.rule_kinds, self.other_rules)
         return doc
 
@@ -172,7 +176,7 @@ def make_attribution_model(
         min_words=min_words,
         objects=lexicon.object_speech if object_speech else frozenset(),
     )
-    return ModelAttributionComponent(SpanTagger.load(path, threads), tuple(rule_kinds), other_rules, need, skip_rule_sentences)
+    return ModelAttributionComponent(SpanTagger.load(path, threads), tuple(rule_kinds), other_rules, need, skip_rule_sentences, lexicon.beliefs - lexicon.speech)
 
 
 class SpeakerComponent:

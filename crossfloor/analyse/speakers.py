@@ -338,7 +338,7 @@ class SpeakerResolver:
 
     def to_quote(self, doc: Doc, a: Attribution, speaker: Speaker | None, venue: str | None) -> Quote:
         text = text_of(doc)
-        quote = Quote(start=a.start, end=a.end, text=text[a.start : a.end], kind=a.kind, venue=venue)
+        quote = Quote(start=a.start, end=a.end, text=text[a.start : a.end], kind=a.kind, venue=venue, act=a.act)
         if a.cue is not None:
             quote.cue_start, quote.cue_end = a.cue
             quote.cue = text[a.cue[0] : a.cue[1]]

@@ -37,6 +37,7 @@ Limit = Annotated[int, Query(ge=1, le=500, description="Page size")]
 Id = Annotated[int, Path(ge=1, le=2**63 - 1, description="Row id")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip")]
 Format = Annotated[Literal["json", "csv"], Query(description="json (default) or csv")]
+Act = Annotated[Literal["said", "thought"], Query(description="said, or thought (beliefs and intentions: 'believes', 'plans to'); both when left out")]
 CSV = {200: {"content": {"text/csv": {}}, "description": "The page, or CSV when format=csv"}}
 
 
@@ -64,6 +65,7 @@ class QuoteOut(ArticleRef):
     cue: str | None
     venue: str | None
     story_id: int | None
+    act: str | None = Field(None, description="said, or thought: a belief or intention ('believes', 'plans to')")
 
 
 class SourceOut(ArticleRef):
@@ -204,11 +206,12 @@ def list_quotes(
     contains: str | None = None,
     since: date | None = None,
     until: date | None = None,
+    act: Act | None = None,
     limit: Limit = 50,
     offset: Offset = 0,
     format: Format = "json",
 ):
-    return listing(request, views.quotes, limit, offset, format, speaker=speaker, party=party, outlet=outlet, contains=contains, since=since, until=until)
+    return listing(request, views.quotes, limit, offset, format, speaker=speaker, party=party, outlet=outlet, contains=contains, since=since, until=until, act=act)
 
 
 @router.get("/events", response_model=EventPage, responses=CSV, summary="Events across articles, with their sources")

@@ -249,9 +249,17 @@ class Database:
         )
 
     def quotes(
-        self, speaker: str | None = None, contains: str | None = None, limit: int | None = None, article_id: int | None = None
+        self,
+        speaker: str | None = None,
+        contains: str | None = None,
+        limit: int | None = None,
+        article_id: int | None = None,
+        act: str | None = None,
     ) -> list[Stored]:
+        """act: 'said' or 'thought' (beliefs and intentions); None: both."""
         query = select(QuoteRow).join(QuoteRow.article).options(selectinload(QuoteRow.article))
+        if act:
+            query = query.where(QuoteRow.act == act)
         if speaker:
             pattern = f"%{speaker}%"
             query = query.where(or_(QuoteRow.speaker_resolved.ilike(pattern), QuoteRow.speaker.ilike(pattern)))

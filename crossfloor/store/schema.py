@@ -71,6 +71,7 @@ class QuoteRow(Base):
     speaker_seat: Mapped[str | None] = mapped_column(String(200))
     venue: Mapped[str | None] = mapped_column(String(300))
     utterance: Mapped[int | None]
+    act: Mapped[str | None] = mapped_column(String(10), index=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
 
     article: Mapped[ArticleRow] = relationship(back_populates="quotes")

@@ -242,7 +242,7 @@ def quote_view(quote: QuoteRow, article: ArticleRow) -> dict:
     return {
         "id": quote.id, **article_ref(article), "start": quote.start, "end": quote.end, "text": quote.text, "kind": quote.kind,
         "speaker": quote.speaker_resolved, "mention": quote.speaker, "person_id": quote.person_id, "role": quote.speaker_role,
-        "party": quote.speaker_party, "cue": quote.cue, "venue": quote.venue, "story_id": article.story_id,
+        "party": quote.speaker_party, "cue": quote.cue, "venue": quote.venue, "story_id": article.story_id, "act": quote.act,
     }
 
 
@@ -258,9 +258,12 @@ def quotes(
     article_id: int | None = None,
     limit: int | None = 50,
     offset: int = 0,
+    act: str | None = None,
 ) -> list[dict]:
-    """Quotes with their article, filtered; newest articles first."""
+    """Quotes with their article, filtered; newest articles first. act: 'said' or 'thought'."""
     query = select(QuoteRow, ArticleRow).join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
+    if act:
+        query = query.where(QuoteRow.act == act)
     if speaker:
         query = query.where(or_(QuoteRow.speaker_resolved.ilike(f"%{speaker}%"), QuoteRow.speaker.ilike(f"%{speaker}%")))
     if party:
