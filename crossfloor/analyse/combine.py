@@ -204,8 +204,10 @@ class AddingRules:
 
 
 def worth_adding(doc: Doc, a: Attribution, rules: list[Attribution], need: AddingRules) -> bool:
-    """A model attribution the rules missed is added when it has a cue that reports speech, has
-    need.min_words or more words and is a whole clause that is not itself a source and cue."""
+    """A model attribution the rules missed is added when it has a cue that reports speech (or
+    belief, unless need.thinking bars it), has need.min_words or more words, and is reported
+    speech in form: a whole clause, an object or infinitive a verb of saying takes, not itself a
+    source and cue, not in a sentence the rules read."""
     return (
         a.cue is not None
         and (reports_speech(doc, a, need.cues) if need.cues is not None else not only_thought(doc, a, need.thinking))

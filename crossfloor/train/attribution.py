@@ -225,9 +225,11 @@ the same words. The tagger reads only the sentences the rules found nothing in, 
 attribution there when it has a cue (of speech, or of belief or intention: "believes",
 "hopes") and its content has two or more words, is a clause headed by a verb, the object of a
 verb of saying ("denied any wrongdoing") or the direct object of a verb of speech or judgement
-("criticised the plan"), is an infinitive only after a verb of saying ("vowed to
-fight on"), does not stop on a preposition, determiner or conjunction, is not itself a speaker
-and cue ("he believes ..."), and is not a request made of someone ("him to resign").
+("criticised the plan"), is an infinitive only after a verb of saying or intention ("vowed to
+fight on", "plans to stand"), does not stop on a preposition, determiner or conjunction, is not
+itself a speaker and cue ("he believes ..."), and is not a request made of someone ("him to
+resign"). Attributions whose cue is a word of belief or intention are labelled as thoughts
+(`act`), the others as said.
 
 ## Model
 - Encoder: sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), from the PyPI package
