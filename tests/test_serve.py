@@ -132,6 +132,18 @@ def test_upload_form_adds_an_article_and_shows_it(client):
     assert "Sam Reed" in page.text and "ev" in page.text
 
 
+def test_the_search_page_keeps_to_what_was_said_or_thought(client):
+    said = client.get("/search", params={"act": "said"}).text
+    assert "No quotes match." not in said and 'value="said" selected' in said
+    # the rules alone (this database) report no beliefs
+    assert "No quotes match." in client.get("/search", params={"act": "thought"}).text
+    words = client.get("/search", params={"q": "by-election"}).text
+    only_said = client.get("/search", params={"q": "by-election", "act": "said"}).text
+    assert 'class="hit sentence"' in words and 'class="hit sentence"' not in only_said
+    assert 'class="hit quote"' in only_said
+    assert client.get("/search", params={"act": "heard"}).status_code == 422
+
+
 def test_pages_answer_quickly(client):
     """A smoke check on the seeds database; the BBC-corpus figures come from the load test."""
     for path in ("/", "/search?q=by-election", "/people", "/events", "/stories", "/articles/1"):

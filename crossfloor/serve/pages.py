@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from datetime import date
+from typing import Literal
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse
@@ -50,21 +51,22 @@ def search(
     outlet: str = "",
     since: str = "",
     until: str = "",
+    act: Literal["", "said", "thought"] = "",
     page: int = Query(1, ge=1, le=100_000),
 ):
     first, last = day(since), day(until)
     offset = (page - 1) * PAGE
     with request.app.db.sessions() as session:
         if q.strip():
-            hits = views.search(session, q, limit=offset + PAGE + 1 if not (speaker or party or outlet or first or last) else 2000)
-            hits = [h for h in hits if keep_hit(h, speaker, outlet, first, last)]
+            hits = views.search(session, q, limit=offset + PAGE + 1 if not (speaker or party or outlet or first or last or act) else 2000)
+            hits = [h for h in hits if keep_hit(h, speaker, outlet, first, last) and (not act or h.get("act") == act)]
             results, more = hits[offset : offset + PAGE], len(hits) > offset + PAGE
             mode = "search"
         else:
-            found = views.quotes(session, speaker or None, party or None, outlet or None, None, first, last, limit=PAGE + 1, offset=offset)
+            found = views.quotes(session, speaker or None, party or None, outlet or None, None, first, last, limit=PAGE + 1, offset=offset, act=act or None)
             results, more = found[:PAGE], len(found) > PAGE
             mode = "quotes"
-    return html(request, "search.html", q=q, speaker=speaker, party=party, outlet=outlet, since=since, until=until, page=page, results=results, more=more, mode=mode)
+    return html(request, "search.html", q=q, speaker=speaker, party=party, outlet=outlet, since=since, until=until, act=act, page=page, results=results, more=more, mode=mode)
 
 
 def keep_hit(hit: dict, speaker: str, outlet: str, first: date | None, last: date | None) -> bool:

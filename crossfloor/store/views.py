@@ -290,9 +290,9 @@ def search(session: Session, query: str, kind: str | None = None, limit: int = 5
     out = []
     for hit in hits:
         article = articles[hit["article_id"]]
-        row = {"kind": hit["kind"], "text": hit["body"], **article_ref(article), "start": hit["start"], "speaker": None}
+        row = {"kind": hit["kind"], "text": hit["body"], **article_ref(article), "start": hit["start"], "speaker": None, "act": None}
         if hit["kind"] == "quote" and hit["ref_id"]:
             quote = session.get(QuoteRow, hit["ref_id"])
-            row["speaker"] = quote.speaker_resolved if quote else None
+            row["speaker"], row["act"] = (quote.speaker_resolved, quote.act) if quote else (None, None)
         out.append(row)
     return out
