@@ -452,7 +452,7 @@ class AttributionFinder:
             start,
             end,
             kind="mixed" if inside else "indirect",
-            act="thought" if self.lemma(verb) in self.cues.beliefs - self.cues.speech else "said",
+            act="thought" if self.lemma(verb) in self.cues.thought else "said",
             cue=self.cue_span(verb),
             subject=subject,
             source=self.source_span(subject, verb) if subject is not None else None,

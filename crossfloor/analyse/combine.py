@@ -99,7 +99,7 @@ def object_of_speech(doc: Doc, a: Attribution, verbs: frozenset[str]) -> bool:
     return span.root.dep_ == "dobj" and span.root.head == cue.root
 
 
-def clause_like(doc: Doc, a: Attribution, verbs: frozenset[str], objects: frozenset[str] = frozenset()) -> bool:
+def clause_like(doc: Doc, a: Attribution, saying: frozenset[str], objects: frozenset[str] = frozenset()) -> bool:
     """Reported speech is a clause, a noun phrase after a verb of saying ('denied the
     allegations', 'announced his resignation') or the direct object of a verb of speech or
     judgement (objects: 'criticised the plan'): else an indirect content headed by a noun is a
@@ -112,7 +112,7 @@ def clause_like(doc: Doc, a: Attribution, verbs: frozenset[str], objects: frozen
     span = content_of(doc, a)
     if span is None:
         return False
-    return span.root.pos_ in ("VERB", "AUX") or cue_is_saying(doc, a, verbs) or object_of_speech(doc, a, objects)
+    return span.root.pos_ in ("VERB", "AUX") or cue_is_saying(doc, a, saying) or object_of_speech(doc, a, objects)
 
 
 def holds_its_own_cue(doc: Doc, a: Attribution, verbs: frozenset[str]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -29,6 +29,12 @@ class CueLexicon:
     @property
     def clause_verbs(self) -> frozenset[str]:
         return self.speech | self.clause_only
+
+    @cached_property
+    def thought(self) -> frozenset[str]:
+        """Words whose attributions are thoughts, not speech: belief and intention ('believe',
+        'plan'), less any word an edited lexicon also lists as speech."""
+        return self.beliefs - self.speech
 
 
 @cache

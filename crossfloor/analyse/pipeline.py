@@ -176,7 +176,7 @@ def make_attribution_model(
         min_words=min_words,
         objects=lexicon.object_speech if object_speech else frozenset(),
     )
-    return ModelAttributionComponent(SpanTagger.load(path, threads), tuple(rule_kinds), other_rules, need, skip_rule_sentences, lexicon.beliefs - lexicon.speech)
+    return ModelAttributionComponent(SpanTagger.load(path, threads), tuple(rule_kinds), other_rules, need, skip_rule_sentences, lexicon.thought)
 
 
 class SpeakerComponent:
