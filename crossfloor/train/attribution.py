@@ -222,8 +222,8 @@ into attributions. crossfloor runs it beside the rules by default (`--fast` leav
 `--attribution-model DIR` swaps in another model); `crossfloor/analyse/combine.py` joins the two.
 Every rule attribution is kept (and, when the tagger reads every paragraph, takes its source and
 cue boundaries where both mark the same words). By default the tagger reads only the sentences
-the rules found nothing in (`skip_rule_sentences`), and adds an attribution there when it has a cue (of speech, or of belief or intention: "believes",
-"hopes") and its content has two or more words, is a clause headed by a verb, the object of a
+the rules found nothing in (`skip_rule_sentences`), and adds an attribution there when it has
+a cue (of speech, or of belief or intention: "believes", "hopes") and its content has two or more words, is a clause headed by a verb, the object of a
 verb of saying ("denied any wrongdoing") or the direct object of a verb of speech or judgement
 ("criticised the plan"), is an infinitive only after a verb of saying or intention ("vowed to
 fight on", "plans to stand"), does not stop on a preposition, determiner or conjunction, is not
