@@ -598,28 +598,52 @@ def train_attribution(
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory for the model (replaced if it exists)")],
     epochs: Annotated[int, typer.Option(help="Passes over the training data")] = 3,
     layers: Annotated[int, typer.Option(help="Encoder layers kept (of 6): fewer is faster")] = 6,
-    seed: Annotated[int, typer.Option(help="Seed for everything random")] = 13,
+    seed: Annotated[list[int], typer.Option(help="Seed for everything random; give it twice or more to train an ensemble, one network per seed")] = [13],
     max_steps: Annotated[int, typer.Option(help="Stop after this many steps (0: no limit)")] = 0,
     limit_docs: Annotated[int, typer.Option(help="Use only the first N documents of each file (0: all)")] = 0,
     learning_rate: Annotated[float, typer.Option(help="Peak learning rate (AdamW, linear warm-up and decay)")] = 8e-5,
     init: Annotated[Optional[Path], typer.Option(help="Go on training from this trained model instead of the base encoder")] = None,
 ) -> None:
     """Fine-tune the attribution tagger (source, cue, content spans) and report dev figures."""
-    from .train.attribution import TrainConfig
-    from .train.attribution import train as run_training
+    from .train.attribution import TrainConfig, train_members
 
     for path in (train, dev):
         if not path.is_file():
             fail(f"{path}: no such file")
     if init is not None and not (init / "tagger.safetensors").is_file():
         fail(f"{init}: not a trained attribution model (no tagger.safetensors)")
-    config = TrainConfig(
-        epochs=epochs, layers=layers, seed=seed, max_steps=max_steps, limit_docs=limit_docs, learning_rate=learning_rate, init=str(init or "")
-    )
+    config = TrainConfig(epochs=epochs, layers=layers, max_steps=max_steps, limit_docs=limit_docs, learning_rate=learning_rate, init=str(init or ""))
     try:
-        report = run_training(train, dev, out, config, log=say)
+        report = train_members(train, dev, out, config, seed, log=say)
     except (ValueError, KeyError, json.JSONDecodeError) as problem:
         fail(f"cannot train on {train}: {problem}")
+    show_trained(report, out)
+
+
+@train_app.command("ensemble")
+def train_ensemble(
+    models: Annotated[list[Path], typer.Argument(help="Trained attribution models to join (two or more)")],
+    dev: Annotated[Path, typer.Option("--dev", help="Dev gold: gives the figures of the ensemble")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Directory for the ensemble (replaced if it exists)")],
+) -> None:
+    """Join trained attribution models into one ensemble (it averages their tag probabilities) and report its dev figures."""
+    from .train.attribution import join
+
+    if len(models) < 2:
+        fail("an ensemble needs two or more models")
+    for model in models:
+        if not (model / "tagger.safetensors").is_file() or not (model / "crossfloor.json").is_file():
+            fail(f"{model}: not a trained attribution model (no tagger.safetensors)")
+    if not dev.is_file():
+        fail(f"{dev}: no such file")
+    try:
+        report = join(models, dev, out)
+    except (ValueError, KeyError, json.JSONDecodeError) as problem:
+        fail(f"cannot join {', '.join(map(str, models))}: {problem}")
+    show_trained(report, out)
+
+
+def show_trained(report: dict, out: Path) -> None:
     for layer, figures in report["dev_exact"].items():
         console().print(f"dev exact {layer:8} P {figures['precision']:.3f}  R {figures['recall']:.3f}  F1 {figures['f1']:.3f}", highlight=False)
     console().print(f"model written to {out} ({report['seconds']:.0f} s; model card: {out / 'README.md'})", highlight=False)

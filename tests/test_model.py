@@ -44,7 +44,7 @@ def test_the_traced_tagger_reads_a_real_article_exactly_as_the_plain_network(tag
 
     seeds = shared_file("seeds")
     text = seeds.joinpath(sorted(p.name for p in seeds.iterdir())[0]).read_text()
-    plain = SpanTagger(quantised(TaggerNetwork.load(PACKAGED_MODEL).eval()), tagger.tokenizer, tagger.max_tokens)
+    plain = SpanTagger([quantised(TaggerNetwork.load(PACKAGED_MODEL).eval())], tagger.tokenizer, tagger.max_tokens)
     found = tagger.spans(text)
     assert found["content"] and found == plain.spans(text)
 
@@ -283,3 +283,44 @@ def test_a_few_training_steps_write_a_loadable_model_with_its_card(tmp_path):
     assert [h["epoch"] for h in report["history"]] == [0, 1]
     assert report["config"]["layers"] == 1 and report["continued_from"]["history"][0]["step"] == 3
     assert "Gone on from an earlier model" in (more / "README.md").read_text()
+    # the two joined into an ensemble; a model of another shape is refused
+    joined = tmp_path / "joined"
+    done = subprocess.run([sys.executable, "-m", "crossfloor.cli", "train", "ensemble", str(out), str(more), "--dev", str(dev), "-o", str(joined)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    settings = json.loads((joined / "crossfloor.json").read_text())
+    assert settings["members"] == ["tagger.safetensors", "tagger.2.safetensors"]
+    assert [m["history"][-1]["step"] for m in settings["training"]["members"]] == [3, 2]
+    assert "An ensemble of 2" in (joined / "README.md").read_text()
+    bad = subprocess.run([sys.executable, "-m", "crossfloor.cli", "train", "ensemble", str(out), str(PACKAGED_MODEL), "--dev", str(dev), "-o", str(tmp_path / "x")],
+                         cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert bad.returncode == 2 and "differ in base encoder, layers or window size" in bad.stderr
+
+
+def test_two_seeds_train_an_ensemble_that_averages_its_members(tmp_path):
+    import numpy as np
+    import torch
+
+    from crossfloor.analyse.spanmodel import pad, windows
+
+    train = shared_file("benchmarks", "quotes", "polnear-train.jsonl")
+    dev = shared_file("benchmarks", "quotes", "polnear-dev.jsonl")
+    out = tmp_path / "model"
+    done = subprocess.run(
+        [sys.executable, "-m", "crossfloor.cli", "train", "attribution", "--train", str(train), "--dev", str(dev), "-o", str(out),
+         "--epochs", "1", "--max-steps", "2", "--limit-docs", "2", "--layers", "1", "--seed", "3", "--seed", "4"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model"]  # the members' own directories are gone
+    report = json.loads((out / "crossfloor.json").read_text())["training"]
+    assert [m["config"]["seed"] for m in report["members"]] == [3, 4]
+    assert "--seed 3 --seed 4" in (out / "README.md").read_text()
+    ensemble = SpanTagger.load(out)
+    assert len(ensemble.networks) == 2
+    window = windows(ensemble.tokenizer, INDIRECT, ensemble.max_tokens)[0]
+    ids, mask = pad(ensemble.tokenizer, [window.ids], torch)
+    with torch.inference_mode():
+        each = [torch.log_softmax(n(ids, mask).float(), -1).numpy()[0, 1 : len(window.ids) + 1] for n in ensemble.networks]
+    assert not np.allclose(each[0], each[1])
+    assert ensemble.tag([window])[0] == best_tags(np.log((np.exp(each[0]) + np.exp(each[1])) / 2))

@@ -11,7 +11,7 @@ from safetensors.torch import load_file, save_file
 from transformers import AutoConfig, AutoModel
 from transformers.utils import logging as hf_logging
 
-from .spanmodel import LAYERS
+from .spanmodel import LAYERS, WEIGHTS
 
 
 class TaggerNetwork(torch.nn.Module):
@@ -35,10 +35,10 @@ class TaggerNetwork(torch.nn.Module):
         return cls(encoder)
 
     @classmethod
-    def load(cls, directory: Path) -> TaggerNetwork:
+    def load(cls, directory: Path, weights: str = WEIGHTS) -> TaggerNetwork:
         config = AutoConfig.from_pretrained(str(directory))
         network = cls(AutoModel.from_config(config, add_pooling_layer=False))
-        state = {k: v.float() for k, v in load_file(str(Path(directory) / "tagger.safetensors")).items()}
+        state = {k: v.float() for k, v in load_file(str(Path(directory) / weights)).items()}
         network.load_state_dict(state)
         return network
 
@@ -47,7 +47,7 @@ class TaggerNetwork(torch.nn.Module):
         self.encoder.config.save_pretrained(str(directory))
         # Half precision halves the shipped file; dev figures are measured on the saved copy.
         state = {k: v.detach().half().contiguous() for k, v in self.state_dict().items()}
-        save_file(state, str(directory / "tagger.safetensors"))
+        save_file(state, str(directory / WEIGHTS))
 
 
 def quantised(network: TaggerNetwork) -> torch.nn.Module:

@@ -160,10 +160,10 @@ def make_attribution_model(
     spurious throughout. Not taken: the rules' beliefs too (0.702/0.639/0.552 at the third step,
     5 seeds spurious); light verbs as object_speech ('speak of', 'call for': a 4th); cue-less
     attributions (6 seeds spurious)."""
-    from .spanmodel import PACKAGED_MODEL, SpanTagger
+    from .spanmodel import PACKAGED_MODEL, WEIGHTS, SpanTagger
 
     path = Path(model_path) if model_path else PACKAGED_MODEL
-    if not (path / "tagger.safetensors").is_file():
+    if not (path / WEIGHTS).is_file():
         raise FileNotFoundError(f"{path}: no trained attribution model here (train one with `crossfloor train attribution`, or run with --fast)")
     lexicon = cue_lexicon(cue_lexicon_path)
     speech = lexicon.speech | lexicon.clause_only | lexicon.infinitive | lexicon.nouns | lexicon.naming

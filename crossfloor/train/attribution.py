@@ -13,10 +13,18 @@ import math
 import random
 import shutil
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from ..analyse.spanmodel import LAYERS, SpanTagger, encode_labels, pad, trim, windows
+from ..analyse.spanmodel import (
+    LAYERS,
+    WEIGHTS,
+    SpanTagger,
+    encode_labels,
+    pad,
+    trim,
+    windows,
+)
 from ..evaluate.quotes import score
 
 IGNORE = -100
@@ -123,7 +131,7 @@ def train(train_path: Path, dev_path: Path, out_dir: Path, config: TrainConfig, 
     def keep_if_best(epoch: int) -> None:
         nonlocal best
         network.eval()
-        scores = dev_scores(SpanTagger(network, tokenizer, config.max_tokens), dev_docs)
+        scores = dev_scores(SpanTagger([network], tokenizer, config.max_tokens), dev_docs)
         history.append({"epoch": epoch, "step": step, **{k: v["f1"] for k, v in scores.items()}})
         log(f"epoch {epoch}: dev exact F1 " + ", ".join(f"{k} {v['f1']:.4f}" for k, v in scores.items()))
         if best is None or mean_f1(scores) > best:
@@ -180,6 +188,57 @@ def train(train_path: Path, dev_path: Path, out_dir: Path, config: TrainConfig, 
     return report
 
 
+def train_members(train_path: Path, dev_path: Path, out_dir: Path, config: TrainConfig, seeds: list[int], log=print) -> dict:
+    """One network per seed, trained in turn (`train`), joined into one model (`join`)."""
+    if len(seeds) == 1:
+        return train(train_path, dev_path, out_dir, replace(config, seed=seeds[0]), log)
+    members = []
+    for seed in seeds:
+        member = Path(out_dir).with_name(f"{Path(out_dir).name}.seed{seed}")
+        log(f"member with seed {seed}: {member}")
+        train(train_path, dev_path, member, replace(config, seed=seed), log)
+        members.append(member)
+    report = join(members, dev_path, out_dir, config.limit_docs)
+    for member in members:
+        shutil.rmtree(member)
+    return report
+
+
+def join(members: list[Path], dev_path: Path, out_dir: Path, limit_docs: int = 0) -> dict:
+    """One model of several trained ones (an ensemble: crossfloor averages their tag log
+    probabilities), with the dev figures of the whole and each member's training report."""
+    settings = [json.loads((Path(m) / "crossfloor.json").read_text()) for m in members]
+    if len({(s["max_tokens"], s["layers"], s["base"]) for s in settings}) > 1:
+        raise ValueError("the members differ in base encoder, layers or window size")
+    work = Path(out_dir).with_name(Path(out_dir).name + ".joining")
+    if work.exists():
+        shutil.rmtree(work)
+    shutil.copytree(members[0], work)
+    names = [WEIGHTS] + [f"tagger.{k}.safetensors" for k in range(2, len(members) + 1)]
+    for member, name in zip(members[1:], names[1:]):
+        shutil.copy2(Path(member) / WEIGHTS, work / name)
+    joined = {key: settings[0][key] for key in ("max_tokens", "layers", "base")}
+    joined["members"] = names
+    (work / "crossfloor.json").write_text(json.dumps(joined, indent=2) + "\n")
+    started = time.perf_counter()
+    figures = dev_scores(SpanTagger.load(work), read_gold(dev_path, limit_docs))
+    trained = [s["training"] for s in settings]
+    report = {
+        **{key: trained[0][key] for key in ("config", "train", "train_documents", "windows")},
+        "dev": str(dev_path),
+        "seconds": round(sum(t["seconds"] for t in trained) + time.perf_counter() - started, 1),
+        "members": trained,
+        "dev_exact": figures,
+    }
+    joined["training"] = report
+    (work / "crossfloor.json").write_text(json.dumps(joined, indent=2) + "\n")
+    (work / "README.md").write_text(model_card(report), encoding="utf-8")
+    if Path(out_dir).exists():
+        shutil.rmtree(out_dir)
+    work.rename(out_dir)
+    return report
+
+
 def save(network, tokenizer, base: Path, directory: Path, config: TrainConfig) -> None:
     if directory.exists():
         shutil.rmtree(directory)
@@ -207,13 +266,24 @@ def continued(report: dict) -> str:
 
 def model_card(report: dict) -> str:
     config = report["config"]
+    members = report.get("members") or [report]
+    seeds = " and ".join(str(m["config"]["seed"]) for m in members)
     rows = "\n".join(
         f"| {layer} | {f['precision']:.3f} | {f['recall']:.3f} | {f['f1']:.3f} | {f['tp']}/{f['predicted']}/{f['gold']} |"
         for layer, f in report["dev_exact"].items()
     )
     history = "\n".join(
-        f"| {h['epoch']} | {h['step']} | " + " | ".join(f"{h[layer]:.3f}" for layer in LAYERS) + " |" for h in report["history"]
+        f"| {m['config']['seed']} | {h['epoch']} | {h['step']} | " + " | ".join(f"{h[layer]:.3f}" for layer in LAYERS) + " |"
+        for m in members
+        for h in m["history"]
     )
+    ensemble = (
+        f"\n- An ensemble of {len(members)} such networks, trained alike but with seeds {seeds}: their tag\n"
+        "  probabilities are averaged before decoding (files `tagger.safetensors`, `tagger.2.safetensors`, ...)."
+        if len(members) > 1
+        else ""
+    )
+    command = "crossfloor train attribution --train {train} --dev {dev}".format(**report) + "".join(f" --seed {m['config']['seed']}" for m in members)
     return f"""# crossfloor attribution tagger
 
 Marks the **source**, **cue** and **content** spans of attributions (who said, wrote, believed
@@ -237,13 +307,13 @@ resign"). Attributions whose cue is a word of belief or intention are labelled a
   head of 3 x 3 tags. Weights stored in half precision (`tagger.safetensors`); linear layers
   run as dynamic int8 on the CPU, one scale per output channel. Each layer's tags are decoded
   as the most probable BIO sequence in which no I follows an O (Viterbi over the tag
-  probabilities); spans are widened to whole words.
+  probabilities); spans are widened to whole words.{ensemble}
 - Input: one paragraph at a time, at most {config['max_tokens']} word pieces per window.
-- Training: `crossfloor train attribution --train {report['train']} --dev {report['dev']}`,
+- Training: `{command}`,
   {config['epochs']} epochs max, batch {config['batch_size']}, AdamW lr {config['learning_rate']},
-  linear warm-up {config['warmup']:.0%} and decay, seed {config['seed']};
-  {report['windows']} training windows, {report['seconds']:.0f} s on the CPU. The epoch with the
-  best mean dev F1 is kept.{continued(report)}
+  linear warm-up {config['warmup']:.0%} and decay, seed {seeds};
+  {report['windows']} training windows, {report['seconds']:.0f} s on the CPU in all. The epoch with the
+  best mean dev F1 is kept.{"".join(continued(m) for m in members)}
 
 ## Training data
 PolNeAR (Newell, Margolin and Ruths, LREC 2018): attributions annotated in **US political news
@@ -261,8 +331,8 @@ Tagger alone, from the saved files, as crossfloor runs it (int8):
 
 By epoch (dev F1 of the full-precision network in training, scored with the decoding of that time):
 
-| epoch | step | source | cue | content |
-|---|---|---|---|---|
+| seed | epoch | step | source | cue | content |
+|---|---|---|---|---|---|
 {history}
 
 The figures of crossfloor's combined extractor come from
@@ -273,5 +343,5 @@ The figures of crossfloor's combined extractor come from
   attributions keep only the longer content span.
 - PolNeAR counts beliefs and intentions ("mocked", "hopes") as attributions; so does this model.
 - The published bar (BERT + CofeNet, PolNeAR test: source 0.83, cue 0.75, content 0.73 exact F1)
-  is not reached: a {config['layers']}-layer MiniLM trained for {len(report['history'])} epochs on 2 CPU cores is far smaller.
+  is not reached: {"an ensemble of " + str(len(members)) + " " if len(members) > 1 else "a "}{config['layers']}-layer MiniLM{"s" if len(members) > 1 else ""} trained for {len(members[0]['history'])} epochs on 2 CPU cores is far smaller.
 """
