@@ -255,15 +255,21 @@ def test_fast_and_model_modes_from_the_command_line(tmp_path):
     assert bad.returncode == 2 and "not a trained attribution model" in bad.stderr
 
 
-def test_a_few_training_steps_write_a_loadable_model_with_its_card(tmp_path):
+def crossfloor(*args) -> subprocess.CompletedProcess:
+    """The command line, as a user runs it."""
+    return subprocess.run([sys.executable, "-m", "crossfloor.cli", *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+
+
+def train_briefly(out, *options) -> subprocess.CompletedProcess:
+    """`crossfloor train attribution` for one epoch on two documents of PolNeAR train and dev."""
     train = shared_file("benchmarks", "quotes", "polnear-train.jsonl")
     dev = shared_file("benchmarks", "quotes", "polnear-dev.jsonl")
+    return crossfloor("train", "attribution", "--train", train, "--dev", dev, "-o", out, "--epochs", 1, "--limit-docs", 2, *options)
+
+
+def test_a_few_training_steps_write_a_loadable_model_with_its_card(tmp_path):
     out = tmp_path / "model"
-    done = subprocess.run(
-        [sys.executable, "-m", "crossfloor.cli", "train", "attribution", "--train", str(train), "--dev", str(dev), "-o", str(out),
-         "--epochs", "1", "--max-steps", "3", "--limit-docs", "2", "--layers", "1"],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
-    )
+    done = train_briefly(out, "--max-steps", 3, "--layers", 1)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "dev exact content" in done.stdout
     card = (out / "README.md").read_text()
@@ -273,27 +279,22 @@ def test_a_few_training_steps_write_a_loadable_model_with_its_card(tmp_path):
     assert isinstance(SpanTagger.load(out)(INDIRECT), list)
     # going on from that model: epoch 0 is the model itself, and the card keeps its history
     more = tmp_path / "more"
-    done = subprocess.run(
-        [sys.executable, "-m", "crossfloor.cli", "train", "attribution", "--train", str(train), "--dev", str(dev), "-o", str(more),
-         "--epochs", "1", "--max-steps", "2", "--limit-docs", "2", "--init", str(out), "--learning-rate", "1e-5"],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
-    )
+    done = train_briefly(more, "--max-steps", 2, "--init", out, "--learning-rate", "1e-5")
     assert done.returncode == 0, done.stderr[-2000:]
     report = json.loads((more / "crossfloor.json").read_text())["training"]
     assert [h["epoch"] for h in report["history"]] == [0, 1]
     assert report["config"]["layers"] == 1 and report["continued_from"]["history"][0]["step"] == 3
     assert "Gone on from an earlier model" in (more / "README.md").read_text()
     # the two joined into an ensemble; a model of another shape is refused
+    dev = shared_file("benchmarks", "quotes", "polnear-dev.jsonl")
     joined = tmp_path / "joined"
-    done = subprocess.run([sys.executable, "-m", "crossfloor.cli", "train", "ensemble", str(out), str(more), "--dev", str(dev), "-o", str(joined)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    done = crossfloor("train", "ensemble", out, more, "--dev", dev, "-o", joined)
     assert done.returncode == 0, done.stderr[-2000:]
     settings = json.loads((joined / "crossfloor.json").read_text())
     assert settings["members"] == ["tagger.safetensors", "tagger.2.safetensors"]
     assert [m["history"][-1]["step"] for m in settings["training"]["members"]] == [3, 2]
     assert "An ensemble of 2" in (joined / "README.md").read_text()
-    bad = subprocess.run([sys.executable, "-m", "crossfloor.cli", "train", "ensemble", str(out), str(PACKAGED_MODEL), "--dev", str(dev), "-o", str(tmp_path / "x")],
-                         cwd=ROOT, capture_output=True, text=True, timeout=600)
+    bad = crossfloor("train", "ensemble", out, PACKAGED_MODEL, "--dev", dev, "-o", tmp_path / "x")
     assert bad.returncode == 2 and "differ in base encoder, layers or window size" in bad.stderr
 
 
@@ -303,14 +304,8 @@ def test_two_seeds_train_an_ensemble_that_averages_its_members(tmp_path):
 
     from crossfloor.analyse.spanmodel import pad, windows
 
-    train = shared_file("benchmarks", "quotes", "polnear-train.jsonl")
-    dev = shared_file("benchmarks", "quotes", "polnear-dev.jsonl")
     out = tmp_path / "model"
-    done = subprocess.run(
-        [sys.executable, "-m", "crossfloor.cli", "train", "attribution", "--train", str(train), "--dev", str(dev), "-o", str(out),
-         "--epochs", "1", "--max-steps", "2", "--limit-docs", "2", "--layers", "1", "--seed", "3", "--seed", "4"],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
-    )
+    done = train_briefly(out, "--max-steps", 2, "--layers", 1, "--seed", 3, "--seed", 4)
     assert done.returncode == 0, done.stderr[-2000:]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["model"]  # the members' own directories are gone
     report = json.loads((out / "crossfloor.json").read_text())["training"]

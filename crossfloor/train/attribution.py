@@ -179,13 +179,7 @@ def train(train_path: Path, dev_path: Path, out_dir: Path, config: TrainConfig, 
     if config.init:
         report["continued_from"] = json.loads((Path(config.init) / "crossfloor.json").read_text()).get("training")
     settings = json.loads((work / "crossfloor.json").read_text())
-    settings["training"] = report
-    (work / "crossfloor.json").write_text(json.dumps(settings, indent=2) + "\n")
-    (work / "README.md").write_text(model_card(report), encoding="utf-8")
-    if Path(out_dir).exists():
-        shutil.rmtree(out_dir)
-    work.rename(out_dir)
-    return report
+    return finish(work, out_dir, settings, report)
 
 
 def train_members(train_path: Path, dev_path: Path, out_dir: Path, config: TrainConfig, seeds: list[int], log=print) -> dict:
@@ -230,8 +224,14 @@ def join(members: list[Path], dev_path: Path, out_dir: Path, limit_docs: int = 0
         "members": trained,
         "dev_exact": figures,
     }
-    joined["training"] = report
-    (work / "crossfloor.json").write_text(json.dumps(joined, indent=2) + "\n")
+    return finish(work, out_dir, joined, report)
+
+
+def finish(work: Path, out_dir: Path, settings: dict, report: dict) -> dict:
+    """Record the training report and the model card in the model written at `work`, then put it
+    in place of `out_dir` (only now, so a failed run leaves an earlier model there untouched)."""
+    settings["training"] = report
+    (work / "crossfloor.json").write_text(json.dumps(settings, indent=2) + "\n")
     (work / "README.md").write_text(model_card(report), encoding="utf-8")
     if Path(out_dir).exists():
         shutil.rmtree(out_dir)
