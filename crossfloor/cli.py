@@ -69,8 +69,7 @@ def options(
     elif attribution_model in ("packaged", "none"):
         os.environ["CROSSFLOOR_ATTRIBUTION_MODEL"] = attribution_model
     elif attribution_model:
-        if not (Path(attribution_model) / "tagger.safetensors").is_file():
-            fail(f"{attribution_model}: not a trained attribution model (no tagger.safetensors)")
+        require_trained_model(Path(attribution_model))
         os.environ["CROSSFLOOR_ATTRIBUTION_MODEL"] = str(Path(attribution_model).resolve())
 
 DbOption = Annotated[
@@ -610,8 +609,8 @@ def train_attribution(
     for path in (train, dev):
         if not path.is_file():
             fail(f"{path}: no such file")
-    if init is not None and not (init / "tagger.safetensors").is_file():
-        fail(f"{init}: not a trained attribution model (no tagger.safetensors)")
+    if init is not None:
+        require_trained_model(init)
     config = TrainConfig(epochs=epochs, layers=layers, max_steps=max_steps, limit_docs=limit_docs, learning_rate=learning_rate, init=str(init or ""))
     try:
         report = train_members(train, dev, out, config, seed, log=say)
@@ -632,8 +631,7 @@ def train_ensemble(
     if len(models) < 2:
         fail("an ensemble needs two or more models")
     for model in models:
-        if not (model / "tagger.safetensors").is_file() or not (model / "crossfloor.json").is_file():
-            fail(f"{model}: not a trained attribution model (no tagger.safetensors)")
+        require_trained_model(model)
     if not dev.is_file():
         fail(f"{dev}: no such file")
     try:
@@ -641,6 +639,15 @@ def train_ensemble(
     except (ValueError, KeyError, json.JSONDecodeError) as problem:
         fail(f"cannot join {', '.join(map(str, models))}: {problem}")
     show_trained(report, out)
+
+
+def require_trained_model(path: Path) -> None:
+    """Stop with a one-line error unless `path` holds what `crossfloor train attribution` writes."""
+    from .analyse.spanmodel import WEIGHTS
+
+    for name in (WEIGHTS, "crossfloor.json"):
+        if not (path / name).is_file():
+            fail(f"{path}: not a trained attribution model (no {name})")
 
 
 def show_trained(report: dict, out: Path) -> None:

@@ -59,7 +59,7 @@ def search(
     with request.app.db.sessions() as session:
         if q.strip():
             hits = views.search(session, q, limit=offset + PAGE + 1 if not (speaker or party or outlet or first or last or act) else 2000)
-            hits = [h for h in hits if keep_hit(h, speaker, outlet, first, last) and (not act or h.get("act") == act)]
+            hits = [h for h in hits if keep_hit(h, speaker, outlet, first, last, act)]
             results, more = hits[offset : offset + PAGE], len(hits) > offset + PAGE
             mode = "search"
         else:
@@ -69,7 +69,9 @@ def search(
     return html(request, "search.html", q=q, speaker=speaker, party=party, outlet=outlet, since=since, until=until, act=act, page=page, results=results, more=more, mode=mode)
 
 
-def keep_hit(hit: dict, speaker: str, outlet: str, first: date | None, last: date | None) -> bool:
+def keep_hit(hit: dict, speaker: str, outlet: str, first: date | None, last: date | None, act: str = "") -> bool:
+    if act and hit.get("act") != act:
+        return False
     if speaker and speaker.lower() not in (hit.get("speaker") or "").lower():
         return False
     if outlet and outlet.lower() not in (hit.get("outlet") or "").lower():

@@ -199,7 +199,7 @@ def train_members(train_path: Path, dev_path: Path, out_dir: Path, config: Train
 
 
 def join(members: list[Path], dev_path: Path, out_dir: Path, limit_docs: int = 0) -> dict:
-    """One model of several trained ones (an ensemble: crossfloor averages their tag log
+    """One model of several trained ones (an ensemble: crossfloor averages their tag
     probabilities), with the dev figures of the whole and each member's training report."""
     settings = [json.loads((Path(m) / "crossfloor.json").read_text()) for m in members]
     if len({(s["max_tokens"], s["layers"], s["base"]) for s in settings}) > 1:
