@@ -88,11 +88,35 @@ def ingest(
 
 
 def store_analysed(article: Article, result: dict, db: Database, reference) -> Outcome:
-    """Link an analysed article to reference data, then store it linked across articles."""
-    from .link.knowledge import Linker
-
+    """Link an analysed article to reference data, then store it linked across articles, in
+    one transaction: an interrupted ingest leaves nothing half-linked, and a re-run links the
+    same way."""
     reference.link(article.published, result["quotes"], result["events"])
-    return db.store(article, result, linker=Linker)
+    duplicate = Outcome("duplicate", None)
+    return db.in_transaction(lambda session: store_linked(session, db, article, result), f"{article.source}: storing", on_conflict=lambda: duplicate)
+
+
+def store_linked(session, db: Database, article: Article, result: dict) -> Outcome:
+    """In the caller's transaction: a text already stored is not stored again; a near copy of
+    a stored article is kept as a copy of it; otherwise the article is added and tied to the
+    people, events and stories already stored."""
+    from .link.knowledge import Linker, signature
+
+    if db.hash_stored(session, article.content_hash):  # another writer may have stored it since it was read
+        return Outcome("duplicate", None)
+    link = Linker(session)
+    values = signature(article.text)
+    copy = link.copy_of(values)
+    if copy is not None:
+        link.add_copy(article, copy)
+        session.flush()
+        return Outcome("copy", copy.article_id, copy.similarity)
+    rows = db.add_article(session, article, result)
+    link.add_signature(rows.article.id, values)
+    people = link.link_people(rows.article, result.get("people", []), rows.quotes, rows.events)
+    shared = link.link_events(rows.events, people)
+    link.link_story(rows.article, shared, people, values)
+    return Outcome("stored", rows.article.id)
 
 
 def ingest_now(article: Article, db: Database) -> Outcome:

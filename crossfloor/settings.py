@@ -1,6 +1,9 @@
-"""The one settings object: defaults, overridden by CROSSFLOOR_* environment variables and flags."""
+"""The one settings object: defaults, overridden by CROSSFLOOR_* environment variables, then by
+the command line's options (`configure`), then by a caller's own overrides."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -18,6 +21,8 @@ class Settings(BaseSettings):
     attribution_model: str = "packaged"
     # An article whose analysis takes longer than this is skipped with a message (0: no limit).
     article_seconds: float = 120.0
+    # The secret that lets a client add articles to `crossfloor serve` (X-Crossfloor-Token).
+    token: str | None = None
 
     @property
     def database_url(self) -> str:
@@ -25,5 +30,17 @@ class Settings(BaseSettings):
         return self.db if "://" in self.db else f"sqlite:///{self.db}"
 
 
+# The command line's global options, for this process and the worker processes forked from it.
+_configured: dict[str, Any] = {}
+
+
+def configure(**options) -> None:
+    """Set this process's options (those left None are not set); replaces what was set before."""
+    _configured.clear()
+    _configured.update({k: v for k, v in options.items() if v is not None})
+
+
 def get_settings(**overrides) -> Settings:
-    return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    """The settings now: the environment is read afresh, then configured options and overrides
+    (those left None) apply."""
+    return Settings(**{**_configured, **{k: v for k, v in overrides.items() if v is not None}})

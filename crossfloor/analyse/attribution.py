@@ -22,7 +22,6 @@ from .doctext import text_of, tokens_of
 from .lexicon import CueLexicon, PeopleLexicon
 from .marks import MarkSpan, find_quote_spans
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLAUSE_DEPS = ("ccomp",)
 INHERIT_SUBJECT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "acl")
 CUE_MODIFIERS = ("aux", "auxpass", "neg")
@@ -75,6 +74,20 @@ def cue_adverb(token: Token) -> bool:
 def char_span_of(tokens) -> tuple[int, int]:
     tokens = list(tokens)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def characterising(verb: Token, c: Token) -> bool:
+    """An object or complement that holds what a naming verb calls something ('called the plan
+    "a betrayal"', 'described him as "a lifetime politician"', 'what he called "a breach"')."""
+    if c.dep_ == "dobj" and c.lower_ in ("what", "which"):
+        return True
+    return c.i > verb.i and (c.dep_ in ("dobj", "oprd", "dative", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as"))
+
+
+def ends_lead_in(tok: Token, colon: bool) -> bool:
+    """A lead-in looking back for its cue stops at a sentence end, and at a line break unless
+    it ends in a colon."""
+    return ("\n" in tok.text and not colon) or (tok.is_sent_end and tok.text in ".!?")
 
 
 class AttributionFinder:
@@ -160,17 +173,28 @@ class AttributionFinder:
         if verb.dep_ in ("advcl", "conj", "xcomp"):
             candidates.append(verb.head)
         for v in candidates:
-            if self.lemma(v) in ("tell", "inform", "brief", "assure"):
-                objects = [c for c in v.children if c.dep_ in ("dobj", "dative")]
-                if any(self.looks_like_outlet(c) for c in objects):
-                    return self.phrase_of([t for c in objects for t in c.subtree])
-            for c in v.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "on", "during", "at") or (c.lower_ == "to" and v is verb):
-                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                    if pobj is not None and (
-                        pobj.lemma_.lower() in self.people.venue_nouns or self.looks_like_outlet(pobj)
-                    ):
-                        return self.phrase_of(list(pobj.subtree))
+            venue = self.told_outlet(v) or self.venue_phrase(v, v is verb)
+            if venue is not None:
+                return venue
+        return None
+
+    def told_outlet(self, verb: Token) -> str | None:
+        """'told Sky News', 'briefed the BBC'."""
+        if self.lemma(verb) not in ("tell", "inform", "brief", "assure"):
+            return None
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        if any(self.looks_like_outlet(c) for c in objects):
+            return self.phrase_of([t for c in objects for t in c.subtree])
+        return None
+
+    def venue_phrase(self, verb: Token, is_cue: bool) -> str | None:
+        """'in a statement', 'on BBC One', 'during an interview', 'at a rally' (and, for the cue
+        itself, 'to reporters')."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "on", "during", "at") or (c.lower_ == "to" and is_cue):
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None and (pobj.lemma_.lower() in self.people.venue_nouns or self.looks_like_outlet(pobj)):
+                    return self.phrase_of(list(pobj.subtree))
         return None
 
     def looks_like_outlet(self, tok: Token) -> bool:
@@ -226,10 +250,7 @@ class AttributionFinder:
         subject = self.subject_of(verb)
         if subject is None or subject.sent != sent:
             return None
-        left = min(verb.i, subject.left_edge.i)
-        for c in verb.children:
-            if c.i < verb.i and c.dep_ in CUE_MODIFIERS + ("advmod",):
-                left = min(left, c.i)
+        left = min([verb.i, subject.left_edge.i] + [c.i for c in verb.children if c.i < verb.i and c.dep_ in CUE_MODIFIERS + ("advmod",)])
         start = self.written_sentence_start(sent)
         comma = verb.doc[left - 1] if left > start else None
         if comma is None or comma.text not in (",", "—", "–"):
@@ -239,7 +260,11 @@ class AttributionFinder:
             # 'Lenox was a juggernaut, Mr Clarke said, until it went bankrupt': one content on
             # both sides of the attribution (its envelope, as for a split quotation).
             return self.trimmed(verb.doc[start : sent.end], verb)
-        tail = [t for t in verb.doc[verb.i + 1 : sent.end] if t.i not in {x.i for x in subject.subtree}]
+        return self.content_before(verb, subject, start, comma)
+
+    def content_before(self, verb: Token, subject: Token, start: int, comma: Token) -> tuple[int, int] | None:
+        """Everything before the comma, when nothing but the attribution follows it."""
+        tail = [t for t in verb.doc[verb.i + 1 : verb.sent.end] if t.i not in {x.i for x in subject.subtree}]
         if any(t.pos_ == "VERB" or t.dep_ in CLAUSE_DEPS for t in tail):
             return None
         content = verb.doc[start : comma.i]
@@ -426,27 +451,15 @@ class AttributionFinder:
         start, end = content
         inside = [m for m in marks if m.start >= start - 1 and m.end <= end + 1]
         cutting = [m for m in marks if m not in inside and m.start < end and m.end > start]
-        if cutting:
-            # The parse split a quotation: let the quotation carry this cue instead.
+        # The parse split a quotation, or the quotation is the whole content, or a fragment of an
+        # infinitive ('challenged him to "do the honourable thing"'): the mark route reports it
+        # as direct, with this cue.
+        handed = cutting or (inside if self.quotation_is_content(verb, start, end, inside) else [])
+        if handed:
             for i, m in enumerate(marks):
-                if m in cutting:
+                if m in handed:
                     mark_cue.setdefault(i, verb)
             return None
-        words = text_of(verb.doc)[start:end].split()
-        outside_words = len(words) - sum(len(m.text(text_of(verb.doc)).split()) for m in inside)
-        # 'said that "..."': the reporter's 'that' makes the quotation part of reported speech, a
-        # mixed quote with the 'that' (as PolNeAR marks it); a bare quotation stays direct
-        reported = outside_words == 1 and words[0].lower() == "that"
-        if inside and outside_words <= 1 and not reported:
-            for i, m in enumerate(marks):
-                if m in inside:
-                    mark_cue.setdefault(i, verb)
-            return None  # the whole content is a quotation: the mark route reports it as direct
-        if inside and any(c.dep_ == "xcomp" for c in verb.children) and not any(c.dep_ in CLAUSE_DEPS for c in verb.children):
-            for i, m in enumerate(marks):
-                if m in inside:
-                    mark_cue.setdefault(i, verb)
-            return None  # 'challenged him to "do the honourable thing"': the fragment is the quote
         subject = self.subject_of(verb)
         return Attribution(
             start,
@@ -461,15 +474,23 @@ class AttributionFinder:
             marks_inside=inside,
         )
 
+    def quotation_is_content(self, verb: Token, start: int, end: int, inside: list[MarkSpan]) -> bool:
+        if not inside:
+            return False
+        text = text_of(verb.doc)
+        words = text[start:end].split()
+        outside_words = len(words) - sum(len(m.text(text).split()) for m in inside)
+        # 'said that "..."': the reporter's 'that' makes the quotation part of reported speech, a
+        # mixed quote with the 'that' (as PolNeAR marks it); a bare quotation stays direct
+        reported = outside_words == 1 and words[0].lower() == "that"
+        if outside_words <= 1 and not reported:
+            return True
+        return any(c.dep_ == "xcomp" for c in verb.children) and not any(c.dep_ in CLAUSE_DEPS for c in verb.children)
+
     def _characterisation(self, verb: Token, marks: list[MarkSpan]) -> Attribution | None:
         """'Christie described Clinton as a "disgrace"': the object with its quoted words is the
         content, the subject the source. Without quoted words it is no attribution."""
-        complements = [
-            c
-            for c in verb.children
-            if c.i > verb.i and (c.dep_ in ("dobj", "oprd", "dative", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as"))
-            or (c.dep_ == "dobj" and c.lower_ in ("what", "which"))  # 'what he called "a brazen breach"'
-        ]
+        complements = [c for c in verb.children if characterising(verb, c)]
         subject = self.subject_of(verb)
         if not complements or subject is None:
             return None
@@ -558,20 +579,17 @@ class AttributionFinder:
             return None
         for j in range(i, max(-1, i - ADJACENT_BEFORE), -1):
             tok = doc[j]
-            if mark_of_token[j] >= 0:
+            if mark_of_token[j] >= 0 or (j < i and ends_lead_in(tok, colon)):
                 return None
-            if j < i and "\n" in tok.text and not colon:
-                return None
-            if j < i and tok.is_sent_end and tok.text in ".!?":
-                return None
-            if self.is_cue_verb(tok) and (colon or self.is_speech_verb(tok)):
-                between = doc[j + 1 : i]
-                subtree = {t.i for t in tok.subtree}
-                if all(t.i in subtree or t.is_punct or t.is_space for t in between):
-                    return tok
-                if colon:
-                    return tok
+            if self.is_cue_verb(tok) and (colon or self.is_speech_verb(tok)) and (colon or self.leads_to(tok, doc[j + 1 : i])):
+                return tok
         return None
+
+    @staticmethod
+    def leads_to(cue: Token, between) -> bool:
+        """Only the cue's own words (or punctuation) stand between it and the quotation."""
+        subtree = {t.i for t in cue.subtree}
+        return all(t.i in subtree or t.is_punct or t.is_space for t in between)
 
     @staticmethod
     def _content_path(span: Span):

@@ -18,23 +18,27 @@ from .run import chunked
 
 
 @cache
-def _worker_pipeline():
+def _worker_pipeline(attribution_model: str | None):
     """Loaded once per worker process (the function's cache lives in the worker)."""
     from .pipeline import build_pipeline
 
-    return build_pipeline()
+    return build_pipeline(attribution_model)
 
 
-def _analyse_chunk(items: list) -> list[dict]:
+def _analyse_chunk(items: list, attribution_model: str | None = None) -> list[dict]:
     from .run import analyse_texts
 
-    return analyse_texts(_worker_pipeline(), items)
+    return analyse_texts(_worker_pipeline(attribution_model), items)
 
 
-def run_dask(items: Iterable, scheduler: str | None = None, workers: int = 2, chunk_size: int = 8) -> Iterator[dict]:
+def run_dask(items: Iterable, scheduler: str | None = None, workers: int = 2, chunk_size: int = 8, attribution_model: str | None = None) -> Iterator[dict]:
     """Yield analyse_texts results for items ((text, published) pairs), in order, computed on
     the Dask cluster at scheduler (tcp://host:8786), or on a local cluster of `workers`
-    processes when no scheduler is given."""
+    processes when no scheduler is given. Workers build the pipeline with attribution_model
+    (default: this process's settings), since they do not share this process's options."""
+    from ..settings import get_settings
+
+    attribution_model = attribution_model or get_settings().attribution_model
     from distributed import Client, LocalCluster
 
     cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
@@ -43,7 +47,7 @@ def run_dask(items: Iterable, scheduler: str | None = None, workers: int = 2, ch
         capacity = max(1, sum(client.nthreads().values()))
         pending: deque = deque()
         for chunk in chunked(items, chunk_size):
-            pending.append(client.submit(_analyse_chunk, chunk, pure=False))
+            pending.append(client.submit(_analyse_chunk, chunk, attribution_model, pure=False))
             while len(pending) >= capacity * 2:
                 yield from pending.popleft().result()
         while pending:

@@ -1,9 +1,13 @@
 """A Doc's text, built once: spaCy's `Doc.text` joins every token on each call, so code that asks
 for it per quotation or per name is quadratic on long texts (a 50 KB paragraph took minutes)."""
 
-from bisect import bisect_right
+from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 KEY = "crossfloor_text"
 MARKS_KEY = "crossfloor_mark_starts"
@@ -19,6 +23,8 @@ def text_of(doc: Doc) -> str:
 def entity_at(doc: Doc, i: int) -> Span | None:
     """The named entity that token i is part of, found from the token's IOB tag (asking
     `doc.ents` builds every entity of the document)."""
+    from spacy.tokens import Span
+
     if not doc[i].ent_iob_ or doc[i].ent_iob_ == "O":
         return None
     start = i

@@ -40,30 +40,36 @@ def _classify(text: str, i: int) -> tuple[str, str] | None:
     ch = text[i]
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
-    if ch in DOUBLE_OPEN:
-        return "double", "open"
-    if ch in DOUBLE_CLOSE:
-        return "double", "close"
-    if ch == '"':
-        if prev in OPENING_CONTEXT or prev in DOUBLE_OPEN or prev in SINGLE_OPEN:
-            return "double", "open"
-        if nxt.isspace() or not _is_word(nxt):
-            return "double", "close"
-        return "double", "either"
+    if ch in DOUBLE_OPEN or ch in DOUBLE_CLOSE or ch == '"':
+        return "double", _double_role(ch, prev, nxt)
     if ch in SINGLE_OPEN or ch == "'":
-        if _is_word(prev) and _is_word(nxt):
-            return None  # apostrophe: don't, Wakeford's
-        if ch in SINGLE_OPEN or (prev in OPENING_CONTEXT or prev in DOUBLE_OPEN):
-            return ("single", "open") if not nxt.isspace() else None
-        if nxt.isspace() or not _is_word(nxt):
-            return "single", "close"
-        return None
+        return _single_open(ch, prev, nxt)
     if ch in SINGLE_CLOSE:
         if _is_word(prev) and _is_word(nxt):
             return None
         if nxt.isspace() or not _is_word(nxt) or i + 1 == len(text):
             return "single", "close"
-        return None
+    return None
+
+
+def _double_role(ch: str, prev: str, nxt: str) -> str:
+    if ch in DOUBLE_OPEN:
+        return "open"
+    if ch in DOUBLE_CLOSE:
+        return "close"
+    if prev in OPENING_CONTEXT or prev in DOUBLE_OPEN or prev in SINGLE_OPEN:
+        return "open"
+    return "close" if nxt.isspace() or not _is_word(nxt) else "either"
+
+
+def _single_open(ch: str, prev: str, nxt: str) -> tuple[str, str] | None:
+    """A curly opening single mark, or a straight one: an opening, a closing or an apostrophe."""
+    if _is_word(prev) and _is_word(nxt):
+        return None  # apostrophe: don't, Wakeford's
+    if ch in SINGLE_OPEN or (prev in OPENING_CONTEXT or prev in DOUBLE_OPEN):
+        return ("single", "open") if not nxt.isspace() else None
+    if nxt.isspace() or not _is_word(nxt):
+        return "single", "close"
     return None
 
 

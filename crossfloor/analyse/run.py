@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from ..records import Event
 from ..settings import get_settings
 from .dates import settle_dates
+from .events.record import Event
 
 _WORKER: dict[str, Any] = {}
 # Texts longer than this are analysed in paragraph-aligned windows of about this size, since

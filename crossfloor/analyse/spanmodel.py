@@ -13,7 +13,6 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 LAYERS = ("source", "cue", "content")
@@ -272,10 +271,3 @@ def pad(tokenizer, sequences: list[list[int]], torch):
         mask[b, : len(row)] = 1
     return ids, mask
 
-
-@cache
-def packaged_tagger(directory: str | None = None, threads: int | None = 1) -> SpanTagger | None:
-    path = Path(directory) if directory else PACKAGED_MODEL
-    if not (path / WEIGHTS).exists():
-        return None
-    return SpanTagger.load(path, threads)

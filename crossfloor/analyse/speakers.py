@@ -8,12 +8,11 @@ speaker or person; "the broadcaster" goes to the outlet last named.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Quote
 from .attribution import RELATIVE_PRONOUNS, Attribution
+from .cast import Cast, Person, Speaker
 from .doctext import entity_at, inside_quotation, text_of
 from .lexicon import PartyLexicon, PeopleLexicon
 
@@ -22,36 +21,6 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "him
 PRONOUN_REACH = 1500
 # Person mentions in these roles are candidate antecedents ("Mr Hague was angry when he insisted").
 ANTECEDENT_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "ROOT", "conj", "attr"})
-
-
-@dataclass
-class Speaker:
-    name: str
-    gender: str | None = None
-    role: str | None = None
-    party: str | None = None
-    seat: str | None = None
-
-
-@dataclass
-class Person(Speaker):
-    """A person named in the article, with where they are mentioned (character offsets)."""
-
-    mentions: list[int] = field(default_factory=list)
-
-    def as_speaker(self) -> Speaker:
-        return Speaker(self.name, self.gender, self.role, self.party, self.seat)
-
-
-@dataclass
-class Cast:
-    """Who an article names and how, kept on the Doc for later components (events)."""
-
-    by_surname: dict[str, Person]
-    by_role: dict[str, Person]
-    mentions: list[tuple[int, Person, str]]
-    attributions: list[Attribution]
-    resolved: dict[int, Speaker | None]
 
 
 class SpeakerResolver:
@@ -149,12 +118,18 @@ class SpeakerResolver:
         if head.dep_ == "appos":
             appositives.append(head.head)
         for a in appositives:
-            clause = {t.i for c in a.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
-            tokens = [t for t in a.subtree if t.i not in clause and not (ent.start <= t.i < ent.end)]
-            tokens = [t for t in tokens if t.ent_type_ != "PERSON" and t.lower_ not in self.people.honorifics]
+            tokens = self.appositive_words(ent, a)
             if tokens:
-                phrases.append(sorted(tokens, key=lambda t: t.i))
+                phrases.append(tokens)
         return phrases
+
+    def appositive_words(self, ent: Span, appositive: Token) -> list[Token]:
+        """'Christian Wakeford, the MP for Bury South': the apposition without its own clauses,
+        names and honorifics."""
+        clause = {t.i for c in appositive.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+        tokens = [t for t in appositive.subtree if t.i not in clause and not (ent.start <= t.i < ent.end)]
+        tokens = [t for t in tokens if t.ent_type_ != "PERSON" and t.lower_ not in self.people.honorifics]
+        return sorted(tokens, key=lambda t: t.i)
 
     def role_from(self, phrase: list[Token], seat: str | None) -> str | None:
         seat_words = set(seat.split()) if seat else set()
@@ -288,16 +263,17 @@ class SpeakerResolver:
         for offset, speaker in candidates:
             if position - offset > PRONOUN_REACH:
                 break
-            if lower == "they":
-                if self.is_plural(speaker.name):
-                    return speaker
-                continue
-            if (gender and speaker.gender and speaker.gender != gender) or self.is_plural(speaker.name):
-                continue
-            if gender and speaker.gender is None:
-                speaker.gender = gender
-            return speaker
+            if self.agrees_with(lower, gender, speaker):
+                if gender and speaker.gender is None and lower != "they":
+                    speaker.gender = gender
+                return speaker
         return Speaker(pronoun.text) if lower == "they" else None
+
+    def agrees_with(self, pronoun: str, gender: str | None, speaker: Speaker) -> bool:
+        """'they' takes a group; 'he' and 'she' one person of no other gender."""
+        if pronoun == "they":
+            return self.is_plural(speaker.name)
+        return not ((gender and speaker.gender and speaker.gender != gender) or self.is_plural(speaker.name))
 
     def is_plural(self, name: str) -> bool:
         last = name.split()[-1].lower() if name.split() else ""

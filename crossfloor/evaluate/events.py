@@ -1,6 +1,7 @@
 """Score extracted events against gold events (the `events` lists of ../shared/gold/*.jsonl).
 
-A predicted event matches a gold event of the same document and type when its key fields agree:
+A predicted event matches a gold event of the same document and type when the key fields its
+type declares (`score_keys` in analyse/events/) agree, for example:
 
     party_switch          person, from_party, to_party
     resignation           person, office (when the gold gives one; word overlap >= 0.5)
@@ -22,12 +23,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..analyse.events.registry import REGISTRY
 from ..analyse.lexicon import party_lexicon
 from .quotes import PRF, normalise_name
 
 NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10", "a": "1", "an": "1", "single": "1", "dozen": "12"}
 STOP = {"the", "a", "an", "of", "in", "for", "and", "to", "at", "on", "mr", "mrs", "ms", "former", "'s", "s"}
-TYPES = ("party_switch", "by_election_call", "no_confidence_letter", "resignation")
+TYPES = tuple(REGISTRY)
 
 
 def content_words(text: str | None) -> set[str]:
@@ -81,29 +83,23 @@ def same_count(gold: str | None, pred: str | None) -> bool:
     return norm(gold) == norm(pred)
 
 
+def same_exact(gold, pred) -> bool:
+    return gold == pred
+
+
+COMPARE = {"person": same_person, "actor": same_actor, "party": same_party, "count": same_count, "exact": same_exact}
+
+
 def fields_agree(gold: dict, pred: dict) -> bool:
     kind = gold["type"]
-    if kind != pred.get("type"):
+    if kind != pred.get("type") or kind not in REGISTRY:
         return False
-    if kind == "party_switch":
-        return same_person(gold.get("person"), pred.get("person")) and same_party(gold.get("from_party"), pred.get("from_party")) and same_party(gold.get("to_party"), pred.get("to_party"))
-    if kind == "resignation":
-        if not same_person(gold.get("person"), pred.get("person")):
+    for key in REGISTRY[kind].score_keys:
+        if key.optional and not gold.get(key.field):
+            continue
+        if not COMPARE[key.compare](gold.get(key.field), pred.get(key.field)):
             return False
-        return not gold.get("office") or same_actor(gold["office"], pred.get("office"))
-    if kind == "by_election_call":
-        if gold.get("stance") != pred.get("stance") or not same_actor(gold.get("by"), pred.get("by")):
-            return False
-        return not gold.get("target") or same_person(gold["target"], pred.get("target"))
-    if kind == "no_confidence_letter":
-        if gold.get("action") != pred.get("action") or not same_count(gold.get("count"), pred.get("count")):
-            return False
-        if gold.get("by") and not same_actor(gold["by"], pred.get("by")):
-            return False
-        if gold.get("by_party") and not same_party(gold["by_party"], pred.get("by_party")):
-            return False
-        return not gold.get("against") or same_person(gold["against"], pred.get("against"))
-    return False
+    return True
 
 
 def date_right(gold: dict, pred: dict) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..analyse.spanmodel import trim
 
 WORD = re.compile(r"\w+", re.UNICODE)
+MAX_ERRORS = 2000
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "the", "a", "an"}
 
 
@@ -201,42 +202,57 @@ def score(
     first; 'auto' picks 'utterance' for gold annotated with fragments."""
     scores = QuoteScores(speaker_mode=speaker_mode_of(gold_docs))
     scores.unit = unit if unit != "auto" else ("utterance" if annotates_utterances(gold_docs) else "piece")
-    direct_kinds = ("direct", "mixed")
     for doc in gold_docs:
-        scores.documents += 1
-        text = doc["text"]
-        gold = doc.get("quotes", [])
         pred = predictions.get(str(doc["id"]), [])
         if scores.unit == "utterance":
-            pred = join_utterances(text, pred)
-        pairs = match(gold, pred, threshold)
-        matched_gold = {gi for gi, _ in pairs}
-        matched_pred = {pi for _, pi in pairs}
-        scores.overlap.tp += len(pairs)
-        scores.overlap.n_gold += len(gold)
-        scores.overlap.n_pred += len(pred)
-        for subset, kinds in ((scores.direct_mixed, direct_kinds), (scores.indirect, ("indirect",))):
-            subset.n_gold += sum(1 for g in gold if g.get("kind") in kinds)
-            subset.n_pred += sum(1 for p in pred if p.get("kind") in kinds)
-            subset.tp += sum(1 for gi, pi in pairs if gold[gi].get("kind") in kinds and pred[pi].get("kind") in kinds)
-        for gi, pi in pairs:
-            g, p = gold[gi], pred[pi]
-            scores.matched += 1
-            right = speaker_right(scores.speaker_mode, g, p)
-            scores.speaker_correct += right
-            scores.found_with_speaker += right
-            if "venue" in g:
-                scores.venue_gold += 1
-                scores.venue_correct += normalise_name(g["venue"]) == normalise_name(p.get("venue"))
-            if not right and len(scores.errors) < 2000:
-                scores.errors.append({"id": doc["id"], "kind": "speaker", "gold": g.get("speaker"), "predicted": p.get("speaker_resolved" if scores.speaker_mode == "resolved" else "speaker"), "text": g["text"][:120]})
-        for gi, g in enumerate(gold):
-            if gi not in matched_gold and len(scores.errors) < 2000:
-                scores.errors.append({"id": doc["id"], "kind": "missed", "gold": g.get("speaker"), "text": g["text"][:160]})
-        for pi, p in enumerate(pred):
-            if pi not in matched_pred and len(scores.errors) < 2000:
-                scores.errors.append({"id": doc["id"], "kind": "spurious", "predicted": p.get("speaker"), "text": p["text"][:160]})
-        _add_exact(scores.content_exact, _spans(text, gold, "start", "end"), _spans(text, pred, "start", "end"))
-        _add_exact(scores.source_exact, _spans(text, gold, "speaker_start", "speaker_end"), _spans(text, pred, "speaker_start", "speaker_end"))
-        _add_exact(scores.cue_exact, _spans(text, gold, "cue_start", "cue_end"), _spans(text, pred, "cue_start", "cue_end"))
+            pred = join_utterances(doc["text"], pred)
+        score_document(scores, doc, pred, threshold)
     return scores
+
+
+DIRECT_KINDS = ("direct", "mixed")
+
+
+def score_document(scores: QuoteScores, doc: dict, pred: list[dict], threshold: float) -> None:
+    scores.documents += 1
+    text = doc["text"]
+    gold = doc.get("quotes", [])
+    pairs = match(gold, pred, threshold)
+    scores.overlap.tp += len(pairs)
+    scores.overlap.n_gold += len(gold)
+    scores.overlap.n_pred += len(pred)
+    for subset, kinds in ((scores.direct_mixed, DIRECT_KINDS), (scores.indirect, ("indirect",))):
+        subset.n_gold += sum(1 for g in gold if g.get("kind") in kinds)
+        subset.n_pred += sum(1 for p in pred if p.get("kind") in kinds)
+        subset.tp += sum(1 for gi, pi in pairs if gold[gi].get("kind") in kinds and pred[pi].get("kind") in kinds)
+    for gi, pi in pairs:
+        score_pair(scores, doc["id"], gold[gi], pred[pi])
+    note_unmatched(scores, doc["id"], gold, pred, pairs)
+    _add_exact(scores.content_exact, _spans(text, gold, "start", "end"), _spans(text, pred, "start", "end"))
+    _add_exact(scores.source_exact, _spans(text, gold, "speaker_start", "speaker_end"), _spans(text, pred, "speaker_start", "speaker_end"))
+    _add_exact(scores.cue_exact, _spans(text, gold, "cue_start", "cue_end"), _spans(text, pred, "cue_start", "cue_end"))
+
+
+def score_pair(scores: QuoteScores, doc_id, g: dict, p: dict) -> None:
+    """A matched quote: its speaker and venue."""
+    scores.matched += 1
+    right = speaker_right(scores.speaker_mode, g, p)
+    scores.speaker_correct += right
+    scores.found_with_speaker += right
+    if "venue" in g:
+        scores.venue_gold += 1
+        scores.venue_correct += normalise_name(g["venue"]) == normalise_name(p.get("venue"))
+    if not right and len(scores.errors) < MAX_ERRORS:
+        predicted = p.get("speaker_resolved" if scores.speaker_mode == "resolved" else "speaker")
+        scores.errors.append({"id": doc_id, "kind": "speaker", "gold": g.get("speaker"), "predicted": predicted, "text": g["text"][:120]})
+
+
+def note_unmatched(scores: QuoteScores, doc_id, gold: list[dict], pred: list[dict], pairs: list[tuple[int, int]]) -> None:
+    matched_gold = {gi for gi, _ in pairs}
+    matched_pred = {pi for _, pi in pairs}
+    for gi, g in enumerate(gold):
+        if gi not in matched_gold and len(scores.errors) < MAX_ERRORS:
+            scores.errors.append({"id": doc_id, "kind": "missed", "gold": g.get("speaker"), "text": g["text"][:160]})
+    for pi, p in enumerate(pred):
+        if pi not in matched_pred and len(scores.errors) < MAX_ERRORS:
+            scores.errors.append({"id": doc_id, "kind": "spurious", "predicted": p.get("speaker"), "text": p["text"][:160]})

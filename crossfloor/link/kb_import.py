@@ -189,6 +189,33 @@ class Parlparse:
 
 
 # ---- Popolo -----------------------------------------------------------------------------------
+def popolo_person(rows: Rows, person: dict) -> None:
+    pid, name = person.get("id"), person.get("name") or ""
+    rows.persons[pid] = name
+    rows.names.append({"person_id": pid, "name": name, "start": None, "end": None})
+    for other in person.get("other_names", []):
+        if other.get("name"):
+            rows.names.append({"person_id": pid, "name": other["name"], "start": day(other.get("start_date")), "end": day(other.get("end_date"))})
+
+
+def popolo_membership(rows: Rows, m: dict, organisations: dict, areas: dict, posts: dict) -> None:
+    """A membership: of a party (an organisation classified as one, or 'on_behalf_of_id') or for
+    a seat; with a role outside a party, a post."""
+    pid = m.get("person_id")
+    org = organisations.get(m.get("organization_id"), {})
+    party_org = organisations.get(m.get("on_behalf_of_id"), {}) if m.get("on_behalf_of_id") else (org if org.get("classification") == "party" else {})
+    post = posts.get(m.get("post_id"), {})
+    seat = areas.get(m.get("area_id") or post.get("area_id"))
+    start, end = day(m.get("start_date")), day(m.get("end_date"))
+    in_house = org.get("classification") != "party"
+    if party_org or seat:
+        party = party_lexicon().from_code(party_org.get("name")) if party_org else None
+        rows.memberships.append({"person_id": pid, "party": party, "seat": seat, "house": org.get("name") if in_house else None, "start": start, "end": end, "start_reason": None, "end_reason": None})
+    role = m.get("role") or post.get("label")
+    if role and in_house:
+        rows.posts.append({"person_id": pid, "role": role, "organisation": org.get("name"), "start": start, "end": end})
+
+
 def read_popolo(path: Path) -> Rows:
     """Popolo JSON (persons, organizations, memberships, areas, posts): party memberships come
     from organisations classified as parties or from 'on_behalf_of_id'; other memberships with a
@@ -196,34 +223,15 @@ def read_popolo(path: Path) -> Rows:
     data = parse_json(path)
     if not isinstance(data, dict) or "persons" not in data:
         raise KbProblem(f"{path}: not Popolo JSON (no 'persons' list) and not a known parlparse file")
-    parties = party_lexicon()
     rows = Rows("popolo")
     organisations = {o.get("id"): o for o in data.get("organizations", [])}
     areas = {a.get("id"): a.get("name") for a in data.get("areas", [])}
     posts = {p.get("id"): p for p in data.get("posts", [])}
     for person in data.get("persons", []):
-        pid, name = person.get("id"), person.get("name") or ""
-        rows.persons[pid] = name
-        rows.names.append({"person_id": pid, "name": name, "start": None, "end": None})
-        for other in person.get("other_names", []):
-            if other.get("name"):
-                rows.names.append({"person_id": pid, "name": other["name"], "start": day(other.get("start_date")), "end": day(other.get("end_date"))})
+        popolo_person(rows, person)
     for m in data.get("memberships", []):
-        pid = m.get("person_id")
-        if pid not in rows.persons:
-            continue
-        org = organisations.get(m.get("organization_id"), {})
-        party_org = organisations.get(m.get("on_behalf_of_id"), {}) if m.get("on_behalf_of_id") else (org if org.get("classification") == "party" else {})
-        post = posts.get(m.get("post_id"), {})
-        seat = areas.get(m.get("area_id") or post.get("area_id"))
-        start, end = day(m.get("start_date")), day(m.get("end_date"))
-        if party_org or seat:
-            rows.memberships.append(
-                {"person_id": pid, "party": parties.from_code(party_org.get("name")) if party_org else None, "seat": seat, "house": org.get("name") if org.get("classification") != "party" else None, "start": start, "end": end, "start_reason": None, "end_reason": None}
-            )
-        role = m.get("role") or post.get("label")
-        if role and org.get("classification") != "party":
-            rows.posts.append({"person_id": pid, "role": role, "organisation": org.get("name"), "start": start, "end": end})
+        if m.get("person_id") in rows.persons:
+            popolo_membership(rows, m, organisations, areas, posts)
     for area_id, name in areas.items():
         if name:
             rows.areas.append({"area_id": area_id, "name": name, "start": None, "end": None})

@@ -24,6 +24,7 @@ from datasketch import MinHash
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 
+from ..analyse.events.registry import REGISTRY
 from ..records import Article
 from ..store.schema import (
     ArticleBandRow,
@@ -48,7 +49,6 @@ STORY_CANDIDATES = 300  # most recent articles sharing a person, compared for wo
 DATE_SLACK = timedelta(days=3)
 WORD = re.compile(r"\w+")
 HONORIFIC = re.compile(r"^(mr|mrs|ms|miss|dr|sir|dame|lord|lady|baroness|baron|rt hon|the)\.?\s+", re.I)
-CANONICAL_FIELDS = ("person", "from_party", "to_party", "seat", "subtype", "by", "by_party", "target", "stance", "action", "count", "against", "office")
 
 
 def signature(text: str) -> np.ndarray:
@@ -235,44 +235,29 @@ class Linker:
         return shared
 
     def matching(self, report: EventRow, person: PersonRow | None) -> CanonicalEventRow | None:
+        """The canonical event a report tells: same type and link column (the participant, for
+        types that have one), and agreeing fields and dates (the type's `agrees`)."""
+        kind = REGISTRY[report.type]
         query = select(CanonicalEventRow).where(CanonicalEventRow.type == report.type).order_by(CanonicalEventRow.id)
-        if report.type in ("party_switch", "resignation"):
+        if kind.participant:
             if person is None:
                 return None
             query = query.where(CanonicalEventRow.person_id == person.id)
-        elif report.type == "by_election_call":
-            query = query.where(CanonicalEventRow.stance == report.stance)
-        elif report.type == "no_confidence_letter":
-            query = query.where(CanonicalEventRow.action == report.action)
+        else:
+            query = query.where(getattr(CanonicalEventRow, kind.link_column) == getattr(report, kind.link_column))
         for candidate in self.session.scalars(query):
-            if self.agrees(candidate, report):
+            if kind.agrees(candidate, report, same_actor) and dates_overlap(candidate.date_first, candidate.date_last, report.date_first, report.date_last):
                 return candidate
         return None
 
     @staticmethod
-    def agrees(canonical: CanonicalEventRow, report: EventRow) -> bool:
-        def same(a: str | None, b: str | None) -> bool:
-            return a is None or b is None or plain_name(a).lower() == plain_name(b).lower() or plain_name(a).lower().endswith(" " + plain_name(b).lower()) or plain_name(b).lower().endswith(" " + plain_name(a).lower())
-
-        keys = {
-            "party_switch": ("from_party", "to_party"),
-            "resignation": ("office",),
-            "by_election_call": ("by", "target"),
-            "no_confidence_letter": ("against", "by", "by_party", "count"),
-        }[report.type]
-        if not all(same(getattr(canonical, k), getattr(report, k)) for k in keys):
-            return False
-        if report.type == "by_election_call" and not (canonical.target or report.target) and canonical.by != report.by:
-            return False
-        return dates_overlap(canonical.date_first, canonical.date_last, report.date_first, report.date_last)
-
-    @staticmethod
     def fill(canonical: CanonicalEventRow, report: EventRow, person: PersonRow | None) -> None:
-        for key in CANONICAL_FIELDS:
+        kind = REGISTRY[canonical.type]
+        for key in kind.view_fields:
             if getattr(canonical, key) is None and getattr(report, key) is not None:
                 setattr(canonical, key, getattr(report, key))
-        if person is not None and canonical.type in ("party_switch", "resignation"):
-            canonical.person = person.name
+        if person is not None and kind.participant:
+            setattr(canonical, kind.participant, person.name)
         if report.status == "confirmed" or canonical.status is None:
             canonical.status = report.status or canonical.status
         if report.date_first and (canonical.date_first is None or span(report) < span(canonical)):
@@ -320,6 +305,14 @@ class Linker:
             self.session.execute(update(ArticleRow).where(ArticleRow.story_id.in_(others)).values(story_id=keep))
             for story_id in others:
                 self.session.delete(self.session.get(StoryRow, story_id))
+
+
+def same_actor(a: str | None, b: str | None) -> bool:
+    """Either is missing, or the names agree ('Mr Wakeford' = 'Christian Wakeford')."""
+    if a is None or b is None:
+        return True
+    x, y = plain_name(a).lower(), plain_name(b).lower()
+    return x == y or x.endswith(" " + y) or y.endswith(" " + x)
 
 
 def dates_overlap(a_first: date | None, a_last: date | None, b_first: date | None, b_last: date | None) -> bool:

@@ -7,12 +7,13 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import PlainTextResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 from sqlalchemy import select
 
+from ..analyse.events.registry import names, view_fields
+from ..present import format_rows
 from ..read import ReadOptions, Skipped, read_bytes
 from ..records import Article
-from ..render import format_rows
 from ..store import views
 from ..store.schema import ArticleRow, EventRow
 from .app import writes_allowed
@@ -75,27 +76,19 @@ class SourceOut(ArticleRef):
     date_text: str | None
 
 
-class EventOut(BaseModel):
-    id: int
-    type: str
-    person: str | None = None
-    from_party: str | None = None
-    to_party: str | None = None
-    seat: str | None = None
-    subtype: str | None = None
-    by: str | None = None
-    by_party: str | None = None
-    target: str | None = None
-    stance: str | None = None
-    action: str | None = None
-    count: str | None = None
-    against: str | None = None
-    office: str | None = None
-    status: str | None = None
-    date: str | None = None
-    date_range: list[str | None] | None = None
-    sources: list[SourceOut]
-    conflicts: list[int]
+# An event across articles: the fields of every registered type (each event gives its own).
+EventOut = create_model(
+    "EventOut",
+    id=(int, ...),
+    type=(str, ...),
+    **{name: (str | None, None) for name in view_fields()},
+    status=(str | None, None),
+    date=(str | None, None),
+    date_range=(list[str | None] | None, None),
+    sources=(list[SourceOut], ...),
+    conflicts=(list[int], ...),
+)
+EventTypeName = Literal[names()]  # type: ignore[valid-type]
 
 
 class Dated(BaseModel):
@@ -217,7 +210,7 @@ def list_quotes(
 @router.get("/events", response_model=EventPage, responses=CSV, summary="Events across articles, with their sources")
 def list_events(
     request: Request,
-    type: Literal["party_switch", "by_election_call", "no_confidence_letter", "resignation"] | None = None,
+    type: EventTypeName | None = None,
     person: str | None = None,
     party: str | None = None,
     since: date | None = None,

@@ -33,7 +33,6 @@ class ServeSettings:
     allow_writes: bool = False
     token: str | None = None
     max_upload_bytes: int = 5_000_000
-    page_size: int = 50
 
 
 class App(FastAPI):

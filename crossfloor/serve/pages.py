@@ -10,7 +10,8 @@ from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse
 from sqlalchemy import select
 
-from ..render import describe_event, when
+from ..analyse.events.registry import names
+from ..present import describe_event, when
 from ..store import views
 from ..store.schema import ArticleCopyRow, StoryRow
 from .api import Id, article_detail, person_detail, require_writes, store_upload
@@ -136,12 +137,12 @@ def party_timeline(parties: list[dict]) -> dict:
 
 @router.get("/events")
 def events_list(request: Request, type: str = "", person: str = "", page: int = Query(1, ge=1, le=100_000)):
-    kinds = ("party_switch", "by_election_call", "no_confidence_letter", "resignation")
+    kinds = names()
     if type and type not in kinds:
         raise HTTPException(422, f"type must be one of {', '.join(kinds)}")
     with request.app.db.sessions() as session:
         found = views.events(session, type=type or None, person=person or None, limit=PAGE + 1, offset=(page - 1) * PAGE)
-    return html(request, "events.html", events=found[:PAGE], more=len(found) > PAGE, page=page, type=type, person=person, describe=describe_event, when=when)
+    return html(request, "events.html", events=found[:PAGE], more=len(found) > PAGE, page=page, type=type, types=kinds, person=person, describe=describe_event, when=when)
 
 
 @router.get("/events/{event_id}")
@@ -181,6 +182,12 @@ def article(request: Request, article_id: Id):
     return html(request, "article.html", article=detail, segments=segments, speakers=speakers, copies=copies)
 
 
+def quote_piece(quote: dict, speakers: list[str]) -> dict:
+    who = quote["speaker"] or "(unknown)"
+    details = (who, quote["kind"], f"cue: {quote['cue']}" if quote["cue"] else "", f"venue: {quote['venue']}" if quote["venue"] else "")
+    return {"colour": speakers.index(who) % 8, "tip": " · ".join(x for x in details if x), "person_id": quote["person_id"]}
+
+
 def markup(text: str, quotes: list[dict], reports: list[dict]) -> tuple[list[dict], list[str]]:
     """The article as pieces, each with the quote (and speaker colour) and event sentence that
     cover it; the template escapes every piece, so untrusted text stays text."""
@@ -199,11 +206,7 @@ def markup(text: str, quotes: list[dict], reports: list[dict]) -> tuple[list[dic
     for start, end in zip(points, points[1:]):
         quote = next((q for q in quotes if q["start"] <= start and end <= q["end"]), None)
         report = next((r for r in reports if r["start"] <= start and end <= r["end"]), None)
-        piece = {"text": text[start:end], "quote": None, "event": None}
-        if quote is not None:
-            who = quote["speaker"] or "(unknown)"
-            tip = " · ".join(x for x in (who, quote["kind"], f"cue: {quote['cue']}" if quote["cue"] else "", f"venue: {quote['venue']}" if quote["venue"] else "") if x)
-            piece["quote"] = {"colour": speakers.index(who) % 8, "tip": tip, "person_id": quote["person_id"]}
+        piece = {"text": text[start:end], "quote": quote_piece(quote, speakers) if quote is not None else None, "event": None}
         if report is not None:
             piece["event"] = {"id": report["canonical_id"], "type": report["type"]}
         segments.append(piece)

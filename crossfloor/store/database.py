@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import create_engine, event, func, inspect, or_, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from ..link.knowledge import signature
-from ..records import EVENT_COMMON_FIELDS, EVENT_TYPE_FIELDS, QUOTE_FIELDS, Article
+from ..analyse.events.record import public_fields
+from ..analyse.events.registry import party_fields, people_fields
+from ..records import QUOTE_FIELDS, Article
 from .schema import ArticleCopyRow, ArticleRow, EventRow, KbSourceRow, QuoteRow
 from .search import index_article
 
@@ -41,6 +44,18 @@ class Outcome:
     article_id: int | None
     similarity: float | None = None
     detail: str | None = None
+
+
+@dataclass
+class StoredRows:
+    """The rows of an article just added, for linking in the same transaction."""
+
+    article: ArticleRow
+    quotes: list[QuoteRow]
+    events: list[EventRow]
+
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -74,7 +89,7 @@ def event_dict(row: EventRow, quote_ids: list[int] | None = None) -> dict:
     data["date_range"] = [row.date_first.isoformat(), row.date_last.isoformat()] if row.date is None and row.date_first else None
     data["quotes"] = quote_ids if quote_ids is not None else list(row.quote_ids or [])
     data["id"] = row.id
-    return {"id": row.id, **{k: data[k] for k in EVENT_COMMON_FIELDS + EVENT_TYPE_FIELDS[row.type]}}
+    return {"id": row.id, **{k: data[k] for k in public_fields(row.type)}}
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -185,19 +200,40 @@ class Database:
                 found.update(session.scalars(select(ArticleCopyRow.content_hash).where(ArticleCopyRow.content_hash.in_(chunk))))
         return found
 
-    def store(self, article: Article, result: dict, linker=None) -> Outcome:
-        """Store an article with its quotes and events in one transaction, linked across
-        articles by linker (link.knowledge.Linker) when given. A text already stored, or a near
-        copy of one, is not stored again. Transient failures (a busy database, a server
-        restart) are retried for up to RETRY_SECONDS."""
+    @contextmanager
+    def write_transaction(self) -> Iterator[Session]:
+        """One writing transaction holding the database's write lock (SQLite BEGIN IMMEDIATE, a
+        PostgreSQL advisory lock), so concurrent writers serialise: what one writer links
+        against is what the others stored."""
+        with self.writer.begin() as session:
+            if session.bind.dialect.name == "postgresql":
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+            yield session
+
+    def in_transaction(self, action: Callable[[Session], T], what: str, on_conflict: Callable[[], T] | None = None) -> T:
+        """action(session) in one write transaction, tried again while it fails transiently (a
+        busy database, a server restart) for up to RETRY_SECONDS; on_conflict() answers a unique
+        constraint that another writer won. Each attempt starts afresh: a failed one leaves
+        nothing behind."""
+
+        def once() -> T:
+            try:
+                with self.write_transaction() as session:
+                    return action(session)
+            except IntegrityError:
+                if on_conflict is None:
+                    raise
+                return on_conflict()
+
         try:
-            return retrying(lambda: self._store(article, result, linker), f"{article.source}: storing")
+            return retrying(once, what)
         except (DatabaseError, OperationalError) as err:
             raise self._fail(err) from None
 
-    def _store(self, article: Article, result: dict, linker=None) -> Outcome:
-        """One attempt; the rows are built afresh, since a failed attempt leaves them bound to
-        a rolled-back session."""
+    def add_article(self, session: Session, article: Article, result: dict) -> StoredRows:
+        """Add an analysed article with its quotes and events (and index them for search) in
+        the caller's transaction. The rows are built afresh on each call, since a failed attempt
+        leaves them bound to a rolled-back session."""
         quotes, events = result.get("quotes", []), result.get("events", [])
         row = ArticleRow(
             content_hash=article.content_hash,
@@ -213,36 +249,26 @@ class Database:
         row.quotes = list(quote_rows)
         event_rows = [event_row(e) for e in events]
         row.events = list(event_rows)
-        try:
-            with self.writer.begin() as session:
-                if session.bind.dialect.name == "postgresql":
-                    session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
-                # Another writer may have stored this very text since it was read.
-                if self._hash_stored(session, article.content_hash):
-                    return Outcome("duplicate", None)
-                link = linker(session) if linker else None
-                values = signature(article.text) if link else None
-                copy = link.copy_of(values) if link else None
-                if copy is not None:
-                    link.add_copy(article, copy)
-                    session.flush()
-                    return Outcome("copy", copy.article_id, copy.similarity)
-                session.add(row)
-                session.flush()
-                for event, erow in zip(events, event_rows):
-                    erow.quote_ids = [quote_rows[k].id for k in event.get("quotes") or [] if k < len(quote_rows)]
-                index_article(session, row.id, article.text, quote_rows, result.get("sentences", []))
-                if link:
-                    link.add_signature(row.id, values)
-                    people = link.link_people(row, result.get("people", []), quote_rows, event_rows)
-                    shared = link.link_events(event_rows, people)
-                    link.link_story(row, shared, people, values)
-                return Outcome("stored", row.id)
-        except IntegrityError:
-            return Outcome("duplicate", None)
+        session.add(row)
+        session.flush()
+        for record, erow in zip(events, event_rows):
+            erow.quote_ids = [quote_rows[k].id for k in record.get("quotes") or [] if k < len(quote_rows)]
+        index_article(session, row.id, article.text, quote_rows, result.get("sentences", []))
+        return StoredRows(row, quote_rows, event_rows)
+
+    def store(self, article: Article, result: dict) -> Outcome:
+        """Store an analysed article on its own, in one transaction (ingest stores it linked
+        across articles); a text already stored is not stored again."""
+
+        def action(session: Session) -> Outcome:
+            if self.hash_stored(session, article.content_hash):
+                return Outcome("duplicate", None)
+            return Outcome("stored", self.add_article(session, article, result).article.id)
+
+        return self.in_transaction(action, f"{article.source}: storing", on_conflict=lambda: Outcome("duplicate", None))
 
     @staticmethod
-    def _hash_stored(session: Session, content_hash: str) -> bool:
+    def hash_stored(session: Session, content_hash: str) -> bool:
         return bool(
             session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == content_hash).limit(1))
             or session.scalar(select(ArticleCopyRow.id).where(ArticleCopyRow.content_hash == content_hash).limit(1))
@@ -295,10 +321,10 @@ class Database:
             query = query.where(EventRow.type == type)
         if person:
             pattern = f"%{person}%"
-            query = query.where(or_(EventRow.person.ilike(pattern), EventRow.by.ilike(pattern), EventRow.target.ilike(pattern), EventRow.against.ilike(pattern)))
+            query = query.where(or_(*(getattr(EventRow, k).ilike(pattern) for k in people_fields())))
         if party:
             pattern = f"%{party}%"
-            query = query.where(or_(EventRow.from_party.ilike(pattern), EventRow.to_party.ilike(pattern), EventRow.by_party.ilike(pattern)))
+            query = query.where(or_(*(getattr(EventRow, k).ilike(pattern) for k in party_fields())))
         if since:
             query = query.where(func.coalesce(EventRow.date_last, ArticleRow.published) >= since)
         if until:

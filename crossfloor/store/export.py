@@ -13,8 +13,8 @@ import pyarrow.parquet as pq
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..present import csv_fields, csv_row
 from ..records import QUOTE_FIELDS
-from ..render import csv_fields, csv_row
 from . import views
 from .schema import ArticleRow, QuoteRow
 

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from ..analyse.events.registry import REGISTRY, party_fields, people_fields
 from .schema import (
     ArticleCopyRow,
     ArticleRow,
@@ -20,14 +21,6 @@ from .schema import (
     StoryRow,
 )
 from .search import search as full_text
-
-EVENT_FIELDS = ("type", "person", "from_party", "to_party", "seat", "subtype", "by", "by_party", "target", "stance", "action", "count", "against", "office", "status")
-EVENT_TYPE_KEYS = {
-    "party_switch": ("person", "from_party", "to_party", "seat", "subtype"),
-    "by_election_call": ("by", "by_party", "target", "seat", "stance"),
-    "no_confidence_letter": ("action", "by", "by_party", "count", "against"),
-    "resignation": ("person", "office", "seat"),
-}
 
 
 def page(query, limit: int | None, offset: int = 0):
@@ -46,7 +39,7 @@ def article_ref(article: ArticleRow) -> dict:
 
 def event_view(event: CanonicalEventRow, reports: list[EventRow]) -> dict:
     data = {"id": event.id, "type": event.type}
-    data.update({k: getattr(event, k) for k in EVENT_TYPE_KEYS[event.type]})
+    data.update({k: getattr(event, k) for k in REGISTRY[event.type].view_fields})
     data["status"] = event.status
     data["date"] = iso(event.date)
     data["date_range"] = [iso(event.date_first), iso(event.date_last)] if event.date is None and event.date_first else None
@@ -78,10 +71,10 @@ def events(
         query = query.where(CanonicalEventRow.id.in_(ids))
     if person:
         pattern = f"%{person}%"
-        query = query.where(or_(*(getattr(CanonicalEventRow, k).ilike(pattern) for k in ("person", "by", "target", "against"))))
+        query = query.where(or_(*(getattr(CanonicalEventRow, k).ilike(pattern) for k in people_fields())))
     if party:
         pattern = f"%{party}%"
-        query = query.where(or_(*(getattr(CanonicalEventRow, k).ilike(pattern) for k in ("from_party", "to_party", "by_party"))))
+        query = query.where(or_(*(getattr(CanonicalEventRow, k).ilike(pattern) for k in party_fields())))
     first_seen = (
         select(func.min(ArticleRow.published))
         .join(EventRow, EventRow.article_id == ArticleRow.id)
@@ -106,31 +99,29 @@ def events(
 
 
 def mark_conflicts(session: Session, views: list[dict]) -> None:
-    """A call for and a call against a by-election for the same target; two different new
-    parties for the same switcher at overlapping dates."""
+    """Each event type says which of its events disagree (registry: `conflict`): a call for and a
+    call against a by-election for the same target; two different new parties for the same
+    switcher."""
     for view in views:
-        if view["type"] == "by_election_call" and view.get("target"):
-            others = session.scalars(
-                select(CanonicalEventRow.id).where(
-                    CanonicalEventRow.type == "by_election_call", CanonicalEventRow.target == view["target"], CanonicalEventRow.stance != view["stance"]
-                )
-            ).all()
-            view["conflicts"] = sorted(others)
-        elif view["type"] == "party_switch" and view.get("person") and view.get("to_party"):
-            others = session.scalars(
-                select(CanonicalEventRow.id).where(
-                    CanonicalEventRow.type == "party_switch", CanonicalEventRow.person == view["person"],
-                    CanonicalEventRow.to_party.is_not(None), CanonicalEventRow.to_party != view["to_party"],
-                    CanonicalEventRow.from_party == view.get("from_party"),
-                )
-            ).all()
-            view["conflicts"] = sorted(others)
+        rule = REGISTRY[view["type"]].conflict
+        if rule is None or not all(view.get(k) for k in rule.given):
+            continue
+        differ = getattr(CanonicalEventRow, rule.differ)
+        same = [getattr(CanonicalEventRow, k) == view.get(k) for k in rule.same]
+        others = session.scalars(
+            select(CanonicalEventRow.id).where(CanonicalEventRow.type == view["type"], *same, differ.is_not(None), differ != view[rule.differ])
+        ).all()
+        view["conflicts"] = sorted(others)
+
+
+def participants() -> set[str]:
+    return {t.participant for t in REGISTRY.values() if t.participant}
 
 
 def event_ids_of_person(session: Session, person_id: int, name: str) -> set[int]:
     """The events a person takes part in: as the one who switched or resigned, or by name as
     caller, target or the one letters are against."""
-    named = or_(*(getattr(CanonicalEventRow, k) == name for k in ("by", "target", "against")))
+    named = or_(*(getattr(CanonicalEventRow, k) == name for k in people_fields() if k not in participants()))
     return set(session.scalars(select(CanonicalEventRow.id).where(or_(CanonicalEventRow.person_id == person_id, named))))
 
 

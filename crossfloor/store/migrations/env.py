@@ -8,8 +8,9 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def include_object(obj, name, type_, reflected, compare_to) -> bool:
-    """The full-text index is made by hand (FTS5 / tsvector), not from the models."""
+def include_object(obj, name, type_, *_alembic_args) -> bool:
+    """The full-text index is made by hand (FTS5 / tsvector), not from the models. (Alembic also
+    passes whether the object was reflected and what it is compared to.)"""
     return not (type_ == "table" and name.startswith("search_index"))
 
 

@@ -1,48 +1,15 @@
-"""Terminal output: quote and event tables (table/json/csv) and an article with its quotes
-highlighted."""
+"""The terminal's tables (rich): quotes, events, people, timelines, stories, search hits, scores,
+and an article with its quotes highlighted by speaker."""
 
 from __future__ import annotations
-
-import csv
-import io
-import json
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..present import describe_event, when
+
 SPEAKER_STYLES = ["cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan", "bright_magenta", "bright_green"]
-COLUMNS = ("article_id", "published", "speaker_resolved", "speaker", "kind", "text", "cue", "venue", "speaker_role", "speaker_party")
-
-
-def rows_for(stored) -> list[dict]:
-    """Flat rows of stored quotes or events, with their article's title, date and outlet."""
-    return [
-        {"article_id": s.article_id, "title": s.title, "published": s.published, "outlet": s.outlet, **s.record}
-        for s in stored
-    ]
-
-
-def csv_fields(rows: list[dict]) -> list[str]:
-    """Every key any row has, in first-seen order (events of different types differ)."""
-    return list(dict.fromkeys(k for row in rows for k in row))
-
-
-def csv_row(row: dict) -> dict:
-    """Nested values (sources, date ranges) as JSON text in their cell."""
-    return {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in row.items()}
-
-
-def format_rows(rows: list[dict], fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=2)
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=csv_fields(rows) if rows else list(COLUMNS), restval="")
-        writer.writeheader()
-        writer.writerows(csv_row(r) for r in rows)
-        return buffer.getvalue()
-    raise ValueError(fmt)
 
 
 def quote_table(rows: list[dict]) -> Table:
@@ -62,33 +29,6 @@ def quote_table(rows: list[dict]) -> Table:
         kind = r["kind"] + ("\nthought" if r.get("act") == "thought" else "")
         table.add_row(str(r["article_id"]), speaker, kind, Text(quote), Text(r["cue"] or ""), Text(r["venue"] or ""))
     return table
-
-
-def describe_event(e: dict) -> str:
-    """One line saying what happened: 'Christian Wakeford: Conservative -> Labour (defection)'."""
-    kind = e["type"]
-    if kind == "party_switch":
-        change = f"{e.get('from_party') or '?'} -> {e.get('to_party') or '?'}"
-        return f"{e.get('person')}: {change} ({e.get('subtype') or 'switch'})" + (f", {e['seat']}" if e.get("seat") else "")
-    if kind == "resignation":
-        return f"{e.get('person')} resigned" + (f" as/from {e['office']}" if e.get("office") else "")
-    if kind == "by_election_call":
-        stance = "calls for" if e.get("stance") == "for" else "rejects"
-        where = f" in {e['seat']}" if e.get("seat") else ""
-        return f"{e.get('by')} {stance} a by-election{where}" + (f" ({e['target']})" if e.get("target") else "")
-    if kind == "no_confidence_letter":
-        who = " ".join(x for x in (e.get("count"), e.get("by")) if x) or e.get("by_party") or "?"
-        return f"{who}: letter(s) of no confidence {e.get('action')}" + (f" against {e['against']}" if e.get("against") else "")
-    return kind
-
-
-def when(e: dict) -> str:
-    if e.get("date"):
-        return e["date"]
-    if e.get("date_range"):
-        first, last = e["date_range"]
-        return f"{first}..{last}"
-    return ""
 
 
 def event_table(rows: list[dict], width: int | None = None) -> Table:

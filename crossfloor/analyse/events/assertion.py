@@ -1,0 +1,84 @@
+"""Is an event stated as having happened? Not when its trigger is negated, hypothetical, planned,
+asked or rumoured ('denied he would defect', 'rumours of a defection', 'called on him to
+resign'); relative clauses and 'as/after/when' clauses are told as fact."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .syntax import MODALS, has_modal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .lexicon import EventLexicon
+
+# Clause links through which a governor can block an event below it.
+# Subjects are left out: 'Mr Hague, who stepped down in 2001, does not rule out a return' does
+# not put the stepping down under 'not rule out'.
+CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep", "dobj", "relcl", "attr", "oprd", "appos", "compound", "amod"})
+FACTUAL_MARKS = frozenset({"as", "when", "after", "before", "while", "because", "since", "once", "until"})
+CONDITIONS = ("if", "unless", "whether")
+
+
+class Assertion:
+    lex: EventLexicon
+
+    def is_asserted(self, trigger: Token) -> bool:
+        """Stated as having happened: not negated, hypothetical, planned, asked or rumoured."""
+        if trigger.sent.text.rstrip().endswith("?"):
+            return False
+        if hedged(trigger) or self.planned(trigger):
+            return False
+        node = trigger
+        while node.dep_ in CLAUSE_LINKS and node.head.i != node.i:
+            verdict = self.through_governor(node)
+            if verdict is not None:
+                return verdict
+            node = node.head
+        return True
+
+    def planned(self, verb: Token) -> bool:
+        """'to defect' under anything but a factive head ('decided to quit')."""
+        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+            return verb.head.lemma_.lower() not in self.lex.factive_infinitive_heads
+        return False
+
+    def through_governor(self, node: Token) -> bool | None:
+        """True: told as fact; False: the governor blocks it; None: look further up."""
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in FACTUAL_MARKS for c in node.children):
+            return True  # 'as he launched his new party', 'after he quit UKIP': told as fact
+        if node.dep_ == "relcl":
+            return True  # 'could sue two members who defected': a relative clause is presupposed
+        head = node.head
+        if node.tag_ in ("VBG", "VB") and node.dep_ in ("advcl", "xcomp", "conj") and has_modal(head):
+            return False
+        if node.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            # A conjoined verb shares the modal or negation of its first conjunct.
+            if any(c.dep_ in ("aux", "neg") and (c.tag_ == "MD" or c.dep_ == "neg") for c in head.children):
+                return False
+        if self.blocks(head):
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in head.children) and node.dep_ != "advcl":
+            return False
+        return None
+
+    def blocks(self, head: Token) -> bool:
+        lemma = head.lemma_.lower()
+        if head.pos_ in ("VERB", "AUX", "ADJ") and lemma in self.lex.blocking_governors:
+            return True
+        return head.pos_ in ("NOUN", "PROPN") and lemma in self.lex.blocking_nouns
+
+
+def hedged(verb: Token) -> bool:
+    """Negated, under a modal, conditional, or 'no/any' itself."""
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ in ("never",):
+            return True
+        if child.dep_ == "aux" and (child.tag_ == "MD" or child.lower_ in MODALS):
+            return True
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether", "lest"):
+            return True
+        if child.dep_ == "det" and child.lower_ in ("no", "any"):
+            return True
+    return False

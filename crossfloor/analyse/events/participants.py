@@ -1,0 +1,258 @@
+"""Who takes part in an event: the people a noun phrase or pronoun stands for, through the
+article's cast (pronouns, 'the Glasgow Kelvin MP' -> the person named most so far, a lede's
+'A Conservative MP' -> the person the next sentence opens with)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..cast import Cast, Person, Speaker
+from ..doctext import text_of
+from .syntax import SUBJECTS, phrase_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from ..lexicon import PartyLexicon
+    from ..speakers import SpeakerResolver
+
+POST_NOMINALS = frozenset({"qc", "kc", "mp", "mep", "msp", "ms", "am", "mla", "obe", "mbe", "cbe", "kbe", "dbe", "jr", "sr", "jnr", "snr"})
+# Nouns that describe a person without naming them ('the former minister', 'a candidate').
+DESCRIPTION_HEADS = frozenset({"man", "woman", "politician", "candidate", "challenger", "councillor", "member", "peer", "mep", "msp", "mp", "activist", "campaigner", "veteran", "backbencher", "minister", "leader", "recruit", "rebel", "colleague", "newcomer", "grandee", "figure", "defector", "chairman", "secretary"})
+# Descriptions that refer back to someone already named ('the Glasgow Kelvin MP'); office titles
+# ('the Prime Minister') name whoever holds the office instead, which only reference data knows.
+ANAPHORIC_HEADS = frozenset({"mp", "mep", "msp", "man", "woman", "politician", "recruit", "candidate", "challenger", "defector", "veteran", "backbencher", "rebel", "newcomer", "peer", "councillor", "member", "figure", "grandee"})
+QUANTIFIER_WORDS = frozenset({"up", "to", "about", "around", "nearly", "almost", "some", "over", "least", "at", "than", "more", "fewer", "as", "many", "roughly", "approximately"})
+
+
+def subject_here(node: Token) -> Token | None:
+    """The subject a clause gives its verb itself, or through the clause it hangs from."""
+    found = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+    if found is not None:
+        return found
+    if node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN"):
+        # A misparse joins 'X, who left..., and joined Labour' to the noun: the verb shares
+        # the relative clause's subject.
+        relative = [t for t in node.head.subtree if t.dep_ == "relcl" and t.i < node.i]
+        return relative[-1].head if relative else node.head
+    found = gerund_doer(node)
+    if found is not None:
+        return found
+    if node.dep_ == "xcomp":  # 'the vote prompted Sir Stanley to resign'
+        return next((c for c in node.head.children if c.dep_ == "dobj"), None)
+    return None
+
+
+def gerund_doer(node: Token) -> Token | None:
+    """'Mr Milburn was away between stepping down and ...': the gerund's doer is the subject of
+    the clause it hangs from."""
+    if node.tag_ != "VBG" or node.dep_ not in ("pcomp", "advcl", "acl"):
+        return None
+    governor = next((a for a in node.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return next((c for c in governor.children if c.dep_ in SUBJECTS), None) if governor is not None else None
+
+
+class Participants:
+    parties: PartyLexicon
+    resolver: SpeakerResolver
+
+    def subject_of(self, verb: Token) -> Token | None:
+        node = verb
+        for _ in range(4):
+            found, node = self.subject_step(node)
+            if found is not None or node is None:
+                return found
+        return None
+
+    @staticmethod
+    def subject_step(node: Token) -> tuple[Token | None, Token | None]:
+        """(the subject, if this node gives it; else the node to look at next, or None)."""
+        found = subject_here(node)
+        if found is not None:
+            return found, None
+        if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
+            return None, node.head
+        if node.dep_ in ("relcl", "acl"):
+            return node.head, None
+        return None, None
+
+    def people_in(self, doc: Doc, head: Token, cast: Cast, lede: bool = False) -> list[Speaker]:
+        """The named people a noun phrase stands for ('Mr Woodward's parents, Dennis and Joan
+        Woodward' -> two people), the person a pronoun or a definite description ('the Glasgow
+        Kelvin MP') refers back to, or (with lede, for the one who switched or resigned) the person
+        a news lede's indefinite subject ('A Conservative MP has defected') is named as in the next
+        sentence."""
+        if head.lower_ in ("who", "that", "which") and head.head.dep_ in ("relcl", "acl"):
+            head = head.head.head
+        if head.pos_ == "PRON":
+            return self.registered(self.resolver.who(doc, head, cast), cast)
+        people = self.named_people(doc, head, cast)
+        if not people and head.pos_ == "PROPN" and head.lower_ in cast.by_surname:
+            people.append(cast.by_surname[head.lower_].as_speaker())
+        if not people:
+            bound = cast.by_role.get(self.resolver.role_phrase(head).lower())
+            if bound is not None:
+                people.append(bound.as_speaker())
+        if not people and self.describes_person(head):
+            people = self.described_people(doc, head, cast, lede)
+        return people
+
+    def named_people(self, doc: Doc, head: Token, cast: Cast) -> list[Speaker]:
+        """The people a phrase names, with its appositions and conjuncts."""
+        candidates = [head]
+        for child in head.children:
+            if child.dep_ in ("appos", "conj"):
+                candidates.append(child)
+                candidates.extend(c for c in child.children if c.dep_ in ("conj", "appos"))
+        if head.dep_ == "appos":
+            candidates.append(head.head)
+        names = [self.name_of(doc, tok) for tok in candidates if tok.ent_type_ == "PERSON" and not self.parties.normalise(tok.text)]
+        names = [n for n in names if n]
+        people: list[Speaker] = []
+        surname = next((n[-1].text for n in reversed(names) if len(n) > 1), None)
+        for tokens in names:
+            speaker = self.known_person(doc, tokens, cast, surname)
+            if all(p.name != speaker.name for p in people):
+                people.append(speaker)
+        return people
+
+    def described_people(self, doc: Doc, head: Token, cast: Cast, lede: bool) -> list[Speaker]:
+        """'the Glasgow Kelvin MP' (the person named most so far) or, in a lede, 'A Conservative
+        MP' (the person the next sentence names)."""
+        article = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
+        counted = any(c.dep_ == "nummod" for c in head.children)
+        if article == "the" and head.tag_ in ("NN", "NNP") and head.lemma_.lower() in ANAPHORIC_HEADS:
+            return self.salient_person(head.idx, cast)
+        if lede and (article in ("a", "an") or counted or any(c.lower_ == "one" for c in head.ancestors if c.i > head.i - 6)):
+            return self.lede_people(doc, head, cast)
+        return []
+
+    @staticmethod
+    def salient_person(offset: int, cast: Cast) -> list[Speaker]:
+        """'The Glasgow Kelvin MP, who was expelled from Labour': a definite description with
+        no name is the person the article has named most so far (the latest among equals)."""
+        seen: dict[int, tuple[int, int, Person]] = {}
+        for position, person, _ in cast.mentions:
+            if position < offset:
+                count, _, _ = seen.get(id(person), (0, 0, person))
+                seen[id(person)] = (count + 1, position, person)
+        if not seen:
+            return []
+        count, _, person = max(seen.values(), key=lambda v: (v[0], v[1]))
+        return [person.as_speaker()]
+
+    def name_of(self, doc: Doc, tok: Token) -> list[Token]:
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        if ent is None:
+            return []
+        tokens = self.resolver.name_tokens(ent)
+        while tokens and tokens[-1].lower_.strip(".") in POST_NOMINALS:
+            tokens = tokens[:-1]
+        return tokens
+
+    @staticmethod
+    def known_person(doc: Doc, tokens: list[Token], cast: Cast, surname: str | None) -> Speaker:
+        """The article's fullest form of a name; 'Dennis' beside 'Joan Woodward' is 'Dennis
+        Woodward'; 'Joan Woodward' is not 'Shaun Woodward'."""
+        written = text_of(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+        person = cast.by_surname.get(tokens[-1].lower_)
+        if person is not None and len(tokens) > 1 and not person.name.replace("-", " ").endswith(written.replace("-", " ")) and person.name.split()[0] != tokens[0].text:
+            person = None
+        if person is not None and (len(tokens) > 1 or " " in person.name):
+            return person.as_speaker()
+        if len(tokens) == 1 and surname and tokens[0].text != surname:
+            return Speaker(f"{tokens[0].text} {surname}")
+        return Speaker(written)
+
+    def registered(self, speaker: Speaker | None, cast: Cast) -> list[Speaker]:
+        """Keep a resolved referent only when it is a person the article names."""
+        if speaker is None or not self.is_named(speaker):
+            return []
+        person = cast.by_surname.get(speaker.name.split()[-1].lower())
+        return [person.as_speaker()] if person is not None else []
+
+    def lede_people(self, doc: Doc, head: Token, cast: Cast) -> list[Speaker]:
+        """'A Conservative MP has defected to Labour. Robert Jackson, 58, ...': in the first
+        sentences of an article an unnamed subject is the person (or, when plural, the people)
+        the next sentence opens with."""
+        sentences = [sent for sent in doc.sents if sent.text.strip()]
+        index = next((k for k, sent in enumerate(sentences) if sent.start <= head.i < sent.end), None)
+        if index is None or index > 2 or index + 1 >= len(sentences):
+            return []
+        following = sentences[index + 1]
+        first = next((e for e in following.ents if e.label_ == "PERSON"), None)
+        if first is None or first.start > following.start + 2 or first.root.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
+            return []
+        if head.tag_ in ("NNS", "NNPS"):
+            return self.people_in(doc, first.root, cast)
+        tokens = self.name_of(doc, first.root)
+        return [self.known_person(doc, tokens, cast, None)] if tokens else []
+
+    def describes_person(self, tok: Token) -> bool:
+        lemma = tok.lemma_.lower()
+        return tok.pos_ in ("NOUN", "PROPN") and (lemma in DESCRIPTION_HEADS or tok.lower_ in self.resolver.people.role_heads) and not self.parties.normalise(tok.text)
+
+    @staticmethod
+    def is_named(speaker: Speaker) -> bool:
+        return bool(speaker.name) and speaker.name[:1].isupper() and speaker.name.lower() not in ("i", "we", "you", "they", "it")
+
+    def group_of(self, doc: Doc, head: Token) -> tuple[str | None, str | None]:
+        """('up to seven Tory MPs' -> count 'up to seven', party 'Conservative')."""
+        tokens = [t for t in head.subtree if t.dep_ not in ("relcl",) and not any(a.dep_ == "relcl" for a in t.ancestors if a in head.subtree and a.i != head.i)]
+        number = next((t for t in tokens if t.dep_ == "nummod" or t.like_num), None)
+        count = None
+        if number is not None:
+            words = list(number.subtree)
+            while words[0].i > 0 and doc[words[0].i - 1].lower_ in QUANTIFIER_WORDS:
+                words.insert(0, doc[words[0].i - 1])
+            count = phrase_text(doc, words)
+        party = self.parties.find(" ".join(t.text for t in tokens))
+        return count, party
+
+    @staticmethod
+    def person_record(cast: Cast, name: str | None):
+        if not name:
+            return None
+        key = name.split()[-1].lower()
+        person = cast.by_surname.get(key)
+        if person is not None and person.name.split()[0] == name.split()[0] or (person is not None and len(name.split()) == 1):
+            return person
+        return person if person is not None and name.endswith(person.name) else None
+
+    def noun_holders(self, doc: Doc, noun: Token, cast: Cast) -> list[Speaker]:
+        """Whose defection or resignation: the possessor, the 'of' object, the named person the
+        noun premodifies ('defector Robert Jackson'), or the first person named just after it."""
+        if noun.dep_ == "compound" and noun.head.ent_type_ == "PERSON":
+            return self.people_in(doc, noun.head, cast)
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return self.people_in(doc, child, cast)
+        sent_end = noun.sent.end
+        for tok in doc[noun.i + 1 : min(sent_end, noun.i + 12)]:
+            if tok.pos_ == "VERB" or tok.lower_ in ("that", "which", "who", ";"):
+                break
+            if tok.ent_type_ == "PERSON" and not self.parties.normalise(tok.text):
+                return self.people_in(doc, tok.head if tok.head.ent_type_ == "PERSON" and tok.dep_ == "compound" else tok, cast)
+        return []
+
+    def holders_of(self, doc: Doc, noun: Token, cast: Cast) -> list[Speaker]:
+        """The people a trigger noun's event is about, when the noun states one."""
+        if noun.dep_ == "compound" and noun.head.ent_type_ != "PERSON":
+            return []  # 'a quit claim', 'defection talks'
+        if not self.is_asserted(noun):
+            return []
+        return self.noun_holders(doc, noun, cast)
+
+    def role_beside(self, doc: Doc, person: Speaker, sent: Span) -> str | None:
+        """'reporter Andrew Gilligan': the role written before the name in this sentence."""
+        for ent in sent.ents:
+            if ent.label_ != "PERSON" or not person.name.endswith(ent.text.split()[-1]):
+                continue
+            before = [t for t in doc[max(sent.start, ent.start - 4) : ent.start]]
+            while before and not (before[0].pos_ in ("NOUN", "PROPN", "ADJ") and before[0].ent_type_ != "PERSON"):
+                before = before[1:]
+            cut = max((k for k, t in enumerate(before) if t.is_punct or t.pos_ in ("DET", "ADP", "CCONJ", "VERB")), default=-1)
+            role = before[cut + 1 :]
+            if role and role[-1].pos_ in ("NOUN", "PROPN") and role[-1].ent_type_ != "PERSON":
+                return phrase_text(doc, role)
+        return None

@@ -1,0 +1,75 @@
+"""Small readings of the dependency parse that every event type uses."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..doctext import text_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+MODALS = frozenset({"would", "could", "might", "may", "should", "must", "will", "shall", "can", "'ll", "ought", "wo", "ca"})
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Noun phrase parts that are not the phrase itself: clauses, appositions, conjuncts.
+CLAUSAL = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "conj", "cc", "punct"})
+PARTY_NAME = re.compile(r"^([A-Z][\w'’-]*\s+){0,4}Party$")
+
+
+def noun_phrase(tok: Token) -> list[Token]:
+    """The tokens of a noun phrase without its clauses, appositions and conjuncts."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ not in CLAUSAL:
+            out.extend(noun_phrase(child))
+    return sorted(out, key=lambda t: t.i)
+
+
+def phrase_text(doc: Doc, tokens) -> str:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("det", "cc", "case") or tokens[0].tag_ == "POS"):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "case")):
+        tokens = tokens[:-1]
+    if not tokens:
+        return ""
+    return text_of(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+
+
+def prep_object(verb: Token, preps: tuple[str, ...]) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def direct_object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+
+
+def has_modal(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in MODALS) for c in tok.children)
+
+
+def tense_of(trigger: Token) -> str | None:
+    """'present' for 'is defecting' / 'quits', 'perfect' for 'has defected', 'past' for 'defected'."""
+    if not trigger.tag_.startswith("VB"):
+        return None
+    auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "perfect"
+    if any(a.tag_ in ("VBD",) for a in auxes) or trigger.tag_ in ("VBD",):
+        return "past"
+    if trigger.tag_ in ("VBZ", "VBP") or (trigger.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes)):
+        return "present"
+    if trigger.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"
+    return None

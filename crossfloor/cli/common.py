@@ -1,0 +1,125 @@
+"""What every command shares: the Typer app and its groups, the global options, the database
+and date options, messages on one line, and printing rows as a table, JSON or CSV."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..analyse.events.registry import names as event_type_names
+from ..present import format_rows
+from ..settings import configure, get_settings
+from ..store.database import DatabaseProblem, open_database
+from .tables import console
+
+app = typer.Typer(
+    help="crossfloor: who said what (and who switched sides) in political news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+evaluate_app = typer.Typer(help="Score extraction against gold data.", no_args_is_help=True)
+app.add_typer(evaluate_app, name="evaluate")
+kb_app = typer.Typer(help="Reference data on politicians: members, parties, posts, seats.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+train_app = typer.Typer(help="Train models on gold data.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
+
+
+@app.callback()
+def options(
+    fast: Annotated[bool, typer.Option("--fast", help="Rules only, without the trained tagger: faster, no torch")] = False,
+    attribution_model: Annotated[Optional[str], typer.Option("--attribution-model", help="The trained attribution tagger beside the rules: 'packaged' (shipped with crossfloor), a model directory, or 'none' [env: CROSSFLOOR_ATTRIBUTION_MODEL; default: packaged]")] = None,
+) -> None:
+    """crossfloor: who said what (and who switched sides) in political news."""
+    # The settings carry the choice to worker processes (forked from this one); Dask workers
+    # are given it with their work.
+    if fast:
+        attribution_model = "none"
+    elif attribution_model not in (None, "packaged", "none"):
+        require_trained_model(Path(attribution_model))
+        attribution_model = str(Path(attribution_model).resolve())
+    configure(attribution_model=attribution_model)
+
+
+def require_trained_model(path: Path) -> None:
+    """Stop with a one-line error unless `path` holds what `crossfloor train attribution` writes."""
+    from ..analyse.spanmodel import WEIGHTS
+
+    for name in (WEIGHTS, "crossfloor.json"):
+        if not (path / name).is_file():
+            fail(f"{path}: not a trained attribution model (no {name})")
+
+
+DbOption = Annotated[
+    Optional[str], typer.Option("--db", help="Database URL or SQLite path [env: CROSSFLOOR_DB; default: sqlite:///crossfloor.db]")
+]
+ProcessesOption = Annotated[Optional[int], typer.Option("--processes", "-p", help="Worker processes (default: all cores)")]
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+class Act(str, Enum):
+    said = "said"
+    thought = "thought"
+
+
+class Unit(str, Enum):
+    auto = "auto"
+    piece = "piece"
+    utterance = "utterance"
+
+
+EventType = Enum("EventType", {name: name for name in event_type_names()}, type=str)
+
+
+def say(message: str) -> None:
+    """One unwrapped line on stderr (messages must stay one line, whatever the terminal width)."""
+    typer.echo(message, err=True)
+
+
+def fail(message: str, code: int = 2) -> None:
+    say(f"error: {message}")
+    raise typer.Exit(code)
+
+
+def database(db: str | None):
+    """The database a --db option names (else the settings'), opened, or a one-line error."""
+    try:
+        return open_database(get_settings(db=db).database_url)
+    except DatabaseProblem as err:
+        fail(str(err))
+
+
+def parse_day(value: str | None, option: str = "--published") -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"{option} must be a date as YYYY-MM-DD, not {value!r}")
+
+
+def print_rows(rows: list[dict], format: Format, table, empty: str) -> None:
+    if format is Format.table:
+        out = console()
+        if not rows:
+            out.print(empty, highlight=False)
+            return
+        out.print(table(rows))
+    else:
+        sys.stdout.write(format_rows(rows, format.value) + ("\n" if format is Format.json else ""))

@@ -1,0 +1,115 @@
+"""`crossfloor evaluate quotes|events`: scores against gold data, printed as tables."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..settings import get_settings
+from .common import ProcessesOption, Unit, database, evaluate_app, fail
+from .tables import console
+
+
+@evaluate_app.command("quotes")
+def evaluate_quotes(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL (format of ../shared/benchmarks/quotes)")],
+    predictions: Annotated[Optional[Path], typer.Option("--pred", help="Use these predictions (extract output) instead of running the pipeline")] = None,
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON here")] = None,
+    errors_out: Annotated[Optional[Path], typer.Option("--errors", help="Write missed, spurious and wrong-speaker quotes here (JSONL)")] = None,
+    threshold: Annotated[float, typer.Option(help="Word-overlap Jaccard needed for a match")] = 0.5,
+    unit: Annotated[Unit, typer.Option(help="Score pieces, utterances, or auto (utterances when the gold annotates fragments)")] = Unit.auto,
+    processes: ProcessesOption = None,
+) -> None:
+    """Precision, recall and F1 of quote extraction against gold data."""
+    from ..evaluate.run import GoldProblem
+    from ..evaluate.run import evaluate_quotes as run
+
+    try:
+        result = run(gold, predictions, threshold, unit.value, get_settings(processes=processes).processes or None)
+    except GoldProblem as problem:
+        fail(str(problem))
+    data = result.as_dict()
+    print_scores(data, gold)
+    write_results(data, result.errors, json_out, errors_out)
+
+
+def write_results(data: dict, errors: list[dict], json_out: Path | None, errors_out: Path | None) -> None:
+    if json_out:
+        json_out.write_text(json.dumps(data, indent=2) + "\n")
+    if errors_out:
+        errors_out.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors))
+
+
+def print_scores(data: dict, gold: Path) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"quotes vs {gold} ({data['documents']} documents, speakers: {data['speaker_mode']}, unit: {data['unit']})")
+    for column in ("measure", "precision", "recall", "F1", "matched/pred/gold"):
+        table.add_column(column, justify="right" if column != "measure" else "left")
+
+    def add(name: str, prf: dict) -> None:
+        if not prf["gold"]:
+            table.add_row(name, "n/a", "n/a", "n/a", f"(gold has no {name.split(', ')[-1]} spans)")
+            return
+        table.add_row(name, f"{prf['precision']:.3f}", f"{prf['recall']:.3f}", f"{prf['f1']:.3f}", f"{prf['tp']}/{prf['predicted']}/{prf['gold']}")
+
+    add("overlap (Jaccard>=0.5), all", data["overlap"])
+    add("overlap, direct+mixed", data["direct_mixed"])
+    add("overlap, indirect", data["indirect"])
+    for part in ("content", "source", "cue"):
+        add(f"exact span, {part}", data["exact"][part])
+    out = console()
+    out.print(table)
+    out.print(
+        f"speaker accuracy on matched quotes: {data['speaker_accuracy']:.3f}; "
+        f"found with the right speaker: {data['found_with_right_speaker']}/{data['gold_quotes']}; "
+        f"spurious: {data['spurious']}"
+        + (f"; venue accuracy: {data['venue_accuracy']:.3f}" if data["venue_accuracy"] is not None else ""),
+        highlight=False,
+    )
+
+
+@evaluate_app.command("events")
+def evaluate_events(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL: {id, text or file, published, events} per line")],
+    texts: Annotated[Path, typer.Option(help="Folder that gold 'file' paths are relative to")] = Path("../shared/corpora"),
+    predictions: Annotated[Optional[Path], typer.Option("--pred", help="Use these predictions (extract output) instead of running the pipeline")] = None,
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON here")] = None,
+    errors_out: Annotated[Optional[Path], typer.Option("--errors", help="Write missed, spurious and misdated events here (JSONL)")] = None,
+    kb_db: Annotated[Optional[str], typer.Option("--kb", help="Apply the reference data loaded in this database (URL or SQLite path)")] = None,
+    processes: ProcessesOption = None,
+) -> None:
+    """Precision, recall and F1 of event extraction against gold events."""
+    from ..evaluate.run import GoldProblem
+    from ..evaluate.run import evaluate_events as run
+
+    reference = None
+    if kb_db:
+        from ..link.reference import Reference
+
+        reference = Reference(database(kb_db))
+    try:
+        result = run(gold, texts, predictions, reference, get_settings(processes=processes).processes or None)
+    except GoldProblem as problem:
+        fail(str(problem))
+    data = result.as_dict()
+    print_event_scores(data, gold)
+    write_results(data, result.errors, json_out, errors_out)
+
+
+def print_event_scores(data: dict, gold: Path) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"events vs {gold} ({data['documents']} documents; key fields must agree)")
+    for column in ("type", "precision", "recall", "F1", "matched/pred/gold"):
+        table.add_column(column, justify="right" if column != "type" else "left")
+    for name, prf in [("all", data["overall"]), *data["by_type"].items()]:
+        if prf["gold"] or prf["predicted"]:
+            table.add_row(name, f"{prf['precision']:.3f}", f"{prf['recall']:.3f}", f"{prf['f1']:.3f}", f"{prf['tp']}/{prf['predicted']}/{prf['gold']}")
+    out = console()
+    out.print(table)
+    if data["date_accuracy"] is not None:
+        out.print(f"date accuracy on matched events with a gold date: {data['date_accuracy']:.3f} ({data['dates_scored']} scored)", highlight=False)

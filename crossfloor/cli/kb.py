@@ -1,0 +1,67 @@
+"""`crossfloor kb import|status|who`: reference data on politicians."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..store.database import DatabaseProblem
+from .common import DbOption, database, fail, kb_app, parse_day, say
+from .tables import console
+
+
+@kb_app.command("import")
+def kb_import(
+    paths: Annotated[list[Path], typer.Argument(help="parlparse folder or files (../shared/kb/uk), or Popolo JSON files")],
+    db: DbOption = None,
+    relink: Annotated[bool, typer.Option(help="Re-check the events and speakers already stored")] = True,
+) -> None:
+    """Load reference data so that posts, names and party switches resolve against it."""
+    from ..link.kb_import import KbProblem, import_path
+    from ..link.reference import Reference
+
+    store = database(db)
+    failed = 0
+    for path in paths:
+        try:
+            for file, counts in import_path(store, path):
+                say(f"imported {file}: " + ", ".join(f"{n} {k}" for k, n in counts.items() if n))
+        except (KbProblem, DatabaseProblem) as problem:
+            say(f"error: {problem}")
+            failed += 1
+    if relink:
+        changed = store.relink(Reference(store))
+        say(f"re-checked stored articles: {changed} quote(s) and event(s) changed")
+    if failed:
+        raise typer.Exit(1)
+
+
+@kb_app.command("status")
+def kb_status(db: DbOption = None) -> None:
+    """What reference data is loaded, and the last day each source covers."""
+    store = database(db)
+    sources = store.kb_sources()
+    if not sources:
+        console().print("no reference data loaded (see `crossfloor kb import`)", highlight=False)
+        return
+    for source in sources:
+        console().print(f"{source['path']}  [{source['format']}]  covers until {source['covers_until'] or '?'}", highlight=False)
+
+
+@kb_app.command("who")
+def kb_who(
+    title: Annotated[str, typer.Argument(help="A post ('Home Secretary') or a name ('Mr Woodward')")],
+    on: Annotated[str, typer.Option(help="The day (YYYY-MM-DD)")],
+    db: DbOption = None,
+) -> None:
+    """Who held a post, or who a name stands for, on a day, according to the reference data."""
+    from ..link.reference import Reference
+
+    reference = Reference(database(db))
+    day = parse_day(on, "--on")
+    found = reference.holder(title, day) if reference.is_title(title) else reference.member(title, day)
+    if found is None:
+        fail(f"the reference data names no single person for {title!r} on {on}", code=1)
+    console().print(f"{found.name}  ({found.id})", highlight=False)

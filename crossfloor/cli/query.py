@@ -1,0 +1,196 @@
+"""Commands that read the database: quotes, events, people, timeline, stories, search, show, export."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..present import rows_for, when
+from ..store import views
+from ..store.database import DatabaseProblem
+from .common import (
+    Act,
+    DbOption,
+    EventType,
+    Format,
+    app,
+    database,
+    fail,
+    parse_day,
+    print_rows,
+    say,
+)
+from .tables import (
+    canonical_event_table,
+    console,
+    describe_event,
+    event_table,
+    highlighted_article,
+    people_table,
+    quote_table,
+    search_table,
+    story_table,
+    timeline_table,
+)
+
+
+@app.command()
+def quotes(
+    speaker: Annotated[Optional[str], typer.Option(help="Speaker name or role (substring, any case)")] = None,
+    contains: Annotated[Optional[str], typer.Option(help="Words the quote contains")] = None,
+    article: Annotated[Optional[int], typer.Option(help="Only this article id")] = None,
+    act: Annotated[Optional[Act], typer.Option(help="said, or thought: beliefs and intentions ('believes', 'plans to'); both by default")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many rows")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.table,
+    db: DbOption = None,
+) -> None:
+    """List stored quotes: who said what, with cue and venue."""
+    store = database(db)
+    try:
+        rows = rows_for(store.quotes(speaker=speaker, contains=contains, limit=limit, article_id=article, act=act.value if act else None))
+    except DatabaseProblem as problem:
+        fail(str(problem))
+    print_rows(rows, format, quote_table, "no quotes match")
+
+
+@app.command()
+def events(
+    type: Annotated[Optional[EventType], typer.Option("--type", "-t", help="Only this event type")] = None,
+    person: Annotated[Optional[str], typer.Option(help="Person taking part (switcher, caller, target; substring)")] = None,
+    party: Annotated[Optional[str], typer.Option(help="Party left, joined or acting (substring)")] = None,
+    since: Annotated[Optional[str], typer.Option(help="On or after this day (YYYY-MM-DD)")] = None,
+    until: Annotated[Optional[str], typer.Option(help="On or before this day (YYYY-MM-DD)")] = None,
+    article: Annotated[Optional[int], typer.Option(help="Only reports in this article (implies --per-article)")] = None,
+    per_article: Annotated[bool, typer.Option("--per-article", help="One row per report in an article, not per event")] = False,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many rows")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.table,
+    db: DbOption = None,
+) -> None:
+    """Events across articles (party switches, by-election calls, no-confidence letters,
+    resignations) in date order, each with its sources; reports that disagree are marked."""
+    store = database(db)
+    kind = type.value if type else None
+    first, last = parse_day(since, "--since"), parse_day(until, "--until")
+    try:
+        if per_article or article is not None:
+            rows = rows_for(store.events(type=kind, person=person, party=party, since=first, until=last, article_id=article, limit=limit))
+            print_rows(rows, format, event_table, "no events match")
+            return
+        with store.sessions() as session:
+            rows = views.events(session, type=kind, person=person, party=party, since=first, until=last, limit=limit)
+    except DatabaseProblem as problem:
+        fail(str(problem))
+    print_rows(rows, format, canonical_event_table, "no events match")
+
+
+@app.command()
+def people(
+    name: Annotated[Optional[str], typer.Option(help="Any name the person goes by (substring)")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many people (most mentioned first)")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.table,
+    db: DbOption = None,
+) -> None:
+    """People across articles: the names they go by, party history, roles, quote counts."""
+    with database(db).sessions() as session:
+        rows = views.people(session, name=name, limit=limit)
+    print_rows(rows, format, people_table, "nobody matches")
+
+
+@app.command()
+def timeline(
+    name: Annotated[str, typer.Argument(help="A person ('Shaun Woodward') or a party ('Labour')")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.table,
+    db: DbOption = None,
+) -> None:
+    """Everything about a person or a party in date order (events and quotes), with sources."""
+    with database(db).sessions() as session:
+        rows = views.timeline(session, name)
+    print_rows(rows, format, timeline_table, f"nothing stored about {name!r}")
+
+
+@app.command()
+def stories(
+    story: Annotated[Optional[int], typer.Option(help="Only this story id")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many stories (largest first)")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.table,
+    db: DbOption = None,
+) -> None:
+    """Articles grouped by story, in time order, with the copies of each."""
+    with database(db).sessions() as session:
+        rows = views.stories(session, limit=limit, story_id=story)
+    print_rows(rows, format, story_table, "no stories yet")
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words to find in quotes and sentences (all must occur)")],
+    kind: Annotated[Optional[str], typer.Option(help="quote or sentence")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many hits")] = 50,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.table,
+    db: DbOption = None,
+) -> None:
+    """Full-text search over stored quotes and sentences (SQLite FTS5 / PostgreSQL)."""
+    if kind not in (None, "quote", "sentence"):
+        fail(f"--kind must be quote or sentence, not {kind!r}")
+    with database(db).sessions() as session:
+        rows = views.search(session, text, kind, limit)
+    print_rows(rows, format, search_table, f"nothing matches {text!r}")
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write <table>.<format> files into")],
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format")] = ExportFormat.jsonl,
+    tables: Annotated[Optional[list[str]], typer.Option("--table", help="articles, quotes, events or people (repeatable; default all)")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export articles, quotes, events (with sources) and people as JSON Lines, CSV or Parquet."""
+    from ..store.export import TABLES, write
+
+    chosen = tables or list(TABLES)
+    unknown = [t for t in chosen if t not in TABLES]
+    if unknown:
+        fail(f"--table must be one of {', '.join(TABLES)}, not {unknown[0]!r}")
+    store = database(db)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as problem:
+        fail(f"{output}: cannot create folder ({problem.strerror})")
+    with store.sessions() as session:
+        for table in chosen:
+            path = output / f"{table}.{format.value}"
+            count = write(session, table, format.value, path)
+            say(f"wrote {count} {table} to {path}")
+
+
+@app.command()
+def show(
+    article_id: Annotated[int, typer.Argument(help="Article id (see `crossfloor quotes`)")],
+    db: DbOption = None,
+) -> None:
+    """Print an article with its quotes highlighted by speaker."""
+    store = database(db)
+    row = store.article(article_id)
+    if row is None:
+        fail(f"no article with id {article_id}")
+    quotes = [{k: getattr(q, k) for k in ("start", "end", "text", "kind", "cue", "cue_start", "cue_end", "speaker", "speaker_start", "speaker_end", "speaker_resolved", "venue")} for q in row.quotes]
+    out = console()
+    meta = " · ".join(x for x in (row.outlet, row.published.isoformat() if row.published else None, row.source) if x)
+    out.print(f"[bold]#{row.id} {row.title or ''}[/bold]", markup=True, highlight=False)
+    if meta:
+        out.print(meta, style="dim", highlight=False)
+    body, legend = highlighted_article(row.text, quotes)
+    out.print(body)
+    out.print(legend)
+    for stored in store.events(article_id=row.id):
+        e = stored.record
+        out.print(f"event: {describe_event(e)}" + (f" [{when(e)}]" if when(e) else ""), highlight=False)

@@ -1,0 +1,102 @@
+"""`crossfloor serve` (the web app and JSON API) and `crossfloor bench` (speed, memory, page latency, load)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..settings import get_settings
+from ..store.database import DatabaseProblem
+from .common import DbOption, ProcessesOption, app, fail, say
+from .tables import console
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port")] = 8000,
+    allow_writes: Annotated[bool, typer.Option("--allow-writes", help="Let anyone who can reach the server add articles")] = False,
+    max_upload_mb: Annotated[float, typer.Option("--max-upload-mb", help="Largest upload accepted, in MB")] = 5.0,
+) -> None:
+    """The web app and JSON API (docs at /api/docs). Adding articles needs --allow-writes or
+    the token in CROSSFLOOR_TOKEN."""
+    import uvicorn
+
+    from ..serve.app import ServeSettings, create_app
+
+    settings = get_settings(db=db)
+    try:
+        web = create_app(ServeSettings(settings.database_url, allow_writes, settings.token or None, int(max_upload_mb * 1_000_000)))
+    except DatabaseProblem as problem:
+        fail(str(problem))
+    say(f"crossfloor on http://{host}:{port}/ ({'writes on' if allow_writes else 'writes need the token' if web.settings.token else 'read only'})")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def bench(
+    corpus: Annotated[str, typer.Option(help="Folder of articles to measure on")] = "../shared/corpora/bbc-politics",
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the figures as JSON here")] = None,
+    processes: ProcessesOption = None,
+    pages: Annotated[Optional[str], typer.Option("--pages", help="Instead: time the web app's pages on this database (URL or SQLite path)")] = None,
+    load: Annotated[Optional[str], typer.Option("--load", help="Instead: load-test `crossfloor serve` on this database with wrk (search and person pages)")] = None,
+    seconds: Annotated[float, typer.Option(help="With --load: how long each page group is under load")] = 10.0,
+    connections: Annotated[int, typer.Option(help="With --load: concurrent connections")] = 8,
+    scaling: Annotated[bool, typer.Option("--scaling", help="Also: 1 vs N processes, and the corpus repeated 1x, 5x, 10x")] = False,
+    png: Annotated[Path, typer.Option(help="Where --scaling draws its curves")] = Path("bench-scaling.png"),
+) -> None:
+    """Articles/s, words/s and peak memory of the bare model, extract and ingest, with ratios;
+    with --pages DB, the latency of the web app's pages on that database."""
+    from ..analyse.run import default_processes
+    from ..bench import STAGES, benchmark, load_test, page_latency
+
+    if load:
+        try:
+            groups = load_test(get_settings(db=load).database_url, seconds, connections)
+        except (DatabaseProblem, RuntimeError) as problem:
+            fail(str(problem))
+        for g in groups:
+            console().print(
+                f"{g['group']:7} {g['requests']:6d} requests  {g['requests_per_s']:8.1f} requests/s  p50 {g.get('p50_ms', 0):7.1f} ms  p99 {g.get('p99_ms', 0):7.1f} ms  "
+                f"errors {g['non_2xx'] + g['socket_errors']}  ({g['pages']} pages, {g['connections']} connections, {g['seconds']:g} s)",
+                highlight=False,
+            )
+        if json_out:
+            json_out.write_text(json.dumps({"load": groups}, indent=2) + "\n")
+        return
+    if pages:
+        try:
+            rows = page_latency(get_settings(db=pages).database_url)
+        except DatabaseProblem as problem:
+            fail(str(problem))
+        for row in rows:
+            console().print(f"{row['max_ms']:8.1f} ms max {row['median_ms']:8.1f} ms median  {row['status']}  {row['path']}", highlight=False)
+        if json_out:
+            json_out.write_text(json.dumps({"pages": rows}, indent=2) + "\n")
+        return
+
+    if not Path(corpus).is_dir():
+        fail(f"{corpus}: no such folder (give --corpus)")
+    count = get_settings(processes=processes).processes or default_processes()
+    result = benchmark(corpus, count)
+    if scaling:
+        from ..bench import scaling as measure_scaling
+
+        result["scaling"] = measure_scaling(corpus, png, max(count, 2))
+    out = console()
+    for stage in STAGES:
+        r = result[stage]
+        out.print(f"{stage:8} {r['articles_per_s']:8.2f} articles/s {r['words_per_s']:10.1f} words/s  peak RSS {r['peak_rss_mb']:.0f} MB", highlight=False)
+    out.print(f"fast/bare {result['ratio_fast_to_bare']:.3f}   extract/bare {result['ratio_extract_to_bare']:.3f}   ingest/bare {result['ratio_ingest_to_bare']:.3f}   ({result['processes']} processes)", highlight=False)
+    if scaling:
+        s = result["scaling"]
+        out.print("speedup over 1 process: " + ", ".join(f"{k} {v:.2f}x" for k, v in s["speedup"].items()), highlight=False)
+        for size, stages in s["by_size"].items():
+            out.print(f"corpus x{size:>3}: " + ", ".join(f"{k} {v['articles_per_s']:.2f} articles/s, peak RSS {v['peak_rss_mb']:.0f} MB" for k, v in stages.items()), highlight=False)
+        out.print("peak RSS growth at the largest size: " + ", ".join(f"{k} {v:+.1%}" for k, v in s["rss_growth"].items()) + f"   (curves: {png})", highlight=False)
+    if json_out:
+        json_out.write_text(json.dumps(result, indent=2) + "\n")

@@ -1,0 +1,69 @@
+"""`crossfloor train attribution|ensemble`: the attribution tagger."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .common import fail, require_trained_model, say, train_app
+from .tables import console
+
+
+@train_app.command("attribution")
+def train_attribution(
+    train: Annotated[Path, typer.Option("--train", help="Training gold (JSONL, format of ../shared/benchmarks/quotes)")],
+    dev: Annotated[Path, typer.Option("--dev", help="Dev gold: picks the best epoch and gives the figures")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Directory for the model (replaced if it exists)")],
+    epochs: Annotated[int, typer.Option(help="Passes over the training data")] = 3,
+    layers: Annotated[int, typer.Option(help="Encoder layers kept (of 6): fewer is faster")] = 6,
+    seed: Annotated[list[int], typer.Option(help="Seed for everything random; give it twice or more to train an ensemble, one network per seed")] = [13],
+    max_steps: Annotated[int, typer.Option(help="Stop after this many steps (0: no limit)")] = 0,
+    limit_docs: Annotated[int, typer.Option(help="Use only the first N documents of each file (0: all)")] = 0,
+    learning_rate: Annotated[float, typer.Option(help="Peak learning rate (AdamW, linear warm-up and decay)")] = 8e-5,
+    init: Annotated[Optional[Path], typer.Option(help="Go on training from this trained model instead of the base encoder")] = None,
+) -> None:
+    """Fine-tune the attribution tagger (source, cue, content spans) and report dev figures."""
+    from ..train.attribution import TrainConfig, train_members
+
+    for path in (train, dev):
+        if not path.is_file():
+            fail(f"{path}: no such file")
+    if init is not None:
+        require_trained_model(init)
+    config = TrainConfig(epochs=epochs, layers=layers, max_steps=max_steps, limit_docs=limit_docs, learning_rate=learning_rate, init=str(init or ""))
+    try:
+        report = train_members(train, dev, out, config, seed, log=say)
+    except (ValueError, KeyError, json.JSONDecodeError) as problem:
+        fail(f"cannot train on {train}: {problem}")
+    show_trained(report, out)
+
+
+@train_app.command("ensemble")
+def train_ensemble(
+    models: Annotated[list[Path], typer.Argument(help="Trained attribution models to join (two or more)")],
+    dev: Annotated[Path, typer.Option("--dev", help="Dev gold: gives the figures of the ensemble")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Directory for the ensemble (replaced if it exists)")],
+) -> None:
+    """Join trained attribution models into one ensemble (it averages their tag probabilities) and report its dev figures."""
+    from ..train.attribution import join
+
+    if len(models) < 2:
+        fail("an ensemble needs two or more models")
+    for model in models:
+        require_trained_model(model)
+    if not dev.is_file():
+        fail(f"{dev}: no such file")
+    try:
+        report = join(models, dev, out)
+    except (ValueError, KeyError, json.JSONDecodeError) as problem:
+        fail(f"cannot join {', '.join(map(str, models))}: {problem}")
+    show_trained(report, out)
+
+
+def show_trained(report: dict, out: Path) -> None:
+    for layer, figures in report["dev_exact"].items():
+        console().print(f"dev exact {layer:8} P {figures['precision']:.3f}  R {figures['recall']:.3f}  F1 {figures['f1']:.3f}", highlight=False)
+    console().print(f"model written to {out} ({report['seconds']:.0f} s; model card: {out / 'README.md'})", highlight=False)
