@@ -6,8 +6,8 @@ import pytest
 
 # The suite runs the rules only unless a test asks for the trained tagger: most tests are about
 # reading, storing, serving and concurrency, and loading torch in every worker and subprocess
-# would double the run. The shipped default (rules + tagger) is what test_accuracy.py and
-# test_model.py measure.
+# would double the run. The shipped default (rules + tagger) is what evaluate/test_accuracy.py and
+# analyse/test_model.py measure.
 os.environ.setdefault("CROSSFLOOR_ATTRIBUTION_MODEL", "none")
 
 ROOT = Path(__file__).resolve().parents[1]

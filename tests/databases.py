@@ -20,8 +20,7 @@ from crossfloor.store.schema import (
     PersonRow,
     QuoteRow,
 )
-
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 PG_ADMIN = os.environ.get("CROSSFLOOR_TEST_PG")  # e.g. postgresql+psycopg://user:pw@localhost/postgres
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(not PG_ADMIN, reason="CROSSFLOOR_TEST_PG is not set"))]

@@ -17,8 +17,7 @@ from hypothesis import strategies as st
 from crossfloor.analyse.run import analyse_texts
 from crossfloor.read import ReadOptions, Skipped, read_bytes
 from crossfloor.records import Article
-
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 settings.register_profile("default", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("long", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])

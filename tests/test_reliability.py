@@ -22,9 +22,8 @@ import pytest
 from crossfloor.read import ReadOptions, Skipped, iter_articles
 from crossfloor.store.database import open_database
 from crossfloor.store.schema import ArticleCopyRow, ArticleRow
-
-from .conftest import ROOT, shared_file
-from .databases import BACKENDS, PG_ADMIN, fresh_url, ingest, snapshot
+from tests.conftest import ROOT, shared_file
+from tests.databases import BACKENDS, PG_ADMIN, fresh_url, ingest, snapshot
 
 
 def bbc(start: int, stop: int) -> list[Path]:

@@ -8,8 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from crossfloor.serve.app import ServeSettings, create_app
-
-from .conftest import ROOT, read_jsonl, shared_file
+from tests.conftest import ROOT, read_jsonl, shared_file
 
 SAMPLES = ROOT / "crossfloor" / "samples"
 HOSTILE = (

@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from .conftest import ROOT, read_jsonl, shared_file
+from tests.conftest import ROOT, read_jsonl, shared_file
 
 CHROMIUM = os.environ.get("CROSSFLOOR_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 SHOTS = ROOT / "test-artifacts" / "screenshots"

@@ -20,9 +20,8 @@ from crossfloor.analyse.spanmodel import (
     encode_labels,
     link,
 )
-
-from .conftest import ROOT, shared_file
-from .test_fuzz import assert_offsets_inside
+from tests.conftest import ROOT, shared_file
+from tests.test_fuzz import assert_offsets_inside
 
 INDIRECT = "The senator told reporters on Tuesday that the spending bill would fail in the House."
 

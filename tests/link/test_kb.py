@@ -10,8 +10,7 @@ from crossfloor.link.kb_import import KbProblem, import_path
 from crossfloor.link.reference import Reference
 from crossfloor.store.database import open_database
 from crossfloor.store.schema import KbMembershipRow, KbPostRow
-
-from .conftest import shared_file
+from tests.conftest import shared_file
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,8 @@ from sqlalchemy import select
 from crossfloor.store import views
 from crossfloor.store.database import open_database
 from crossfloor.store.schema import ArticleCopyRow, ArticleRow
-
-from .conftest import read_jsonl, shared_file
-from .databases import BACKENDS, fresh_url, ingest, snapshot
+from tests.conftest import read_jsonl, shared_file
+from tests.databases import BACKENDS, fresh_url, ingest, snapshot
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,7 @@ import pytest
 
 from crossfloor.evaluate import score
 from crossfloor.extract import extract_lines
-
-from .conftest import read_jsonl, shared_file
+from tests.conftest import read_jsonl, shared_file
 
 
 @pytest.fixture(autouse=True)
@@ -66,7 +65,7 @@ def test_seed_events():
 
 def test_bbc_development_events():
     """The team's own annotation of BBC politics articles (tests/gold): precision first."""
-    from .conftest import ROOT
+    from tests.conftest import ROOT
 
     shared_file("corpora", "bbc-politics")
     data = evaluate_events(ROOT / "tests" / "gold" / "bbc-events.dev.jsonl", shared_file("corpora"))
