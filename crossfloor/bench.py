@@ -171,7 +171,7 @@ def page_latency(db_url: str, repeats: int = 5) -> list[dict]:
     paths = ["/", "/search?q=election", "/search?speaker=Blair", "/people", "/events", "/stories", "/api/quotes?limit=200", "/api/events", "/api/people?limit=50"]
     paths += [f"/people/{busiest}"] if busiest else []
     paths += [f"/articles/{longest}", "/stories/1", "/events/1"] if longest else []
-    client = TestClient(app)
+    client = TestClient(app, base_url="http://127.0.0.1")
     out = []
     for path in paths:
         client.get(path)

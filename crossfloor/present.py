@@ -25,9 +25,22 @@ def csv_fields(rows: list[dict]) -> list[str]:
     return list(dict.fromkeys(k for row in rows for k in row))
 
 
+# A cell a spreadsheet would evaluate as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """Nested values (sources, date ranges) as JSON text; text that a spreadsheet would run as
+    a formula gets a leading apostrophe, as OWASP advises (numbers stay numbers)."""
+    if isinstance(value, (list, dict)):
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_row(row: dict) -> dict:
-    """Nested values (sources, date ranges) as JSON text in their cell."""
-    return {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in row.items()}
+    return {k: csv_cell(v) for k, v in row.items()}
 
 
 def format_rows(rows: list[dict], fmt: str) -> str:

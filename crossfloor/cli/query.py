@@ -11,6 +11,7 @@ import typer
 from ..present import rows_for, when
 from ..store import views
 from ..store.database import DatabaseProblem
+from ..store.search import SearchRefused
 from .common import (
     Act,
     DbOption,
@@ -136,7 +137,10 @@ def search(
     if kind not in (None, "quote", "sentence"):
         fail(f"--kind must be quote or sentence, not {kind!r}")
     with database(db).sessions() as session:
-        rows = views.search(session, text, kind, limit)
+        try:
+            rows = views.search(session, text, kind, limit)
+        except SearchRefused as refused:
+            fail(str(refused))
     print_rows(rows, format, search_table, f"nothing matches {text!r}")
 
 

@@ -21,20 +21,24 @@ def serve(
     port: Annotated[int, typer.Option(help="Port")] = 8000,
     allow_writes: Annotated[bool, typer.Option("--allow-writes", help="Let anyone who can reach the server add articles")] = False,
     max_upload_mb: Annotated[float, typer.Option("--max-upload-mb", help="Largest upload accepted, in MB")] = 5.0,
+    allowed_host: Annotated[Optional[list[str]], typer.Option("--allowed-host", help="A name clients reach this server by, besides 127.0.0.1, localhost and --host (repeatable); requests for any other Host are refused")] = None,
 ) -> None:
     """The web app and JSON API (docs at /api/docs). Adding articles needs --allow-writes or
     the token in CROSSFLOOR_TOKEN."""
     import uvicorn
 
-    from ..serve.app import ServeSettings, create_app
+    from ..serve.app import LOOPBACK, ServeSettings, create_app
 
     settings = get_settings(db=db)
+    names = {*LOOPBACK, *(allowed_host or [])} | ({host} if host not in ("0.0.0.0", "::") else set())
     try:
-        web = create_app(ServeSettings(settings.database_url, allow_writes, settings.token or None, int(max_upload_mb * 1_000_000)))
+        web = create_app(ServeSettings(settings.database_url, allow_writes, settings.token or None, int(max_upload_mb * 1_000_000), allowed_hosts=tuple(names)))
     except DatabaseProblem as problem:
         fail(str(problem))
     say(f"crossfloor on http://{host}:{port}/ ({'writes on' if allow_writes else 'writes need the token' if web.settings.token else 'read only'})")
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    # h11 keeps at most this many bytes of a request line and headers; bodies are counted by
+    # the app's guard while they stream.
+    uvicorn.run(web, host=host, port=port, log_level="warning", h11_max_incomplete_event_size=64 * 1024)
 
 
 @app.command()

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, HTTPException, Path, Query, Request, UploadFile
-from fastapi.responses import PlainTextResponse
+from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field, create_model
 from sqlalchemy import select
 
@@ -15,8 +15,10 @@ from ..present import format_rows
 from ..read import ReadOptions, Skipped, read_bytes
 from ..records import Article
 from ..store import views
+from ..store.search import SearchRefused
 from ..store.schema import ArticleRow, EventRow
 from .app import writes_allowed
+from .guard import supplied_token
 
 
 class Problem(BaseModel):
@@ -222,6 +224,28 @@ def list_events(
     return listing(request, views.events, limit, offset, format, type=type, person=person, party=party, since=since, until=until)
 
 
+class HitOut(ArticleRef):
+    kind: str = Field(description="quote or sentence")
+    text: str
+    start: int
+    speaker: str | None
+    act: str | None
+
+
+@router.get("/search", response_model=list[HitOut], responses=problems(422), summary="Quotes and sentences holding every word and phrase of q")
+def search(
+    request: Request,
+    q: Annotated[str, Query(max_length=2000, description="Words, \"quoted phrases\" and hyphenated words (by-election), all required")],
+    kind: Literal["quote", "sentence"] | None = None,
+    limit: Limit = 50,
+):
+    with request.app.db.sessions() as session:
+        try:
+            return views.search(session, q, kind, limit, seconds=request.app.settings.search_seconds)
+        except SearchRefused as refused:
+            raise HTTPException(422, str(refused)) from None
+
+
 @router.get("/people", response_model=PersonPage, responses=CSV, summary="People, most mentioned first")
 def list_people(request: Request, name: str | None = None, limit: Limit = 50, offset: Offset = 0, format: Format = "json"):
     return listing(request, views.people, limit, offset, format, name=name)
@@ -288,22 +312,37 @@ def store_upload(request: Request, data: bytes, name: str, suffix: str, defaults
 
 
 def require_writes(request: Request, token: str | None = None) -> None:
+    if writes_allowed(request, token):
+        return
+    if token or supplied_token(request):
+        raise HTTPException(401, "the token sent is not this server's")
     if not writes_allowed(request, token):
         raise HTTPException(403, "adding articles is off: start the server with --allow-writes, or send the CROSSFLOOR_TOKEN as X-Crossfloor-Token")
 
 
-@router.post("/articles", response_model=Stored, status_code=201, responses=problems(403, 413), summary="Add an article (text or HTML); it is analysed at once")
-def add_article(request: Request, body: NewArticle):
+# Honest status codes: 201 for a new article, 200 for one already stored (or a near copy of
+# one), 422 for one that could not be read.
+STATUS = {"stored": 201, "copy": 200, "duplicate": 200, "skipped": 422}
+WRITE_RESPONSES = {**problems(401, 403, 413, 415), 200: {"model": Stored, "description": "Already stored, or a near copy of a stored article"}, 422: {"model": Stored, "description": "Not stored: the article could not be read (detail says why)"}}
+
+
+def answered(response: Response, stored: Stored) -> Stored:
+    response.status_code = STATUS[stored.outcome]
+    return stored
+
+
+@router.post("/articles", response_model=Stored, status_code=201, responses=WRITE_RESPONSES, summary="Add an article (JSON with text or HTML); it is analysed at once")
+def add_article(request: Request, response: Response, body: NewArticle):
     require_writes(request)
     if not (body.text or body.html):
         raise HTTPException(422, "give 'text' or 'html'")
     data = (body.html or body.text or "").encode("utf-8")
-    return store_upload(request, data, "upload", ".html" if body.html else ".txt", body.model_dump())
+    return answered(response, store_upload(request, data, "upload", ".html" if body.html else ".txt", body.model_dump()))
 
 
-@router.post("/articles/file", response_model=Stored, status_code=201, responses=problems(403, 413), summary="Add articles from a file (text, HTML, JSON Lines or a feed)")
-def add_article_file(request: Request, file: Annotated[UploadFile, File()]):
+@router.post("/articles/file", response_model=Stored, status_code=201, responses=WRITE_RESPONSES, summary="Add articles from a file (text, HTML, JSON Lines or a feed)")
+def add_article_file(request: Request, response: Response, file: Annotated[UploadFile, File()]):
     require_writes(request)
     data = file.file.read(request.app.settings.max_upload_bytes + 1)
     name = file.filename or "upload"
-    return store_upload(request, data, name, "." + name.rsplit(".", 1)[-1] if "." in name else "", {})
+    return answered(response, store_upload(request, data, name, "." + name.rsplit(".", 1)[-1] if "." in name else "", {}))

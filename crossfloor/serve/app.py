@@ -9,7 +9,6 @@ details (RFC 9457) for the API; no stack trace reaches a user.
 from __future__ import annotations
 
 import logging
-import secrets
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -20,11 +19,16 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from swagger_ui_bundle import swagger_ui_path
 
 from ..store.database import Database, DatabaseProblem, open_database
+from .guard import FormTokens, Guard, same_token, supplied_token
 
 log = logging.getLogger("crossfloor.serve")
 PACKAGE = Path(str(resources.files("crossfloor.serve")))
+
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 @dataclass
@@ -33,6 +37,14 @@ class ServeSettings:
     allow_writes: bool = False
     token: str | None = None
     max_upload_bytes: int = 5_000_000
+    # The names this server answers for (the Host header); any other is refused, so a page on
+    # another site cannot reach it through DNS rebinding.
+    allowed_hosts: tuple[str, ...] = LOOPBACK
+    # How long one search may run, in seconds (then it is stopped and the page says so).
+    search_seconds: float = 2.0
+
+    def __post_init__(self) -> None:
+        self.allowed_hosts = tuple(sorted({h.lower().strip("[]") for h in self.allowed_hosts}))
 
 
 class App(FastAPI):
@@ -41,6 +53,7 @@ class App(FastAPI):
     db: Database
     settings: ServeSettings
     templates: Jinja2Templates
+    form_tokens: FormTokens
 
 
 def create_app(settings: ServeSettings) -> App:
@@ -48,15 +61,26 @@ def create_app(settings: ServeSettings) -> App:
         title="crossfloor",
         description="Who said what, and who switched sides, in political news: quotes, events, people and stories with their sources.",
         version="0.4",
-        docs_url="/api/docs",
+        docs_url=None,
         redoc_url=None,
         openapi_url="/openapi.json",
     )
     app.settings = settings
+    app.form_tokens = FormTokens()
     app.db = open_database(settings.db_url)
     app.templates = Jinja2Templates(directory=str(PACKAGE / "templates"))
     app.templates.env.autoescape = True
+    app.templates.env.filters["web_url"] = web_url
     app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
+    # The API documentation's assets come from the swagger-ui-bundle package: nothing from a CDN.
+    app.mount("/api/docs/assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+
+    @app.get("/api/docs", include_in_schema=False)
+    def api_docs(request: Request):
+        page = html(request, "api_docs.html")
+        # Swagger UI sets style attributes as it draws; scripts stay this server's own.
+        page.headers["Content-Security-Policy"] = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+        return page
 
     from .api import router as api_router
     from .pages import router as page_router
@@ -66,32 +90,36 @@ def create_app(settings: ServeSettings) -> App:
     install_error_handlers(app)
 
     @app.middleware("http")
-    async def limit_uploads(request: Request, call_next):
-        """Refuse an oversized body before reading it (413), whatever the route."""
-        length = request.headers.get("content-length")
-        if request.method == "POST" and length and length.isdigit() and int(length) > settings.max_upload_bytes + 100_000:
-            return respond_error(app, request, 413, f"the upload is larger than {settings.max_upload_bytes // 1_000_000} MB")
-        return await call_next(request)
-
-    @app.middleware("http")
     async def security_headers(request: Request, call_next):
         response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' https://cdn.jsdelivr.net; style-src-elem 'self' https://cdn.jsdelivr.net 'unsafe-inline'")
+        # Nothing from another host, no inline script, no framing by other sites.
+        response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
         return response
 
+    # Outermost: hosts, cross-site writes and body sizes are checked before anything else runs.
+    app.add_middleware(Guard, web=app)
     return app
+
+
+CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+
+
+def web_url(url: str | None) -> str | None:
+    """A url to link to: http(s) only ('javascript:' and 'data:' urls are shown, never linked)."""
+    if not url:
+        return None
+    scheme = url.strip().split(":", 1)[0].lower() if ":" in url else ""
+    return url.strip() if scheme in ("http", "https") else None
 
 
 def writes_allowed(request: Request, supplied: str | None = None) -> bool:
     settings: ServeSettings = request.app.settings
     if settings.allow_writes:
         return True
-    if not settings.token:
-        return False
-    given = supplied or request.headers.get("x-crossfloor-token") or request.headers.get("authorization", "").removeprefix("Bearer ").strip()
-    return bool(given) and secrets.compare_digest(given, settings.token)
+    return bool(settings.token) and same_token(supplied or supplied_token(request), settings.token)
 
 
 def wants_json(request: Request) -> bool:
@@ -102,7 +130,7 @@ def problem(status: int, title: str, detail: str) -> JSONResponse:
     return JSONResponse({"type": "about:blank", "title": title, "status": status, "detail": detail}, status_code=status, media_type="application/problem+json")
 
 
-TITLES = {400: "Bad request", 401: "Not allowed", 403: "Writes are off", 404: "Not found", 405: "Method not allowed", 413: "Too large", 422: "Invalid input", 500: "Something went wrong", 503: "Database unavailable"}
+TITLES = {400: "Bad request", 401: "Not allowed", 403: "Refused", 415: "Unsupported media type", 404: "Not found", 405: "Method not allowed", 413: "Too large", 422: "Invalid input", 500: "Something went wrong", 503: "Database unavailable"}
 
 
 def respond_error(app: App, request: Request, status: int, detail: str):

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from ..analyse.events.registry import names
 from ..present import describe_event, when
 from ..store import views
+from ..store.search import SearchRefused
 from ..store.schema import ArticleCopyRow, StoryRow
 from .api import Id, article_detail, person_detail, require_writes, store_upload
 from .app import html, writes_allowed
@@ -59,7 +60,10 @@ def search(
     offset = (page - 1) * PAGE
     with request.app.db.sessions() as session:
         if q.strip():
-            hits = views.search(session, q, limit=offset + PAGE + 1 if not (speaker or party or outlet or first or last or act) else 2000)
+            try:
+                hits = views.search(session, q, limit=offset + PAGE + 1 if not (speaker or party or outlet or first or last or act) else 2000, seconds=request.app.settings.search_seconds)
+            except SearchRefused as refused:
+                raise HTTPException(422, str(refused)) from None
             hits = [h for h in hits if keep_hit(h, speaker, outlet, first, last, act)]
             results, more = hits[offset : offset + PAGE], len(hits) > offset + PAGE
             mode = "search"
@@ -215,7 +219,13 @@ def markup(text: str, quotes: list[dict], reports: list[dict]) -> tuple[list[dic
 
 @router.get("/upload")
 def upload_form(request: Request):
-    return html(request, "upload.html", writable=writes_allowed(request), needs_token=bool(request.app.settings.token), result=None)
+    return upload_page(request, None)
+
+
+def upload_page(request: Request, result, status: int = 200):
+    page = html(request, "upload.html", writable=writes_allowed(request), needs_token=bool(request.app.settings.token), result=result, csrf=request.app.form_tokens.issue())
+    page.status_code = status
+    return page
 
 
 @router.post("/upload")
@@ -226,8 +236,11 @@ def upload(
     published: str = Form(""),
     outlet: str = Form(""),
     token: str = Form(""),
+    csrf: str = Form(""),
     file: UploadFile | None = None,
 ):
+    if not request.app.form_tokens.valid(csrf):
+        raise HTTPException(403, "this form has expired or was not sent from this site: open the upload page again")
     require_writes(request, token or None)
     defaults = {"title": title or None, "published": day(published), "outlet": outlet or None}
     if file is not None and file.filename:
@@ -241,4 +254,4 @@ def upload(
     result = store_upload(request, data, name, suffix, defaults)
     if result.article_id is not None:
         return RedirectResponse(f"/articles/{result.article_id}", status_code=303)
-    return html(request, "upload.html", writable=True, needs_token=bool(request.app.settings.token), result=result)
+    return upload_page(request, result, 422)

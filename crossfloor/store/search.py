@@ -1,14 +1,28 @@
 """Full-text search over quotes and sentences: SQLite FTS5 or PostgreSQL tsvector (made by
-migration 0002). Queries are always parameterised."""
+migration 0002). Queries are always parameterised, and bounded before they run: a quoted phrase
+or a hyphenated word ("by-election") is one phrase, repeated words count once, at most
+MAX_PHRASES phrases of at most MAX_PHRASE_WORDS words, and a query that runs longer than its time
+limit is stopped (SQLite: a progress handler; PostgreSQL: statement_timeout)."""
 
 from __future__ import annotations
 
 import re
+import time
+from contextlib import contextmanager
 
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 WORDS = re.compile(r"\w+", re.UNICODE)
+# A quoted phrase, or a word with its hyphens ('by-election', 'co-operate').
+PHRASES = re.compile(r'"([^"]*)"|(\w+(?:[-‐‑]\w+)+)|(\w+)', re.UNICODE)
+MAX_PHRASES = 12
+MAX_PHRASE_WORDS = 8
+
+
+class SearchRefused(Exception):
+    """A query that is not run (too many words) or was stopped (too slow); one line for the user."""
 
 
 def index_article(session: Session, article_id: int, body: str, quotes: list, sentences: list[list[int]]) -> None:
@@ -21,13 +35,54 @@ def index_article(session: Session, article_id: int, body: str, quotes: list, se
         )
 
 
-def match_expression(query: str) -> str:
-    """The user's words, all required, each quoted (so FTS5 syntax in the input is just text)."""
-    return " ".join(f'"{w}"' for w in WORDS.findall(query))
+def phrases_of(query: str) -> list[list[str]]:
+    """The query's phrases, each a list of words, in order, each once."""
+    found: list[list[str]] = []
+    for match in PHRASES.finditer(query):
+        words = [w.lower() for w in WORDS.findall(match.group(0))]
+        if words and words not in found:
+            found.append(words)
+    if len(found) > MAX_PHRASES:
+        raise SearchRefused(f"a search takes at most {MAX_PHRASES} different words or phrases, not {len(found)}")
+    if any(len(p) > MAX_PHRASE_WORDS for p in found):
+        raise SearchRefused(f"a quoted phrase takes at most {MAX_PHRASE_WORDS} words")
+    return found
 
 
-def search(session: Session, query: str, kind: str | None = None, limit: int = 50) -> list[dict]:
-    if not WORDS.search(query):
+def match_expression(phrases: list[list[str]]) -> str:
+    """Every phrase required, each quoted (so FTS5 syntax in the input is just text)."""
+    return " ".join('"' + " ".join(words) + '"' for words in phrases)
+
+
+@contextmanager
+def time_limit(session: Session, seconds: float):
+    """Stop the statements run inside after `seconds` (SearchRefused)."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.execute(text(f"SET LOCAL statement_timeout = {max(1, int(seconds * 1000))}"))
+        try:
+            yield
+        except OperationalError as err:
+            if "statement timeout" in str(err).lower() or "canceling statement" in str(err).lower():
+                raise SearchRefused(f"the search took longer than {seconds:g} s: use fewer or rarer words") from None
+            raise
+        return
+    raw = connection.connection.dbapi_connection
+    deadline = time.monotonic() + seconds
+    raw.set_progress_handler(lambda: int(time.monotonic() > deadline), 2000)
+    try:
+        yield
+    except OperationalError as err:
+        if "interrupted" in str(err).lower():
+            raise SearchRefused(f"the search took longer than {seconds:g} s: use fewer or rarer words") from None
+        raise
+    finally:
+        raw.set_progress_handler(None, 0)
+
+
+def search(session: Session, query: str, kind: str | None = None, limit: int = 50, seconds: float = 2.0) -> list[dict]:
+    phrases = phrases_of(query)
+    if not phrases:
         return []
     params = {"limit": limit, "kind": kind}
     if session.get_bind().dialect.name == "sqlite":
@@ -35,12 +90,13 @@ def search(session: Session, query: str, kind: str | None = None, limit: int = 5
             "SELECT kind, ref_id, article_id, start, body, bm25(search_index) AS rank FROM search_index "
             "WHERE search_index MATCH :match AND (:kind IS NULL OR kind = :kind) ORDER BY rank LIMIT :limit"
         )
-        params["match"] = match_expression(query)
+        params["match"] = match_expression(phrases)
     else:
+        parts = " && ".join(f"phraseto_tsquery('english', :p{k})" for k in range(len(phrases)))
         sql = (
-            "SELECT kind, ref_id, article_id, start, body, ts_rank(tsv, q) AS rank FROM search_index, "
-            "plainto_tsquery('english', :query) AS q WHERE tsv @@ q AND (CAST(:kind AS VARCHAR) IS NULL OR kind = :kind) "
-            "ORDER BY rank DESC, id LIMIT :limit"
+            f"SELECT kind, ref_id, article_id, start, body, ts_rank(tsv, query.q) AS rank FROM search_index, (SELECT {parts} AS q) AS query "
+            "WHERE tsv @@ query.q AND (CAST(:kind AS VARCHAR) IS NULL OR kind = :kind) ORDER BY rank DESC, id LIMIT :limit"
         )
-        params["query"] = query
-    return [dict(r._mapping) for r in session.execute(text(sql), params)]
+        params.update({f"p{k}": " ".join(words) for k, words in enumerate(phrases)})
+    with time_limit(session, seconds):
+        return [dict(r._mapping) for r in session.execute(text(sql), params)]

@@ -275,8 +275,10 @@ def quotes(
     return [quote_view(q, a) for q, a in session.execute(query)]
 
 
-def search(session: Session, query: str, kind: str | None = None, limit: int = 50) -> list[dict]:
-    hits = full_text(session, query, kind, limit)
+def search(session: Session, query: str, kind: str | None = None, limit: int = 50, seconds: float = 2.0) -> list[dict]:
+    """Quotes and sentences that hold every word and phrase of the query, best first; a query
+    that is too long or too slow raises search.SearchRefused."""
+    hits = full_text(session, query, kind, limit, seconds)
     articles = {a.id: a for a in session.scalars(select(ArticleRow).where(ArticleRow.id.in_({h["article_id"] for h in hits})))} if hits else {}
     out = []
     for hit in hits:

@@ -11,11 +11,23 @@ from crossfloor.serve.app import ServeSettings, create_app
 from tests.conftest import ROOT, read_jsonl, shared_file
 
 SAMPLES = ROOT / "crossfloor" / "samples"
+
+
+def local(app, **options) -> TestClient:
+    """A client that reaches the app as a browser on this machine does (Host: 127.0.0.1)."""
+    return TestClient(app, base_url="http://127.0.0.1", **options)
 HOSTILE = (
     "<script>alert('title')</script> Minister <b>quits</b>\n\n"
     "The <img src=x onerror=alert(1)> minister, Jane <script>alert('name')</script>Smith, has resigned from the government.\n\n"
     '"We will not <script>alert(\'quote\')</script> stand for this," Ms Smith told <i>BBC Radio</i>.'
 )
+
+
+def form_token(client) -> str:
+    """The upload form's own token, as a browser gets it with the page."""
+    import re
+
+    return re.search(r'name="csrf" value="([^"]+)"', client.get("/upload").text).group(1)
 
 
 @pytest.fixture(scope="module")
@@ -35,12 +47,12 @@ def seeded(tmp_path_factory):
 
 @pytest.fixture()
 def client(seeded):
-    return TestClient(create_app(ServeSettings(seeded, allow_writes=True, max_upload_bytes=200_000)), raise_server_exceptions=False)
+    return local(create_app(ServeSettings(seeded, allow_writes=True, max_upload_bytes=200_000)), raise_server_exceptions=False)
 
 
 @pytest.fixture()
 def readonly(seeded):
-    return TestClient(create_app(ServeSettings(seeded, allow_writes=False, token="s3cret")), raise_server_exceptions=False)
+    return local(create_app(ServeSettings(seeded, allow_writes=False, token="s3cret")), raise_server_exceptions=False)
 
 
 def test_every_page_is_reachable_from_the_front_page_in_two_clicks(client):
@@ -95,9 +107,10 @@ def test_writes_are_off_without_the_flag_or_the_token(readonly):
     body = {"text": "Minister resigns\n\nThe transport minister, Ann Lee, has resigned from the government."}
     refused = readonly.post("/api/articles", json=body)
     assert refused.status_code == 403 and "allow-writes" in refused.json()["detail"]
-    assert readonly.post("/api/articles", json=body, headers={"X-Crossfloor-Token": "wrong"}).status_code == 403
+    wrong = readonly.post("/api/articles", json=body, headers={"X-Crossfloor-Token": "wrong"})
+    assert wrong.status_code == 401 and "token" in wrong.json()["detail"]
     accepted = readonly.post("/api/articles", json=body, headers={"X-Crossfloor-Token": "s3cret"})
-    assert accepted.status_code == 201 and accepted.json()["outcome"] in ("stored", "duplicate")
+    assert (accepted.status_code, accepted.json()["outcome"]) in ((201, "stored"), (200, "duplicate"))
 
 
 def test_uploads_over_the_limit_get_413(client):
@@ -125,7 +138,7 @@ def test_hostile_markup_in_an_article_is_shown_as_text(client):
 
 def test_upload_form_adds_an_article_and_shows_it(client):
     text = "Councillor defects\n\nCouncillor Sam Reed has defected from Labour to the Liberal Democrats, saying the party had lost its way."
-    response = client.post("/upload", data={"text": text, "title": "Councillor defects", "published": "2024-06-01"}, follow_redirects=False)
+    response = client.post("/upload", data={"text": text, "title": "Councillor defects", "published": "2024-06-01", "csrf": form_token(client)}, follow_redirects=False)
     assert response.status_code == 303
     page = client.get(response.headers["location"])
     assert "Sam Reed" in page.text and "ev" in page.text
@@ -158,7 +171,7 @@ def test_openapi_schema_holds_for_every_endpoint(seeded):
     import schemathesis
     from hypothesis import HealthCheck, given, settings
 
-    app = create_app(ServeSettings(seeded, allow_writes=False))
+    app = create_app(ServeSettings(seeded, allow_writes=False, allowed_hosts=("testserver", "localhost")))  # schemathesis's host
     schema = schemathesis.openapi.from_asgi("/openapi.json", app)
     checked = 0
     timings = {}

@@ -1,0 +1,192 @@
+"""What every request meets before the app: hosts other than the served one refused (DNS
+rebinding), writes refused before their body is read when they cannot be allowed, cross-site
+writes refused (Origin / Referer), and bodies counted while they stream, so a body larger than
+the limit is refused with 413 whether or not it declared its length.
+
+A pure ASGI middleware: nothing here reads a body; it only counts what the app reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import time
+from urllib.parse import urlsplit
+
+from fastapi import HTTPException
+from starlette.requests import Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+# Paths that add articles; the upload form may carry its token in the body.
+WRITE_PATHS = frozenset({"/api/articles", "/api/articles/file", "/upload"})
+FORM_TOKEN_SECONDS = 4 * 3600
+# Room for the multipart envelope and form fields around an upload of the largest size.
+ENVELOPE = 100_000
+
+
+class BodyTooLarge(HTTPException):
+    """Raised while a body streams in, as soon as it passes the limit. An HTTP error, so that
+    the app's body parsing lets it through and it is answered as a 413."""
+
+    def __init__(self, detail: str):
+        super().__init__(413, detail)
+
+
+def same_token(given: str | None, expected: str | None) -> bool:
+    """Constant-time comparison of a token as sent (any characters; a header arrives decoded as
+    Latin-1) with the configured one."""
+    if not given or not expected:
+        return False
+    return hmac.compare_digest(given.encode("utf-8", "surrogateescape"), expected.encode("utf-8", "surrogateescape"))
+
+
+def supplied_token(request: Request) -> str | None:
+    return request.headers.get("x-crossfloor-token") or request.headers.get("authorization", "").removeprefix("Bearer ").strip() or None
+
+
+class FormTokens:
+    """Per-form tokens against cross-site form posts: a time and its HMAC under a key that lives
+    as long as the server process."""
+
+    def __init__(self, key: bytes | None = None):
+        self.key = key or secrets.token_bytes(32)
+
+    def issue(self, now: float | None = None) -> str:
+        stamp = str(int(now if now is not None else time.time()))
+        return f"{stamp}.{self.sign(stamp)}"
+
+    def sign(self, stamp: str) -> str:
+        return hmac.new(self.key, stamp.encode(), hashlib.sha256).hexdigest()
+
+    def valid(self, token: str | None, now: float | None = None) -> bool:
+        stamp, _, mac = (token or "").partition(".")
+        if not stamp.isdigit() or not hmac.compare_digest(mac.encode("utf-8", "surrogateescape"), self.sign(stamp).encode()):
+            return False
+        age = (now if now is not None else time.time()) - int(stamp)
+        return 0 <= age <= FORM_TOKEN_SECONDS
+
+
+def host_of(request: Request) -> str:
+    """The Host header's name, without the port ('[::1]:8000' -> '::1')."""
+    host = request.headers.get("host", "")
+    if host.startswith("["):
+        return host[1 : host.find("]")] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def cross_site(request: Request) -> bool:
+    """A browser's write from another origin: its Origin (or Referer) names another host."""
+    source = request.headers.get("origin") or request.headers.get("referer")
+    if not source:
+        return False  # not a browser's cross-site request (browsers send Origin on those)
+    if source == "null":
+        return True  # sandboxed frames, data: and file: pages
+    parts = urlsplit(source)
+    return parts.netloc.lower() != request.headers.get("host", "").lower() or parts.scheme not in ("http", "https")
+
+
+class Guard:
+    def __init__(self, app: ASGIApp, web) -> None:
+        self.app = app
+        self.web = web  # the FastAPI app: settings, and error pages and problem details
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        refusal = self.refusal(request)
+        if refusal is not None:
+            await self.refuse(request, *refusal, scope, receive, send)
+            return
+        if scope["method"] not in UNSAFE:
+            await self.app(scope, receive, send)
+            return
+        body = Counter(receive, self.web.settings.max_upload_bytes + ENVELOPE, self.too_large())
+        started = False
+
+        async def watched(message: Message) -> None:
+            # Once the body passed the limit, the app's own answer (a parse error) is dropped
+            # for the 413.
+            nonlocal started
+            if body.over:
+                return
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, body.receive, watched)
+        except BodyTooLarge:
+            pass
+        if body.over and not started:
+            await self.refuse(request, 413, self.too_large(), scope, receive, send)
+
+    def refusal(self, request: Request) -> tuple[int, str] | None:
+        """(status, detail) when the request is refused before the app sees it."""
+        settings = self.web.settings
+        if host_of(request).lower() not in settings.allowed_hosts:
+            return 400, f"this server answers for {', '.join(sorted(settings.allowed_hosts))}, not {host_of(request) or 'no host'}"
+        if request.method not in UNSAFE:
+            return None
+        if cross_site(request):
+            return 403, "a write from another site is refused"
+        length = request.headers.get("content-length", "")
+        if length.isdigit() and int(length) > settings.max_upload_bytes + ENVELOPE:
+            return 413, self.too_large()
+        if request.url.path in WRITE_PATHS:
+            return self.write_refusal(request) or json_only(request)
+        return None
+
+    def write_refusal(self, request: Request) -> tuple[int, str] | None:
+        settings = self.web.settings
+        if settings.allow_writes:
+            return None
+        given = supplied_token(request)
+        if settings.token and given is not None:
+            return None if same_token(given, settings.token) else (401, "the token sent is not this server's")
+        if settings.token and request.url.path == "/upload":
+            return None  # the form carries its token; the page checks it
+        return 403, "adding articles is off: start the server with --allow-writes, or send the CROSSFLOOR_TOKEN as X-Crossfloor-Token"
+
+    def too_large(self) -> str:
+        return f"the upload is larger than {self.web.settings.max_upload_bytes / 1_000_000:g} MB"
+
+    async def refuse(self, request: Request, status: int, detail: str, scope: Scope, receive: Receive, send: Send) -> None:
+        from .app import respond_error
+
+        response = respond_error(self.web, request, status, detail)
+        response.headers["Connection"] = "close"  # the rest of an unread body is not waited for
+        await response(scope, receive, send)
+
+
+def json_only(request: Request) -> tuple[int, str] | None:
+    """The API's article writes take JSON only: a cross-site page cannot send JSON without the
+    site's consent (CORS), while forms and no-cors fetches are sent as forms or plain text."""
+    if request.url.path != "/api/articles":
+        return None
+    if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
+        return 415, "send the article as JSON (Content-Type: application/json)"
+    return None
+
+
+class Counter:
+    """A request's receive that counts the body as the app reads it, and stops it (BodyTooLarge)
+    as soon as it passes the limit."""
+
+    def __init__(self, receive: Receive, limit: int, detail: str):
+        self.inner, self.limit, self.detail = receive, limit, detail
+        self.seen = 0
+        self.over = False
+
+    async def receive(self) -> Message:
+        if self.over:
+            raise BodyTooLarge(self.detail)
+        message = await self.inner()
+        if message["type"] == "http.request":
+            self.seen += len(message.get("body", b""))
+            if self.seen > self.limit:
+                self.over = True
+                raise BodyTooLarge(self.detail)
+        return message

@@ -1,0 +1,4 @@
+// Starts Swagger UI on this server's own OpenAPI schema (a file, since the pages allow no inline script).
+window.addEventListener("load", function () {
+  window.ui = SwaggerUIBundle({ url: "/openapi.json", dom_id: "#swagger-ui", deepLinking: true });
+});

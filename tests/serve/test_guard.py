@@ -1,0 +1,205 @@
+"""The red team's probes against `crossfloor serve`, rerun: bodies limited while they stream,
+cross-site writes and foreign Host headers refused, tokens of any characters compared safely,
+only http(s) urls linked, no third-party script allowed, bounded search, honest status codes."""
+
+import json
+import socket
+import subprocess
+import sys
+import time
+
+import psutil
+import pytest
+
+from crossfloor.serve.app import ServeSettings, create_app
+from tests.conftest import ROOT
+from tests.serve.test_serve import form_token, local, seeded  # noqa: F401 - the module's database fixture
+
+ARTICLE = "Minister quits\n\nThe transport minister, Ann Lee, has resigned from the government over the rail plan."
+
+
+@pytest.fixture()
+def writable(seeded):  # noqa: F811
+    return local(create_app(ServeSettings(seeded, allow_writes=True, max_upload_bytes=200_000)), raise_server_exceptions=False)
+
+
+@pytest.fixture()
+def tokened(seeded):  # noqa: F811
+    return local(create_app(ServeSettings(seeded, allow_writes=False, token="s3cret")), raise_server_exceptions=False)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture()
+def served(seeded):  # noqa: F811
+    """`crossfloor serve` read-only on a free port, as a user starts it."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "crossfloor.cli", "serve", "--db", seeded, "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield port, psutil.Process(server.pid)
+    server.terminate()
+    server.wait(10)
+
+
+def chunked_post(port: int, path: str, megabytes: int, seconds: float = 5.0) -> tuple[bytes, float]:
+    """POST a body of `megabytes` in chunks with no Content-Length; the answer and how long it took."""
+    started = time.monotonic()
+    with socket.create_connection(("127.0.0.1", port)) as s:
+        s.sendall(f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n".encode())
+        chunk = b"x" * 65536
+        s.settimeout(0.05)
+        answer = b""
+        for _ in range(megabytes * 16):
+            try:
+                s.sendall(b"10000\r\n" + chunk + b"\r\n")
+            except OSError:
+                break  # the server has answered and closed
+            try:
+                answer += s.recv(65536)
+            except (TimeoutError, BlockingIOError, socket.timeout):
+                pass
+            if b"\r\n\r\n" in answer or time.monotonic() - started > seconds:
+                break
+        s.settimeout(seconds)
+        try:
+            while b"\r\n\r\n" not in answer:
+                part = s.recv(65536)
+                if not part:
+                    break
+                answer += part
+        except OSError:
+            pass
+    return answer, time.monotonic() - started
+
+
+def test_a_chunked_body_to_a_read_only_server_is_refused_at_once_without_reading_it(served):
+    port, process = served
+    before = process.memory_info().rss
+    for path in ("/api/articles", "/upload", "/api/articles/file"):
+        answer, seconds = chunked_post(port, path, 100)
+        assert answer.startswith(b"HTTP/1.1 403"), (path, answer[:200])
+        assert seconds < 1.0, (path, seconds)
+    assert process.memory_info().rss - before < 50_000_000
+
+
+def test_a_chunked_body_over_the_limit_is_refused_while_it_streams(seeded):  # noqa: F811
+    """With writes on, the body is counted as it arrives: 413 long before 100 MB are read."""
+    app = create_app(ServeSettings(seeded, allow_writes=True, max_upload_bytes=200_000))
+    client = local(app, raise_server_exceptions=False)
+
+    def body():
+        for _ in range(1600):  # 100 MB, if it were all read
+            yield b"x" * 65536
+
+    response = client.post("/api/articles", content=body(), headers={"Content-Type": "application/json"})
+    assert response.status_code == 413 and response.headers["content-type"] == "application/problem+json"
+    form = client.post("/upload", content=body(), headers={"Content-Type": "multipart/form-data; boundary=x"})
+    assert form.status_code == 413 and "Too large" in form.text
+
+
+def test_cross_site_writes_store_nothing(writable):
+    before = writable.get("/api/quotes", params={"limit": 1}).json()
+    # a form on another site auto-submitted, and a no-cors fetch with a file body
+    form = writable.post("/upload", data={"text": ARTICLE, "csrf": form_token(writable)}, headers={"Origin": "https://evil.example"}, follow_redirects=False)
+    assert form.status_code == 403
+    fetched = writable.post("/api/articles/file", files={"file": ("a.txt", ARTICLE.encode())}, headers={"Origin": "https://evil.example"})
+    assert fetched.status_code == 403
+    referred = writable.post("/api/articles", json={"text": ARTICLE}, headers={"Referer": "https://evil.example/page"})
+    assert referred.status_code == 403
+    sandboxed = writable.post("/api/articles", json={"text": ARTICLE}, headers={"Origin": "null"})
+    assert sandboxed.status_code == 403
+    assert writable.get("/api/quotes", params={"limit": 1}).json() == before
+
+
+def test_the_upload_form_needs_its_own_token(writable):
+    missing = writable.post("/upload", data={"text": ARTICLE}, follow_redirects=False)
+    assert missing.status_code == 403 and "form" in missing.text
+    forged = writable.post("/upload", data={"text": ARTICLE, "csrf": "1700000000.deadbeef"}, follow_redirects=False)
+    assert forged.status_code == 403
+    same_site = writable.post("/upload", data={"text": ARTICLE, "csrf": form_token(writable)}, headers={"Origin": "http://127.0.0.1"}, follow_redirects=False)
+    assert same_site.status_code == 303
+
+
+def test_api_writes_are_json_only(writable):
+    plain = writable.post("/api/articles", content=json.dumps({"text": ARTICLE}), headers={"Content-Type": "text/plain"})
+    assert plain.status_code == 415
+    assert writable.post("/api/articles", json={"text": ARTICLE}).status_code in (200, 201)
+
+
+def test_requests_for_other_hosts_are_refused(writable):
+    assert writable.get("/", headers={"Host": "evil.example"}).status_code == 400
+    refused = writable.get("/api/quotes", headers={"Host": "evil.example:8000"})
+    assert refused.status_code == 400 and refused.headers["content-type"] == "application/problem+json"
+    assert writable.get("/", headers={"Host": "localhost:8000"}).status_code == 200
+    assert writable.get("/", headers={"Host": "[::1]:8000"}).status_code == 200
+
+
+def test_a_token_of_any_characters_is_a_401_not_a_crash(tokened):
+    for token in ("s3crét", "\u2603", "x" * 5000):
+        answer = tokened.post("/api/articles", json={"text": ARTICLE}, headers={"X-Crossfloor-Token": token.encode("utf-8")})
+        assert answer.status_code == 401, token
+        file_answer = tokened.post("/api/articles/file", files={"file": ("a.txt", b"x")}, headers={"X-Crossfloor-Token": token.encode("utf-8")})
+        assert file_answer.status_code == 401
+    form = tokened.post("/upload", data={"text": ARTICLE, "token": "s3crét", "csrf": form_token(tokened)})
+    assert form.status_code == 401
+
+
+def test_skipped_uploads_are_not_created(writable):
+    answer = writable.post("/api/articles/file", files={"file": ("empty.txt", b"   ")})
+    assert answer.status_code == 422 and answer.json()["outcome"] == "skipped"
+    again = writable.post("/api/articles", json={"text": ARTICLE})
+    assert again.status_code in (200, 201)
+    assert writable.post("/api/articles", json={"text": ARTICLE}).status_code == 200  # already stored
+
+
+def test_only_web_urls_are_links_and_no_third_party_script_is_allowed(writable):
+    text = "Council leader steps down\n\nThe leader of the county council, Priya Shah, stepped down on Monday after a vote on the budget failed."
+    stored = writable.post("/api/articles", json={"text": text, "url": "javascript:alert(document.domain)"})
+    assert stored.status_code == 201, stored.text
+    page = writable.get(f"/articles/{stored.json()['article_id']}")
+    assert 'href="javascript:' not in page.text and "javascript:alert(document.domain)" in page.text
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'self';" in policy and "http" not in policy
+
+
+def test_the_api_docs_work_offline_under_the_policy(writable):
+    docs = writable.get("/api/docs")
+    assert docs.status_code == 200
+    sources = [line for line in docs.text.splitlines() if "<script" in line]
+    assert sources and all('src="/' in line for line in sources), sources  # this server's files only
+    assert "<script>" not in docs.text  # no inline start-up script
+    assert writable.get("/api/docs/assets/swagger-ui-bundle.js").status_code == 200
+    assert "script-src 'self';" in docs.headers["content-security-policy"]
+
+
+def test_a_long_query_answers_within_two_seconds(writable):
+    for words in ("the " * 3000, "a " * 3000, " ".join(f"w{k}" for k in range(3000)), '"by-election" ' * 500):
+        started = time.monotonic()
+        page = writable.get("/search", params={"q": words})
+        api = writable.get("/api/search", params={"q": words})
+        assert time.monotonic() - started < 2.0
+        assert page.status_code in (200, 422) and api.status_code in (200, 422)
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(writable):
+    import csv
+    import io
+
+    text = 'Backbencher rebels\n\n"I cannot support this budget as it stands," the MP Tom Hale told reporters on Tuesday, before voting against it.'
+    stored = writable.post("/api/articles", json={"text": text, "title": '=HYPERLINK("http://evil.example","x")', "outlet": "@SUM(1+1)", "url": "+1+1"})
+    assert stored.status_code == 201, stored.text
+    rows = list(csv.DictReader(io.StringIO(writable.get("/api/quotes", params={"format": "csv", "limit": 500}).text)))
+    mine = [r for r in rows if r["article_id"] == str(stored.json()["article_id"])]
+    assert mine and mine[0]["title"] == "'=HYPERLINK(\"http://evil.example\",\"x\")" and mine[0]["outlet"] == "'@SUM(1+1)" and mine[0]["url"] == "'+1+1"
+    for row in rows:
+        assert not any(str(v).startswith(("=", "+", "-", "@", "\t", "\r")) for v in row.values() if v), row
