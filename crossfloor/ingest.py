@@ -10,6 +10,7 @@ from .analyse.pipeline import build_pipeline
 from .analyse.run import run_parallel
 from .read import ReadOptions, Skipped, iter_articles
 from .records import Article
+from .settings import get_settings
 from .store.database import Database, Outcome, retrying
 
 
@@ -34,12 +35,15 @@ def ingest(
     on_ready: Callable[[], None] | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    report: IngestReport | None = None,
 ) -> IngestReport:
     """engine 'local': worker processes on this machine; 'dask': a Dask cluster (the one at
-    scheduler, or a local one with `processes` workers). Storing is always here, in order."""
+    scheduler, or a local one with `processes` workers). Storing is always here, in order.
+    report: filled in as articles are stored, so that a caller who stops the ingest (Ctrl-C)
+    can say what was stored before."""
     from .link.reference import Reference
 
-    report = IngestReport()
+    report = report if report is not None else IngestReport()
     waiting: deque[Article] = deque()
     reference = Reference(db)
 
@@ -60,7 +64,7 @@ def ingest(
     if engine == "dask" or scheduler:
         from .analyse.distributed import run_dask
 
-        results = run_dask(new_texts(), scheduler, workers=processes or 2)
+        results = run_dask(new_texts(), scheduler, workers=processes or 2, attribution_model=get_settings().attribution_model)
     else:
         results = run_parallel(new_texts(), build_pipeline, processes=processes, on_ready=on_ready)
     for result in results:

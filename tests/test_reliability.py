@@ -235,4 +235,4 @@ def test_serve_under_load_answers_every_request(tmp_path, clean_run):
     groups = {g["group"]: g for g in json.loads(out.read_text())["load"]}
     assert set(groups) == {"search", "person"}
     for g in groups.values():
-        assert g["requests"] > 20 and g["non_2xx"] == 0 and g["socket_errors"] == 0 and g["p99_ms"] > 0
+        assert g["requests"] > 20 and g["non_2xx"] == 0 and g["socket_errors"] == 0 and 0 < g["p99_ms"] < 300, g

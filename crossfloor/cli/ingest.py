@@ -46,15 +46,18 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
     engine: Annotated[Engine, typer.Option(help="local: worker processes here; dask: a Dask cluster")] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (tcp://HOST:8786); implies --engine dask")] = None,
+    follow_links: Annotated[bool, typer.Option("--follow-links", help="In folders, read symbolic links to files outside the folder too")] = False,
 ) -> None:
     """Read articles, find who said what, and store it (re-ingesting is safe; an interrupted
     ingest resumes where it stopped)."""
+    from ..ingest import IngestReport
     from ..ingest import ingest as run_ingest
 
     settings = get_settings(db=db, processes=processes, max_mb=max_mb)
     store = database(settings.db)
     err = console(stderr=True)
-    options = ReadOptions(max_bytes=int(settings.max_mb * 1_000_000), published=parse_day(published), outlet=outlet)
+    options = ReadOptions(max_bytes=int(settings.max_mb * 1_000_000), published=parse_day(published), outlet=outlet, follow_links=follow_links)
+    report = IngestReport()
     progress = Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=err, transient=True, disable=quiet or not err.is_terminal,
@@ -71,20 +74,27 @@ def ingest(
                 on_article=lambda a, n: progress.advance(task),
                 engine=engine.value,
                 scheduler=scheduler,
+                report=report,
             )
+        except KeyboardInterrupt:
+            say(f"interrupted: {summary_of(report)} before the stop; every stored article is whole. Run the same command again to go on.")
+            raise typer.Exit(130) from None
         except DatabaseProblem as problem:
             fail(str(problem))
         except OSError as problem:  # a Dask scheduler that cannot be reached
             fail(f"{scheduler or 'dask'}: cannot reach the cluster ({problem})")
     for warning in report.warnings:
         say(f"warning: {warning}")
-    summary = (
+    say(summary_of(report))
+    if report.skipped and not keep_going:
+        raise typer.Exit(1)
+
+
+def summary_of(report) -> str:
+    return (
         f"stored {report.stored} new article(s) with {report.quotes} quote(s) and {report.events} event(s); "
         f"{report.duplicates} already stored; {report.copies} near copies of stored articles kept as copies; {len(report.skipped)} skipped"
     )
-    say(summary)
-    if report.skipped and not keep_going:
-        raise typer.Exit(1)
 
 
 @app.command()

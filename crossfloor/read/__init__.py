@@ -1,11 +1,16 @@
 """Read articles from files, folders (recursively), JSON Lines, feeds and stdin, lazily.
 
 Every input yields either an Article or a Skipped(source, reason); nothing here raises for bad
-input, so a batch always goes on with the rest.
+input, so a batch always goes on with the rest. Work is bounded before it starts: a file larger
+than the limit is not read, JSON Lines are read a line at a time with the limit per article, a
+device, pipe or socket is read only when named and then only up to the limit and for a while,
+and a folder's symbolic links to files outside it are skipped unless the user asks for them.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -15,6 +20,7 @@ from pathlib import Path
 from ..records import Article
 from .checks import Skipped, Unreadable, check_size, check_text, decode
 from .formats import from_feed, from_html, from_jsonl, from_text
+from .streams import jsonl_lines, read_special
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -31,22 +37,52 @@ class ReadOptions:
     published: date | None = None  # for articles that carry no date
     outlet: str | None = None  # for articles that carry no outlet
     check_language: bool = True
+    follow_links: bool = False  # read a folder's links to files outside it
+    special_seconds: float = 30.0  # how long a pipe or device named on the command line is read
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[Path | str]:
-    """Files as given, folders recursively (hidden files skipped, sorted), '-' for stdin."""
+def expand_paths(paths: Iterable[str], follow_links: bool = False) -> Iterator[Path | str | Skipped]:
+    """Files as given, folders recursively (hidden files skipped, sorted), '-' for stdin. In a
+    folder, links to files outside it and anything that is not a regular file (a pipe, a device,
+    a socket) are skipped with their reason."""
     for raw in paths:
         if raw == "-":
             yield "-"
             continue
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
-                    if child.suffix.lower() in KNOWN_SUFFIXES:
-                        yield child
+            yield from folder_files(path, follow_links)
         else:
             yield path
+
+
+def folder_files(root: Path, follow_links: bool) -> Iterator[Path | Skipped]:
+    base = root.resolve()
+    for folder, dirs, files in os.walk(root, followlinks=follow_links):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            child = Path(folder) / name
+            if name.startswith(".") or child.suffix.lower() not in KNOWN_SUFFIXES:
+                continue
+            problem = folder_entry_problem(child, base, follow_links)
+            if problem:
+                yield Skipped(str(child), problem)
+            else:
+                yield child
+
+
+def folder_entry_problem(child: Path, base: Path, follow_links: bool) -> str | None:
+    """Why a folder's entry is not read, if it is not."""
+    try:
+        target = child.resolve()
+        mode = child.stat().st_mode
+    except (OSError, RuntimeError):
+        return "a broken symbolic link" if child.is_symlink() else "cannot be read"
+    if not follow_links and not target.is_relative_to(base):
+        return f"a symbolic link to {target}, outside the folder (give --follow-links to read it)"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a pipe, a device or a socket); name it on the command line to read it"
+    return None
 
 
 def sniff(data: bytes, suffix: str) -> str:
@@ -95,8 +131,15 @@ def read_source(path: Path | str, options: ReadOptions) -> Iterator[Article | Sk
         else:
             if not path.exists():
                 raise Unreadable("no such file or folder")
-            check_size(path.stat().st_size, options.max_bytes)
-            data = path.read_bytes()
+            mode = path.stat().st_mode
+            if stat.S_ISREG(mode) and path.suffix.lower() in JSONL_SUFFIXES:
+                yield from read_jsonl_file(path, options)
+                return
+            if stat.S_ISREG(mode):
+                check_size(path.stat().st_size, options.max_bytes)
+                data = path.read_bytes()
+            else:  # a device, pipe or socket, named on purpose: read within the limits
+                data = read_special(path, options.max_bytes, options.special_seconds)
             suffix = path.suffix
     except Unreadable as err:
         yield Skipped(name, str(err))
@@ -105,6 +148,28 @@ def read_source(path: Path | str, options: ReadOptions) -> Iterator[Article | Sk
         yield Skipped(name, f"cannot read ({err.strerror or err})")
         return
     yield from read_bytes(data, name, suffix, options)
+
+
+def read_jsonl_file(path: Path, options: ReadOptions) -> Iterator[Article | Skipped]:
+    """A JSON Lines file a line at a time, however large: the size limit holds per article."""
+    name = str(path)
+    for number, line in jsonl_lines(path, options.max_bytes):
+        if isinstance(line, Unreadable):
+            yield Skipped(f"{name}:{number}", one_line(str(line)))
+            continue
+        warnings: list[str] = []
+        try:
+            text = decode(line, f"{name}:{number}", warnings)
+        except Unreadable as err:
+            yield Skipped(f"{name}:{number}", one_line(str(err)))
+            continue
+        for item in from_jsonl(iter([text]), name, first=number):
+            if isinstance(item, Unreadable):
+                where, _, reason = str(item).partition(": ")
+                yield Skipped(where, one_line(reason))
+            else:
+                item.warnings.extend(warnings)
+                yield _finish(item, options)
 
 
 def read_bytes(data: bytes, name: str, suffix: str, options: ReadOptions) -> Iterator[Article | Skipped]:
@@ -141,5 +206,8 @@ def one_line(message: str) -> str:
 
 def iter_articles(paths: Iterable[str], options: ReadOptions | None = None) -> Iterator[Article | Skipped]:
     options = options or ReadOptions()
-    for path in expand_paths(paths):
-        yield from read_source(path, options)
+    for path in expand_paths(paths, options.follow_links):
+        if isinstance(path, Skipped):
+            yield path
+        else:
+            yield from read_source(path, options)

@@ -86,8 +86,8 @@ def from_json_record(record: dict, source: str) -> Article:
     )
 
 
-def from_jsonl(lines: Iterator[str], source: str) -> Iterator[Article | Unreadable]:
-    for number, line in enumerate(lines, 1):
+def from_jsonl(lines: Iterator[str], source: str, first: int = 1) -> Iterator[Article | Unreadable]:
+    for number, line in enumerate(lines, first):
         if not line.strip():
             continue
         where = f"{source}:{number}"

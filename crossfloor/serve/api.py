@@ -15,8 +15,8 @@ from ..present import format_rows
 from ..read import ReadOptions, Skipped, read_bytes
 from ..records import Article
 from ..store import views
-from ..store.search import SearchRefused
 from ..store.schema import ArticleRow, EventRow
+from ..store.search import SearchRefused
 from .app import writes_allowed
 from .guard import supplied_token
 
@@ -257,12 +257,12 @@ def get_person(request: Request, person_id: Id):
         return person_detail(session, person_id)
 
 
-def person_detail(session, person_id: int) -> dict:
+def person_detail(session, person_id: int, quotes: bool = True) -> dict:
     found = views.people(session, ids=[person_id])
     if not found:
         raise HTTPException(404, f"no person with id {person_id}")
     person = found[0]
-    person["quotes"] = views.quotes(session, person_id=person_id, limit=500)
+    person["quotes"] = views.quotes(session, person_id=person_id, limit=500) if quotes else []
     person["events"] = views.events(session, ids=views.event_ids_of_person(session, person_id, person["name"]))
     return person
 

@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from swagger_ui_bundle import swagger_ui_path
 
 from ..store.database import Database, DatabaseProblem, open_database
-from .guard import FormTokens, Guard, same_token, supplied_token
+from .guard import CSP, FormTokens, Guard, same_token, supplied_token
 
 log = logging.getLogger("crossfloor.serve")
 PACKAGE = Path(str(resources.files("crossfloor.serve")))
@@ -70,6 +70,7 @@ def create_app(settings: ServeSettings) -> App:
     app.db = open_database(settings.db_url)
     app.templates = Jinja2Templates(directory=str(PACKAGE / "templates"))
     app.templates.env.autoescape = True
+    app.templates.env.auto_reload = False  # templates are package files: no stat() on every render
     app.templates.env.filters["web_url"] = web_url
     app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
     # The API documentation's assets come from the swagger-ui-bundle package: nothing from a CDN.
@@ -89,22 +90,13 @@ def create_app(settings: ServeSettings) -> App:
     app.include_router(page_router)
     install_error_handlers(app)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        # Nothing from another host, no inline script, no framing by other sites.
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        return response
-
-    # Outermost: hosts, cross-site writes and body sizes are checked before anything else runs.
+    # Outermost: hosts, cross-site writes and body sizes are checked before anything else runs,
+    # and every response gets the security headers (SECURITY_HEADERS in guard.py).
     app.add_middleware(Guard, web=app)
     return app
 
 
-CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+
 
 
 def web_url(url: str | None) -> str | None:

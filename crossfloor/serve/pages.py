@@ -13,8 +13,8 @@ from sqlalchemy import select
 from ..analyse.events.registry import names
 from ..present import describe_event, when
 from ..store import views
-from ..store.search import SearchRefused
 from ..store.schema import ArticleCopyRow, StoryRow
+from ..store.search import SearchRefused
 from .api import Id, article_detail, person_detail, require_writes, store_upload
 from .app import html, writes_allowed
 
@@ -95,22 +95,20 @@ def people_list(request: Request, name: str = "", page: int = Query(1, ge=1, le=
 
 
 @router.get("/people/{person_id}")
-def person(request: Request, person_id: Id):
+def person(request: Request, person_id: Id, page: int = Query(1, ge=1, le=100_000)):
+    """A person, with their quotes a page at a time (grouped by story) and where they were said."""
     with request.app.db.sessions() as session:
-        detail = person_detail(session, person_id)
-        story_ids = {q["story_id"] for q in detail["quotes"] if q["story_id"]}
+        detail = person_detail(session, person_id, quotes=False)
+        found = views.quotes(session, person_id=person_id, limit=PAGE + 1, offset=(page - 1) * PAGE)
+        venues = views.quote_venues(session, person_id)
+        story_ids = {q["story_id"] for q in found if q["story_id"]}
         titles = dict(session.execute(select(StoryRow.id, StoryRow.title).where(StoryRow.id.in_(story_ids))).all()) if story_ids else {}
     by_story: OrderedDict = OrderedDict()
-    for quote in detail["quotes"]:
+    for quote in found[:PAGE]:
         by_story.setdefault(quote["story_id"], []).append(quote)
-    venues: dict[str, int] = {}
-    for quote in detail["quotes"]:
-        key = quote["venue"] or quote["outlet"] or "unknown outlet"
-        venues[key] = venues.get(key, 0) + 1
     return html(
-        request, "person.html", person=detail, by_story=by_story, story_titles=titles,
-        venues=sorted(venues.items(), key=lambda kv: -kv[1]), timeline=party_timeline(detail["parties"]),
-        describe=describe_event, when=when,
+        request, "person.html", person=detail, by_story=by_story, story_titles=titles, page=page, more=len(found) > PAGE,
+        venues=venues, timeline=party_timeline(detail["parties"]), describe=describe_event, when=when,
     )
 
 

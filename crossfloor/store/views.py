@@ -275,17 +275,27 @@ def quotes(
     return [quote_view(q, a) for q, a in session.execute(query)]
 
 
+def quote_venues(session: Session, person_id: int) -> list[tuple[str, int]]:
+    """Where a person's quotes were said (the venue, else the outlet), most first."""
+    where = func.coalesce(QuoteRow.venue, ArticleRow.outlet, "unknown outlet")
+    rows = session.execute(
+        select(where, func.count()).join(ArticleRow, ArticleRow.id == QuoteRow.article_id).where(QuoteRow.person_id == person_id).group_by(where).order_by(func.count().desc(), where)
+    ).all()
+    return [(name, count) for name, count in rows]
+
+
 def search(session: Session, query: str, kind: str | None = None, limit: int = 50, seconds: float = 2.0) -> list[dict]:
     """Quotes and sentences that hold every word and phrase of the query, best first; a query
     that is too long or too slow raises search.SearchRefused."""
     hits = full_text(session, query, kind, limit, seconds)
-    articles = {a.id: a for a in session.scalars(select(ArticleRow).where(ArticleRow.id.in_({h["article_id"] for h in hits})))} if hits else {}
+    if not hits:
+        return []
+    articles = {a.id: a for a in session.scalars(select(ArticleRow).where(ArticleRow.id.in_({h["article_id"] for h in hits})))}
+    quote_ids = {h["ref_id"] for h in hits if h["kind"] == "quote" and h["ref_id"]}
+    rows = session.execute(select(QuoteRow.id, QuoteRow.speaker_resolved, QuoteRow.act).where(QuoteRow.id.in_(quote_ids))) if quote_ids else []
+    quoted = {q.id: (q.speaker_resolved, q.act) for q in rows}
     out = []
     for hit in hits:
-        article = articles[hit["article_id"]]
-        row = {"kind": hit["kind"], "text": hit["body"], **article_ref(article), "start": hit["start"], "speaker": None, "act": None}
-        if hit["kind"] == "quote" and hit["ref_id"]:
-            quote = session.get(QuoteRow, hit["ref_id"])
-            row["speaker"], row["act"] = (quote.speaker_resolved, quote.act) if quote else (None, None)
-        out.append(row)
+        speaker, act = quoted.get(hit["ref_id"], (None, None)) if hit["kind"] == "quote" else (None, None)
+        out.append({"kind": hit["kind"], "text": hit["body"], **article_ref(articles[hit["article_id"]]), "start": hit["start"], "speaker": speaker, "act": act})
     return out

@@ -38,7 +38,7 @@ class Deselection(EventType):
 def with_deselection(monkeypatch, tmp_path):
     monkeypatch.setitem(REGISTRY, "deselection", Deselection)
     words = json.loads(resources.files("crossfloor.data").joinpath("events.json").read_text(encoding="utf-8"))
-    words["deselection"] = {"verbs": ["deselect"]}
+    words["deselection"] = {"verbs": ["deselect", "deselecte"]}  # the lemmatiser reads "deselected" as "deselecte"
     path = tmp_path / "events.json"
     path.write_text(json.dumps(words), encoding="utf-8")
     return str(path)
