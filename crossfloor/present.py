@@ -68,3 +68,66 @@ def when(e: dict) -> str:
         first, last = e["date_range"]
         return f"{first}..{last}"
     return ""
+
+
+def quote_piece(quote: dict, speakers: list[str]) -> dict:
+    who = quote["speaker"] or "(unknown)"
+    details = (who, quote["kind"], f"cue: {quote['cue']}" if quote["cue"] else "", f"venue: {quote['venue']}" if quote["venue"] else "")
+    return {"colour": speakers.index(who) % 8, "tip": " · ".join(x for x in details if x), "person_id": quote["person_id"]}
+
+
+def markup(text: str, quotes: list[dict], reports: list[dict]) -> tuple[list[dict], list[str]]:
+    """The article as pieces, each with the quote (and speaker colour) and event sentence that
+    cover it; the template escapes every piece, so untrusted text stays text."""
+    speakers: list[str] = []
+    for q in quotes:
+        who = q["speaker"] or "(unknown)"
+        if who not in speakers:
+            speakers.append(who)
+    cuts = {0, len(text)}
+    for q in quotes:
+        cuts.update((q["start"], q["end"]))
+    for r in reports:
+        cuts.update((r["start"], r["end"]))
+    points = sorted(c for c in cuts if 0 <= c <= len(text))
+    segments = []
+    for start, end in zip(points, points[1:]):
+        quote = next((q for q in quotes if q["start"] <= start and end <= q["end"]), None)
+        report = next((r for r in reports if r["start"] <= start and end <= r["end"]), None)
+        piece = {"text": text[start:end], "quote": quote_piece(quote, speakers) if quote is not None else None, "event": None, "last_of_quote": quote is not None and end == quote["end"]}
+        if report is not None:
+            piece["event"] = {"id": report["canonical_id"], "type": report["type"]}
+        segments.append(piece)
+    return segments, speakers
+
+
+ARTICLE_STYLE = (
+    ".crossfloor{font:16px/1.6 system-ui,sans-serif;max-width:48rem;white-space:pre-wrap}"
+    ".crossfloor .q{border-radius:.2em;padding:0 .1em}"
+    ".crossfloor .c0{background:#dbeafe}.crossfloor .c1{background:#fce7f3}.crossfloor .c2{background:#dcfce7}.crossfloor .c3{background:#fef3c7}"
+    ".crossfloor .c4{background:#ede9fe}.crossfloor .c5{background:#ffe4e6}.crossfloor .c6{background:#cffafe}.crossfloor .c7{background:#f3f4f6}"
+    ".crossfloor .ev{text-decoration:underline wavy #d97706;text-underline-offset:3px}"
+    ".crossfloor .who{font-size:.75em;font-weight:600;vertical-align:super;margin-left:.2em}"
+)
+
+
+def article_html(text: str, quotes: list[dict], events: list[dict]) -> str:
+    """The article with its quotes marked by speaker (named beside each quote, so colour is not
+    the only clue) and its event sentences underlined, as one escaped HTML fragment: article
+    text is untrusted, so every piece of it is escaped."""
+    from markupsafe import escape
+
+    segments, _ = markup(text, quotes, events)
+    parts = []
+    for seg in segments:
+        piece = escape(seg["text"])
+        quote, event = seg["quote"], seg["event"]
+        if quote is not None:
+            classes = f"q c{quote['colour']}" + (" ev" if event else "")
+            piece = f'<span class="{classes}" title="{escape(quote["tip"])}">{piece}</span>'
+            if seg.get("last_of_quote"):
+                piece += f'<span class="who">{escape(quote["tip"].split(" · ")[0])}</span>'
+        elif event is not None:
+            piece = f'<span class="ev" title="{escape(event["type"].replace("_", " "))}">{piece}</span>'
+        parts.append(str(piece))
+    return f'<style>{ARTICLE_STYLE}</style><div class="crossfloor">{"".join(parts)}</div>'

@@ -3,7 +3,7 @@ use them. Plain records: nothing here needs spaCy."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,6 +17,9 @@ class Speaker:
     role: str | None = None
     party: str | None = None
     seat: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
 
 
 @dataclass
@@ -38,3 +41,15 @@ class Cast:
     mentions: list[tuple[int, Person, str]]
     attributions: list[Attribution]
     resolved: dict[int, Speaker | None]
+
+    def people(self) -> list[Person]:
+        """The people the article names, each once in their fullest form; a lone word counts as a
+        name only with an honorific ('Mr') or more than one mention."""
+        seen: dict[int, Person] = {}
+        for person in self.by_surname.values():
+            lone = " " not in person.name
+            if lone and not (person.gender or len(person.mentions) > 1):
+                continue
+            if id(person) not in seen and person.name[:1].isupper():
+                seen[id(person)] = person
+        return list(seen.values())

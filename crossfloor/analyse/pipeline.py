@@ -43,6 +43,7 @@ DOC_EXTENSIONS = {
     "attributions": "source, cue and content found by the rules and the tagger (attribution.Attribution)",
     "quotes": "the attributions with resolved speakers and venues (records.Quote)",
     "cast": "the people the article names, by surname and role (cast.Cast)",
+    "people": "the people the article names, each once in their fullest form (cast.Person)",
     "events": "the political events the article states (events.record.Event)",
 }
 # What the packaged model declares it assigns and the components read (they read token.pos too,
@@ -58,7 +59,16 @@ def set_doc_extensions() -> None:
             Doc.set_extension(name, default=None)
 
 
-@Language.component("crossfloor_paragraphs", assigns=["token.is_sent_start"])
+@Language.factory("crossfloor_paragraphs", assigns=["token.is_sent_start"])
+def make_paragraphs(nlp: Language, name: str):
+    return paragraph_boundaries
+
+
+@Language.factory("crossfloor_names", requires=["doc.ents"], assigns=["doc.ents"])
+def make_names(nlp: Language, name: str):
+    return honorific_names
+
+
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break always ends a sentence: paragraphs never share one."""
     for tok in doc[1:]:
@@ -67,7 +77,6 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("crossfloor_names", requires=["doc.ents"], assigns=["doc.ents"])
 def honorific_names(doc: Doc) -> Doc:
     """'Mr Flight', 'Ms Hughes': a name after an honorific is a person whatever the tagger
     thought ('Flight' as a PRODUCT)."""
@@ -209,13 +218,14 @@ class SpeakerComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.quotes = self.resolver(doc, doc._.attributions or [])
+        doc._.people = doc._.cast.people()
         return doc
 
 
 @Language.factory(
     "crossfloor_speakers",
     requires=["doc._.attributions"] + PARSE + ["doc.ents"],
-    assigns=["doc._.quotes", "doc._.cast"],
+    assigns=["doc._.quotes", "doc._.cast", "doc._.people"],
     default_config={"people_lexicon_path": None, "party_lexicon_path": None},
 )
 def make_speakers(

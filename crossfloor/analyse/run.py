@@ -126,14 +126,7 @@ def people_of(doc) -> list[dict]:
     cast = doc._.cast
     if cast is None:
         return []
-    seen: dict[int, dict] = {}
-    for person in cast.by_surname.values():
-        lone = " " not in person.name  # a lone word is a name only with 'Mr' or more than one mention
-        if lone and not (person.gender or len(person.mentions) > 1):
-            continue
-        if id(person) not in seen and person.name[:1].isupper():
-            seen[id(person)] = {"name": person.name, "role": person.role, "party": person.party, "seat": person.seat}
-    return list(seen.values())
+    return [{"name": p.name, "role": p.role, "party": p.party, "seat": p.seat} for p in cast.people()]
 
 
 QUOTE_OFFSETS = ("start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end")

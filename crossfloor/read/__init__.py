@@ -18,8 +18,17 @@ from datetime import date
 from pathlib import Path
 
 from ..records import Article
+from .archives import (
+    DECOMPRESSION_ERRORS,
+    compression_of,
+    inner_suffix,
+    is_warc,
+    open_decompressed,
+    read_bounded,
+    warc_pages,
+)
 from .checks import Skipped, Unreadable, check_size, check_text, decode
-from .formats import from_feed, from_html, from_jsonl, from_text
+from .formats import from_feed, from_html, from_jsonl, from_text, parse_date
 from .streams import jsonl_lines, read_special
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -27,6 +36,11 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml", ".feed"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
+
+
+def readable_name(path: Path) -> bool:
+    """A file a folder's reading takes: a known format, compressed or not, or a web archive."""
+    return is_warc(path) or inner_suffix(path) in KNOWN_SUFFIXES and (compression_of(path) is not None or path.suffix.lower() in KNOWN_SUFFIXES)
 
 __all__ = ["Article", "ReadOptions", "Skipped", "iter_articles", "expand_paths"]
 
@@ -62,7 +76,7 @@ def folder_files(root: Path, follow_links: bool) -> Iterator[Path | Skipped]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             child = Path(folder) / name
-            if name.startswith(".") or child.suffix.lower() not in KNOWN_SUFFIXES:
+            if name.startswith(".") or not readable_name(child):
                 continue
             problem = folder_entry_problem(child, base, follow_links)
             if problem:
@@ -132,8 +146,8 @@ def read_source(path: Path | str, options: ReadOptions) -> Iterator[Article | Sk
             if not path.exists():
                 raise Unreadable("no such file or folder")
             mode = path.stat().st_mode
-            if stat.S_ISREG(mode) and path.suffix.lower() in JSONL_SUFFIXES:
-                yield from read_jsonl_file(path, options)
+            if stat.S_ISREG(mode) and (is_warc(path) or inner_suffix(path) in JSONL_SUFFIXES or compression_of(path)):
+                yield from read_packed(path, options)
                 return
             if stat.S_ISREG(mode):
                 check_size(path.stat().st_size, options.max_bytes)
@@ -150,10 +164,43 @@ def read_source(path: Path | str, options: ReadOptions) -> Iterator[Article | Sk
     yield from read_bytes(data, name, suffix, options)
 
 
-def read_jsonl_file(path: Path, options: ReadOptions) -> Iterator[Article | Skipped]:
-    """A JSON Lines file a line at a time, however large: the size limit holds per article."""
+def read_packed(path: Path, options: ReadOptions) -> Iterator[Article | Skipped]:
+    """JSON Lines (a line at a time), compressed files (as streams) and web archives (record by
+    record); damage part-way is a skip saying where, after what was read before it."""
     name = str(path)
-    for number, line in jsonl_lines(path, options.max_bytes):
+    try:
+        if is_warc(path):
+            yield from read_warc(path, options)
+        elif inner_suffix(path) in JSONL_SUFFIXES:
+            with open_decompressed(path) as stream:
+                yield from read_jsonl_stream(stream, name, options)
+        else:
+            with open_decompressed(path) as stream:
+                data = read_bounded(stream, options.max_bytes)
+            yield from read_bytes(data, name, inner_suffix(path), options)
+    except Unreadable as err:
+        yield Skipped(name, one_line(str(err)))
+    except DECOMPRESSION_ERRORS as err:
+        yield Skipped(name, f"cannot decompress it ({type(err).__name__}: {one_line(str(err))})")
+
+
+def read_warc(path: Path, options: ReadOptions) -> Iterator[Article | Skipped]:
+    for page in warc_pages(path, options.max_bytes):
+        if isinstance(page, Unreadable):
+            where, _, reason = str(page).partition(": ")
+            yield Skipped(where, one_line(reason))
+            continue
+        where, data, url, day = page
+        for item in read_bytes(data, where, ".html", options):
+            if not isinstance(item, Skipped):
+                item.url = url or item.url
+                item.published = parse_date(day) or item.published
+            yield item
+
+
+def read_jsonl_stream(stream, name: str, options: ReadOptions) -> Iterator[Article | Skipped]:
+    """A JSON Lines stream a line at a time, however large: the size limit holds per article."""
+    for number, line in jsonl_lines(stream, options.max_bytes):
         if isinstance(line, Unreadable):
             yield Skipped(f"{name}:{number}", one_line(str(line)))
             continue

@@ -15,22 +15,21 @@ from .checks import Unreadable
 CHUNK = 1 << 16
 
 
-def jsonl_lines(path: Path, max_bytes: int) -> Iterator[tuple[int, bytes | Unreadable]]:
-    """(line number, the line's bytes) for each non-blank line; a line longer than max_bytes is
-    passed over without being kept, as an Unreadable saying so."""
-    with path.open("rb") as stream:
-        number = 0
-        while True:
-            line = stream.readline(max_bytes + 1)
-            if not line:
-                return
-            number += 1
-            if len(line) > max_bytes and not line.endswith(b"\n"):
-                size = len(line) + skip_rest_of_line(stream)
-                yield number, Unreadable(f"line too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:g} MB limit per article; raise it with --max-mb)")
-                continue
-            if line.strip():
-                yield number, line
+def jsonl_lines(stream, max_bytes: int) -> Iterator[tuple[int, bytes | Unreadable]]:
+    """(line number, the line's bytes) for each non-blank line of a binary stream; a line longer
+    than max_bytes is passed over without being kept, as an Unreadable saying so."""
+    number = 0
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            size = len(line) + skip_rest_of_line(stream)
+            yield number, Unreadable(f"line too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:g} MB limit per article; raise it with --max-mb)")
+            continue
+        if line.strip():
+            yield number, line
 
 
 def skip_rest_of_line(stream) -> int:

@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse
 from sqlalchemy import select
 
 from ..analyse.events.registry import names
-from ..present import describe_event, when
+from ..present import describe_event, markup, when
 from ..store import views
 from ..store.schema import ArticleCopyRow, StoryRow
 from ..store.search import SearchRefused
@@ -182,37 +182,6 @@ def article(request: Request, article_id: Id):
         copies = [{"url": c.url, "source": c.source, "outlet": c.outlet, "published": views.iso(c.published), "similarity": c.similarity} for c in copies]
     segments, speakers = markup(detail["text"], detail["quotes"], detail["events"])
     return html(request, "article.html", article=detail, segments=segments, speakers=speakers, copies=copies)
-
-
-def quote_piece(quote: dict, speakers: list[str]) -> dict:
-    who = quote["speaker"] or "(unknown)"
-    details = (who, quote["kind"], f"cue: {quote['cue']}" if quote["cue"] else "", f"venue: {quote['venue']}" if quote["venue"] else "")
-    return {"colour": speakers.index(who) % 8, "tip": " · ".join(x for x in details if x), "person_id": quote["person_id"]}
-
-
-def markup(text: str, quotes: list[dict], reports: list[dict]) -> tuple[list[dict], list[str]]:
-    """The article as pieces, each with the quote (and speaker colour) and event sentence that
-    cover it; the template escapes every piece, so untrusted text stays text."""
-    speakers: list[str] = []
-    for q in quotes:
-        who = q["speaker"] or "(unknown)"
-        if who not in speakers:
-            speakers.append(who)
-    cuts = {0, len(text)}
-    for q in quotes:
-        cuts.update((q["start"], q["end"]))
-    for r in reports:
-        cuts.update((r["start"], r["end"]))
-    points = sorted(c for c in cuts if 0 <= c <= len(text))
-    segments = []
-    for start, end in zip(points, points[1:]):
-        quote = next((q for q in quotes if q["start"] <= start and end <= q["end"]), None)
-        report = next((r for r in reports if r["start"] <= start and end <= r["end"]), None)
-        piece = {"text": text[start:end], "quote": quote_piece(quote, speakers) if quote is not None else None, "event": None}
-        if report is not None:
-            piece["event"] = {"id": report["canonical_id"], "type": report["type"]}
-        segments.append(piece)
-    return segments, speakers
 
 
 @router.get("/upload")
