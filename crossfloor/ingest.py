@@ -36,11 +36,12 @@ def ingest(
     engine: str = "local",
     scheduler: str | None = None,
     report: IngestReport | None = None,
+    items: Iterable | None = None,
 ) -> IngestReport:
     """engine 'local': worker processes on this machine; 'dask': a Dask cluster (the one at
     scheduler, or a local one with `processes` workers). Storing is always here, in order.
     report: filled in as articles are stored, so that a caller who stops the ingest (Ctrl-C)
-    can say what was stored before."""
+    can say what was stored before. items: articles (or skips) read already, instead of paths."""
     from .link.reference import Reference
 
     report = report if report is not None else IngestReport()
@@ -48,7 +49,7 @@ def ingest(
     reference = Reference(db)
 
     def new_texts() -> Iterator[tuple[str, object]]:
-        for item in iter_articles(paths, options):
+        for item in items if items is not None else iter_articles(paths, options):
             if isinstance(item, Skipped):
                 report.skipped.append(item)
                 if on_skip:

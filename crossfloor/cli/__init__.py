@@ -2,6 +2,7 @@
 wrapper over a function that returns data.
 
     ingest.py    ingest, extract
+    watch.py     watch
     query.py     quotes, events, people, timeline, stories, search, show, export
     evaluate.py  evaluate quotes|events
     kb.py        kb import|status|who
@@ -14,7 +15,7 @@ from __future__ import annotations
 import sys
 
 from ..settings import get_settings
-from . import evaluate, ingest, kb, query, serve, train  # noqa: F401 - each registers its commands
+from . import evaluate, ingest, kb, query, serve, train, watch  # noqa: F401 - each registers its commands
 from .common import app, say
 
 __all__ = ["app", "main"]

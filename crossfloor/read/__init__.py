@@ -30,6 +30,7 @@ from .archives import (
 from .checks import Skipped, Unreadable, check_size, check_text, decode
 from .formats import from_feed, from_html, from_jsonl, from_text, parse_date
 from .streams import jsonl_lines, read_special
+from .web import PAGE_TYPES, Fetcher, FetchProblem, feed_links
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -251,10 +252,60 @@ def one_line(message: str) -> str:
     return " ".join(message.split()) or "no detail"
 
 
+def is_url(raw) -> bool:
+    return isinstance(raw, str) and raw.lower().startswith(("http://", "https://"))
+
+
 def iter_articles(paths: Iterable[str], options: ReadOptions | None = None) -> Iterator[Article | Skipped]:
+    """Articles from files, folders, '-' and http(s) urls (a page, or a feed and the pages it
+    links), in the order given."""
     options = options or ReadOptions()
-    for path in expand_paths(paths, options.follow_links):
-        if isinstance(path, Skipped):
-            yield path
-        else:
-            yield from read_source(path, options)
+    fetcher = None
+    try:
+        for raw in paths:
+            if is_url(raw):
+                fetcher = fetcher or Fetcher(max_bytes=options.max_bytes)
+                yield from read_url(raw, fetcher, options)
+                continue
+            for path in expand_paths([raw], options.follow_links):
+                if isinstance(path, Skipped):
+                    yield path
+                else:
+                    yield from read_source(path, options)
+    finally:
+        if fetcher is not None:
+            fetcher.close()
+
+
+def read_url(url: str, fetcher: Fetcher, options: ReadOptions) -> Iterator[Article | Skipped]:
+    """A page, or a feed and each page it links, fetched within the fetcher's limits."""
+    try:
+        got = fetcher.fetch(url)
+    except FetchProblem as problem:
+        yield Skipped(url, one_line(str(problem).removeprefix(f"{url}: ")))
+        return
+    if not got.is_feed:
+        yield from page_articles(got.url, got.content, options)
+        return
+    for link, title, day in feed_links(got.content):
+        yield from read_page(link, fetcher, options, title, day)
+
+
+def read_page(link: str, fetcher: Fetcher, options: ReadOptions, title: str | None = None, day: str | None = None) -> Iterator[Article | Skipped]:
+    try:
+        page = fetcher.fetch(link, kinds=PAGE_TYPES)
+    except FetchProblem as problem:
+        yield Skipped(link, one_line(str(problem).removeprefix(f"{link}: ")))
+        return
+    for item in page_articles(page.url, page.content, options):
+        if not isinstance(item, Skipped):
+            item.title = item.title or title
+            item.published = item.published or parse_date(day)
+        yield item
+
+
+def page_articles(url: str, content: bytes, options: ReadOptions) -> Iterator[Article | Skipped]:
+    for item in read_bytes(content, url, ".html", options):
+        if not isinstance(item, Skipped):
+            item.url = item.url or url
+        yield item

@@ -293,3 +293,48 @@ class KbAreaRow(FromSource, Base):
     name: Mapped[str] = mapped_column(String(300), index=True)
     start: Mapped[date | None] = mapped_column(Date)
     end: Mapped[date | None] = mapped_column(Date)
+
+
+# ---- following the web (crossfloor watch) ----------------------------------------------------
+class WebResourceRow(Base):
+    """A feed or page fetched over HTTP: what its server said of it last time, for conditional
+    requests, and the article it gave."""
+
+    __tablename__ = "web_resources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000), unique=True, index=True)
+    kind: Mapped[str] = mapped_column(String(10))  # feed | page
+    etag: Mapped[str | None] = mapped_column(String(500))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    status: Mapped[int | None] = mapped_column(Integer)
+    checked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
+
+
+class WatchStateRow(Base):
+    """How far the alerts have looked: events stored after `last_event_id` are still to alert."""
+
+    __tablename__ = "watch_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_event_id: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AlertRow(Base):
+    """One alert to deliver: a new canonical event, or a further source for one (an update).
+    Unique per event and article, so an event is never alerted twice."""
+
+    __tablename__ = "alerts"
+    __table_args__ = (Index("ix_alerts_once", "canonical_id", "article_id", "target", unique=True),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    canonical_id: Mapped[int] = mapped_column(ForeignKey("canonical_events.id"))
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"))
+    kind: Mapped[str] = mapped_column(String(10))  # new | update
+    target: Mapped[str] = mapped_column(String(10))  # notify (a webhook) | exec (a command)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_try: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    last_error: Mapped[str | None] = mapped_column(Text)

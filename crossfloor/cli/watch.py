@@ -1,0 +1,54 @@
+"""`crossfloor watch`: follow feeds, store their new pages, alert on new events."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from ..settings import get_settings
+from ..store.database import DatabaseProblem
+from .common import DbOption, EventType, app, database, fail, say
+
+
+@app.command()
+def watch(
+    sources: Annotated[list[str], typer.Argument(help="Feed or page urls, or files listing them (one a line, # for comments)")],
+    every: Annotated[str, typer.Option(help="How often to look again: 30s, 15m, 1h")] = "15m",
+    notify: Annotated[Optional[str], typer.Option(help="POST each new event (and each further source of one) as JSON to this url")] = None,
+    exec_: Annotated[Optional[str], typer.Option("--exec", help="Run this command for each new event, with the event as JSON on its standard input")] = None,
+    type: Annotated[Optional[list[EventType]], typer.Option("--type", "-t", help="Alert only on these event types (repeatable; default all)")] = None,
+    once: Annotated[bool, typer.Option("--once", help="One round, then try failed alerts again for up to a minute, and stop")] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for a server")] = 20.0,
+    host_interval: Annotated[float, typer.Option("--host-interval", help="Seconds between two requests to one host")] = 1.0,
+    max_mb: Annotated[Optional[float], typer.Option("--max-mb", help="Largest page or feed to read, in MB")] = None,
+    db: DbOption = None,
+) -> None:
+    """Follow feeds: fetch them every so often (conditional requests, robots.txt, a pause per
+    host), store the new pages they link once each, and alert on the new events they report
+    (--notify URL and/or --exec CMD; failed alerts are tried again, never sent twice). Ctrl-C
+    stops it; run it again to go on."""
+    from ..alerts import Targets
+    from ..read import ReadOptions
+    from ..read.web import Fetcher
+    from ..watch import Watcher, WatchProblem, seconds_of, sources_of
+
+    settings = get_settings(db=db, max_mb=max_mb)
+    try:
+        urls, interval = sources_of(sources), seconds_of(every)
+    except WatchProblem as problem:
+        fail(str(problem))
+    store = database(settings.db)
+    limit = int(settings.max_mb * 1_000_000)
+    fetcher = Fetcher(max_bytes=limit, timeout=timeout, host_interval=host_interval)
+    targets = Targets(notify=notify, exec=exec_, types=tuple(t.value for t in type or ()))
+    say(f"watching {len(urls)} url(s) every {every}" + (f"; alerts to {', '.join(filter(None, (notify, exec_)))}" if targets.names() else "; no alerts (give --notify or --exec)"))
+    try:
+        Watcher(store, fetcher, ReadOptions(max_bytes=limit), targets, say).run(urls, interval, once=once)
+    except KeyboardInterrupt:
+        say("stopped: what was stored and delivered is kept; run the same command again to go on.")
+        raise typer.Exit(130) from None
+    except DatabaseProblem as problem:
+        fail(str(problem))
+    finally:
+        fetcher.close()

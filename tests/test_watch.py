@@ -1,0 +1,210 @@
+"""`crossfloor watch` against a local HTTP server started here (127.0.0.1): feeds and pages, 304s,
+404s, 500s, a slow answer past the time-out, an endless redirect, a 50 MB page, a wrong content
+type, robots.txt disallowing a path, and a webhook that fails twice then succeeds. Nothing lost,
+nothing stored or alerted twice, across restarts."""
+
+import json
+import subprocess
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from crossfloor.alerts import Targets
+from crossfloor.read import ReadOptions, iter_articles
+from crossfloor.read.web import Fetcher
+from crossfloor.store.database import open_database
+from crossfloor.watch import Watcher, WatchProblem, seconds_of, sources_of
+from tests.conftest import ROOT
+
+
+def page(title: str, *paragraphs: str) -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<!doctype html><html><head><title>{title}</title></head><body><article><h1>{title}</h1>{body}</article></body></html>".encode()
+
+
+PAGES = {
+    "/news/doe-defects": page("MP defects", "Jane Doe, the MP for Hove, has defected from Labour to the Conservatives.", "Ms Doe said the party had left her behind on the economy and on schools, and that she would stand again at the next election."),
+    "/news/doe-defects-again": page("Hove MP switches sides", "Jane Doe, who represents Hove, has defected from Labour to the Conservatives.", "Local members were told of the decision by email, a spokesman for the constituency party said."),
+    "/news/roe-quits": page("Second MP defects", "Tom Roe, the MP for Lewes, has defected from the Conservatives to the Liberal Democrats.", "Mr Roe said he had thought about the move for months before making it public this week."),
+    "/private/secret": page("Private", "Nobody should fetch this page, which robots.txt disallows for every agent."),
+}
+
+
+class Site:
+    """The routes, and what was asked of them."""
+
+    def __init__(self):
+        self.items = ["/news/doe-defects", "/news/doe-defects-again", "/slow", "/loop", "/big", "/image", "/private/secret", "/missing", "/error"]
+        self.version = 1
+        self.requests: list[str] = []
+        self.hooks: list[dict] = []
+        self.hook_failures = 2
+
+    def feed(self) -> bytes:
+        entries = "".join(f"<item><title>{path}</title><link>{self.base}{path}</link><pubDate>Tue, 18 Jan 2022 10:00:00 GMT</pubDate></item>" for path in self.items)
+        return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Test news</title>{entries}</channel></rss>'.encode()
+
+
+def handler_for(site: Site):
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def send(self, status: int, body: bytes = b"", kind: str = "text/html; charset=utf-8", headers: dict | None = None):
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            for k, v in (headers or {}).items():
+                self.send_header(k, v)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_GET(self):  # noqa: C901 - one branch a route
+            site.requests.append(self.path)
+            if self.path == "/feed.xml":
+                etag = f'"v{site.version}"'
+                if self.headers.get("If-None-Match") == etag:
+                    return self.send(304, headers={"ETag": etag})
+                return self.send(200, site.feed(), "application/rss+xml", {"ETag": etag})
+            if self.path == "/robots.txt":
+                return self.send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
+            if self.path in PAGES:
+                return self.send(200, PAGES[self.path])
+            if self.path == "/slow":
+                time.sleep(3)
+                return self.send(200, page("Slow", "Too late."))
+            if self.path == "/loop":
+                self.send_response(302)
+                self.send_header("Location", "/loop")
+                self.end_headers()
+                return None
+            if self.path == "/big":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.end_headers()
+                try:
+                    for _ in range(800):  # 50 MB, if it were all read
+                        self.wfile.write(b"<p>" + b"x" * 65530 + b"</p>")
+                except OSError:
+                    pass
+                return None
+            if self.path == "/image":
+                return self.send(200, b"\x89PNG\r\n", "image/png")
+            if self.path == "/error":
+                return self.send(500, b"oops")
+            return self.send(404, b"not here")
+
+        def do_POST(self):
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            if site.hook_failures > 0:
+                site.hook_failures -= 1
+                return self.send(500, b"try later")
+            site.hooks.append(body)
+            return self.send(200, b"ok", "text/plain")
+
+    return Handler
+
+
+@pytest.fixture()
+def site():
+    state = Site()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler_for(state))
+    state.base = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield state
+    server.shutdown()
+    server.server_close()
+
+
+def watcher(db, site, log, **targets):
+    fetcher = Fetcher(max_bytes=2_000_000, timeout=1.0, host_interval=0.0)
+    return Watcher(db, fetcher, ReadOptions(max_bytes=2_000_000), Targets(**targets), log.append)
+
+
+def test_watch_stores_once_alerts_once_and_says_why_it_skipped(site, tmp_path):
+    db = open_database(f"sqlite:///{tmp_path / 'watch.db'}")
+    feed = f"{site.base}/feed.xml"
+    log: list[str] = []
+    first = watcher(db, site, log, notify=f"{site.base}/hook").run([feed], every=0, once=True, patience=15)
+    assert first.report.stored == 2, log
+    reasons = {"/slow": "no answer within 1 s", "/loop": "redirects", "/big": "larger than 2 MB", "/image": "content type image/png",
+               "/private/secret": "robots.txt", "/missing": "HTTP 404", "/error": "HTTP 500"}
+    for path, reason in reasons.items():
+        lines = [line for line in log if f"{site.base}{path}" in line]
+        assert len(lines) == 1 and reason in lines[0] and "\n" not in lines[0], (path, lines)
+    assert "/private/secret" not in site.requests
+    failures = [line for line in log if line.startswith("alert ") and "HTTP 500" in line]
+    assert len(failures) == 2 and "trying again" in failures[0]
+    kinds = sorted(h["alert"] for h in site.hooks)
+    assert kinds == ["new", "update"], site.hooks
+    event = next(h for h in site.hooks if h["alert"] == "new")["event"]
+    assert (event["type"], event["person"], event["from_party"], event["to_party"]) == ("party_switch", "Jane Doe", "Labour", "Conservative")
+
+    # A restart: the feed has not changed (304), nothing is fetched again, nothing alerted again.
+    asked = len(site.requests)
+    second = watcher(db, site, log, notify=f"{site.base}/hook").run([feed], every=0, once=True, patience=2)
+    assert second.unchanged == 1 and second.report.stored == 0 and len(site.hooks) == 2
+    assert site.requests[asked:] == ["/robots.txt", "/feed.xml"]
+
+    # The feed gains an item: only the new page is fetched; its new event is alerted once. The
+    # pages that failed for a while (slow, 500) are tried again; those that cannot be had
+    # (404, robots.txt) are not.
+    site.items.append("/news/roe-quits")
+    site.version = 2
+    asked = len(site.requests)
+    third = watcher(db, site, log, notify=f"{site.base}/hook").run([feed], every=0, once=True, patience=2)
+    assert third.report.stored == 1
+    assert [h["event"]["person"] for h in site.hooks if h["alert"] == "new"] == ["Jane Doe", "Tom Roe"]
+    again = site.requests[asked:]
+    assert "/news/doe-defects" not in again and "/missing" not in again and "/slow" in again and "/error" in again
+    with db.sessions() as session:
+        from sqlalchemy import func, select
+
+        from crossfloor.store.schema import AlertRow, ArticleRow
+
+        assert session.scalar(select(func.count()).select_from(ArticleRow)) == 3
+        assert session.scalar(select(func.count()).select_from(AlertRow).where(AlertRow.delivered_at.is_(None))) == 0
+
+
+def test_exec_alerts_run_a_command_with_the_event(site, tmp_path):
+    db = open_database(f"sqlite:///{tmp_path / 'watch.db'}")
+    site.items = ["/news/doe-defects"]
+    out = tmp_path / "alerts.jsonl"
+    log: list[str] = []
+    command = f"{sys.executable} -c \"import sys; open(r'{out}', 'a').write(sys.stdin.read() + chr(10))\""
+    watcher(db, site, log, exec=command, types=("party_switch",)).run([f"{site.base}/feed.xml"], every=0, once=True, patience=2)
+    lines = [json.loads(line) for line in out.read_text().splitlines() if line.strip()]
+    assert [(a["alert"], a["event"]["person"]) for a in lines] == [("new", "Jane Doe")]
+
+
+def test_ingest_reads_a_page_or_a_feed_by_url(site):
+    pages = list(iter_articles([f"{site.base}/news/doe-defects", f"{site.base}/missing"]))
+    assert pages[0].url == f"{site.base}/news/doe-defects" and "Jane Doe" in pages[0].text
+    assert pages[1].reason.startswith("HTTP 404")
+    site.items = ["/news/doe-defects", "/news/roe-quits"]
+    from_feed = list(iter_articles([f"{site.base}/feed.xml"]))
+    assert [a.url.rsplit("/", 1)[-1] for a in from_feed] == ["doe-defects", "roe-quits"]
+    assert str(from_feed[0].published) == "2022-01-18"
+
+
+def test_the_command_line_watches_once_and_reports_a_bad_list(site, tmp_path):
+    listing = tmp_path / "feeds.txt"
+    listing.write_text(f"# a desk's feeds\n{site.base}/feed.xml\n")
+    site.items = ["/news/doe-defects"]
+    done = subprocess.run([sys.executable, "-m", "crossfloor.cli", "--fast", "watch", str(listing), "--once", "--db", str(tmp_path / "w.db")], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "stored 1" in done.stderr and "no alerts" in done.stderr
+    listing.write_text("not a url\n")
+    bad = subprocess.run([sys.executable, "-m", "crossfloor.cli", "watch", str(listing), "--once", "--db", str(tmp_path / "w.db")], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "not an http(s) url" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_intervals_and_lists():
+    assert seconds_of("15m") == 900 and seconds_of("30s") == 30 and seconds_of("1h") == 3600
+    with pytest.raises(WatchProblem):
+        seconds_of("soon")
+    assert sources_of(["https://a.example/feed", "https://a.example/feed"]) == ["https://a.example/feed"]
