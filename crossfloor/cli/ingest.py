@@ -104,7 +104,7 @@ def extract(
     processes: ProcessesOption = None,
 ) -> None:
     """Extract quotes from JSON Lines without a database (one output line per input line)."""
-    from ..extract import extract_lines
+    from ..extraction import extract_lines
 
     errors = 0
     with contextlib.ExitStack() as stack:

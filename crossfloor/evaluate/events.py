@@ -29,7 +29,6 @@ from .quotes import PRF, normalise_name
 
 NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10", "a": "1", "an": "1", "single": "1", "dozen": "12"}
 STOP = {"the", "a", "an", "of", "in", "for", "and", "to", "at", "on", "mr", "mrs", "ms", "former", "'s", "s"}
-TYPES = tuple(REGISTRY)
 
 
 def content_words(text: str | None) -> set[str]:
@@ -114,7 +113,7 @@ def date_right(gold: dict, pred: dict) -> bool:
 class EventScores:
     documents: int = 0
     all: PRF = field(default_factory=PRF)
-    by_type: dict[str, PRF] = field(default_factory=lambda: {t: PRF() for t in TYPES})
+    by_type: dict[str, PRF] = field(default_factory=lambda: {t: PRF() for t in REGISTRY})
     dates_gold: int = 0
     dates_right: int = 0
     errors: list[dict] = field(default_factory=list)
@@ -134,7 +133,7 @@ def score_events(gold_docs: list[dict], predictions: dict[str, list[dict]]) -> E
     for doc in gold_docs:
         scores.documents += 1
         gold = doc.get("events", [])
-        scored = doc.get("types") or TYPES  # gold may annotate only some types
+        scored = doc.get("types") or tuple(REGISTRY)  # gold may annotate only some types
         pred = [p for p in predictions.get(str(doc["id"]), []) if p.get("type") in scored]
         used: set[int] = set()
         for g in gold:

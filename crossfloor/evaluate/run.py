@@ -38,7 +38,7 @@ def predict(gold_docs: list[dict], predictions: Path | None = None, processes: i
     """extract records for the gold documents: read from predictions, else the pipeline's."""
     if predictions:
         return read_jsonl(predictions, "predictions")
-    from ..extract import extract_lines
+    from ..extraction import extract_lines
 
     fields = ("id", "text", "published") if dated else ("id", "text")
     lines = (json.dumps({k: d.get(k) for k in fields}) for d in gold_docs)

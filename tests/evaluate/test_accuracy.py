@@ -5,7 +5,7 @@ import json
 import pytest
 
 from crossfloor.evaluate import score
-from crossfloor.extract import extract_lines
+from crossfloor.extraction import extract_lines
 from tests.conftest import read_jsonl, shared_file
 
 

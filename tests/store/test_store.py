@@ -23,7 +23,7 @@ def test_a_database_from_before_migrations_is_upgraded_in_place(tmp_path):
     open_database(url)
     with sqlite3.connect(path) as conn:  # what a database made before migration 0002 looked like
         conn.execute("INSERT INTO articles (content_hash, text, ingested_at) VALUES ('h', 'Some text.', '2024-01-01')")
-        for table in ("search_index", "article_bands", "article_signatures", "article_copies", "person_mentions", "canonical_events", "stories", "people", "alembic_version"):
+        for table in ("alerts", "watch_state", "web_resources", "search_index", "article_bands", "article_signatures", "article_copies", "person_mentions", "canonical_events", "stories", "people", "alembic_version"):
             conn.execute(f"DROP TABLE {table}")
         conn.execute("DROP INDEX ix_quotes_act")
         conn.execute("ALTER TABLE quotes DROP COLUMN act")
@@ -33,7 +33,7 @@ def test_a_database_from_before_migrations_is_upgraded_in_place(tmp_path):
     db = open_database(url)
     assert db.counts()["articles"] == 1
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0004",)
         assert "story_id" in {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
         assert "act" in {row[1] for row in conn.execute("PRAGMA table_info(quotes)")}
 
