@@ -72,33 +72,47 @@ def when(e: dict) -> str:
 
 def quote_piece(quote: dict, speakers: list[str]) -> dict:
     who = quote["speaker"] or "(unknown)"
-    details = (who, quote["kind"], f"cue: {quote['cue']}" if quote["cue"] else "", f"venue: {quote['venue']}" if quote["venue"] else "")
-    return {"colour": speakers.index(who) % 8, "tip": " · ".join(x for x in details if x), "person_id": quote["person_id"]}
+    act = "thought" if quote.get("act") == "thought" else ""
+    details = (who, quote["kind"], act, f"cue: {quote['cue']}" if quote["cue"] else "", f"venue: {quote['venue']}" if quote["venue"] else "")
+    return {"colour": speakers.index(who) % 8, "tip": " · ".join(x for x in details if x), "person_id": quote["person_id"], "speaker": who}
 
 
-def markup(text: str, quotes: list[dict], reports: list[dict]) -> tuple[list[dict], list[str]]:
+def markup(text: str, quotes: list[dict], reports: list[dict], mark: tuple[int, int] | None = None) -> tuple[list[dict], list[str]]:
     """The article as pieces, each with the quote (and speaker colour) and event sentence that
-    cover it; the template escapes every piece, so untrusted text stays text."""
+    cover it, and whether it lies in the marked range (the words a link pointed at); the first
+    piece of each quote, report and of the mark carries its anchor (q-ID, e-ID, m). The
+    template escapes every piece, so untrusted text stays text."""
     speakers: list[str] = []
     for q in quotes:
         who = q["speaker"] or "(unknown)"
         if who not in speakers:
             speakers.append(who)
-    cuts = {0, len(text)}
-    for q in quotes:
-        cuts.update((q["start"], q["end"]))
-    for r in reports:
-        cuts.update((r["start"], r["end"]))
+    cuts = {0, len(text), *(mark or ())}
+    for item in (*quotes, *reports):
+        cuts.update((item["start"], item["end"]))
     points = sorted(c for c in cuts if 0 <= c <= len(text))
     segments = []
     for start, end in zip(points, points[1:]):
         quote = next((q for q in quotes if q["start"] <= start and end <= q["end"]), None)
         report = next((r for r in reports if r["start"] <= start and end <= r["end"]), None)
         piece = {"text": text[start:end], "quote": quote_piece(quote, speakers) if quote is not None else None, "event": None, "last_of_quote": quote is not None and end == quote["end"]}
+        piece["marked"] = mark is not None and mark[0] <= start and end <= mark[1]
+        piece["anchors"] = anchors_at(start, quote, report, mark)
         if report is not None:
             piece["event"] = {"id": report["canonical_id"], "type": report["type"]}
         segments.append(piece)
     return segments, speakers
+
+
+def anchors_at(start: int, quote: dict | None, report: dict | None, mark: tuple[int, int] | None) -> list[str]:
+    found = []
+    if mark is not None and start == mark[0]:
+        found.append("m")
+    if quote is not None and start == quote["start"] and quote.get("id") is not None:
+        found.append(f"q-{quote['id']}")
+    if report is not None and start == report["start"] and report.get("id") is not None:
+        found.append(f"e-{report['id']}")
+    return found
 
 
 ARTICLE_STYLE = (

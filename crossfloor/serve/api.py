@@ -76,6 +76,7 @@ class SourceOut(ArticleRef):
     end: int
     sentence: str
     date_text: str | None
+    story_id: int | None = None
 
 
 # An event across articles: the fields of every registered type (each event gives its own).
@@ -85,6 +86,7 @@ EventOut = create_model(
     type=(str, ...),
     **{name: (str | None, None) for name in view_fields()},
     status=(str | None, None),
+    person_id=(int | None, None),
     date=(str | None, None),
     date_range=(list[str | None] | None, None),
     sources=(list[SourceOut], ...),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from datetime import date
 from typing import Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse
@@ -40,6 +41,7 @@ def front(request: Request):
             people=views.people(session, limit=16),
             stories=views.stories(session, limit=8),
             counts=request.app.db.counts(),
+            coverage=views.coverage(session),
             describe=describe_event, when=when,
         )
 
@@ -71,7 +73,9 @@ def search(
             found = views.quotes(session, speaker or None, party or None, outlet or None, None, first, last, limit=PAGE + 1, offset=offset, act=act or None)
             results, more = found[:PAGE], len(found) > PAGE
             mode = "quotes"
-    return html(request, "search.html", q=q, speaker=speaker, party=party, outlet=outlet, since=since, until=until, act=act, page=page, results=results, more=more, mode=mode)
+    with request.app.db.sessions() as session:
+        coverage = views.coverage(session)
+    return html(request, "search.html", coverage=coverage, q=q, speaker=speaker, party=party, outlet=outlet, since=since, until=until, act=act, page=page, results=results, more=more, mode=mode)
 
 
 def keep_hit(hit: dict, speaker: str, outlet: str, first: date | None, last: date | None, act: str = "") -> bool:
@@ -101,6 +105,7 @@ def person(request: Request, person_id: Id, page: int = Query(1, ge=1, le=100_00
         detail = person_detail(session, person_id, quotes=False)
         found = views.quotes(session, person_id=person_id, limit=PAGE + 1, offset=(page - 1) * PAGE)
         venues = views.quote_venues(session, person_id)
+        coverage = views.coverage(session)
         story_ids = {q["story_id"] for q in found if q["story_id"]}
         titles = dict(session.execute(select(StoryRow.id, StoryRow.title).where(StoryRow.id.in_(story_ids))).all()) if story_ids else {}
     by_story: OrderedDict = OrderedDict()
@@ -108,7 +113,7 @@ def person(request: Request, person_id: Id, page: int = Query(1, ge=1, le=100_00
         by_story.setdefault(quote["story_id"], []).append(quote)
     return html(
         request, "person.html", person=detail, by_story=by_story, story_titles=titles, page=page, more=len(found) > PAGE,
-        venues=venues, timeline=party_timeline(detail["parties"]), describe=describe_event, when=when,
+        venues=venues, timeline=party_timeline(detail["parties"]), coverage=coverage, describe=describe_event, when=when,
     )
 
 
@@ -138,13 +143,14 @@ def party_timeline(parties: list[dict]) -> dict:
 
 
 @router.get("/events")
-def events_list(request: Request, type: str = "", person: str = "", page: int = Query(1, ge=1, le=100_000)):
+def events_list(request: Request, type: str = "", person: str = "", party: str = "", page: int = Query(1, ge=1, le=100_000)):
     kinds = names()
     if type and type not in kinds:
         raise HTTPException(422, f"type must be one of {', '.join(kinds)}")
     with request.app.db.sessions() as session:
-        found = views.events(session, type=type or None, person=person or None, limit=PAGE + 1, offset=(page - 1) * PAGE)
-    return html(request, "events.html", events=found[:PAGE], more=len(found) > PAGE, page=page, type=type, types=kinds, person=person, describe=describe_event, when=when)
+        found = views.events(session, type=type or None, person=person or None, party=party or None, limit=PAGE + 1, offset=(page - 1) * PAGE)
+    api = urlencode({k: v for k, v in (("type", type), ("person", person), ("party", party)) if v} | {"limit": PAGE, "offset": (page - 1) * PAGE})
+    return html(request, "events.html", events=found[:PAGE], more=len(found) > PAGE, page=page, type=type, types=kinds, person=person, party=party, api=api, describe=describe_event, when=when)
 
 
 @router.get("/events/{event_id}")
@@ -175,12 +181,17 @@ def story(request: Request, story_id: Id):
 
 
 @router.get("/articles/{article_id}")
-def article(request: Request, article_id: Id):
+def article(request: Request, article_id: Id, mark: str = Query("", max_length=40, pattern=r"^(\d+-\d+)?$")):
+    """The article, its quotes coloured and named by speaker, its event sentences underlined;
+    mark=START-END (as links from search, events and quotes give it) highlights those words
+    and the page opens on them (#m)."""
     with request.app.db.sessions() as session:
         detail = article_detail(session, article_id)
         copies = session.scalars(select(ArticleCopyRow).where(ArticleCopyRow.article_id == article_id)).all()
         copies = [{"url": c.url, "source": c.source, "outlet": c.outlet, "published": views.iso(c.published), "similarity": c.similarity} for c in copies]
-    segments, speakers = markup(detail["text"], detail["quotes"], detail["events"])
+    span = tuple(int(x) for x in mark.split("-")) if mark else None
+    span = span if span and 0 <= span[0] < span[1] <= len(detail["text"]) else None
+    segments, speakers = markup(detail["text"], detail["quotes"], detail["events"], span)
     return html(request, "article.html", article=detail, segments=segments, speakers=speakers, copies=copies)
 
 

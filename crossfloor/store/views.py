@@ -41,10 +41,11 @@ def event_view(event: CanonicalEventRow, reports: list[EventRow]) -> dict:
     data = {"id": event.id, "type": event.type}
     data.update({k: getattr(event, k) for k in REGISTRY[event.type].view_fields})
     data["status"] = event.status
+    data["person_id"] = event.person_id
     data["date"] = iso(event.date)
     data["date_range"] = [iso(event.date_first), iso(event.date_last)] if event.date is None and event.date_first else None
     data["sources"] = [
-        {**article_ref(r.article), "start": r.start, "end": r.end, "sentence": r.article.text[r.start : r.end], "date_text": r.date_text}
+        {**article_ref(r.article), "start": r.start, "end": r.end, "sentence": r.article.text[r.start : r.end], "date_text": r.date_text, "story_id": r.article.story_id}
         for r in sorted(reports, key=lambda r: (r.article.published or date.max, r.article_id, r.start))
     ]
     data["conflicts"] = []
@@ -273,6 +274,18 @@ def quotes(
         query = query.where(QuoteRow.article_id == article_id)
     query = page(query.order_by(ArticleRow.published.is_(None), ArticleRow.published.desc(), ArticleRow.id.desc(), QuoteRow.start), limit, offset)
     return [quote_view(q, a) for q, a in session.execute(query)]
+
+
+def coverage(session: Session) -> dict:
+    """What the database holds that pages depend on: how many articles carry a date, and
+    whether reference data is loaded (pages say so when it is missing, and how to add it)."""
+    from .schema import KbSourceRow
+
+    return {
+        "articles": session.scalar(select(func.count()).select_from(ArticleRow)) or 0,
+        "dated": session.scalar(select(func.count()).select_from(ArticleRow).where(ArticleRow.published.is_not(None))) or 0,
+        "reference": bool(session.scalar(select(func.count()).select_from(KbSourceRow))),
+    }
 
 
 def quote_venues(session: Session, person_id: int) -> list[tuple[str, int]]:

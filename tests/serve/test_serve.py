@@ -190,3 +190,47 @@ def test_openapi_schema_holds_for_every_endpoint(seeded):
         timings[operation.label] = round(time.perf_counter() - started, 2)
         checked += 1
     assert checked >= 8, timings
+
+
+def test_links_land_on_the_words_they_point_at(client):
+    """Search hits, quotes and event sources link to their article with mark=START-END#m: the
+    page marks those words and carries the anchor; quotes and event reports have anchors too."""
+    import re
+
+    search = client.get("/search", params={"q": "by-election"}).text
+    link = re.search(r'href="(/articles/(\d+)\?mark=(\d+)-(\d+)#m)"', search)
+    assert link, search[:2000]
+    page = client.get(link.group(1).split("#")[0]).text
+    assert 'id="m"' in page and "marked" in page
+    marked = "".join(re.findall(r'<span id="m" class="[^"]*marked[^"]*"[^>]*>(?:<a id="[^"]+"></a>)*([^<]*)</span>', page))
+    assert "by-election" in marked.lower() or "by election" in marked.lower()
+    article = client.get(f"/api/articles/{link.group(2)}").json()
+    for quote in article["quotes"][:3]:
+        assert f'id="q-{quote["id"]}"' in page or f'<a id="q-{quote["id"]}"></a>' in page
+    assert client.get(f"/articles/{link.group(2)}", params={"mark": "x"}).status_code == 422
+    assert client.get(f"/articles/{link.group(2)}", params={"mark": "5-999999999"}).status_code == 200  # out of range: no mark
+
+
+def test_event_pages_link_the_person_parties_and_story(client):
+    import re
+
+    events = client.get("/api/events", params={"type": "party_switch"}).json()["items"]
+    wakeford = next(e for e in events if e["person"] and "Wakeford" in e["person"])
+    page = client.get(f"/events/{wakeford['id']}").text
+    assert f'href="/people/{wakeford["person_id"]}"' in page
+    assert 'href="/events?party=Labour"' in page and re.search(r'href="/stories/\d+"', page)
+    assert "?mark=" in page
+
+
+def test_pages_say_when_dates_or_reference_data_are_missing(tmp_path):
+    from crossfloor.ingest import ingest
+    from crossfloor.read import ReadOptions
+    from crossfloor.store.database import open_database
+
+    url = f"sqlite:///{tmp_path / 'undated.db'}"
+    ingest([str(SAMPLES / "01_councillor_defects.txt")], open_database(url), ReadOptions(), processes=1)  # a text file: no date
+    undated = local(create_app(ServeSettings(url)))
+    assert "carries a publication date" in undated.get("/").text
+    assert "finds nothing" in undated.get("/search", params={"since": "2020-01-01"}).text
+    person = undated.get("/api/people").json()["items"][0]["id"]
+    assert "No reference data is loaded" in undated.get(f"/people/{person}").text
