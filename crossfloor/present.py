@@ -145,3 +145,4 @@ def article_html(text: str, quotes: list[dict], events: list[dict]) -> str:
             piece = f'<span class="ev" title="{escape(event["type"].replace("_", " "))}">{piece}</span>'
         parts.append(str(piece))
     return f'<style>{ARTICLE_STYLE}</style><div class="crossfloor">{"".join(parts)}</div>'
+

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from datetime import date
 from typing import Literal
@@ -15,7 +16,7 @@ from ..analyse.events.registry import names
 from ..present import describe_event, markup, when
 from ..store import views
 from ..store.schema import ArticleCopyRow, StoryRow
-from ..store.search import SearchRefused
+from ..store.search import SearchRefused, phrases_of
 from .api import Id, article_detail, person_detail, require_writes, store_upload
 from .app import html, writes_allowed
 
@@ -60,22 +61,51 @@ def search(
 ):
     first, last = day(since), day(until)
     offset = (page - 1) * PAGE
+    found_people, found_events, total = [], [], None
     with request.app.db.sessions() as session:
+        coverage = views.coverage(session)
         if q.strip():
             try:
-                hits = views.search(session, q, limit=offset + PAGE + 1 if not (speaker or party or outlet or first or last or act) else 2000, seconds=request.app.settings.search_seconds)
+                hits = views.search(session, q, limit=SEARCH_WINDOW, seconds=request.app.settings.search_seconds)
             except SearchRefused as refused:
                 raise HTTPException(422, str(refused)) from None
-            hits = [h for h in hits if keep_hit(h, speaker, outlet, first, last, act)]
+            hits = collapse_copies([h for h in hits if keep_hit(h, speaker, outlet, first, last, act)])
+            total = f"{len(hits)}+" if len(hits) >= SEARCH_WINDOW // 2 else str(len(hits))
             results, more = hits[offset : offset + PAGE], len(hits) > offset + PAGE
+            for hit in results:
+                hit["pieces"] = highlight(hit["text"], q)
             mode = "search"
+            if page == 1:
+                found_people = views.people(session, name=q.strip().strip('"'), limit=5)
+                found_events = views.events(session, person=q.strip().strip('"'), limit=5) if found_people else []
         else:
             found = views.quotes(session, speaker or None, party or None, outlet or None, None, first, last, limit=PAGE + 1, offset=offset, act=act or None)
             results, more = found[:PAGE], len(found) > PAGE
             mode = "quotes"
-    with request.app.db.sessions() as session:
-        coverage = views.coverage(session)
-    return html(request, "search.html", coverage=coverage, q=q, speaker=speaker, party=party, outlet=outlet, since=since, until=until, act=act, page=page, results=results, more=more, mode=mode)
+    return html(
+        request, "search.html", coverage=coverage, q=q, speaker=speaker, party=party, outlet=outlet, since=since, until=until, act=act, page=page,
+        results=results, more=more, mode=mode, total=total, people=found_people, events=found_events, describe=describe_event, when=when,
+    )
+
+
+# Hits read for one search (then filtered, copies collapsed and paged).
+SEARCH_WINDOW = 1000
+
+
+def collapse_copies(hits: list[dict]) -> list[dict]:
+    """The same words in several articles (syndicated copies, wire stories) are one hit, listing
+    where else they appear."""
+    first: dict[str, dict] = {}
+    out = []
+    for hit in hits:
+        key = " ".join(hit["text"].lower().split())
+        if key in first:
+            first[key]["also"].append({"article_id": hit["article_id"], "start": hit["start"], "outlet": hit.get("outlet"), "title": hit.get("title")})
+            continue
+        hit["also"] = []
+        first[key] = hit
+        out.append(hit)
+    return out
 
 
 def keep_hit(hit: dict, speaker: str, outlet: str, first: date | None, last: date | None, act: str = "") -> bool:
@@ -233,3 +263,25 @@ def upload(
     if result.article_id is not None:
         return RedirectResponse(f"/articles/{result.article_id}", status_code=303)
     return upload_page(request, result, 422)
+
+
+def highlight(text: str, query: str) -> list[tuple[str, bool]]:
+    """The text in pieces, True for those that match a word or phrase of the query ('by-election'
+    matches 'by-election' and 'by election'); the template escapes them and marks the matches."""
+    try:
+        phrases = phrases_of(query)
+    except SearchRefused:
+        return [(text, False)]
+    patterns = [r"[\W_]+".join(re.escape(w) for w in words) for words in phrases]
+    if not patterns:
+        return [(text, False)]
+    found = re.compile(r"(?<!\w)(" + "|".join(sorted(patterns, key=len, reverse=True)) + r")(?!\w)", re.I)
+    pieces, last = [], 0
+    for match in found.finditer(text):
+        if match.start() > last:
+            pieces.append((text[last : match.start()], False))
+        pieces.append((match.group(0), True))
+        last = match.end()
+    if last < len(text):
+        pieces.append((text[last:], False))
+    return pieces
