@@ -19,6 +19,7 @@ from ..store.schema import ArticleCopyRow, StoryRow
 from ..store.search import SearchRefused, phrases_of
 from .api import Id, article_detail, person_detail, require_writes, store_upload
 from .app import html, writes_allowed
+from .charts import bars, switches_chart
 
 router = APIRouter(include_in_schema=False)
 PAGE = 50
@@ -136,6 +137,7 @@ def person(request: Request, person_id: Id, page: int = Query(1, ge=1, le=100_00
         found = views.quotes(session, person_id=person_id, limit=PAGE + 1, offset=(page - 1) * PAGE)
         venues = views.quote_venues(session, person_id)
         coverage = views.coverage(session)
+        by_month = bars(views.quotes_by_month(session, person_id), "month")
         story_ids = {q["story_id"] for q in found if q["story_id"]}
         titles = dict(session.execute(select(StoryRow.id, StoryRow.title).where(StoryRow.id.in_(story_ids))).all()) if story_ids else {}
     by_story: OrderedDict = OrderedDict()
@@ -143,7 +145,7 @@ def person(request: Request, person_id: Id, page: int = Query(1, ge=1, le=100_00
         by_story.setdefault(quote["story_id"], []).append(quote)
     return html(
         request, "person.html", person=detail, by_story=by_story, story_titles=titles, page=page, more=len(found) > PAGE,
-        venues=venues, timeline=party_timeline(detail["parties"]), coverage=coverage, describe=describe_event, when=when,
+        venues=venues, timeline=party_timeline(detail["parties"]), coverage=coverage, by_month=by_month, describe=describe_event, when=when,
     )
 
 
@@ -179,8 +181,9 @@ def events_list(request: Request, type: str = "", person: str = "", party: str =
         raise HTTPException(422, f"type must be one of {', '.join(kinds)}")
     with request.app.db.sessions() as session:
         found = views.events(session, type=type or None, person=person or None, party=party or None, limit=PAGE + 1, offset=(page - 1) * PAGE)
+        chart = switches_chart(views.switches_by_year(session)) if type in ("", "party_switch") and not person and not party else None
     api = urlencode({k: v for k, v in (("type", type), ("person", person), ("party", party)) if v} | {"limit": PAGE, "offset": (page - 1) * PAGE})
-    return html(request, "events.html", events=found[:PAGE], more=len(found) > PAGE, page=page, type=type, types=kinds, person=person, party=party, api=api, describe=describe_event, when=when)
+    return html(request, "events.html", events=found[:PAGE], more=len(found) > PAGE, page=page, type=type, types=kinds, person=person, party=party, api=api, chart=chart, describe=describe_event, when=when)
 
 
 @router.get("/events/{event_id}")

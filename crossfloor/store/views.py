@@ -288,6 +288,28 @@ def coverage(session: Session) -> dict:
     }
 
 
+def switches_by_year(session: Session) -> list[dict]:
+    """Party switches across articles per year and party joined (the event's date, else the
+    first report's publication date); undated ones counted apart."""
+    first_seen = (
+        select(func.min(ArticleRow.published)).join(EventRow, EventRow.article_id == ArticleRow.id).where(EventRow.canonical_id == CanonicalEventRow.id).scalar_subquery()
+    )
+    rows = session.execute(select(func.coalesce(CanonicalEventRow.date_first, first_seen), CanonicalEventRow.to_party).where(CanonicalEventRow.type == "party_switch")).all()
+    counts: dict[tuple, int] = defaultdict(int)
+    for day, party in rows:
+        counts[(day.year if day else None, party or "no party named")] += 1
+    return [{"year": y, "party": p, "count": n} for (y, p), n in sorted(counts.items(), key=lambda kv: (kv[0][0] is None, kv[0][0] or 0, kv[0][1]))]
+
+
+def quotes_by_month(session: Session, person_id: int) -> list[dict]:
+    """How many of a person's quotes the stored articles of each month hold."""
+    rows = session.execute(select(ArticleRow.published).join(QuoteRow, QuoteRow.article_id == ArticleRow.id).where(QuoteRow.person_id == person_id, ArticleRow.published.is_not(None))).all()
+    counts: dict[str, int] = defaultdict(int)
+    for (day,) in rows:
+        counts[day.strftime("%Y-%m")] += 1
+    return [{"month": m, "count": n} for m, n in sorted(counts.items())]
+
+
 def quote_venues(session: Session, person_id: int) -> list[tuple[str, int]]:
     """Where a person's quotes were said (the venue, else the outlet), most first."""
     where = func.coalesce(QuoteRow.venue, ArticleRow.outlet, "unknown outlet")

@@ -234,3 +234,15 @@ def test_pages_say_when_dates_or_reference_data_are_missing(tmp_path):
     assert "finds nothing" in undated.get("/search", params={"since": "2020-01-01"}).text
     person = undated.get("/api/people").json()["items"][0]["id"]
     assert "No reference data is loaded" in undated.get(f"/people/{person}").text
+
+
+def test_pictures_are_drawn_on_the_server_with_their_numbers_in_text(client):
+    import re
+
+    events = client.get("/events").text
+    chart = re.search(r'<svg class="chart".*?</svg>', events, re.S)
+    assert chart and 'role="img"' in chart.group(0) and "to Labour" in chart.group(0)
+    assert re.search(r'class="value">\d+</text>', chart.group(0))  # the count is written, not only drawn
+    people = client.get("/api/people", params={"name": "Reeves"}).json()["items"]
+    person = client.get(f"/people/{people[0]['id']}").text
+    assert "Quotes over time" in person and '<svg class="chart"' in person and "<script" not in person
