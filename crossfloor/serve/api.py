@@ -204,11 +204,13 @@ def list_quotes(
     since: date | None = None,
     until: date | None = None,
     act: Act | None = None,
+    kind: Literal["direct", "indirect", "mixed"] | None = None,
+    sort: Literal["newest", "oldest", "speaker", "outlet", "kind"] = "newest",
     limit: Limit = 50,
     offset: Offset = 0,
     format: Format = "json",
 ):
-    return listing(request, views.quotes, limit, offset, format, speaker=speaker, party=party, outlet=outlet, contains=contains, since=since, until=until, act=act)
+    return listing(request, views.quotes, limit, offset, format, sort=sort, speaker=speaker, party=party, outlet=outlet, contains=contains, since=since, until=until, act=act, kind=kind)
 
 
 @router.get("/events", response_model=EventPage, responses=CSV, summary="Events across articles, with their sources")
@@ -219,11 +221,12 @@ def list_events(
     party: str | None = None,
     since: date | None = None,
     until: date | None = None,
+    sort: Literal["date", "newest", "type", "person"] = "date",
     limit: Limit = 50,
     offset: Offset = 0,
     format: Format = "json",
 ):
-    return listing(request, views.events, limit, offset, format, type=type, person=person, party=party, since=since, until=until)
+    return listing(request, views.events, limit, offset, format, sort=sort, type=type, person=person, party=party, since=since, until=until)
 
 
 class HitOut(ArticleRef):
@@ -249,8 +252,8 @@ def search(
 
 
 @router.get("/people", response_model=PersonPage, responses=CSV, summary="People, most mentioned first")
-def list_people(request: Request, name: str | None = None, limit: Limit = 50, offset: Offset = 0, format: Format = "json"):
-    return listing(request, views.people, limit, offset, format, name=name)
+def list_people(request: Request, name: str | None = None, sort: Literal["mentions", "name", "quotes"] = "mentions", limit: Limit = 50, offset: Offset = 0, format: Format = "json"):
+    return listing(request, views.people, limit, offset, format, name=name, sort=sort)
 
 
 @router.get("/people/{person_id}", response_model=PersonDetail, responses=problems(404), summary="A person with their quotes and events")
@@ -270,8 +273,8 @@ def person_detail(session, person_id: int, quotes: bool = True) -> dict:
 
 
 @router.get("/stories", response_model=StoryPage, responses=CSV, summary="Stories, largest first")
-def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0, format: Format = "json"):
-    return listing(request, views.stories, limit, offset, format)
+def list_stories(request: Request, sort: Literal["size", "newest"] = "size", limit: Limit = 50, offset: Offset = 0, format: Format = "json"):
+    return listing(request, views.stories, limit, offset, format, sort=sort)
 
 
 @router.get("/articles/{article_id}", response_model=ArticleOut, responses=problems(404), summary="An article with its quotes and event reports")

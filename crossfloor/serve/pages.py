@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from datetime import date
 from typing import Literal
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse
@@ -16,10 +14,11 @@ from ..analyse.events.registry import names
 from ..present import describe_event, markup, when
 from ..store import views
 from ..store.schema import ArticleCopyRow, StoryRow
-from ..store.search import SearchRefused, phrases_of
+from ..store.search import SearchRefused, phrase_patterns
 from .api import Id, article_detail, person_detail, require_writes, store_upload
 from .app import html, writes_allowed
 from .charts import bars, switches_chart
+from .listing import Listing
 
 router = APIRouter(include_in_schema=False)
 PAGE = 50
@@ -43,7 +42,7 @@ def front(request: Request):
             people=views.people(session, limit=16),
             stories=views.stories(session, limit=8),
             counts=request.app.db.counts(),
-            coverage=views.coverage(session),
+            coverage=cached_coverage(request, session),
             describe=describe_event, when=when,
         )
 
@@ -58,39 +57,57 @@ def search(
     since: str = "",
     until: str = "",
     act: Literal["", "said", "thought"] = "",
+    kind: Literal["", "direct", "indirect", "mixed", "quote", "sentence"] = "",
+    sort: Literal["newest", "oldest", "speaker", "outlet", "kind"] = "newest",
     page: int = Query(1, ge=1, le=100_000),
 ):
     first, last = day(since), day(until)
     offset = (page - 1) * PAGE
-    found_people, found_events, total = [], [], None
+    found_people, found_events, total, listing = [], [], None, None
     with request.app.db.sessions() as session:
-        coverage = views.coverage(session)
+        coverage = cached_coverage(request, session)
         if q.strip():
             try:
-                hits = views.search(session, q, limit=SEARCH_WINDOW, seconds=request.app.settings.search_seconds)
+                hits = views.search(session, q, kind if kind in ("quote", "sentence") else None, limit=SEARCH_WINDOW, seconds=request.app.settings.search_seconds)
             except SearchRefused as refused:
                 raise HTTPException(422, str(refused)) from None
             hits = collapse_copies([h for h in hits if keep_hit(h, speaker, outlet, first, last, act)])
-            total = f"{len(hits)}+" if len(hits) >= SEARCH_WINDOW // 2 else str(len(hits))
+            total = f"{len(hits)}+" if len(hits) >= SEARCH_WINDOW * 0.9 else str(len(hits))
             results, more = hits[offset : offset + PAGE], len(hits) > offset + PAGE
             for hit in results:
                 hit["pieces"] = highlight(hit["text"], q)
             mode = "search"
-            if page == 1:
-                found_people = views.people(session, name=q.strip().strip('"'), limit=5)
+            if page == 1 and any(w[:1].isupper() for w in q.split()):  # a name: the person and their events first
+                found_people = views.people_named(session, q.strip().strip('"'))
                 found_events = views.events(session, person=q.strip().strip('"'), limit=5) if found_people else []
         else:
-            found = views.quotes(session, speaker or None, party or None, outlet or None, None, first, last, limit=PAGE + 1, offset=offset, act=act or None)
-            results, more = found[:PAGE], len(found) > PAGE
-            mode = "quotes"
+            filters = {"speaker": speaker or None, "party": party or None, "outlet": outlet or None, "since": first, "until": last, "act": act or None, "kind": kind if kind in ("direct", "indirect", "mixed") else None}
+            results = views.quotes(session, limit=PAGE, offset=offset, sort=sort, **filters)
+            count = views.quote_count(session, **filters)
+            listing = Listing("/search", "/api/quotes", {"speaker": speaker, "party": party, "outlet": outlet, "since": since, "until": until, "act": act, "kind": kind}, sort, page, PAGE, count, len(results), views.quote_facets(session, **filters))
+            more, mode = listing.more, "quotes"
     return html(
-        request, "search.html", coverage=coverage, q=q, speaker=speaker, party=party, outlet=outlet, since=since, until=until, act=act, page=page,
-        results=results, more=more, mode=mode, total=total, people=found_people, events=found_events, describe=describe_event, when=when,
+        request, "search.html", coverage=coverage, q=q, speaker=speaker, party=party, outlet=outlet, since=since, until=until, act=act, kind=kind, page=page,
+        results=results, more=more, mode=mode, total=total, people=found_people, events=found_events, listing=listing, describe=describe_event, when=when,
     )
 
 
+COVERAGE_SECONDS = 10.0
+
+
+def cached_coverage(request: Request, session) -> dict:
+    """What the database holds that pages warn about (dates, reference data), counted at most
+    every few seconds: it changes only when articles are added."""
+    import time
+
+    cached = getattr(request.app.state, "coverage", None)
+    if cached is None or time.monotonic() - cached[0] > COVERAGE_SECONDS:
+        cached = request.app.state.coverage = (time.monotonic(), views.coverage(session))
+    return cached[1]
+
+
 # Hits read for one search (then filtered, copies collapsed and paged).
-SEARCH_WINDOW = 1000
+SEARCH_WINDOW = 150
 
 
 def collapse_copies(hits: list[dict]) -> list[dict]:
@@ -123,10 +140,12 @@ def keep_hit(hit: dict, speaker: str, outlet: str, first: date | None, last: dat
 
 
 @router.get("/people")
-def people_list(request: Request, name: str = "", page: int = Query(1, ge=1, le=100_000)):
+def people_list(request: Request, name: str = "", sort: Literal["mentions", "name", "quotes"] = "mentions", page: int = Query(1, ge=1, le=100_000)):
     with request.app.db.sessions() as session:
-        found = views.people(session, name=name or None, limit=PAGE + 1, offset=(page - 1) * PAGE)
-    return html(request, "people.html", people=found[:PAGE], more=len(found) > PAGE, page=page, name=name)
+        found = views.people(session, name=name or None, limit=PAGE, offset=(page - 1) * PAGE, sort=sort)
+        total = views.people_count(session, name=name or None)
+    listing = Listing("/people", "/api/people", {"name": name}, sort, page, PAGE, total, len(found))
+    return html(request, "people.html", people=found, listing=listing, name=name)
 
 
 @router.get("/people/{person_id}")
@@ -136,7 +155,7 @@ def person(request: Request, person_id: Id, page: int = Query(1, ge=1, le=100_00
         detail = person_detail(session, person_id, quotes=False)
         found = views.quotes(session, person_id=person_id, limit=PAGE + 1, offset=(page - 1) * PAGE)
         venues = views.quote_venues(session, person_id)
-        coverage = views.coverage(session)
+        coverage = cached_coverage(request, session)
         by_month = bars(views.quotes_by_month(session, person_id), "month")
         story_ids = {q["story_id"] for q in found if q["story_id"]}
         titles = dict(session.execute(select(StoryRow.id, StoryRow.title).where(StoryRow.id.in_(story_ids))).all()) if story_ids else {}
@@ -175,15 +194,21 @@ def party_timeline(parties: list[dict]) -> dict:
 
 
 @router.get("/events")
-def events_list(request: Request, type: str = "", person: str = "", party: str = "", page: int = Query(1, ge=1, le=100_000)):
+def events_list(
+    request: Request, type: str = "", person: str = "", party: str = "", to_party: str = "",
+    sort: Literal["date", "newest", "type", "person"] = "date", page: int = Query(1, ge=1, le=100_000),
+):
     kinds = names()
     if type and type not in kinds:
         raise HTTPException(422, f"type must be one of {', '.join(kinds)}")
+    filters = {"type": type or None, "person": person or None, "party": (to_party or party) or None}
     with request.app.db.sessions() as session:
-        found = views.events(session, type=type or None, person=person or None, party=party or None, limit=PAGE + 1, offset=(page - 1) * PAGE)
+        found = views.events(session, limit=PAGE, offset=(page - 1) * PAGE, sort=sort, **filters)
+        total = views.event_count(session, **filters)
+        facets = views.event_facets(session, **filters)
         chart = switches_chart(views.switches_by_year(session)) if type in ("", "party_switch") and not person and not party else None
-    api = urlencode({k: v for k, v in (("type", type), ("person", person), ("party", party)) if v} | {"limit": PAGE, "offset": (page - 1) * PAGE})
-    return html(request, "events.html", events=found[:PAGE], more=len(found) > PAGE, page=page, type=type, types=kinds, person=person, party=party, api=api, chart=chart, describe=describe_event, when=when)
+    listing = Listing("/events", "/api/events", {"type": type, "person": person, "party": to_party or party}, sort, page, PAGE, total, len(found), {"type": facets["type"], "party": facets["to_party"]})
+    return html(request, "events.html", events=found, listing=listing, type=type, types=kinds, person=person, party=party, chart=chart, describe=describe_event, when=when)
 
 
 @router.get("/events/{event_id}")
@@ -197,10 +222,12 @@ def event(request: Request, event_id: Id):
 
 
 @router.get("/stories")
-def stories_list(request: Request, page: int = Query(1, ge=1, le=100_000)):
+def stories_list(request: Request, sort: Literal["size", "newest"] = "size", page: int = Query(1, ge=1, le=100_000)):
     with request.app.db.sessions() as session:
-        found = views.stories(session, limit=PAGE + 1, offset=(page - 1) * PAGE)
-    return html(request, "stories.html", stories=found[:PAGE], more=len(found) > PAGE, page=page)
+        found = views.stories(session, limit=PAGE, offset=(page - 1) * PAGE, sort=sort)
+        total = views.story_count(session)
+    listing = Listing("/stories", "/api/stories", {}, sort, page, PAGE, total, len(found))
+    return html(request, "stories.html", stories=found, listing=listing)
 
 
 @router.get("/stories/{story_id}")
@@ -269,22 +296,21 @@ def upload(
 
 
 def highlight(text: str, query: str) -> list[tuple[str, bool]]:
-    """The text in pieces, True for those that match a word or phrase of the query ('by-election'
-    matches 'by-election' and 'by election'); the template escapes them and marks the matches."""
+    """The text in pieces, True for those that match a word or phrase of the query; the
+    template escapes them and marks the matches."""
     try:
-        phrases = phrases_of(query)
+        patterns = phrase_patterns(query)
     except SearchRefused:
         return [(text, False)]
-    patterns = [r"[\W_]+".join(re.escape(w) for w in words) for words in phrases]
-    if not patterns:
-        return [(text, False)]
-    found = re.compile(r"(?<!\w)(" + "|".join(sorted(patterns, key=len, reverse=True)) + r")(?!\w)", re.I)
+    spans = sorted((m.start(), m.end()) for p in patterns for m in p.finditer(text))
     pieces, last = [], 0
-    for match in found.finditer(text):
-        if match.start() > last:
-            pieces.append((text[last : match.start()], False))
-        pieces.append((match.group(0), True))
-        last = match.end()
+    for start, end in spans:
+        if start < last:
+            continue
+        if start > last:
+            pieces.append((text[last:start], False))
+        pieces.append((text[start:end], True))
+        last = end
     if last < len(text):
         pieces.append((text[last:], False))
     return pieces

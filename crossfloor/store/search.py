@@ -49,6 +49,25 @@ def phrases_of(query: str) -> list[list[str]]:
     return found
 
 
+def phrase_patterns(query: str) -> list[re.Pattern]:
+    """How each word or phrase of the query reads in a hit's text: the index stems words, so
+    'by-election' finds 'by elections' too; a hyphenated word must be hyphenated in the text
+    (inflected: 'by-elections'), a quoted phrase's words may stand apart by any punctuation."""
+    phrases_of(query)  # the same bounds
+    patterns = []
+    for match in PHRASES.finditer(query):
+        words = [re.escape(w) for w in WORDS.findall(match.group(0))]
+        if not words:
+            continue
+        joiner = r"[-‐‑–]" if match.group(2) else r"[\W_]+"
+        patterns.append(re.compile(r"(?<!\w)" + joiner.join(words) + r"\w*", re.I))
+    return patterns
+
+
+def holds_all(text: str, patterns: list[re.Pattern]) -> bool:
+    return all(p.search(text) for p in patterns)
+
+
 def match_expression(phrases: list[list[str]]) -> str:
     """Every phrase required, each quoted (so FTS5 syntax in the input is just text)."""
     return " ".join('"' + " ".join(words) + '"' for words in phrases)
@@ -98,5 +117,6 @@ def search(session: Session, query: str, kind: str | None = None, limit: int = 5
             "WHERE tsv @@ query.q AND (CAST(:kind AS VARCHAR) IS NULL OR kind = :kind) ORDER BY rank DESC, id LIMIT :limit"
         )
         params.update({f"p{k}": " ".join(words) for k, words in enumerate(phrases)})
+    patterns = phrase_patterns(query)
     with time_limit(session, seconds):
-        return [dict(r._mapping) for r in session.execute(text(sql), params)]
+        return [dict(r._mapping) for r in session.execute(text(sql), params) if holds_all(r.body, patterns)]

@@ -52,30 +52,9 @@ def event_view(event: CanonicalEventRow, reports: list[EventRow]) -> dict:
     return data
 
 
-def events(
-    session: Session,
-    type: str | None = None,
-    person: str | None = None,
-    party: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    limit: int | None = None,
-    ids: set[int] | None = None,
-    offset: int = 0,
-) -> list[dict]:
-    """Events across articles, oldest first, each with its sources; reports that disagree about
-    the same person or target are listed in each other's 'conflicts'."""
-    query = select(CanonicalEventRow)
-    if type:
-        query = query.where(CanonicalEventRow.type == type)
-    if ids is not None:
-        query = query.where(CanonicalEventRow.id.in_(ids))
-    if person:
-        pattern = f"%{person}%"
-        query = query.where(or_(*(getattr(CanonicalEventRow, k).ilike(pattern) for k in people_fields())))
-    if party:
-        pattern = f"%{party}%"
-        query = query.where(or_(*(getattr(CanonicalEventRow, k).ilike(pattern) for k in party_fields())))
+def event_filters(query, type=None, person=None, party=None, since=None, until=None, ids=None):
+    """The filters of an event listing, and the day each event is placed on (its date, else
+    its first report's publication date)."""
     first_seen = (
         select(func.min(ArticleRow.published))
         .join(EventRow, EventRow.article_id == ArticleRow.id)
@@ -83,13 +62,33 @@ def events(
         .scalar_subquery()
     )
     when = func.coalesce(CanonicalEventRow.date_first, first_seen)
+    if type:
+        query = query.where(CanonicalEventRow.type == type)
+    if ids is not None:
+        query = query.where(CanonicalEventRow.id.in_(ids))
+    if person:
+        query = query.where(or_(*(getattr(CanonicalEventRow, k).ilike(f"%{person}%") for k in people_fields())))
+    if party:
+        query = query.where(or_(*(getattr(CanonicalEventRow, k).ilike(f"%{party}%") for k in party_fields())))
     if since:
         query = query.where(func.coalesce(CanonicalEventRow.date_last, first_seen) >= since)
     if until:
         query = query.where(when <= until)
-    query = query.order_by(when.is_(None), when, CanonicalEventRow.id)
-    query = page(query, limit, offset)
-    rows = session.scalars(query).all()
+    return query, when
+
+
+def events(session: Session, limit: int | None = None, offset: int = 0, sort: str = "date", **filters) -> list[dict]:
+    """Events across articles, oldest first (sort: 'newest', 'type', 'person'), each with its
+    sources; reports that disagree about the same person or target are listed in each other's
+    'conflicts'. filters: type, person, party, since, until, ids (event_filters)."""
+    query, when = event_filters(select(CanonicalEventRow), **filters)
+    orders = {
+        "date": (when.is_(None), when, CanonicalEventRow.id),
+        "newest": (when.is_(None), when.desc(), CanonicalEventRow.id.desc()),
+        "type": (CanonicalEventRow.type, when.is_(None), when, CanonicalEventRow.id),
+        "person": (CanonicalEventRow.person.is_(None), CanonicalEventRow.person, CanonicalEventRow.by, CanonicalEventRow.id),
+    }
+    rows = session.scalars(page(query.order_by(*orders.get(sort, orders["date"])), limit, offset)).all()
     reports: dict[int, list[EventRow]] = defaultdict(list)
     if rows:
         for report in session.scalars(select(EventRow).where(EventRow.canonical_id.in_([r.id for r in rows]))):
@@ -97,6 +96,20 @@ def events(
     views = [event_view(r, reports[r.id]) for r in rows]
     mark_conflicts(session, views)
     return views
+
+
+def event_count(session: Session, **filters) -> int:
+    query, _ = event_filters(select(func.count()).select_from(CanonicalEventRow), **filters)
+    return session.scalar(query) or 0
+
+
+def event_facets(session: Session, top: int = 8, **filters) -> dict[str, list[tuple[str, int]]]:
+    """Event types, and parties joined, among the events the filters keep, with counts."""
+    out = {}
+    for name, column in (("type", CanonicalEventRow.type), ("to_party", CanonicalEventRow.to_party)):
+        query, _ = event_filters(select(column, func.count()).select_from(CanonicalEventRow), **filters)
+        out[name] = [(v, n) for v, n in session.execute(query.where(column.is_not(None)).group_by(column).order_by(func.count().desc(), column).limit(top)).all()]
+    return out
 
 
 def mark_conflicts(session: Session, views: list[dict]) -> None:
@@ -126,22 +139,43 @@ def event_ids_of_person(session: Session, person_id: int, name: str) -> set[int]
     return set(session.scalars(select(CanonicalEventRow.id).where(or_(CanonicalEventRow.person_id == person_id, named))))
 
 
-def people(session: Session, name: str | None = None, limit: int | None = None, ids: list[int] | None = None, offset: int = 0) -> list[dict]:
-    """People with every name they go by, their parties and roles over time, and quote counts."""
-    query = select(PersonRow)
+def people_named(session: Session, name: str, limit: int = 3) -> list[dict]:
+    """The people whose name holds these words, most quoted first: a search's first answers."""
+    quote_total = select(func.count()).where(QuoteRow.person_id == PersonRow.id).scalar_subquery()
+    articles = select(func.count(func.distinct(PersonMentionRow.article_id))).where(PersonMentionRow.person_id == PersonRow.id).scalar_subquery()
+    rows = session.execute(select(PersonRow.id, PersonRow.name, quote_total, articles).where(PersonRow.name.ilike(f"%{name}%")).order_by(quote_total.desc(), PersonRow.id).limit(limit)).all()
+    return [{"id": i, "name": n, "quote_count": q, "articles": a} for i, n, q, a in rows]
+
+
+def people_filters(query, name: str | None = None, ids: list[int] | None = None):
     if name:
         pattern = f"%{name}%"
         matching = select(PersonMentionRow.person_id).where(PersonMentionRow.name.ilike(pattern))
         query = query.where(or_(PersonRow.name.ilike(pattern), PersonRow.id.in_(matching)))
     if ids is not None:
         query = query.where(PersonRow.id.in_(ids))
+    return query
+
+
+def people_count(session: Session, **filters) -> int:
+    return session.scalar(people_filters(select(func.count()).select_from(PersonRow), **filters)) or 0
+
+
+def people(session: Session, name: str | None = None, limit: int | None = None, ids: list[int] | None = None, offset: int = 0, sort: str = "mentions") -> list[dict]:
+    """People with every name they go by, their parties and roles over time, and quote counts;
+    most mentioned first (sort: 'name', 'quotes')."""
+    query = people_filters(select(PersonRow), name, ids)
     mentions_count = select(func.count()).where(PersonMentionRow.person_id == PersonRow.id).scalar_subquery()
-    query = page(query.order_by(mentions_count.desc(), PersonRow.id), limit, offset)
+    quote_total = select(func.count()).where(QuoteRow.person_id == PersonRow.id).scalar_subquery()
+    orders = {"mentions": (mentions_count.desc(), PersonRow.id), "name": (PersonRow.surname, PersonRow.name, PersonRow.id), "quotes": (quote_total.desc(), PersonRow.id)}
+    query = page(query.order_by(*orders.get(sort, orders["mentions"])), limit, offset)
     out = []
     for person in session.scalars(query):
-        mentions = session.execute(
-            select(PersonMentionRow, ArticleRow.published).join(ArticleRow, ArticleRow.id == PersonMentionRow.article_id).where(PersonMentionRow.person_id == person.id)
+        rows = session.execute(
+            select(PersonMentionRow.name, PersonMentionRow.role, PersonMentionRow.party, PersonMentionRow.seat, PersonMentionRow.article_id, ArticleRow.published)
+            .join(ArticleRow, ArticleRow.id == PersonMentionRow.article_id).where(PersonMentionRow.person_id == person.id)
         ).all()
+        mentions = [(row, row.published) for row in rows]
         quote_count = session.scalar(select(func.count()).select_from(QuoteRow).where(QuoteRow.person_id == person.id)) or 0
         out.append(
             {
@@ -200,10 +234,17 @@ def timeline(session: Session, name: str) -> list[dict]:
     return sorted(items, key=lambda i: (i["date"] is None, i["date"] or "", i["kind"] != "event"))
 
 
-def stories(session: Session, limit: int | None = None, story_id: int | None = None, offset: int = 0) -> list[dict]:
-    """Story groups, largest first, each with its articles in time order and their copies."""
+def story_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(StoryRow)) or 0
+
+
+def stories(session: Session, limit: int | None = None, story_id: int | None = None, offset: int = 0, sort: str = "size") -> list[dict]:
+    """Story groups, largest first (sort: 'newest'), each with its articles in time order and
+    their copies."""
     size = select(func.count()).where(ArticleRow.story_id == StoryRow.id).scalar_subquery()
-    query = select(StoryRow, size).order_by(size.desc(), StoryRow.id)
+    latest = select(func.max(ArticleRow.published)).where(ArticleRow.story_id == StoryRow.id).scalar_subquery()
+    orders = {"size": (size.desc(), StoryRow.id), "newest": (latest.is_(None), latest.desc(), StoryRow.id.desc())}
+    query = select(StoryRow, size).order_by(*orders.get(sort, orders["size"]))
     if story_id is not None:
         query = query.where(StoryRow.id == story_id)
     query = page(query, limit, offset)
@@ -238,8 +279,18 @@ def quote_view(quote: QuoteRow, article: ArticleRow) -> dict:
     }
 
 
-def quotes(
-    session: Session,
+QUOTE_ORDERS = {
+    "newest": (ArticleRow.published.is_(None), ArticleRow.published.desc(), ArticleRow.id.desc(), QuoteRow.start),
+    "oldest": (ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id, QuoteRow.start),
+    "speaker": (QuoteRow.speaker_resolved.is_(None), QuoteRow.speaker_resolved, ArticleRow.id, QuoteRow.start),
+    "outlet": (ArticleRow.outlet.is_(None), ArticleRow.outlet, ArticleRow.id, QuoteRow.start),
+    "kind": (QuoteRow.kind, ArticleRow.id, QuoteRow.start),
+}
+QUOTE_FACETS = {"outlet": ArticleRow.outlet, "party": QuoteRow.speaker_party, "kind": QuoteRow.kind, "act": QuoteRow.act}
+
+
+def quote_filters(
+    query,
     speaker: str | None = None,
     party: str | None = None,
     outlet: str | None = None,
@@ -248,32 +299,50 @@ def quotes(
     until: date | None = None,
     person_id: int | None = None,
     article_id: int | None = None,
-    limit: int | None = 50,
-    offset: int = 0,
     act: str | None = None,
-) -> list[dict]:
-    """Quotes with their article, filtered; newest articles first. act: 'said' or 'thought'."""
-    query = select(QuoteRow, ArticleRow).join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
-    if act:
-        query = query.where(QuoteRow.act == act)
-    if speaker:
-        query = query.where(or_(QuoteRow.speaker_resolved.ilike(f"%{speaker}%"), QuoteRow.speaker.ilike(f"%{speaker}%")))
-    if party:
-        query = query.where(QuoteRow.speaker_party.ilike(f"%{party}%"))
-    if outlet:
-        query = query.where(ArticleRow.outlet.ilike(f"%{outlet}%"))
-    if contains:
-        query = query.where(QuoteRow.text.ilike(f"%{contains}%"))
-    if since:
-        query = query.where(ArticleRow.published >= since)
-    if until:
-        query = query.where(ArticleRow.published <= until)
-    if person_id is not None:
-        query = query.where(QuoteRow.person_id == person_id)
-    if article_id is not None:
-        query = query.where(QuoteRow.article_id == article_id)
-    query = page(query.order_by(ArticleRow.published.is_(None), ArticleRow.published.desc(), ArticleRow.id.desc(), QuoteRow.start), limit, offset)
-    return [quote_view(q, a) for q, a in session.execute(query)]
+    kind: str | None = None,
+):
+    """The filters of a quote listing, on a query that joins quotes with their articles."""
+    conditions = [
+        QuoteRow.act == act if act else None,
+        QuoteRow.kind == kind if kind else None,
+        or_(QuoteRow.speaker_resolved.ilike(f"%{speaker}%"), QuoteRow.speaker.ilike(f"%{speaker}%")) if speaker else None,
+        QuoteRow.speaker_party.ilike(f"%{party}%") if party else None,
+        ArticleRow.outlet.ilike(f"%{outlet}%") if outlet else None,
+        QuoteRow.text.ilike(f"%{contains}%") if contains else None,
+        ArticleRow.published >= since if since else None,
+        ArticleRow.published <= until if until else None,
+        QuoteRow.person_id == person_id if person_id is not None else None,
+        QuoteRow.article_id == article_id if article_id is not None else None,
+    ]
+    return query.where(*(c for c in conditions if c is not None))
+
+
+# What a listed quote shows of its article (never its text, which may be long).
+ARTICLE_BRIEF = (ArticleRow.id, ArticleRow.title, ArticleRow.published, ArticleRow.outlet, ArticleRow.url, ArticleRow.story_id)
+
+
+def quotes(session: Session, limit: int | None = 50, offset: int = 0, sort: str = "newest", **filters) -> list[dict]:
+    """Quotes with their article, filtered (quote_filters); newest articles first unless sort
+    says otherwise (QUOTE_ORDERS). act: 'said' or 'thought'."""
+    query = quote_filters(select(QuoteRow, *ARTICLE_BRIEF).join(ArticleRow, ArticleRow.id == QuoteRow.article_id), **filters)
+    query = page(query.order_by(*QUOTE_ORDERS.get(sort, QUOTE_ORDERS["newest"])), limit, offset)
+    return [quote_view(row[0], row) for row in session.execute(query)]
+
+
+def quote_count(session: Session, **filters) -> int:
+    return session.scalar(quote_filters(select(func.count()).select_from(QuoteRow).join(ArticleRow, ArticleRow.id == QuoteRow.article_id), **filters)) or 0
+
+
+def quote_facets(session: Session, top: int = 8, **filters) -> dict[str, list[tuple[str, int]]]:
+    """For each facet (outlet, party, kind, act), its most frequent values among the quotes the
+    filters keep, with their counts."""
+    out = {}
+    for name, column in QUOTE_FACETS.items():
+        query = quote_filters(select(column, func.count()).select_from(QuoteRow).join(ArticleRow, ArticleRow.id == QuoteRow.article_id), **filters)
+        rows = session.execute(query.where(column.is_not(None)).group_by(column).order_by(func.count().desc(), column).limit(top)).all()
+        out[name] = [(value, count) for value, count in rows]
+    return out
 
 
 def coverage(session: Session) -> dict:
@@ -325,7 +394,9 @@ def search(session: Session, query: str, kind: str | None = None, limit: int = 5
     hits = full_text(session, query, kind, limit, seconds)
     if not hits:
         return []
-    articles = {a.id: a for a in session.scalars(select(ArticleRow).where(ArticleRow.id.in_({h["article_id"] for h in hits})))}
+    # Only the columns a hit shows: an article's text may be long.
+    columns = (ArticleRow.id, ArticleRow.title, ArticleRow.published, ArticleRow.outlet, ArticleRow.url)
+    articles = {a.id: a for a in session.execute(select(*columns).where(ArticleRow.id.in_({h["article_id"] for h in hits})))}
     quote_ids = {h["ref_id"] for h in hits if h["kind"] == "quote" and h["ref_id"]}
     rows = session.execute(select(QuoteRow.id, QuoteRow.speaker_resolved, QuoteRow.act).where(QuoteRow.id.in_(quote_ids))) if quote_ids else []
     quoted = {q.id: (q.speaker_resolved, q.act) for q in rows}
