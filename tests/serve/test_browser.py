@@ -1,6 +1,7 @@
 """The web app in a real browser: Debian's Chromium driven by Playwright against `crossfloor
 serve`. Screenshots of each page are kept in test-artifacts/screenshots."""
 
+import contextlib
 import json
 import os
 import shutil
@@ -52,20 +53,34 @@ def server(tmp_path_factory):
     process.wait(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def page(server):
+@contextlib.contextmanager
+def chromium():
+    """Debian's Chromium under Playwright, for one module's tests."""
     playwright = pytest.importorskip("playwright.sync_api")
     SHOTS.mkdir(parents=True, exist_ok=True)
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        tab = browser.new_page(viewport={"width": 1280, "height": 900})
-        tab.set_default_timeout(20_000)
-        yield tab
-        browser.close()
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def new_tab(browser, **options):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
+    tab = context.new_page()
+    tab.set_default_timeout(20_000)
+    return tab
 
 
 def shot(page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    with chromium() as browser:
+        yield new_tab(browser)
 
 
 def test_a_reporter_searches_opens_a_person_and_an_article_and_uploads(page, server):

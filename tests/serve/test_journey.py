@@ -14,7 +14,15 @@ import sys
 import pytest
 
 from tests.conftest import ROOT, read_jsonl, shared_file
-from tests.serve.test_browser import CHROMIUM, SHOTS, free_port, wait_for
+from tests.serve.test_browser import (
+    CHROMIUM,
+    SHOTS,
+    chromium,
+    free_port,
+    new_tab,
+    wait_for,
+)
+from tests.serve.test_browser import shot as browser_shot
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 pytestmark = pytest.mark.skipif(not CHROMIUM or not __import__("os").path.exists(CHROMIUM), reason=f"no Chromium at {CHROMIUM}")
@@ -41,26 +49,20 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        yield chromium
-        chromium.close()
+    with chromium() as running:
+        yield running
 
 
 @pytest.fixture()
 def page(browser):
     # axe is injected as a script of the test's own; the pages' policy allows only their server's.
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True, accept_downloads=True)
-    tab = context.new_page()
-    tab.set_default_timeout(20_000)
+    tab = new_tab(browser, bypass_csp=True, accept_downloads=True)
     yield tab
-    context.close()
+    tab.context.close()
 
 
 def shot(page, name: str) -> None:
-    page.screenshot(path=str(SHOTS / f"journey-{name}.png"), full_page=True)
+    browser_shot(page, f"journey-{name}")
 
 
 def test_a_journalists_path(page, server):
