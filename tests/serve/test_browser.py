@@ -35,22 +35,31 @@ def wait_for(base: str, tries: int = 150) -> None:
             time.sleep(0.2)
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("browser")
+@contextlib.contextmanager
+def serving(folder, *inputs, options: tuple[str, ...] = (), serve_options: tuple[str, ...] = ()):
+    """`crossfloor serve` on a free port over a database of the seeds (dated, outlet 'Seed
+    News') and any other inputs."""
     seeds = folder / "seeds.jsonl"
     rows = read_jsonl(shared_file("gold", "seeds.gold.jsonl"))
     seeds.write_text("".join(json.dumps({"id": d["id"], "text": d["text"], "published": d["published"], "outlet": "Seed News"}) + "\n" for d in rows))
-    db = f"sqlite:///{folder / 'seeds.db'}"
-    cli = [sys.executable, "-m", "crossfloor.cli"]
-    subprocess.run([*cli, "ingest", str(seeds), "--db", db, "--processes", "1", "--quiet"], cwd=ROOT, check=True, capture_output=True)
+    db = f"sqlite:///{folder / 'web.db'}"
+    cli = [sys.executable, "-m", "crossfloor.cli", *options]
+    subprocess.run([*cli, "ingest", str(seeds), *map(str, inputs), "--db", db, "--quiet", "--keep-going"], cwd=ROOT, check=True, capture_output=True)
     port = free_port()
-    process = subprocess.Popen([*cli, "serve", "--db", db, "--port", str(port), "--allow-writes"], cwd=ROOT, stderr=subprocess.PIPE)
+    process = subprocess.Popen([*cli, "serve", "--db", db, "--port", str(port), *serve_options], cwd=ROOT, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     wait_for(base)
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with serving(tmp_path_factory.mktemp("browser"), serve_options=("--allow-writes",)) as base:
+        yield base
 
 
 @contextlib.contextmanager

@@ -6,22 +6,12 @@ every page type checked with axe-core (no serious or critical violation), on a d
 
 import csv
 import io
-import json
 import re
-import subprocess
-import sys
 
 import pytest
 
-from tests.conftest import ROOT, read_jsonl, shared_file
-from tests.serve.test_browser import (
-    CHROMIUM,
-    SHOTS,
-    chromium,
-    free_port,
-    new_tab,
-    wait_for,
-)
+from tests.conftest import ROOT, shared_file
+from tests.serve.test_browser import CHROMIUM, SHOTS, chromium, new_tab, serving
 from tests.serve.test_browser import shot as browser_shot
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -31,20 +21,8 @@ PHRASE = re.compile(r"by[-\s]election", re.I)
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("journey")
-    seeds = folder / "seeds.jsonl"
-    rows = read_jsonl(shared_file("gold", "seeds.gold.jsonl"))
-    seeds.write_text("".join(json.dumps({"id": d["id"], "text": d["text"], "published": d["published"], "outlet": "Seed News"}) + "\n" for d in rows))
-    db = f"sqlite:///{folder / 'journey.db'}"
-    cli = [sys.executable, "-m", "crossfloor.cli", "--fast"]
-    subprocess.run([*cli, "ingest", str(seeds), str(shared_file("corpora", "bbc-politics")), "--db", db, "--quiet", "--keep-going"], cwd=ROOT, check=True, capture_output=True)
-    port = free_port()
-    process = subprocess.Popen([*cli, "serve", "--db", db, "--port", str(port)], cwd=ROOT, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    wait_for(base)
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
+    with serving(tmp_path_factory.mktemp("journey"), shared_file("corpora", "bbc-politics"), options=("--fast",)) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
