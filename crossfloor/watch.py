@@ -15,8 +15,7 @@ from sqlalchemy import select
 
 from . import alerts
 from .ingest import IngestReport, ingest
-from .read import ReadOptions, Skipped, is_url, one_line, page_articles
-from .read.formats import parse_date
+from .read import ReadOptions, fetch_skip, is_url, page_articles
 from .read.web import PAGE_TYPES, Fetcher, FetchProblem, feed_links
 from .store.database import Database
 from .store.schema import WebResourceRow
@@ -125,16 +124,12 @@ class Watcher:
         try:
             got = self.fetcher.fetch(link, kinds=PAGE_TYPES)
         except FetchProblem as problem:
-            yield Skipped(link, one_line(str(problem).removeprefix(f"{link}: ")))
+            yield fetch_skip(link, problem)
             status = final_status(str(problem))
             if status is not None:
                 pages.append((link, status))
             return
-        for item in page_articles(got.url, got.content, self.options):
-            if not isinstance(item, Skipped):
-                item.title = item.title or title
-                item.published = item.published or parse_date(day)
-            yield item
+        yield from page_articles(got, self.options, title, day)
         pages.append((link, 200))
 
     # ---- what was fetched --------------------------------------------------------------------

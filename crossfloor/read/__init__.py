@@ -30,7 +30,7 @@ from .archives import (
 from .checks import Skipped, Unreadable, check_size, check_text, decode
 from .formats import from_feed, from_html, from_jsonl, from_text, parse_date
 from .streams import jsonl_lines, read_special
-from .web import PAGE_TYPES, Fetcher, FetchProblem, feed_links
+from .web import PAGE_TYPES, Fetched, Fetcher, FetchProblem, feed_links
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -146,12 +146,12 @@ def read_source(path: Path | str, options: ReadOptions) -> Iterator[Article | Sk
         else:
             if not path.exists():
                 raise Unreadable("no such file or folder")
-            mode = path.stat().st_mode
-            if stat.S_ISREG(mode) and (is_warc(path) or inner_suffix(path) in JSONL_SUFFIXES or compression_of(path)):
+            info = path.stat()
+            if stat.S_ISREG(info.st_mode) and (is_warc(path) or inner_suffix(path) in JSONL_SUFFIXES or compression_of(path)):
                 yield from read_packed(path, options)
                 return
-            if stat.S_ISREG(mode):
-                check_size(path.stat().st_size, options.max_bytes)
+            if stat.S_ISREG(info.st_mode):
+                check_size(info.st_size, options.max_bytes)
                 data = path.read_bytes()
             else:  # a device, pipe or socket, named on purpose: read within the limits
                 data = read_special(path, options.max_bytes, options.special_seconds)
@@ -188,8 +188,7 @@ def read_packed(path: Path, options: ReadOptions) -> Iterator[Article | Skipped]
 def read_warc(path: Path, options: ReadOptions) -> Iterator[Article | Skipped]:
     for page in warc_pages(path, options.max_bytes):
         if isinstance(page, Unreadable):
-            where, _, reason = str(page).partition(": ")
-            yield Skipped(where, one_line(reason))
+            yield skip_of(page)
             continue
         where, data, url, day = page
         for item in read_bytes(data, where, ".html", options):
@@ -213,8 +212,7 @@ def read_jsonl_stream(stream, name: str, options: ReadOptions) -> Iterator[Artic
             continue
         for item in from_jsonl(iter([text]), name, first=number):
             if isinstance(item, Unreadable):
-                where, _, reason = str(item).partition(": ")
-                yield Skipped(where, one_line(reason))
+                yield skip_of(item)
             else:
                 item.warnings.extend(warnings)
                 yield _finish(item, options)
@@ -238,14 +236,23 @@ def read_bytes(data: bytes, name: str, suffix: str, options: ReadOptions) -> Ite
                 items = [article]
         for item in items:
             if isinstance(item, Unreadable):
-                where, _, reason = str(item).partition(": ")
-                yield Skipped(where, one_line(reason))
+                yield skip_of(item)
             else:
                 yield _finish(item, options)
     except Unreadable as err:
         yield Skipped(name, one_line(str(err)))
     except Exception as err:  # noqa: BLE001 - third-party parsers meet hostile input here
         yield Skipped(name, f"cannot parse it ({type(err).__name__}: {one_line(str(err))})")
+
+
+def skip_of(problem: Unreadable) -> Skipped:
+    """A problem that names where it is ('file.jsonl:12: reason') as a skip of that place."""
+    where, _, reason = str(problem).partition(": ")
+    return Skipped(where, one_line(reason))
+
+
+def fetch_skip(url: str, problem: FetchProblem) -> Skipped:
+    return Skipped(url, one_line(str(problem).removeprefix(f"{url}: ")))
 
 
 def one_line(message: str) -> str:
@@ -282,10 +289,10 @@ def read_url(url: str, fetcher: Fetcher, options: ReadOptions) -> Iterator[Artic
     try:
         got = fetcher.fetch(url)
     except FetchProblem as problem:
-        yield Skipped(url, one_line(str(problem).removeprefix(f"{url}: ")))
+        yield fetch_skip(url, problem)
         return
     if not got.is_feed:
-        yield from page_articles(got.url, got.content, options)
+        yield from page_articles(got, options)
         return
     for link, title, day in feed_links(got.content):
         yield from read_page(link, fetcher, options, title, day)
@@ -295,17 +302,17 @@ def read_page(link: str, fetcher: Fetcher, options: ReadOptions, title: str | No
     try:
         page = fetcher.fetch(link, kinds=PAGE_TYPES)
     except FetchProblem as problem:
-        yield Skipped(link, one_line(str(problem).removeprefix(f"{link}: ")))
+        yield fetch_skip(link, problem)
         return
-    for item in page_articles(page.url, page.content, options):
+    yield from page_articles(page, options, title, day)
+
+
+def page_articles(page: Fetched, options: ReadOptions, title: str | None = None, day: str | None = None) -> Iterator[Article | Skipped]:
+    """A fetched page read as HTML, with its url, and the title and date its feed gave when
+    the page gives none."""
+    for item in read_bytes(page.content, page.url, ".html", options):
         if not isinstance(item, Skipped):
+            item.url = item.url or page.url
             item.title = item.title or title
             item.published = item.published or parse_date(day)
-        yield item
-
-
-def page_articles(url: str, content: bytes, options: ReadOptions) -> Iterator[Article | Skipped]:
-    for item in read_bytes(content, url, ".html", options):
-        if not isinstance(item, Skipped):
-            item.url = item.url or url
         yield item

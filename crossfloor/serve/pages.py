@@ -74,8 +74,9 @@ def search(
             hits = collapse_copies([h for h in hits if keep_hit(h, speaker, outlet, first, last, act)])
             total = f"{len(hits)}+" if len(hits) >= SEARCH_WINDOW * 0.9 else str(len(hits))
             results, more = hits[offset : offset + PAGE], len(hits) > offset + PAGE
+            patterns = phrase_patterns(q)
             for hit in results:
-                hit["pieces"] = highlight(hit["text"], q)
+                hit["pieces"] = highlight(hit["text"], patterns)
             mode = "search"
             if page == 1 and any(w[:1].isupper() for w in q.split()):  # a name: the person and their events first
                 found_people = views.people_named(session, q.strip().strip('"'))
@@ -195,19 +196,19 @@ def party_timeline(parties: list[dict]) -> dict:
 
 @router.get("/events")
 def events_list(
-    request: Request, type: str = "", person: str = "", party: str = "", to_party: str = "",
+    request: Request, type: str = "", person: str = "", party: str = "",
     sort: Literal["date", "newest", "type", "person"] = "date", page: int = Query(1, ge=1, le=100_000),
 ):
     kinds = names()
     if type and type not in kinds:
         raise HTTPException(422, f"type must be one of {', '.join(kinds)}")
-    filters = {"type": type or None, "person": person or None, "party": (to_party or party) or None}
+    filters = {"type": type or None, "person": person or None, "party": party or None}
     with request.app.db.sessions() as session:
         found = views.events(session, limit=PAGE, offset=(page - 1) * PAGE, sort=sort, **filters)
         total = views.event_count(session, **filters)
         facets = views.event_facets(session, **filters)
         chart = switches_chart(views.switches_by_year(session)) if type in ("", "party_switch") and not person and not party else None
-    listing = Listing("/events", "/api/events", {"type": type, "person": person, "party": to_party or party}, sort, page, PAGE, total, len(found), {"type": facets["type"], "party": facets["to_party"]})
+    listing = Listing("/events", "/api/events", {"type": type, "person": person, "party": party}, sort, page, PAGE, total, len(found), {"type": facets["type"], "party": facets["to_party"]})
     return html(request, "events.html", events=found, listing=listing, type=type, types=kinds, person=person, party=party, chart=chart, describe=describe_event, when=when)
 
 
@@ -295,13 +296,9 @@ def upload(
     return upload_page(request, result, 422)
 
 
-def highlight(text: str, query: str) -> list[tuple[str, bool]]:
-    """The text in pieces, True for those that match a word or phrase of the query; the
-    template escapes them and marks the matches."""
-    try:
-        patterns = phrase_patterns(query)
-    except SearchRefused:
-        return [(text, False)]
+def highlight(text: str, patterns: list) -> list[tuple[str, bool]]:
+    """The text in pieces, True for those that match a word or phrase of the query (its
+    store.search.phrase_patterns); the template escapes them and marks the matches."""
     spans = sorted((m.start(), m.end()) for p in patterns for m in p.finditer(text))
     pieces, last = [], 0
     for start, end in spans:
