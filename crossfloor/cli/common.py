@@ -84,6 +84,12 @@ class Unit(str, Enum):
     utterance = "utterance"
 
 
+class SpeakerMode(str, Enum):
+    auto = "auto"
+    surface = "surface"
+    resolved = "resolved"
+
+
 EventType = Enum("EventType", {name: name for name in event_type_names()}, type=str)
 
 

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..settings import get_settings
-from .common import ProcessesOption, Unit, database, evaluate_app, fail
+from .common import ProcessesOption, SpeakerMode, Unit, database, evaluate_app, fail
 from .tables import console
 
 
@@ -21,6 +21,8 @@ def evaluate_quotes(
     errors_out: Annotated[Optional[Path], typer.Option("--errors", help="Write missed, spurious and wrong-speaker quotes here (JSONL)")] = None,
     threshold: Annotated[float, typer.Option(help="Word-overlap Jaccard needed for a match")] = 0.5,
     unit: Annotated[Unit, typer.Option(help="Score pieces, utterances, or auto (utterances when the gold annotates fragments)")] = Unit.auto,
+    speakers: Annotated[SpeakerMode, typer.Option(help="Compare speakers as surface mentions or as resolved people; auto picks from the gold")] = SpeakerMode.auto,
+    texts: Annotated[Path, typer.Option(help="Folder that gold 'file' and 'source' paths are relative to")] = Path("../shared/corpora"),
     processes: ProcessesOption = None,
 ) -> None:
     """Precision, recall and F1 of quote extraction against gold data."""
@@ -28,7 +30,7 @@ def evaluate_quotes(
     from ..evaluate.run import evaluate_quotes as run
 
     try:
-        result = run(gold, predictions, threshold, unit.value, get_settings(processes=processes).processes or None)
+        result = run(gold, predictions, threshold, unit.value, get_settings(processes=processes).processes or None, speakers.value, texts)
     except GoldProblem as problem:
         fail(str(problem))
     data = result.as_dict()
@@ -59,6 +61,7 @@ def print_scores(data: dict, gold: Path) -> None:
     add("overlap (Jaccard>=0.5), all", data["overlap"])
     add("overlap, direct+mixed", data["direct_mixed"])
     add("overlap, indirect", data["indirect"])
+    add(f"overlap and right speaker ({data['speaker_mode']})", data["with_right_speaker"])
     for part in ("content", "source", "cue"):
         add(f"exact span, {part}", data["exact"][part])
     out = console()

@@ -25,48 +25,10 @@ from dataclasses import dataclass, field
 
 from ..analyse.events.registry import REGISTRY
 from ..analyse.lexicon import party_lexicon
-from .quotes import PRF, normalise_name
+from .names import same_actor, same_person
+from .quotes import PRF
 
 NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10", "a": "1", "an": "1", "single": "1", "dozen": "12"}
-STOP = {"the", "a", "an", "of", "in", "for", "and", "to", "at", "on", "mr", "mrs", "ms", "former", "'s", "s"}
-
-
-def content_words(text: str | None) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", (text or "").lower()) if w not in STOP}
-
-
-POST_NOMINALS = {"qc", "kc", "mp", "mep", "msp", "obe", "mbe", "cbe", "jr", "sr"}
-
-
-def name_words(name: str | None) -> list[str]:
-    words = normalise_name(name).split()
-    while words and words[-1] in POST_NOMINALS:
-        words.pop()
-    return words
-
-
-def same_person(gold: str | None, pred: str | None) -> bool:
-    """'Wakeford' = 'Christian Wakeford' = 'Mr Christian Wakeford'; 'Kilroy-Silk' = 'Robert
-    Kilroy-Silk'; 'Joan Woodward' != 'Shaun Woodward'; 'C Wakeford' = 'Christian Wakeford'."""
-    g, p = name_words(gold), name_words(pred)
-    if not g or not p:
-        return not g and not p
-    if g[-1] != p[-1]:
-        return False
-    short, long = sorted((g, p), key=len)
-    if long[-len(short):] == short:
-        return True
-    return short[0] == long[0] or (len(short[0]) == 1 and long[0].startswith(short[0]))
-
-
-def same_actor(gold: str | None, pred: str | None) -> bool:
-    """A person by name, or a role or group by its words."""
-    if same_person(gold, pred):
-        return True
-    g, p = content_words(gold), content_words(pred)
-    return bool(g and p) and len(g & p) / min(len(g), len(p)) >= 0.5
-
-
 def same_party(gold: str | None, pred: str | None) -> bool:
     if gold is None or pred is None:
         return gold is None and pred is None

@@ -5,9 +5,14 @@ Jaccard overlap >= the threshold (0.5); pairs are taken best first, each quote u
 Exact-span scores compare (start, end) after trimming white space, punctuation and quote marks at
 both edges, so '"Yes," he said' and 'Yes' are the same content span whichever convention the gold
 uses for the marks.
-Speakers: with gold that carries source offsets (PolNeAR) the predicted surface mention is right
-when its span overlaps the gold one or the texts agree; with gold that gives people (the seeds) the
-resolved speaker must equal the gold name, ignoring case, determiners and honorifics.
+Speakers are compared in one of two modes. "surface" (the default for gold that carries source
+offsets, PolNeAR): the predicted mention is right when its span overlaps the gold one or the texts
+agree, so "he" can be right. "resolved" (the default for gold that names people, the seeds and the
+allsides development set; `--speakers resolved` forces it): the predicted resolved speaker must be
+the gold person ("Trump" = "Donald J. Trump", ignoring case and honorifics) or, for a role or group
+that the article never names ("Health Secretary", "Democrats"), share half its content words.
+Venues agree when one's content words contain the other's ("CNN" = "an interview with CNN's
+Anderson Cooper").
 """
 
 from __future__ import annotations
@@ -16,10 +21,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..analyse.spanmodel import trim
+from .names import normalise_name, same_actor, same_venue
 
 WORD = re.compile(r"\w+", re.UNICODE)
 MAX_ERRORS = 2000
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "the", "a", "an"}
 
 
 def words(text: str | None) -> set[str]:
@@ -32,13 +37,6 @@ def jaccard(x: set[str], y: set[str]) -> float:
 
 def trim_span(text: str, start: int | None, end: int | None) -> tuple[int, int] | None:
     return None if start is None or end is None else trim(text, start, end)
-
-
-def normalise_name(name: str | None) -> str:
-    tokens = [w for w in WORD.findall((name or "").lower())]
-    while tokens and tokens[0] in HONORIFICS:
-        tokens.pop(0)
-    return " ".join(tokens)
 
 
 def match(gold: list[dict], pred: list[dict], threshold: float) -> list[tuple[int, int]]:
@@ -121,6 +119,7 @@ class QuoteScores:
             "direct_mixed": self.direct_mixed.as_dict(),
             "indirect": self.indirect.as_dict(),
             "speaker_accuracy": round(self.speaker_correct / self.matched, 4) if self.matched else 0.0,
+            "with_right_speaker": PRF(self.found_with_speaker, self.overlap.n_pred, self.overlap.n_gold).as_dict(),
             "found_with_right_speaker": self.found_with_speaker,
             "gold_quotes": self.overlap.n_gold,
             "spurious": self.spurious,
@@ -143,7 +142,9 @@ def speaker_mode_of(gold_docs: list[dict]) -> str:
 
 def speaker_right(mode: str, g: dict, p: dict) -> bool:
     if mode == "resolved":
-        return normalise_name(g.get("speaker")) == normalise_name(p.get("speaker_resolved"))
+        if not g.get("speaker"):
+            return not p.get("speaker_resolved")
+        return same_actor(g["speaker"], p.get("speaker_resolved"))
     if g.get("speaker") in (None, ""):
         return not p.get("speaker")
     if p.get("speaker_start") is not None and g.get("speaker_start") is not None:
@@ -196,11 +197,12 @@ def join_utterances(text: str, quotes: list[dict]) -> list[dict]:
 
 
 def score(
-    gold_docs: list[dict], predictions: dict[str, list[dict]], threshold: float = 0.5, unit: str = "auto"
+    gold_docs: list[dict], predictions: dict[str, list[dict]], threshold: float = 0.5, unit: str = "auto", speakers: str = "auto"
 ) -> QuoteScores:
     """unit: 'piece' scores each predicted quote; 'utterance' merges the pieces of an utterance
-    first; 'auto' picks 'utterance' for gold annotated with fragments."""
-    scores = QuoteScores(speaker_mode=speaker_mode_of(gold_docs))
+    first; 'auto' picks 'utterance' for gold annotated with fragments. speakers: 'surface',
+    'resolved', or 'auto' (from the gold, see the module's docstring)."""
+    scores = QuoteScores(speaker_mode=speakers if speakers != "auto" else speaker_mode_of(gold_docs))
     scores.unit = unit if unit != "auto" else ("utterance" if annotates_utterances(gold_docs) else "piece")
     for doc in gold_docs:
         pred = predictions.get(str(doc["id"]), [])
@@ -241,7 +243,7 @@ def score_pair(scores: QuoteScores, doc_id, g: dict, p: dict) -> None:
     scores.found_with_speaker += right
     if "venue" in g:
         scores.venue_gold += 1
-        scores.venue_correct += normalise_name(g["venue"]) == normalise_name(p.get("venue"))
+        scores.venue_correct += same_venue(g["venue"], p.get("venue"))
     if not right and len(scores.errors) < MAX_ERRORS:
         predicted = p.get("speaker_resolved" if scores.speaker_mode == "resolved" else "speaker")
         scores.errors.append({"id": doc_id, "kind": "speaker", "gold": g.get("speaker"), "predicted": predicted, "text": g["text"][:120]})

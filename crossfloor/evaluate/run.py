@@ -3,6 +3,7 @@ run on the gold texts) and score them. The command line prints what these return
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -22,16 +23,43 @@ def read_jsonl(path: Path, what: str) -> list[dict]:
 
 
 def read_gold(gold: Path, texts: Path | None = None) -> list[dict]:
-    """Gold records, each with its text (inline, or read from texts/file)."""
+    """Gold records, each with its text: inline, read from texts/file, or taken by id from the
+    corpus named by `source` (JSON Lines, compressed or not) and cut at `end`. Gold that keeps
+    only offsets gets each quote's text from them."""
     docs = read_jsonl(gold, "gold data")
+    base = texts or Path(".")
+    from_corpora = [d for d in docs if "text" not in d and "source" in d]
+    for source in {d["source"] for d in from_corpora}:
+        fill_from_corpus(base / source, [d for d in from_corpora if d["source"] == source])
     for doc in docs:
         if "text" not in doc:
-            path = (texts or Path(".")) / doc.get("file", doc["id"])
+            path = base / doc.get("file", doc["id"])
             try:
                 doc["text"] = path.read_text(encoding="utf-8")
             except OSError as problem:
                 raise GoldProblem(f"{path}: cannot read the text of gold document {doc['id']} ({problem.strerror})") from None
+        for quote in doc.get("quotes", []):
+            quote.setdefault("text", doc["text"][quote["start"] : quote["end"]])
     return docs
+
+
+def fill_from_corpus(path: Path, docs: list[dict]) -> None:
+    """Give each gold document its text (up to its `end`) and date from the corpus record of its
+    id. The corpus text is taken as it is stored, so the gold offsets stay offsets into it."""
+    wanted = {str(d["id"]): d for d in docs}
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8") as lines:
+            for line in lines:
+                record = json.loads(line)
+                doc = wanted.get(str(record.get("id")))
+                if doc is not None and "text" not in doc:
+                    doc["text"] = record["text"][: doc.get("end", len(record["text"]))]
+                    doc.setdefault("published", record.get("published"))
+    except (OSError, EOFError, json.JSONDecodeError, UnicodeDecodeError) as problem:
+        raise GoldProblem(f"{path}: cannot read the corpus of the gold texts ({problem})") from None
+    missing = [i for i, d in wanted.items() if "text" not in d]
+    if missing:
+        raise GoldProblem(f"{path}: {len(missing)} gold documents are not in this corpus (first: {missing[0]})")
 
 
 def predict(gold_docs: list[dict], predictions: Path | None = None, processes: int | None = None, dated: bool = False) -> list[dict]:
@@ -45,10 +73,12 @@ def predict(gold_docs: list[dict], predictions: Path | None = None, processes: i
     return list(extract_lines(lines, processes=processes))
 
 
-def evaluate_quotes(gold: Path, predictions: Path | None = None, threshold: float = 0.5, unit: str = "auto", processes: int | None = None) -> QuoteScores:
-    gold_docs = read_gold(gold)
-    records = predict(gold_docs, predictions, processes)
-    return score(gold_docs, {str(r["id"]): r["quotes"] for r in records}, threshold, unit)
+def evaluate_quotes(
+    gold: Path, predictions: Path | None = None, threshold: float = 0.5, unit: str = "auto", processes: int | None = None, speakers: str = "auto", texts: Path | None = None
+) -> QuoteScores:
+    gold_docs = read_gold(gold, texts)
+    records = predict(gold_docs, predictions, processes, dated=True)
+    return score(gold_docs, {str(r["id"]): r["quotes"] for r in records}, threshold, unit, speakers)
 
 
 def evaluate_events(gold: Path, texts: Path | None = None, predictions: Path | None = None, reference=None, processes: int | None = None) -> EventScores:
