@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from ..read.furniture import mask_furniture
 from ..settings import get_settings
 from .dates import settle_dates
 from .events.record import Event
@@ -82,7 +83,7 @@ def analyse_one(nlp, text: str, published, batch_size: int) -> dict:
     events: list[Event] = []
     people: dict[str, dict] = {}
     sentences: list[list[int]] = []
-    parts = windows(text)
+    parts = windows(mask_furniture(text))
     for (offset, _), doc in zip(parts, nlp.pipe((p for _, p in parts), batch_size=batch_size)):
         first_quote = len(quotes)
         quotes.extend(_shift(q.to_dict(), offset, QUOTE_OFFSETS) for q in (doc._.quotes or []))
@@ -93,7 +94,14 @@ def analyse_one(nlp, text: str, published, batch_size: int) -> dict:
             people.setdefault(person["name"], person)
         sentences.extend([s.start_char + offset, s.end_char + offset] for s in doc.sents if s.text.strip())
     settle_dates(events, published)
-    return {"quotes": quotes, "events": [e.to_dict() for e in events], "people": list(people.values()), "sentences": sentences}
+    for quote in quotes:  # the words as the user gave them, furniture and all
+        quote["text"] = text[quote["start"] : quote["end"]]
+    return {
+        "quotes": quotes,
+        "events": [e.to_dict() for e in events],
+        "people": list(people.values()),
+        "sentences": sentences,
+    }
 
 
 class ArticleTimeout(Exception):

@@ -1,0 +1,135 @@
+"""Page furniture: the captions, credits, promos, bylines, datelines and related-story links that
+scrapers leave in article text. They are found here, as character spans, and masked (replaced by
+spaces of the same length) before analysis, so a caption never becomes a speaker or a byline a
+defector while every offset still points into the text exactly as the user gave it.
+
+The patterns are data (`data/furniture.json`), so users can add their outlets' house styles.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+# Longest line tested against the line patterns: furniture lines are short, and a long
+# paragraph is never furniture (this also bounds the regex work per line).
+MAX_FURNITURE_LINE = 600
+GLUED = re.compile(r"\b([A-Z][a-z]+)([A-Z][a-z]+)\b")
+MORE = re.compile(r" MORE(?=[ ,.;:]|$)")
+
+
+class Furniture:
+    def __init__(self, lines: list[str], prefixes: list[str], inline: list[str]):
+        self.lines = [re.compile(p) for p in lines]
+        self.prefixes = [re.compile(p) for p in prefixes]
+        self.inline = [re.compile(p) for p in inline]
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Character spans of furniture in text, in order, not overlapping."""
+        found: list[tuple[int, int]] = []
+        start = 0
+        for line in text.split("\n"):
+            found.extend((start + a, start + b) for a, b in self.line_spans(line))
+            start += len(line) + 1
+        return merge(found)
+
+    def line_spans(self, line: str) -> list[tuple[int, int]]:
+        stripped = line.strip()
+        if not stripped:
+            return []
+        lead = len(line) - len(line.lstrip())
+        if len(stripped) <= MAX_FURNITURE_LINE and (
+            any(p.match(stripped) for p in self.lines) or is_headline(stripped)
+        ):
+            return [(lead, lead + len(stripped))]
+        out = []
+        for pattern in self.prefixes:
+            m = pattern.match(stripped)
+            if m and m.end() < len(stripped):
+                out.append((lead, lead + m.end()))
+                break
+        for pattern in self.inline:
+            out.extend(m.span() for m in pattern.finditer(line))
+        out.extend(related_links(line))
+        return out
+
+
+def is_headline(line: str) -> bool:
+    """A line in Title Case without a closing stop ('Johnson To Call For Snap Election After
+    Defeat'): a headline or section title repeated in the page text, not a sentence."""
+    words = line.split()
+    if (
+        len(words) < 4
+        or len(line) > 160
+        or line[-1] in '.!?"”’:;,'
+        or not line[0].isalnum()
+    ):
+        return False
+    content = [w for w in words if w.lower() not in MINOR_WORDS]
+    capitalised = [
+        w for w in content if w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha()
+    ]
+    return (
+        len(content) >= 3
+        and len(capitalised) == len(content)
+        and any(w.lower() in MINOR_WORDS or w[:1].isupper() for w in words[1:])
+    )
+
+
+MINOR_WORDS = frozenset(
+    "a an the of to in for on at and or but nor with as by from vs via per".split()
+)
+
+
+def related_links(line: str) -> list[tuple[int, int]]:
+    """'Tom Price Thomas (Tom) Edmunds PriceOvernight Health Care — ... MORE resigned': links to
+    related stories pasted after a name, ending in ' MORE'. The run starts after the name's first
+    use in the line and ends with MORE."""
+    out = []
+    for more in MORE.finditer(line):
+        glued = [
+            g for g in GLUED.finditer(line, max(0, more.start() - 800), more.start())
+        ]
+        if not glued:
+            continue
+        surname = glued[0].group(1)
+        first = re.search(rf"\b{re.escape(surname)}\b", line[: glued[0].start()])
+        begin = first.end() if first else glued[0].start()
+        out.append((begin, more.end()))
+    return out
+
+
+def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+@lru_cache(maxsize=1)
+def furniture() -> Furniture:
+    data = json.loads(
+        resources.files("crossfloor.data")
+        .joinpath("furniture.json")
+        .read_text(encoding="utf-8")
+    )
+    return Furniture(data["lines"], data["prefixes"], data["inline"])
+
+
+def mask_furniture(text: str) -> str:
+    """text with its furniture replaced by spaces (line breaks kept), the same length."""
+    spans = furniture().spans(text)
+    if not spans:
+        return text
+    pieces, at = [], 0
+    for a, b in spans:
+        pieces.append(text[at:a])
+        pieces.append(re.sub(r"[^\n]", " ", text[a:b]))
+        at = b
+    pieces.append(text[at:])
+    return "".join(pieces)
