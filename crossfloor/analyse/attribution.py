@@ -131,6 +131,15 @@ class AttributionFinder:
         return char_span_of(verb.doc[left : right + 1])
 
     def subject_of(self, verb: Token, depth: int = 0) -> Token | None:
+        named = misparsed_name(verb)
+        if named is not None:
+            return named
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and depth == 0:
+            # '..., saying there is ...' hangs on whatever verb the parser chose; its speaker is
+            # the subject of the nearest speech verb above it.
+            cue = next((h for h in verb.ancestors if self.is_cue_verb(h)), None)
+            if cue is not None:
+                return self.subject_of(cue, depth + 1)
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         if subjects:  # two are a misparse, mostly of a dateline ('RENO, Nev. (AP) — Donald Trump said')
             return min(subjects, key=lambda c: abs(c.i - verb.i))
@@ -446,9 +455,11 @@ class AttributionFinder:
 
     def _clausal(self, verb: Token, marks, mark_cue) -> Attribution | None:
         content = self.clause_content(verb)
-        if content is None:
+        if content is None or self.not_asserted(verb):
             return None
         start, end = content
+        if not self.has_clause(verb.doc, start, end, marks):
+            return None
         inside = [m for m in marks if m.start >= start - 1 and m.end <= end + 1]
         cutting = [m for m in marks if m not in inside and m.start < end and m.end > start]
         # The parse split a quotation, or the quotation is the whole content, or a fragment of an
@@ -473,6 +484,22 @@ class AttributionFinder:
             venue=self.venue_of(verb),
             marks_inside=inside,
         )
+
+    def not_asserted(self, verb: Token) -> bool:
+        """'has not confirmed X', 'could not say how many', 'declined to say whether X': the
+        cue reports that X was not said, so X is no quotation."""
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        return verb.dep_ == "xcomp" and self.lemma(verb.head) in self.cues.refusals
+
+    @staticmethod
+    def has_clause(doc: Doc, start: int, end: int, marks) -> bool:
+        """Reported content states something: it has a verb ('his resignation' after 'announced'
+        and 'the existence of a probe' after 'confirmed' are things, not words), or quoted words."""
+        tokens = tokens_of(doc, (start, end))
+        if tokens is None:
+            return False
+        return any(t.pos_ in ("VERB", "AUX") for t in tokens) or any(m.start >= start - 1 and m.end <= end + 1 for m in marks)
 
     def quotation_is_content(self, verb: Token, start: int, end: int, inside: list[MarkSpan]) -> bool:
         if not inside:
@@ -672,3 +699,14 @@ class AttributionFinder:
     def _paragraph_gap(text: str, start: int, end: int) -> int:
         between = text[start:end]
         return sum(1 for line in between.split("\n")[1:-1] if line.strip()) + (1 if "\n" in between else 0)
+
+
+def misparsed_name(verb: Token) -> Token | None:
+    """'Will said', 'George Will said', 'May said': a name the parser took for a modal verb,
+    standing right before a past-tense verb (a modal never does)."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or before.dep_ != "aux" or before.head != verb or not before.text[:1].isupper():
+        return None
+    if before.ent_type_ == "PERSON" or (verb.tag_ == "VBD" and before.tag_ == "MD"):
+        return before
+    return None

@@ -27,6 +27,8 @@ class Person(Speaker):
     """A person named in the article, with where they are mentioned (character offsets)."""
 
     mentions: list[int] = field(default_factory=list)
+    # Words of the titles and roles the article gives the person ('rep.', 'congressman', 'mp').
+    titles: set[str] = field(default_factory=set)
 
     def as_speaker(self) -> Speaker:
         return Speaker(self.name, self.gender, self.role, self.party, self.seat)

@@ -201,6 +201,7 @@ class AddingRules:
     saying: frozenset[str] = frozenset()
     min_words: int = 2
     objects: frozenset[str] = frozenset()
+    refusals: frozenset[str] = frozenset()  # 'declined to say whether ...': nothing was said
 
 
 def worth_adding(doc: Doc, a: Attribution, rules: list[Attribution], need: AddingRules) -> bool:
@@ -214,11 +215,21 @@ def worth_adding(doc: Doc, a: Attribution, rules: list[Attribution], need: Addin
         and len(text_of(doc)[a.start : a.end].split()) >= need.min_words
         and not cut_short(doc, a)
         and clause_like(doc, a, need.saying, need.objects)
+        and not negated_cue(doc, a, need.refusals)
         and not holds_its_own_cue(doc, a, need.verbs)
         and not request_of_someone(doc, a)
         and not aim_not_words(doc, a, need.saying)
         and not in_rule_sentence(doc, a, rules)
     )
+
+
+def negated_cue(doc: Doc, a: Attribution, refusals: frozenset[str]) -> bool:
+    """'has not confirmed', 'did not say', 'declined to say whether': nothing was said."""
+    span = cue_words(doc, a)
+    if span is None:
+        return False
+    root = span.root
+    return any(c.dep_ == "neg" for c in root.children) or (root.dep_ == "xcomp" and root.head.lemma_.lower() in refusals)
 
 
 def touches(x: tuple[int, int] | None, y: tuple[int, int] | None) -> bool:

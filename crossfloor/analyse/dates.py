@@ -30,6 +30,19 @@ TIME_WORD = re.compile(
     r"|christmas|easter|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
     re.I,
 )
+# "after 17 years", "37 years in power", "nearly two years": how long, not when.
+DURATION = re.compile(
+    r"^(?:(?:about|almost|nearly|more than|over|some|just|roughly|at least)\s+)?"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|many|a few|few|a couple of)"
+    r"[\s-]+(?:(?:and a half|full)\s+)?(?:days?|weeks?|months?|years?|decades?|hours?|minutes?|terms?)(?:[\s-]+(?:long|old))?$",
+    re.I,
+)
+WEEKDAY = re.compile(
+    r"^(?P<which>this|last|past)?\s*(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.I,
+)
+LAST_MONTH = re.compile(r"^(?:last|this past)\s+(?P<month>[a-z]+)$", re.I)
+WEEKDAYS = {name.lower(): k for k, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): k for k, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): k for k, name in enumerate(calendar.month_abbr) if name})
 
@@ -78,10 +91,24 @@ def _special(text: str, published: date | None) -> tuple[date, date] | None:
         return date(start, 1, 1), date(start + 9, 12, 31)
     if published is None:
         return None
+    weekday = WEEKDAY.match(text)
+    if weekday:
+        # News names the days of its own week: a Thursday article's "on Thursday" is that day,
+        # its "on Monday" three days back; "last Monday" is the one before.
+        back = (published.weekday() - WEEKDAYS[weekday.group("day").lower()]) % 7
+        if (weekday.group("which") or "").lower() in ("last", "past") and back == 0:
+            back = 7
+        day = published - timedelta(days=back)
+        return day, day
     if WEEKEND.search(text):
         # The weekend on or before publication: a Monday article's "at the weekend" is two days back.
         saturday = published - timedelta(days=(published.weekday() - 5) % 7)
         return saturday, min(saturday + timedelta(days=1), published)
+    last_month = LAST_MONTH.match(text)
+    if last_month and last_month.group("month").lower() in MONTHS:
+        month = MONTHS[last_month.group("month").lower()]
+        year = published.year if month < published.month else published.year - 1
+        return _month_range(year, month)
     month_year = MONTH_RELATIVE_YEAR.match(text)
     if month_year and month_year.group("month").lower() in MONTHS:
         shift = {"last": -1, "this": 0, "next": 1}[month_year.group("which").lower()]
@@ -97,11 +124,15 @@ def _special(text: str, published: date | None) -> tuple[date, date] | None:
     return None
 
 
+def is_duration(phrase: str) -> bool:
+    return bool(DURATION.match(clean(phrase)))
+
+
 def resolve(phrase: str, published: date | None) -> When | None:
     """The day or range the phrase names, or None when it names none (or needs a publication
     date that is unknown)."""
     text = clean(phrase)
-    if not text or not TIME_WORD.search(text):
+    if not text or not TIME_WORD.search(text) or is_duration(text):
         return None
     special = _special(text, published)
     if special:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
@@ -25,6 +25,7 @@ class CueLexicon:
     beliefs: frozenset[str]
     naming: frozenset[str]
     object_speech: frozenset[str] = frozenset()
+    refusals: frozenset[str] = frozenset()
 
     @property
     def clause_verbs(self) -> frozenset[str]:
@@ -48,6 +49,7 @@ def cue_lexicon(path: str | None = None) -> CueLexicon:
         beliefs=frozenset(data.get("beliefs", [])),
         naming=frozenset(data.get("naming", [])),
         object_speech=frozenset(data.get("object_speech", [])),
+        refusals=frozenset(data.get("refusals", [])),
     )
 
 
@@ -59,6 +61,21 @@ class PeopleLexicon:
     media_nouns: frozenset[str]
     venue_nouns: frozenset[str]
     outlet_words: frozenset[str]
+    role_classes: dict[str, frozenset[str]] = field(default_factory=dict)  # word -> classes
+    specific_classes: frozenset[str] = frozenset()
+    generic_descriptions: frozenset[str] = frozenset()
+    rank_words: frozenset[str] = frozenset()
+    gendered_roles: dict[str, str] = field(default_factory=dict)
+
+    def classes_of(self, words) -> frozenset[str]:
+        """The role classes that words ('Rep.', 'prime minister', 'congressman') belong to."""
+        lowered = [w.lower() for w in words]
+        found = set()
+        for k, word in enumerate(lowered):
+            found |= self.role_classes.get(word, frozenset())
+            if k + 1 < len(lowered):
+                found |= self.role_classes.get(f"{word} {lowered[k + 1]}", frozenset())
+        return frozenset(found)
 
 
 @cache
@@ -71,7 +88,20 @@ def people_lexicon(path: str | None = None) -> PeopleLexicon:
         media_nouns=frozenset(data["media_nouns"]),
         venue_nouns=frozenset(data["venue_nouns"]),
         outlet_words=frozenset(data["outlet_words"]),
+        role_classes=role_classes(data.get("role_classes", {})),
+        specific_classes=frozenset(k for k, v in data.get("role_classes", {}).items() if v.get("specific")),
+        generic_descriptions=frozenset(data.get("generic_descriptions", [])),
+        rank_words=frozenset(data.get("rank_words", [])),
+        gendered_roles=data.get("gendered_roles", {}),
     )
+
+
+def role_classes(classes: dict[str, dict]) -> dict[str, frozenset[str]]:
+    by_word: dict[str, set[str]] = {}
+    for name, info in classes.items():
+        for word in info["words"]:
+            by_word.setdefault(word.lower(), set()).add(name)
+    return {w: frozenset(c) for w, c in by_word.items()}
 
 
 class PartyLexicon:
@@ -80,6 +110,8 @@ class PartyLexicon:
     def __init__(self, parties: dict[str, dict]):
         self.canonical: dict[str, str] = {}
         self.codes: dict[str, str] = {}
+        self.letters: dict[str, str] = {}  # 'R' in '(R-Ohio)'
+
         self.offices: set[str] = set()
         for name, info in parties.items():
             for code in info.get("codes", []):
@@ -117,4 +149,7 @@ class PartyLexicon:
 
 @cache
 def party_lexicon(path: str | None = None) -> PartyLexicon:
-    return PartyLexicon(_load("parties.json", path)["parties"])
+    data = _load("parties.json", path)
+    lexicon = PartyLexicon(data["parties"])
+    lexicon.letters = data.get("party_letters", {})
+    return lexicon

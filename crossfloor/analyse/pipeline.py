@@ -208,6 +208,7 @@ def make_attribution_model(
         saying=lexicon.speech | lexicon.clause_only | lexicon.infinitive | (lexicon.beliefs if include_beliefs else frozenset()),
         min_words=min_words,
         objects=lexicon.object_speech if object_speech else frozenset(),
+        refusals=lexicon.refusals,
     )
     return ModelAttributionComponent(SpanTagger.load(path, threads), tuple(rule_kinds), other_rules, need, skip_rule_sentences, lexicon.thought)
 

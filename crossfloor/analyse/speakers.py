@@ -8,6 +8,11 @@ speaker or person; "the broadcaster" goes to the outlet last named.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Quote
@@ -20,7 +25,51 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "him
 # A pronoun looks back no further than this many characters for its antecedent.
 PRONOUN_REACH = 1500
 # Person mentions in these roles are candidate antecedents ("Mr Hague was angry when he insisted").
-ANTECEDENT_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "ROOT", "conj", "attr"})
+ANTECEDENT_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "ROOT", "conj", "attr", "poss"})
+# ... and in these the most salient ones of their sentence: its main subject (or the subject's
+# possessor, "Abdul Mahdi's decision ... came"), ahead of people named in its other clauses.
+MAIN_ROLES = frozenset({"nsubj", "nsubjpass", "poss"})
+# Pronouns that no antecedent resolves stay unresolved rather than become a "speaker" called "It".
+UNRESOLVED_PRONOUNS = frozenset({"i", "we", "you", "it", "they", "one", "us", "me"})
+QUANTIFIER_PRONOUNS = frozenset(
+    {
+        "some",
+        "many",
+        "others",
+        "several",
+        "few",
+        "most",
+        "all",
+        "both",
+        "each",
+        "none",
+        "either",
+        "neither",
+    }
+)
+PARTY_LABEL = re.compile(r"\s*[(,]\s*([A-Z])\s*[-–]\s*[A-Z][A-Za-z.]{1,12}\.?(?:\s?[A-Z][a-z.]*)?\s*\)?")
+FIRST_NAME_GENDERS = {
+    "male": "male",
+    "mostly_male": "male",
+    "female": "female",
+    "mostly_female": "female",
+}
+
+
+@lru_cache(maxsize=1)
+def _gender_detector():
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def first_name_gender(name: str) -> str | None:
+    """The usual gender of a full name's first name ('Nikki Haley' -> female), from the
+    gender-guesser data; None for initials, lone surnames and names used by both."""
+    words = name.split()
+    if len(words) < 2 or len(words[0].strip(".")) < 2:
+        return None
+    return FIRST_NAME_GENDERS.get(_gender_detector().get_gender(words[0].strip(".")))
 
 
 class SpeakerResolver:
@@ -70,14 +119,40 @@ class SpeakerResolver:
             elif len(name.split()) > len(person.name.split()):
                 person.name = name
             person.gender = person.gender or self.honorific_gender(ent)
+            person.titles |= self.title_words(ent)
+            person.party = person.party or self.label_party(text_of(doc), ent.end_char)
             person.mentions.append(ent.start_char)
             if not self.inside_quotation(doc, ent):
-                mentions.append((ent.start_char, person, ent.root.dep_))
+                mentions.append(
+                    (
+                        ent.start_char,
+                        person,
+                        "main" if is_main_subject(ent.root) else ent.root.dep_,
+                    )
+                )
             self.describe(ent, person, by_role)
         self.link_first_names(by_surname)
+        for person in by_surname.values():
+            person.gender = person.gender or first_name_gender(person.name)
         # 'Sir Edward' mentioned before the link was made is the linked person too.
         mentions = [(offset, by_surname.get(person.name.split()[-1].lower(), person) if " " not in person.name else person, role) for offset, person, role in mentions]
         return by_surname, by_role, mentions
+
+    def label_party(self, text: str, end: int) -> str | None:
+        """'Justin Amash (I-MI)', 'Kevin McCarthy, R-Calif.': the party of a US label."""
+        label = PARTY_LABEL.match(text, end, min(len(text), end + 24))
+        return self.parties.letters.get(label.group(1)) if label else None
+
+    def title_words(self, ent: Span) -> set[str]:
+        """'Rep.' in 'Michigan Rep. Justin Amash', 'President' in 'President Donald Trump',
+        'Secretary' in 'Health and Human Services Secretary Tom Price'."""
+        doc = ent.doc
+        words = {t.lower_ for t in ent if t.lower_ in self.people.honorifics}
+        k = ent.start - 1
+        while k >= 0 and k >= ent.start - 6 and doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "CCONJ", "PUNCT") and doc[k].text not in (",", ";", ":", "—", "-", "–", '"', "“", "”"):
+            words.add(doc[k].lower_)
+            k -= 1
+        return words
 
     @staticmethod
     def link_first_names(by_surname: dict[str, Person]) -> None:
@@ -94,12 +169,14 @@ class SpeakerResolver:
         """Pick up the role, party and seat written beside a name ('Tory MP X', 'X, MP for Y')."""
         for phrase in self.descriptor_phrases(ent):
             words = " ".join(t.text for t in phrase if not t.is_punct)
+            person.titles |= {t.lower_ for t in phrase if t.pos_ in ("NOUN", "PROPN")}
             person.party = person.party or self.parties.find(words)
             seat = self.seat_from(phrase)
             person.seat = person.seat or seat
             role = self.role_from(phrase, seat)
             if role:
                 person.role = person.role or role
+                person.titles |= {w.lower() for w in role.split()}
                 by_role.setdefault(role.lower(), person)
 
     def descriptor_phrases(self, ent: Span) -> list[list[Token]]:
@@ -212,27 +289,80 @@ class SpeakerResolver:
         if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
             subject = subject.head.head
         if subject.lower_ in PERSONAL_PRONOUNS or subject.pos_ == "PRON":
-            return self.antecedent(doc, subject, a, cast.attributions, cast.resolved, cast.mentions)
-        return self.named(doc, subject, cast.by_surname, cast.by_role)
+            return self.antecedent(doc, subject, a, cast)
+        return self.named(doc, subject, cast)
 
-    def named(self, doc: Doc, subject: Token, by_surname, by_role) -> Speaker:
-        heads = {subject.i} | {c.i for c in subject.children if c.dep_ == "appos"}
-        person_ents = [e for e in (entity_at(doc, i) for i in sorted(heads)) if e is not None and e.label_ == "PERSON" and e.root.i in heads]
-        if person_ents:
-            tokens = self.name_tokens(person_ents[0])
-            if tokens:
-                person = by_surname.get(tokens[-1].lower_)
-                if person is not None:
-                    return person.as_speaker()
-        if subject.pos_ == "PROPN" and subject.lower_ in by_surname:
-            p = by_surname[subject.lower_]
-            return p.as_speaker()
+    def named(self, doc: Doc, subject: Token, cast: Cast) -> Speaker:
+        by_surname, by_role = cast.by_surname, cast.by_role
+        person = self.person_in_phrase(doc, subject, by_surname)
+        if person is not None:
+            return person.as_speaker()
+        # 'Will said', 'May said': the parser takes the name for a modal verb.
+        if subject.text[:1].isupper() and subject.lower_ in by_surname and subject.pos_ in ("PROPN", "AUX", "VERB", "NOUN"):
+            return by_surname[subject.lower_].as_speaker()
         role = self.role_phrase(subject)
-        bound = by_role.get(role.lower())
+        bound = by_role.get(role.lower()) or self.described(doc, subject, role, cast)
         if bound is not None:
             return bound.as_speaker()
         party = self.parties.find(role)
         return Speaker(role, None, role if subject.lower_ in self.people.role_heads else None, party)
+
+    def person_in_phrase(self, doc: Doc, subject: Token, by_surname) -> Person | None:
+        """The person a subject phrase names: its head or an appositive ('Mr Woodward, the MP'),
+        or a name closing the phrase ('Conservative columnist and commentator George Will')."""
+        heads = {subject.i} | {c.i for c in subject.children if c.dep_ in ("appos", "conj")}
+        for i in sorted(heads):
+            ent = entity_at(doc, i)
+            if ent is not None and ent.label_ == "PERSON" and ent.root.i in heads:
+                tokens = self.name_tokens(ent)
+                if tokens and tokens[-1].lower_ in by_surname:
+                    return by_surname[tokens[-1].lower_]
+        for conj in (c for c in subject.children if c.dep_ == "conj"):
+            compounds = [t for t in conj.lefts if t.dep_ == "compound" and t.ent_type_ == "PERSON"]
+            if compounds and compounds[-1].lower_ in by_surname and compounds[-1].i == conj.i - 1:
+                return by_surname[compounds[-1].lower_]
+        return None
+
+    def described(self, doc: Doc, subject: Token, role: str, cast: Cast) -> Person | None:
+        """The person a definite description stands for: 'the congressman' for the person
+        introduced as 'Rep. Justin Amash', 'the Illinois Democrat' or 'the 58-year-old' for the
+        person in focus. A description of an office ('the Health Secretary') needs the article
+        to have given someone that office, else it stays a role."""
+        if subject.tag_ in ("NNS", "NNPS") or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+            return None
+        words = role.lower().replace("-", " ").split()
+        classes = self.people.classes_of(words)
+        head = subject.lower_
+        generic = head in self.people.generic_descriptions or head.endswith("year-old") or self.parties.normalise(subject.text) is not None
+        if not classes and not generic:
+            return None
+        wanted = Description(
+            classes,
+            generic,
+            self.people.gendered_roles.get(head),
+            self.parties.find(role),
+            set(words) & self.people.rank_words,
+        )
+        for candidate, _tier, _offset in self.ranked_candidates(doc, subject.idx, None, cast):
+            if isinstance(candidate, Person) and self.fits(wanted, candidate, words):
+                return candidate
+        return None
+
+    def fits(self, wanted: Description, person: Person, words: list[str]) -> bool:
+        if wanted.gender and person.gender and wanted.gender != person.gender:
+            return False
+        if wanted.party and person.party and self.parties.normalise(person.party) != self.parties.normalise(wanted.party):
+            return False
+        if not wanted.ranks <= person.titles:
+            return False
+        held = self.people.classes_of(person.titles)
+        if not wanted.classes:
+            return wanted.generic
+        if wanted.classes & held:
+            specific = wanted.classes & self.people.specific_classes
+            others = {w for w in words if w not in self.people.role_classes and self.parties.normalise(w) is None and w not in ("former", "then")}
+            return not specific or others <= person.titles
+        return wanted.generic and not held
 
     def role_phrase(self, subject: Token) -> str:
         """'the Health Secretary' -> 'Health Secretary'; 'a Labour leadership source' -> 'Labour leadership source'."""
@@ -243,31 +373,94 @@ class SpeakerResolver:
             return subject.text
         return text_of(subject.doc)[tokens[0].idx : subject.idx + len(subject.text)]
 
-    def antecedent(self, doc, pronoun: Token, a, attributions, resolved, mentions) -> Speaker | None:
-        """The most recent compatible speaker or subject-position person before the pronoun."""
+    def antecedent(self, doc: Doc, pronoun: Token, a: Attribution | None, cast: Cast) -> Speaker | None:
+        """The most salient compatible speaker or person before the pronoun: the nearest
+        sentence first and, within a sentence, its main subject or speaker first. A person named
+        elsewhere in a sentence (an object, a prepositional phrase) is taken only when their
+        gender is known to agree."""
         lower = pronoun.lower_
-        if lower in ("i", "we", "you", "it"):
-            return Speaker(pronoun.text)
+        if lower in UNRESOLVED_PRONOUNS - {"they"}:
+            return None
+        if lower in QUANTIFIER_PRONOUNS:  # 'some say', 'others argue': a group the article leaves unnamed
+            return Speaker(lower)
         gender = self.people.pronoun_gender.get(lower)
-        position = pronoun.idx
-        candidates: list[tuple[int, Speaker]] = []
-        for b in attributions:
-            speaker = resolved.get(id(b))
+        ranked = self.ranked_candidates(doc, pronoun.idx, a, cast)
+        speaking = self.quoted_speaker(pronoun.idx, cast) if inside_quotation(doc, pronoun.idx) else None
+        if speaking is not None:  # 'he' in Mr Hague's own words is someone else
+            ranked = [c for c in ranked if c[0].name != speaking.name]
+        spans = clause_subject_spans(pronoun)
+        if spans:  # 'Mr Hague ... challenged him': him is not Mr Hague
+            bound = {c[0].name for c in ranked if any(a <= c[2] < b for a, b in spans)}
+            ranked = [c for c in ranked if c[0].name not in bound]
+        chosen = self.best_antecedent(lower, gender, ranked, sentence_index(doc))
+        if chosen is None:
+            return None
+        if gender and chosen.gender is None and lower != "they":
+            chosen.gender = gender
+        return chosen.as_speaker() if isinstance(chosen, Person) else chosen
+
+    @staticmethod
+    def quoted_speaker(position: int, cast: Cast) -> Speaker | None:
+        """Who says the words a position lies in, when it lies in an attributed quotation."""
+        for b in cast.attributions:
+            if b.start <= position < b.end:
+                return cast.resolved.get(id(b))
+        return None
+
+    def best_antecedent(self, lower: str, gender: str | None, ranked, sentence) -> Speaker | None:
+        """The first agreeing candidate, unless its gender is unknown and a candidate of the
+        pronoun's gender comes within a sentence of it ('President Trump ... Nikki Haley ...
+        she joked' is Haley)."""
+        first: Speaker | None = None
+        first_sentence = 0
+        for candidate, tier, offset in ranked:
+            known = bool(gender) and candidate.gender == gender
+            if first is not None:
+                if sentence(offset) < first_sentence - 1:
+                    break
+                if known:
+                    return candidate
+                continue
+            if tier == 2 and not known:
+                continue
+            if self.agrees_with(lower, gender, candidate):
+                if known or not gender:
+                    return candidate
+                first, first_sentence = candidate, sentence(offset)
+        return first
+
+    def ranked_candidates(self, doc: Doc, position: int, a: Attribution | None, cast: Cast) -> list[tuple[Speaker, int, int]]:
+        """Speakers and people before position, most salient first, each with its tier (0: a main
+        subject or speaker, 1: another subject-like mention, 2: any other mention) and offset."""
+        sentence = sentence_index(doc)
+        scored: list[tuple[int, int, int, Speaker]] = []
+        for b in cast.attributions:
+            speaker = cast.resolved.get(id(b))
             anchor = b.source[0] if b.source else b.start
-            if b is not a and speaker is not None and anchor < position and speaker.name.lower() not in PERSONAL_PRONOUNS:
-                candidates.append((anchor, speaker))
-        for offset, person, role in mentions:
-            if offset < position and role in ANTECEDENT_ROLES:
-                candidates.append((offset, person.as_speaker()))
-        candidates.sort(key=lambda c: c[0], reverse=True)
-        for offset, speaker in candidates:
-            if position - offset > PRONOUN_REACH:
-                break
-            if self.agrees_with(lower, gender, speaker):
-                if gender and speaker.gender is None and lower != "they":
-                    speaker.gender = gender
-                return speaker
-        return Speaker(pronoun.text) if lower == "they" else None
+            if b is a or speaker is None or not 0 < position - anchor <= PRONOUN_REACH or speaker.name.lower() in PERSONAL_PRONOUNS:
+                continue
+            person = cast.by_surname.get(speaker.name.split()[-1].lower()) if speaker.name.split() else None
+            main = b.subject is not None and (is_main_subject(b.subject) or b.subject.lower_ in PERSONAL_PRONOUNS)
+            scored.append(
+                (
+                    sentence(anchor),
+                    0 if main else 1,
+                    anchor,
+                    person if person is not None and person.name == speaker.name else speaker,
+                )
+            )
+        for offset, person, role in cast.mentions:
+            if 0 < position - offset <= PRONOUN_REACH:
+                scored.append(
+                    (
+                        sentence(offset),
+                        0 if role == "main" else 1 if role in ANTECEDENT_ROLES else 2,
+                        offset,
+                        person,
+                    )
+                )
+        scored.sort(key=lambda c: (-c[0], c[1], -c[2]))
+        return [(candidate, tier, offset) for _, tier, offset, candidate in scored]
 
     def agrees_with(self, pronoun: str, gender: str | None, speaker: Speaker) -> bool:
         """'they' takes a group; 'he' and 'she' one person of no other gender."""
@@ -332,3 +525,60 @@ class SpeakerResolver:
             quote.speaker_party = speaker.party
             quote.speaker_seat = speaker.seat
         return quote
+
+
+@dataclass(frozen=True)
+class Description:
+    """What a definite description says of the person it stands for."""
+
+    classes: frozenset[str]
+    generic: bool
+    gender: str | None
+    party: str | None
+    ranks: set[str]
+
+
+def is_main_subject(token: Token) -> bool:
+    """The subject of its sentence's main verb, or that subject's possessor."""
+    if token.dep_ == "poss":
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head == token.sent.root
+
+
+def sentence_index(doc: Doc):
+    """A function from a character offset to the number of its sentence."""
+    starts = doc.user_data.get("crossfloor_sentence_starts")
+    if starts is None:
+        starts = doc.user_data["crossfloor_sentence_starts"] = [s.start_char for s in doc.sents]
+    return lambda offset: bisect_right(starts, offset)
+
+
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
+
+
+def clause_subject_spans(pronoun: Token) -> list[tuple[int, int]]:
+    """The characters of the names that the subject of an object pronoun's clause is ('The
+    Conservative leader, Mr William Hague, ... challenged him'): the pronoun cannot stand for
+    them (a reflexive would be used). A name inside the subject's own phrases ('Members of Mr
+    Woodward's association called on him') is not the subject."""
+    if pronoun.lower_ not in OBJECT_PRONOUNS or pronoun.dep_ not in (
+        "dobj",
+        "dative",
+        "pobj",
+        "iobj",
+    ):
+        return []
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            heads = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+            spans = []
+            for head in heads:
+                ent = entity_at(head.doc, head.i)
+                spans.append((ent.start_char, ent.end_char) if ent is not None else (head.idx, head.idx + len(head.text)))
+            return spans
+        if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+            return []
+        verb = verb.head
+    return []

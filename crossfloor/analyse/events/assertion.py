@@ -24,11 +24,12 @@ CONDITIONS = ("if", "unless", "whether")
 class Assertion:
     lex: EventLexicon
 
-    def is_asserted(self, trigger: Token) -> bool:
-        """Stated as having happened: not negated, hypothetical, planned, asked or rumoured."""
+    def is_asserted(self, trigger: Token, allow_will: bool = False) -> bool:
+        """Stated as having happened: not negated, hypothetical, planned, asked or rumoured.
+        allow_will: a plain future ('will join') counts, for events announced that way."""
         if trigger.sent.text.rstrip().endswith("?"):
             return False
-        if hedged(trigger) or self.planned(trigger):
+        if hedged(trigger, allow_will) or self.planned(trigger):
             return False
         node = trigger
         while node.dep_ in CLAUSE_LINKS and node.head.i != node.i:
@@ -70,12 +71,15 @@ class Assertion:
         return head.pos_ in ("NOUN", "PROPN") and lemma in self.lex.blocking_nouns
 
 
-def hedged(verb: Token) -> bool:
-    """Negated, under a modal, conditional, or 'no/any' itself."""
+FUTURE = frozenset({"will", "'ll", "’ll", "shall"})
+
+
+def hedged(verb: Token, allow_will: bool = False) -> bool:
+    """Negated, under a modal (but 'will' when allow_will), conditional, or 'no/any' itself."""
     for child in verb.children:
         if child.dep_ == "neg" or child.lower_ in ("never",):
             return True
-        if child.dep_ == "aux" and (child.tag_ == "MD" or child.lower_ in MODALS):
+        if child.dep_ == "aux" and (child.tag_ == "MD" or child.lower_ in MODALS) and not (allow_will and child.lower_ in FUTURE):
             return True
         if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether", "lest"):
             return True

@@ -68,6 +68,9 @@ class EventType:
     conflict: ClassVar[Conflict | None] = None
     # Subtypes from the most to the least telling, for mentions that merge.
     subtype_order: ClassVar[tuple[str, ...]] = ()
+    # A move the person announces in the future tense ('will switch parties', 'will sit as an
+    # independent') is news of the event itself, not a plan of someone else's.
+    announced_future: ClassVar[bool] = False
 
     def __init__(self, words: dict):
         self.words = words

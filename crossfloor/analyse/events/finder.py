@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..dates import is_duration
 from ..doctext import inside_quotation, text_of
 from .assertion import Assertion
 from .base import BLOCKED
@@ -39,6 +40,7 @@ class EventFinder(Assertion, Participants, Parties):
         self.resolver = resolver
         self.types = {name: kind(lexicon.words(name)) for name, kind in REGISTRY.items()}
         self.trigger_verbs = frozenset().union(*(t.trigger_verbs for t in self.types.values()))
+        self.future_verbs = frozenset().union(*(t.trigger_verbs for t in self.types.values() if t.announced_future))
         self.noun_types = {}
         for kind in self.types.values():
             for noun in kind.trigger_nouns:
@@ -69,7 +71,10 @@ class EventFinder(Assertion, Participants, Parties):
             read = kind.verb_hook(self, doc, verb, cast)
             if read is not None:
                 return read
-        if verb.lemma_.lower() not in self.trigger_verbs or not self.is_asserted(verb):
+        lemma = verb.lemma_.lower()
+        if lemma not in self.trigger_verbs:
+            return []
+        if not self.is_asserted(verb) and not (lemma in self.future_verbs and self.is_asserted(verb, allow_will=True)):
             return []
         obj = direct_object(verb)
         subject = self.subject_of(verb)
@@ -124,11 +129,21 @@ class EventFinder(Assertion, Participants, Parties):
 
     @staticmethod
     def date_words(doc: Doc, trigger: Token) -> str | None:
-        """The DATE/TIME phrase attached to the trigger itself, not to its subject or a clause below."""
-        for ent in doc.ents:
-            if ent.label_ in ("DATE", "TIME") and ent.sent == trigger.sent and attached_to(ent.root, trigger):
-                return ent.text
-        return None
+        """The DATE/TIME phrase attached to the trigger itself, not to its subject or a clause
+        below; for a noun trigger, to the verb it is the object of ('submitted his resignation
+        Monday'). A day before a time of day ('Friday' in 'Friday morning'); never a duration
+        ('after 17 years')."""
+        anchors = [trigger]
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in (
+            "dobj",
+            "nsubjpass",
+            "pobj",
+            "nsubj",
+        ):
+            anchors.append(trigger.head)
+        found = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME") and ent.sent == trigger.sent and any(attached_to(ent.root, a) for a in anchors) and not is_duration(ent.text)]
+        found.sort(key=lambda ent: ent.label_ != "DATE")
+        return found[0].text if found else None
 
     def is_office(self, tok: Token) -> bool:
         if tok.lemma_.lower() in self.lex.office_nouns or tok.lower_ in self.lex.office_nouns:

@@ -72,6 +72,20 @@ class Participants:
             return found, None
         if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
             return None, node.head
+        if node.dep_ == "pcomp" and node.head.lower_ in (
+            "after",
+            "before",
+            "since",
+            "by",
+            "upon",
+            "on",
+        ):
+            # 'nine months after leaving the party, Amash decided': the doer of the main clause.
+            verb = next(
+                (a for a in node.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("aux", "auxpass")),
+                None,
+            )
+            return None, verb
         if node.dep_ in ("relcl", "acl"):
             return node.head, None
         return None, None

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .base import BLOCKED, Conflict, EventType, Key
+from ..doctext import tokens_of
 from .places import constituency_of
 from .syntax import (
     PARTY_NAME,
@@ -45,9 +46,22 @@ class PartySwitch(EventType):
     merge_keys = ("person",)
     link_column = "person_id"
     agree_fields = ("from_party", "to_party")
-    score_keys = (Key("person", "person"), Key("from_party", "party"), Key("to_party", "party"))
+    score_keys = (
+        Key("person", "person"),
+        Key("from_party", "party"),
+        Key("to_party", "party"),
+    )
     conflict = Conflict(same=("person", "from_party"), differ="to_party", given=("person", "to_party"))
-    subtype_order = ("founded_new_party", "defection", "expelled", "whip_withdrawn", "whip_resigned", "quit", "readmitted")
+    subtype_order = (
+        "founded_new_party",
+        "defection",
+        "expelled",
+        "whip_withdrawn",
+        "whip_resigned",
+        "quit",
+        "readmitted",
+    )
+    announced_future = True
 
     @classmethod
     def describe(cls, event: dict) -> str:
@@ -58,8 +72,16 @@ class PartySwitch(EventType):
     def trigger_verbs(self) -> frozenset[str]:
         w = self.words
         return (
-            w["defect_verbs"] | w["join_verbs"] | w["leave_verbs"] | w["expel_verbs"] | w["found_verbs"] | w["readmit_verbs"]
-            | w["whip_withdrawn_verbs"] | w["whip_resigned_verbs"] | w["whip_restored_verbs"]
+            w["defect_verbs"]
+            | w["join_verbs"]
+            | w["leave_verbs"]
+            | w["expel_verbs"]
+            | w["found_verbs"]
+            | w["readmit_verbs"]
+            | w["whip_withdrawn_verbs"]
+            | w["whip_resigned_verbs"]
+            | w["whip_restored_verbs"]
+            | w["sit_verbs"]
         )
 
     @property
@@ -112,6 +134,9 @@ class PartySwitch(EventType):
                 return found
         if lemma in w["join_verbs"]:
             return self.joining(finder, doc, verb, obj)
+        if lemma in w["sit_verbs"]:
+            seat = prep_object(verb, ("as", "with"))  # 'will sit as an independent', 'sits with the Greens'
+            return "defection" if seat is not None and self.party_or_none(finder, doc, seat, None) else None
         if lemma in w["leave_verbs"]:
             source = obj if obj is not None else prep_object(verb, ("from",))
             if source is not None and finder.names_party(doc, source):
@@ -140,7 +165,7 @@ class PartySwitch(EventType):
         lemma = verb.lemma_.lower()
         obj_lemma = obj.lemma_.lower() if obj is not None else None
         if lemma == "cross":
-            return "defection" if obj_lemma == "floor" else BLOCKED
+            return "defection" if obj_lemma in ("floor", "aisle") else BLOCKED
         if lemma == "defect":
             return "defection"
         target = prep_object(verb, ("to",))
@@ -179,12 +204,38 @@ class PartySwitch(EventType):
         elif subtype in ("quit", "expelled"):
             source = obj if (obj is not None and subtype == "quit") else prep_object(verb, ("from", "out"))
             event.from_party = finder.party_in(doc, source, person, cast)
-            event.to_party = finder.party_in(doc, prep_object(verb, ("to",)), person, cast)
+            event.to_party = finder.party_in(doc, prep_object(verb, ("to", "for")), person, cast)
         elif subtype == "founded_new_party":
             event.to_party = self.new_party_name(finder, doc, obj)
         elif subtype in ("whip_withdrawn", "whip_resigned"):
             event.from_party = (finder.party_in(doc, obj, person, cast) if obj is not None else None) or (person.party if person else None)
             event.to_party = None
+        if subtype in ("defection", "quit") and event.to_party is None:
+            event.to_party = self.party_taken_up(finder, doc, verb, cast)
+
+    def party_taken_up(self, finder: EventFinder, doc: Doc, verb: Token, cast: Cast) -> str | None:
+        """'leaving the Republican Party to become an independent', 'quit and will sit as an
+        independent MP', 'sits with the Greens'."""
+        for node in (
+            verb,
+            *(c for c in verb.children if c.dep_ in ("xcomp", "advcl", "conj")),
+        ):
+            if node is not verb and node.lemma_.lower() not in self.words["take_up_verbs"]:
+                continue
+            for child in node.children:
+                target = child if child.dep_ in ("attr", "oprd", "acomp") else None
+                if child.dep_ == "prep" and child.lower_ in ("as", "with"):
+                    target = next((g for g in child.children if g.dep_ == "pobj"), None)
+                party = self.party_or_none(finder, doc, target, cast) if target is not None else None
+                if party:
+                    return party
+        return None
+
+    def party_or_none(self, finder: EventFinder, doc: Doc, target: Token, cast: Cast) -> str | None:
+        """A party, or Independent for 'an independent (MP)', 'unaffiliated'."""
+        if target.lower_ in self.words["independent_words"] or any(c.lower_ in self.words["independent_words"] for c in target.children if c.dep_ == "amod"):
+            return "Independent"
+        return finder.party_in(doc, target, None, cast)
 
     def keep_mention(self, event: Event, subtype: str) -> bool:
         # A quit with no party named is no switch; a defection or founding may get its parties
@@ -251,6 +302,47 @@ class PartySwitch(EventType):
                 event.from_party = person.party
         if event.from_party is None and may_infer_from and event.subtype in ("defection", "founded_new_party") and event.to_party:
             event.from_party = finder.other_party(doc, event.to_party)
+        if event.to_party is None and event.subtype in ("defection", "quit"):
+            event.to_party = self.party_joined_next(finder, doc, event, cast)
+        if event.to_party is None and event.subtype == "quit" and person is not None and person.party and person.party != event.from_party:
+            event.to_party = person.party  # 'Rep. Justin Amash (I-MI) ... leaves the GOP'
+
+    def party_joined_next(self, finder: EventFinder, doc: Doc, event: Event, cast: Cast) -> str | None:
+        """The new party told in the next sentence: '... defected from the Conservative Party.
+        Lee crossed the room and took a seat with the Liberal Democrats.' The sentence must be
+        about the switcher (named, or 'he'/'she') and name the party as where they went."""
+        trigger = tokens_of(doc, (event.trigger_start, event.trigger_end)) if event.trigger_start is not None else None
+        if trigger is None:
+            return None
+        following = trigger.sent
+        while following.end < len(doc):
+            following = doc[following.end].sent
+            if following.text.strip():
+                break
+        if following == trigger.sent or not following.text.strip():
+            return None
+        subject = next(
+            (c for c in following.root.children if c.dep_ in ("nsubj", "nsubjpass")),
+            None,
+        )
+        if subject is None or not self.refers_to(subject, event.person):
+            return None
+        for tok in following:
+            object_of = tok.head if tok.dep_ in ("pobj", "dobj") else None
+            if object_of is None or not (object_of.lower_ in ("with", "to", "as") or object_of.lemma_.lower() in self.words["join_verbs"]):
+                continue
+            party = finder.party_in(doc, tok, None, cast) or finder.parties.find(" ".join(t.text for t in tok.subtree))
+            if party and party != event.from_party:
+                return party
+        return None
+
+    @staticmethod
+    def refers_to(subject: Token, person: str | None) -> bool:
+        if person is None:
+            return False
+        if subject.lower_ in ("he", "she"):
+            return True
+        return subject.pos_ == "PROPN" and subject.text.lower() == person.lower().split()[-1]
 
     def left_before(self, event: Event, events: list[Event]) -> bool:
         """'who left the party in 1997 and joined Labour in 1998': the join starts from no party."""
