@@ -127,10 +127,8 @@ class PartyLexicon:
     def find(self, text: str) -> str | None:
         """The canonical party of the first party name in text, if any. Party names are proper
         nouns: 'labour costs' and 'welfare reform' name no party."""
-        for match in self._pattern.finditer(text):
-            if match.group(1)[:1].isupper():
-                return self.canonical[match.group(1).lower()]
-        return None
+        found = self.find_all(text)
+        return found[0][1] if found else None
 
     def from_code(self, code: str | None) -> str | None:
         """'Con' -> 'Conservative'; a name that is already canonical or an alias is folded too."""
@@ -140,7 +138,14 @@ class PartyLexicon:
 
     def find_all(self, text: str) -> list[tuple[int, str]]:
         """(offset, canonical party) of every party name in text."""
-        return [(m.start(), self.canonical[m.group(1).lower()]) for m in self._pattern.finditer(text) if m.group(1)[:1].isupper()]
+        found, at = [], 0
+        while (m := self._pattern.search(text, at)) is not None:
+            if m.group(1)[:1].isupper():
+                found.append((m.start(), self.canonical[m.group(1).lower()]))
+                at = m.end()
+            else:  # 'new Labour' in lower case is no party, but its 'Labour' is
+                at = m.start() + 1
+        return found
 
     def normalise(self, name: str) -> str | None:
         name = name.strip()

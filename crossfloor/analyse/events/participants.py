@@ -183,6 +183,8 @@ class Participants:
         if speaker is None or not self.is_named(speaker):
             return []
         person = cast.by_surname.get(speaker.name.split()[-1].lower())
+        if person is None:  # 'Robert Kilroy-Silk' is filed under the last token, 'silk'
+            person = next((p for p in cast.by_surname.values() if p.name == speaker.name), None)
         return [person.as_speaker()] if person is not None else []
 
     def lede_people(self, doc: Doc, head: Token, cast: Cast) -> list[Speaker]:

@@ -271,11 +271,22 @@ class PartySwitch(EventType):
             premodifier = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
             if lemma in ("defector", "turncoat") and premodifier:
                 event.from_party = finder.parties.find(" ".join(t.text for t in premodifier[0].subtree))
-            event.to_party = self.party_after(finder, doc, noun, ("to", "for"))
+            event.to_party = self.party_after(finder, doc, noun, ("to", "for")) or self.new_own_party(finder, noun)
             event.from_party = event.from_party or self.party_after(finder, doc, noun, ("from",))
             event.person = person.name
             events.append(event)
         return events
+
+    @staticmethod
+    def new_own_party(finder: EventFinder, trigger: Token) -> str | None:
+        """'Tory defector Robert Jackson and his new Labour bosses': the party the switcher's
+        'new' colleagues, bosses or party belong to, in the same sentence."""
+        for tok in trigger.sent:
+            if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "new" for c in tok.children) and any(c.lower_ in ("his", "her", "their") for c in tok.children):
+                party = finder.parties.find(" ".join(t.text for t in tok.subtree))
+                if party:
+                    return party
+        return None
 
     @staticmethod
     def party_after(finder: EventFinder, doc: Doc, noun: Token, preps: tuple[str, ...]) -> str | None:
