@@ -43,6 +43,8 @@ class Quote:
     speaker_role: str | None = None
     speaker_party: str | None = None
     speaker_seat: str | None = None
+    # person | organisation | role | group: only people become people across articles
+    speaker_kind: str | None = None
     venue: str | None = None
     # Pieces of one utterance share this number: a quote split around its attribution
     # ('"X," he said. "Y."') is two quotes with one utterance.

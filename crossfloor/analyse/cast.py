@@ -17,6 +17,9 @@ class Speaker:
     role: str | None = None
     party: str | None = None
     seat: str | None = None
+    # person | organisation ('the White House', 'Reuters') | role (an office or function the
+    # article does not give a name: 'the Health Secretary') | group ('officials', 'some')
+    kind: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -31,7 +34,7 @@ class Person(Speaker):
     titles: set[str] = field(default_factory=set)
 
     def as_speaker(self) -> Speaker:
-        return Speaker(self.name, self.gender, self.role, self.party, self.seat)
+        return Speaker(self.name, self.gender, self.role, self.party, self.seat, "person")
 
 
 @dataclass

@@ -18,7 +18,7 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 
 HEDGES = re.compile(r"\b(just|some|about|around|almost|nearly|more than|over|under|less than|roughly|at least)\b\s*", re.I)
-LEADING_PREPOSITIONS = re.compile(r"^(on|in|at|during|by|since|from|until|of|over)\s+", re.I)
+LEADING_PREPOSITIONS = re.compile(r"^(on|in|at|during|by|since|from|until|of|over|after|for|within)\s+", re.I)
 WEEKEND = re.compile(r"\b(the|this|last)?\s*week-?end\b", re.I)
 MONTH_RELATIVE_YEAR = re.compile(r"^(?P<month>[a-z]+)\s+(?P<which>last|this|next)\s+year$", re.I)
 RELATIVE_SPAN = re.compile(r"^(earlier|late|later|early)\s+this\s+(?P<unit>week|month|year)$", re.I)
@@ -70,8 +70,8 @@ def _month_range(year: int, month: int) -> tuple[date, date]:
 
 
 @lru_cache(maxsize=64)
-def _parser(base: date) -> DateDataParser:
-    settings = {"RELATIVE_BASE": datetime(base.year, base.month, base.day), "PREFER_DATES_FROM": "past"}
+def _parser(base: date, prefer: str = "past") -> DateDataParser:
+    settings = {"RELATIVE_BASE": datetime(base.year, base.month, base.day), "PREFER_DATES_FROM": prefer}
     return DateDataParser(languages=["en"], settings=settings)
 
 
@@ -83,7 +83,7 @@ def clean(phrase: str) -> str:
     return text.strip()
 
 
-def _special(text: str, published: date | None) -> tuple[date, date] | None:
+def _special(text: str, published: date | None, future: bool = False) -> tuple[date, date] | None:
     """Phrases dateparser does not resolve, or resolves to the wrong granularity."""
     decade = DECADE.match(text)
     if decade:
@@ -98,7 +98,7 @@ def _special(text: str, published: date | None) -> tuple[date, date] | None:
         back = (published.weekday() - WEEKDAYS[weekday.group("day").lower()]) % 7
         if (weekday.group("which") or "").lower() in ("last", "past") and back == 0:
             back = 7
-        day = published - timedelta(days=back)
+        day = published - timedelta(days=back) if not future else published + timedelta(days=(-back) % 7)
         return day, day
     if WEEKEND.search(text):
         # The weekend on or before publication: a Monday article's "at the weekend" is two days back.
@@ -128,21 +128,30 @@ def is_duration(phrase: str) -> bool:
     return bool(DURATION.match(clean(phrase)))
 
 
-def resolve(phrase: str, published: date | None) -> When | None:
+def resolve(phrase: str, published: date | None, future: bool = False) -> When | None:
     """The day or range the phrase names, or None when it names none (or needs a publication
-    date that is unknown)."""
+    date that is unknown). future: the event is announced for later ('will resign on June 7')."""
     text = clean(phrase)
     if not text or not TIME_WORD.search(text) or is_duration(text):
         return None
-    special = _special(text, published)
+    special = _special(text, published, future)
     if special:
         return When(special[0], special[1], phrase)
+    when = _parsed(text, published, future, phrase)
+    # A past event is not dated after its report, and no range runs backwards.
+    if when is None or when.first > when.last or (published and not future and when.first > published):
+        return None
+    return when
+
+
+def _parsed(text: str, published: date | None, future: bool, phrase: str) -> When | None:
+    """What dateparser makes of the phrase, at the granularity it names."""
     absolute = bool(YEAR.search(text))
     if published is None and not absolute:
         return None
     base = published or date(2000, 1, 1)
     try:
-        data = _parser(base).get_date_data(text)
+        data = _parser(base, "future" if future else "past").get_date_data(text)
     except (ValueError, OverflowError):
         return None
     if data is None or data.date_obj is None:
@@ -166,21 +175,19 @@ def resolve(phrase: str, published: date | None) -> When | None:
 
 
 def publication_relative(tense: str, published: date | None) -> When | None:
-    """An event told in the present ('is defecting', 'quits') happened on the publication day;
-    one told in the present perfect ('has defected') on that day or the day before."""
+    """An event told in the present ('is defecting', 'quits') or, as news tells the day's events,
+    the present perfect ('has resigned') happened on the publication day."""
     if published is None:
         return None
-    if tense == "present":
+    if tense in ("present", "perfect"):
         return When(published, published, "")
-    if tense == "perfect":
-        return When(published - timedelta(days=1), published, "")
     return None
 
 
 def settle_dates(events, published: date | None) -> None:
     """Give each event its day or range: from its date words, else from how it is told."""
     for event in events:
-        when = resolve(event.date_text, published) if event.date_text else None
+        when = resolve(event.date_text, published, event.tense == "future") if event.date_text else None
         if when is None and not event.date_text:
             when = publication_relative(event.tense or "", published)
         if when is not None:

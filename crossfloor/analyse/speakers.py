@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -20,6 +19,7 @@ from .attribution import RELATIVE_PRONOUNS, Attribution
 from .cast import Cast, Person, Speaker
 from .doctext import entity_at, inside_quotation, text_of
 from .lexicon import PartyLexicon, PeopleLexicon
+from .names import first_name_gender
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "him", "her", "his", "its", "their"})
 # A pronoun looks back no further than this many characters for its antecedent.
@@ -31,6 +31,7 @@ ANTECEDENT_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "ROOT", "conj", "at
 MAIN_ROLES = frozenset({"nsubj", "nsubjpass", "poss"})
 # Pronouns that no antecedent resolves stay unresolved rather than become a "speaker" called "It".
 UNRESOLVED_PRONOUNS = frozenset({"i", "we", "you", "it", "they", "one", "us", "me"})
+ORGANISATION_ENTITIES = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
 QUANTIFIER_PRONOUNS = frozenset(
     {
         "some",
@@ -54,22 +55,6 @@ FIRST_NAME_GENDERS = {
     "female": "female",
     "mostly_female": "female",
 }
-
-
-@lru_cache(maxsize=1)
-def _gender_detector():
-    import gender_guesser.detector
-
-    return gender_guesser.detector.Detector(case_sensitive=False)
-
-
-def first_name_gender(name: str) -> str | None:
-    """The usual gender of a full name's first name ('Nikki Haley' -> female), from the
-    gender-guesser data; None for initials, lone surnames and names used by both."""
-    words = name.split()
-    if len(words) < 2 or len(words[0].strip(".")) < 2:
-        return None
-    return FIRST_NAME_GENDERS.get(_gender_detector().get_gender(words[0].strip(".")))
 
 
 class SpeakerResolver:
@@ -210,15 +195,21 @@ class SpeakerResolver:
 
     def role_from(self, phrase: list[Token], seat: str | None) -> str | None:
         seat_words = set(seat.split()) if seat else set()
+        root = next((t for t in phrase if t.head not in phrase), None)
         words = [
             t
             for t in phrase
-            if not t.is_punct and t.dep_ not in ("det", "poss", "case") and t.text not in seat_words
+            if not t.is_punct and not (t.dep_ in ("det", "poss", "case") and t.head is root) and t.text not in seat_words
             and t.lower_ not in ("for", "of", "former")
         ]
         while words and (self.parties.normalise(words[0].text) is not None or words[0].pos_ in ("NUM", "PRON") or words[0].lower_ == "one"):
             words.pop(0)
-        if not words or words[-1].lower_ not in self.people.role_heads:
+        if words and words[-1].lower_ not in self.people.role_heads:
+            # 'ambassador to the United Nations': a role head with its complement
+            root = next((t for t in words if t.head not in words), None)
+            if root is None or root.lower_ not in self.people.role_heads:
+                return None
+        if not words:
             return None
         role = " ".join(t.text for t in words)
         return role if self.parties.normalise(role) is None else None
@@ -300,12 +291,27 @@ class SpeakerResolver:
         # 'Will said', 'May said': the parser takes the name for a modal verb.
         if subject.text[:1].isupper() and subject.lower_ in by_surname and subject.pos_ in ("PROPN", "AUX", "VERB", "NOUN"):
             return by_surname[subject.lower_].as_speaker()
+        body = entity_at(doc, subject.i)
+        if body is not None and body.label_ in ORGANISATION_ENTITIES - {"NORP"} and body.root.i == subject.i:
+            # 'the Ministry of Finance said': the body by its whole name
+            name = " ".join(t.text for t in body if t.dep_ != "det" and t.tag_ != "POS").replace(" - ", "-")
+            return Speaker(name, party=self.parties.normalise(name), kind="organisation")
         role = self.role_phrase(subject)
         bound = by_role.get(role.lower()) or self.described(doc, subject, role, cast)
         if bound is not None:
             return bound.as_speaker()
         party = self.parties.find(role)
-        return Speaker(role, None, role if subject.lower_ in self.people.role_heads else None, party)
+        return Speaker(role, None, role if subject.lower_ in self.people.role_heads else None, party, kind=self.kind_of(subject, role))
+
+    def kind_of(self, subject: Token, role: str) -> str:
+        """What an unnamed source is: an organisation (by the entity recogniser, an outlet's or a
+        party's name), a group (a plural) or a role."""
+        words = set(role.lower().split())
+        if subject.ent_type_ in ORGANISATION_ENTITIES or self.parties.normalise(role) or (subject.pos_ == "PROPN" and words & self.people.outlet_words):
+            return "organisation"
+        if subject.tag_ in ("NNS", "NNPS") or self.is_plural(role):
+            return "group"
+        return "role"
 
     def person_in_phrase(self, doc: Doc, subject: Token, by_surname) -> Person | None:
         """The person a subject phrase names: its head or an appositive ('Mr Woodward, the MP'),
@@ -382,7 +388,7 @@ class SpeakerResolver:
         if lower in UNRESOLVED_PRONOUNS - {"they"}:
             return None
         if lower in QUANTIFIER_PRONOUNS:  # 'some say', 'others argue': a group the article leaves unnamed
-            return Speaker(lower)
+            return Speaker(lower, kind="group")
         gender = self.people.pronoun_gender.get(lower)
         ranked = self.ranked_candidates(doc, pronoun.idx, a, cast)
         speaking = self.quoted_speaker(pronoun.idx, cast) if inside_quotation(doc, pronoun.idx) else None
@@ -524,6 +530,7 @@ class SpeakerResolver:
             quote.speaker_role = speaker.role
             quote.speaker_party = speaker.party
             quote.speaker_seat = speaker.seat
+            quote.speaker_kind = speaker.kind
         return quote
 
 

@@ -91,12 +91,13 @@ def events(
 def people(
     name: Annotated[Optional[str], typer.Option(help="Any name the person goes by (substring)")] = None,
     limit: Annotated[Optional[int], typer.Option(help="At most this many people (most mentioned first)")] = None,
+    organisations: Annotated[bool, typer.Option("--organisations", help="List the organisations that speak ('the White House said') instead of people")] = False,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.table,
     db: DbOption = None,
 ) -> None:
     """People across articles: the names they go by, party history, roles, quote counts."""
     with database(db).sessions() as session:
-        rows = views.people(session, name=name, limit=limit)
+        rows = views.people(session, name=name, limit=limit, kind="organisation" if organisations else "person")
     print_rows(rows, format, people_table, "nobody matches")
 
 

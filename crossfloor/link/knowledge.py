@@ -141,6 +141,19 @@ class Linker:
         self.session.add_all(ArticleBandRow(article_id=article_id, band=k, hash=h) for k, h in enumerate(bands(values)))
 
     # ---- people -------------------------------------------------------------------------------
+    def organisation(self, name: str) -> PersonRow:
+        """The one organisation a source's name stands for ('the White House', 'Reuters'), kept
+        apart from people: an organisation may speak, but it is not a person."""
+        name = " ".join(name.split())
+        key = name_key(name)
+        same = self.session.scalars(select(PersonRow).where(PersonRow.kind == "organisation", PersonRow.surname == key.split()[-1]))
+        found = next((p for p in same if name_key(p.name) == key), None)
+        if found is None:
+            found = PersonRow(name=name, surname=key.split()[-1], kind="organisation")
+            self.session.add(found)
+            self.session.flush()
+        return found
+
     def person(self, name: str, kb_person: str | None = None) -> PersonRow:
         """The one person a name stands for across articles, made when new."""
         name = plain_name(name)
@@ -150,7 +163,7 @@ class Linker:
             found = self.session.scalar(select(PersonRow).where(PersonRow.kb_person == kb_person))
             if found is not None:
                 return found
-        same_surname = list(self.session.scalars(select(PersonRow).where(PersonRow.surname == surname).order_by(PersonRow.id)))
+        same_surname = list(self.session.scalars(select(PersonRow).where(PersonRow.surname == surname, PersonRow.kind == "person").order_by(PersonRow.id)))
         exact = [p for p in same_surname if name_key(p.name) == name_key(name)]
         if exact:
             return self.upgrade(exact[0], name, kb_person)
@@ -158,10 +171,13 @@ class Linker:
             return same_surname[0]  # 'Wakeford' when only one Wakeford is known
         if len(words) == 1 and not same_surname:
             # 'Kilroy' for 'Robert Kilroy-Silk': part of one known double-barrelled surname.
-            parts = [p for p in self.session.scalars(select(PersonRow).where(PersonRow.name.ilike(f"% {words[0]}-%")).limit(3))]
+            parts = [p for p in self.session.scalars(select(PersonRow).where(PersonRow.name.ilike(f"% {words[0]}-%"), PersonRow.kind == "person").limit(3))]
             if len(parts) == 1:
                 return parts[0]
         fitting = [p for p in same_surname if self.compatible(p.name, name)]
+        if len(fitting) > 1 and len(words) > 1:
+            # 'Donald J. Trump' when 'Trump' and 'Donald Trump' are known: the full name that fits.
+            fitting = [p for p in fitting if len(name_key(p.name).split()) > 1] or fitting
         if len(fitting) == 1:
             return self.upgrade(fitting[0], name, kb_person)
         person = PersonRow(name=name, surname=surname, kb_person=kb_person)
@@ -192,12 +208,12 @@ class Linker:
         found: dict[str, PersonRow] = {}
         mentions: list[PersonMentionRow] = []
 
-        def mention(name: str | None, kb_person: str | None = None, **about) -> PersonRow | None:
-            if not looks_like_name(name):
+        def mention(name: str | None, kb_person: str | None = None, kind: str | None = None, **about) -> PersonRow | None:
+            if kind in ("role", "group") or not (kind == "organisation" or looks_like_name(name)):
                 return None
-            key = plain_name(name).lower()
+            key = ("organisation " if kind == "organisation" else "") + plain_name(name).lower()
             if key not in found:
-                row = self.person(name, kb_person)
+                row = self.organisation(name) if kind == "organisation" else self.person(name, kb_person)
                 found[key] = row
                 mentions.append(PersonMentionRow(person_id=row.id, article_id=article.id, name=plain_name(name), **about))
             return found[key]
@@ -210,7 +226,7 @@ class Linker:
             for e in events:
                 mention(e.person, e.kb_person)
             for q in quotes:
-                row = mention(q.speaker_resolved, role=q.speaker_role, party=q.speaker_party, seat=q.speaker_seat)
+                row = mention(q.speaker_resolved, kind=q.speaker_kind, role=q.speaker_role, party=q.speaker_party, seat=q.speaker_seat)
                 q.person_id = row.id if row is not None else None
         self.session.add_all(mentions)
         return found

@@ -113,6 +113,7 @@ class PersonOut(BaseModel):
     quote_count: int
     articles: int
     kb_person: str | None
+    kind: str = "person"  # person, or organisation (a body that speaks: 'the White House')
 
 
 class PersonDetail(PersonOut):
@@ -252,8 +253,10 @@ def search(
 
 
 @router.get("/people", response_model=PersonPage, responses=CSV, summary="People, most mentioned first")
-def list_people(request: Request, name: str | None = None, sort: Literal["mentions", "name", "quotes"] = "mentions", limit: Limit = 50, offset: Offset = 0, format: Format = "json"):
-    return listing(request, views.people, limit, offset, format, name=name, sort=sort)
+def list_people(
+    request: Request, name: str | None = None, sort: Literal["mentions", "name", "quotes"] = "mentions", kind: Literal["person", "organisation"] = "person", limit: Limit = 50, offset: Offset = 0, format: Format = "json"
+):
+    return listing(request, views.people, limit, offset, format, name=name, sort=sort, kind=kind)
 
 
 @router.get("/people/{person_id}", response_model=PersonDetail, responses=problems(404), summary="A person with their quotes and events")

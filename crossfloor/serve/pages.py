@@ -141,12 +141,12 @@ def keep_hit(hit: dict, speaker: str, outlet: str, first: date | None, last: dat
 
 
 @router.get("/people")
-def people_list(request: Request, name: str = "", sort: Literal["mentions", "name", "quotes"] = "mentions", page: int = Query(1, ge=1, le=100_000)):
+def people_list(request: Request, name: str = "", sort: Literal["mentions", "name", "quotes"] = "mentions", kind: Literal["person", "organisation"] = "person", page: int = Query(1, ge=1, le=100_000)):
     with request.app.db.sessions() as session:
-        found = views.people(session, name=name or None, limit=PAGE, offset=(page - 1) * PAGE, sort=sort)
-        total = views.people_count(session, name=name or None)
-    listing = Listing("/people", "/api/people", {"name": name}, sort, page, PAGE, total, len(found))
-    return html(request, "people.html", people=found, listing=listing, name=name)
+        found = views.people(session, name=name or None, limit=PAGE, offset=(page - 1) * PAGE, sort=sort, kind=kind)
+        total = views.people_count(session, name=name or None, kind=kind)
+    listing = Listing("/people", "/api/people", {"name": name, "kind": kind}, sort, page, PAGE, total, len(found))
+    return html(request, "people.html", people=found, listing=listing, name=name, kind=kind)
 
 
 @router.get("/people/{person_id}")

@@ -69,6 +69,7 @@ class QuoteRow(Base):
     speaker_role: Mapped[str | None] = mapped_column(String(300))
     speaker_party: Mapped[str | None] = mapped_column(String(100))
     speaker_seat: Mapped[str | None] = mapped_column(String(200))
+    speaker_kind: Mapped[str | None] = mapped_column(String(20))  # person | organisation | role | group
     venue: Mapped[str | None] = mapped_column(String(300))
     utterance: Mapped[int | None]
     act: Mapped[str | None] = mapped_column(String(10), index=True)
@@ -176,6 +177,8 @@ class PersonRow(Base):
     name: Mapped[str] = mapped_column(String(300), index=True)
     surname: Mapped[str] = mapped_column(String(200), index=True)  # lower case
     kb_person: Mapped[str | None] = mapped_column(String(200), index=True)
+    # person, or organisation: a source that speaks as a body ('the White House said')
+    kind: Mapped[str] = mapped_column(String(20), default="person", server_default="person", index=True)
 
     mentions: Mapped[list[PersonMentionRow]] = relationship(back_populates="person", cascade="all, delete-orphan")
 

@@ -143,11 +143,17 @@ def people_named(session: Session, name: str, limit: int = 3) -> list[dict]:
     """The people whose name holds these words, most quoted first: a search's first answers."""
     quote_total = select(func.count()).where(QuoteRow.person_id == PersonRow.id).scalar_subquery()
     articles = select(func.count(func.distinct(PersonMentionRow.article_id))).where(PersonMentionRow.person_id == PersonRow.id).scalar_subquery()
-    rows = session.execute(select(PersonRow.id, PersonRow.name, quote_total, articles).where(PersonRow.name.ilike(f"%{name}%")).order_by(quote_total.desc(), PersonRow.id).limit(limit)).all()
+    rows = session.execute(
+        select(PersonRow.id, PersonRow.name, quote_total, articles).where(PersonRow.name.ilike(f"%{name}%"), PersonRow.kind == "person").order_by(quote_total.desc(), PersonRow.id).limit(limit)
+    ).all()
     return [{"id": i, "name": n, "quote_count": q, "articles": a} for i, n, q, a in rows]
 
 
-def people_filters(query, name: str | None = None, ids: list[int] | None = None):
+def people_filters(query, name: str | None = None, ids: list[int] | None = None, kind: str | None = "person"):
+    """kind: people by default, 'organisation' for the bodies that speak ('the White House'),
+    None for both; a lookup by id finds either."""
+    if kind and ids is None:
+        query = query.where(PersonRow.kind == kind)
     if name:
         pattern = f"%{name}%"
         matching = select(PersonMentionRow.person_id).where(PersonMentionRow.name.ilike(pattern))
@@ -161,10 +167,11 @@ def people_count(session: Session, **filters) -> int:
     return session.scalar(people_filters(select(func.count()).select_from(PersonRow), **filters)) or 0
 
 
-def people(session: Session, name: str | None = None, limit: int | None = None, ids: list[int] | None = None, offset: int = 0, sort: str = "mentions") -> list[dict]:
-    """People with every name they go by, their parties and roles over time, and quote counts;
-    most mentioned first (sort: 'name', 'quotes')."""
-    query = people_filters(select(PersonRow), name, ids)
+def people(session: Session, name: str | None = None, limit: int | None = None, ids: list[int] | None = None, offset: int = 0, sort: str = "mentions", kind: str | None = "person") -> list[dict]:
+    """People (or, with kind='organisation', the organisations that speak) with every name they
+    go by, their parties and roles over time, and quote counts; most mentioned first (sort:
+    'name', 'quotes')."""
+    query = people_filters(select(PersonRow), name, ids, kind)
     mentions_count = select(func.count()).where(PersonMentionRow.person_id == PersonRow.id).scalar_subquery()
     quote_total = select(func.count()).where(QuoteRow.person_id == PersonRow.id).scalar_subquery()
     orders = {"mentions": (mentions_count.desc(), PersonRow.id), "name": (PersonRow.surname, PersonRow.name, PersonRow.id), "quotes": (quote_total.desc(), PersonRow.id)}
@@ -188,6 +195,7 @@ def people(session: Session, name: str | None = None, limit: int | None = None, 
                 "quote_count": quote_count,
                 "articles": len({m.article_id for m, _ in mentions}),
                 "kb_person": person.kb_person,
+                "kind": person.kind,
             }
         )
     return out

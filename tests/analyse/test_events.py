@@ -59,7 +59,7 @@ def test_news_lede_names_the_defector_in_the_next_sentence(events_of):
     )
     [switch] = events_of(text, date(2005, 1, 16), "party_switch")
     assert (switch["person"], switch["from_party"], switch["to_party"], switch["seat"]) == ("Robert Jackson", "Conservative", "Labour", "Wantage")
-    assert switch["date_range"] == ["2005-01-15", "2005-01-16"]  # 'has defected': that day or the day before
+    assert switch["date"] == "2005-01-16"  # 'has defected': news of the publication day
 
 
 def test_no_confidence_letters_withdrawn_by_a_group(events_of):
@@ -158,3 +158,67 @@ def test_relative_dates_need_a_publication_date(phrase):
 
 def test_words_that_only_look_like_dates_are_not_dates():
     assert resolve("we", date(2022, 1, 20)) is None
+
+
+# ---- today's phrasing (made-up sentences) ---------------------------------------------------
+
+
+def switch_fields(events: list[dict]) -> list[tuple]:
+    return [(e["person"], e["from_party"], e["to_party"]) for e in events]
+
+
+def test_a_group_listed_after_a_colon_is_one_switch_each(events_of):
+    text = "Seven Labour MPs have quit the party to sit as an independent group: Jane Ashford, Tom Bell and Carla Diaz."
+    assert switch_fields(events_of(text, date(2019, 2, 18), "party_switch")) == [
+        ("Jane Ashford", "Labour", "Independent"),
+        ("Tom Bell", "Labour", "Independent"),
+        ("Carla Diaz", "Labour", "Independent"),
+    ]
+
+
+def test_the_new_party_in_the_next_sentence(events_of):
+    text = (
+        "Alan Price, a Conservative, defected from the Conservative Party during the debate.\n\n"
+        "As the minister spoke, Price crossed the chamber and took a seat with the opposition Liberal Democrats."
+    )
+    [switch] = events_of(text, date(2019, 9, 3), "party_switch")
+    assert (switch["person"], switch["from_party"], switch["to_party"], switch["date"]) == ("Alan Price", "Conservative", "Liberal Democrat", None)
+
+
+def test_leaving_to_become_an_independent_and_a_us_label(events_of):
+    [switch] = events_of("Rep. Dana Cole said Thursday that she is leaving the Republican Party to become an independent.", date(2019, 7, 4), "party_switch")
+    assert (switch["person"], switch["from_party"], switch["to_party"], switch["date"]) == ("Dana Cole", "Republican", "Independent", "2019-07-04")
+    [labelled] = events_of("Rep. Dana Cole (I-Mich.) is leaving the Republican Party.", date(2019, 7, 4), "party_switch")
+    assert labelled["to_party"] == "Independent"
+
+
+def test_a_switch_announced_for_the_future_counts_a_rumoured_one_does_not(events_of):
+    [switch] = events_of("Mr Hale told colleagues he will switch from the Democratic Party to the Republican Party.", date(2019, 12, 16), "party_switch")
+    assert (switch["person"], switch["from_party"], switch["to_party"]) == ("Hale", "Democratic", "Republican")
+    assert events_of("Mr Hale might switch to the Republican Party, aides said.", date(2019, 12, 16), "party_switch") == []
+
+
+def test_his_new_party_colleagues_name_the_new_party(events_of):
+    [switch] = events_of("Tory defector Ian Marsh and his new Labour colleagues attacked the budget.", None, "party_switch")
+    assert (switch["person"], switch["from_party"], switch["to_party"]) == ("Ian Marsh", "Conservative", "Labour")
+
+
+def test_will_resign_is_a_resignation_will_stand_down_at_the_election_is_not(events_of):
+    [resignation] = events_of("Congressman Paul Avery will resign from Congress on Oct. 21, the Speaker said.", date(2017, 10, 5), "resignation")
+    assert resignation["person"] == "Paul Avery" and resignation["date"] == "2017-10-21"
+    assert events_of("Congressman Paul Avery will stand down at the next election.", date(2017, 10, 5), "resignation") == []
+
+
+def test_a_resignation_accepted_and_a_misread_name(events_of):
+    [resignation] = events_of("President Trump has accepted the resignation of Nikki Haley, his ambassador to the United Nations.", date(2018, 10, 9), "resignation")
+    assert resignation["person"] == "Nikki Haley" and resignation["office"] == "ambassador to the United Nations"
+    assert resignation["date"] == "2018-10-09"
+
+
+def test_weekdays_are_days_of_the_publication_week_and_durations_are_not_dates():
+    assert resolve("Thursday", date(2018, 12, 20)).first == date(2018, 12, 20)
+    assert resolve("on Monday", date(2018, 12, 20)).first == date(2018, 12, 17)
+    assert resolve("last Thursday", date(2018, 12, 20)).first == date(2018, 12, 13)
+    assert resolve("last November", date(2019, 4, 29)).fields()["date_range"] == ["2018-11-01", "2018-11-30"]
+    assert resolve("June 7", date(2019, 5, 24), future=True).first == date(2019, 6, 7)
+    assert resolve("17 years", date(2012, 11, 21)) is None and resolve("after nearly two years", date(2012, 11, 21)) is None

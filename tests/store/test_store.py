@@ -27,13 +27,14 @@ def test_a_database_from_before_migrations_is_upgraded_in_place(tmp_path):
             conn.execute(f"DROP TABLE {table}")
         conn.execute("DROP INDEX ix_quotes_act")
         conn.execute("ALTER TABLE quotes DROP COLUMN act")
+        conn.execute("ALTER TABLE quotes DROP COLUMN speaker_kind")
         for table, column in (("quotes", "person_id"), ("events", "canonical_id"), ("articles", "story_id")):
             conn.execute(f"DROP INDEX ix_{table}_{column}")
             conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     db = open_database(url)
     assert db.counts()["articles"] == 1
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0004",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0005",)
         assert "story_id" in {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
         assert "act" in {row[1] for row in conn.execute("PRAGMA table_info(quotes)")}
 

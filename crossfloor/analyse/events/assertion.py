@@ -68,7 +68,8 @@ class Assertion:
         lemma = head.lemma_.lower()
         if head.pos_ in ("VERB", "AUX", "ADJ") and lemma in self.lex.blocking_governors:
             return True
-        return head.pos_ in ("NOUN", "PROPN") and lemma in self.lex.blocking_nouns
+        # A person's name is no such noun ('Alan Price, a Conservative, defected' is no 'price').
+        return head.pos_ in ("NOUN", "PROPN") and lemma in self.lex.blocking_nouns and head.ent_type_ != "PERSON"
 
 
 FUTURE = frozenset({"will", "'ll", "’ll", "shall"})

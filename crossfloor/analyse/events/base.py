@@ -69,7 +69,9 @@ class EventType:
     # Subtypes from the most to the least telling, for mentions that merge.
     subtype_order: ClassVar[tuple[str, ...]] = ()
     # A move the person announces in the future tense ('will switch parties', 'will sit as an
-    # independent') is news of the event itself, not a plan of someone else's.
+    # independent') is news of the event itself, not a plan of someone else's: every trigger of
+    # such a type counts in the future tense, and of other types the words their lexicon section
+    # lists as 'future_verbs' ('will resign', but not 'will stand down at the election').
     announced_future: ClassVar[bool] = False
 
     def __init__(self, words: dict):
@@ -90,6 +92,10 @@ class EventType:
     @property
     def trigger_verbs(self) -> frozenset[str]:
         return frozenset()
+
+    @property
+    def future_verbs(self) -> frozenset[str]:
+        return self.trigger_verbs if self.announced_future else frozenset(self.words.get("future_verbs", ()))
 
     @property
     def trigger_nouns(self) -> frozenset[str]:

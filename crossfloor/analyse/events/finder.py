@@ -40,7 +40,7 @@ class EventFinder(Assertion, Participants, Parties):
         self.resolver = resolver
         self.types = {name: kind(lexicon.words(name)) for name, kind in REGISTRY.items()}
         self.trigger_verbs = frozenset().union(*(t.trigger_verbs for t in self.types.values()))
-        self.future_verbs = frozenset().union(*(t.trigger_verbs for t in self.types.values() if t.announced_future))
+        self.future_verbs = frozenset().union(*(t.future_verbs for t in self.types.values()))
         self.noun_types = {}
         for kind in self.types.values():
             for noun in kind.trigger_nouns:

@@ -137,9 +137,29 @@ class Participants:
         counted = any(c.dep_ == "nummod" for c in head.children)
         if article == "the" and head.tag_ in ("NN", "NNP") and head.lemma_.lower() in ANAPHORIC_HEADS:
             return self.salient_person(head.idx, cast)
+        if head.tag_ in ("NNS", "NNPS") and (counted or article == "the"):
+            listed = self.listed_people(doc, head, cast)
+            if listed:
+                return listed
         if lede and (article in ("a", "an") or counted or any(c.lower_ == "one" for c in head.ancestors if c.i > head.i - 6)):
             return self.lede_people(doc, head, cast)
         return []
+
+    def listed_people(self, doc: Doc, head: Token, cast: Cast) -> list[Speaker]:
+        """'Seven MPs quit the party to form a new group: Jane Ashford, Tom Bell and Carla Diaz':
+        a group the same sentence then lists by name, after a colon or dash."""
+        sent = head.sent
+        colon = next((t for t in sent if t.i > head.i and t.text in (":", "—", "–")), None)
+        if colon is None:
+            return []
+        people: list[Speaker] = []
+        for ent in sent.ents:
+            if ent.label_ == "PERSON" and ent.start > colon.i:
+                tokens = self.name_of(doc, ent.root)
+                speaker = self.known_person(doc, tokens, cast, None) if tokens else None
+                if speaker is not None and all(p.name != speaker.name for p in people):
+                    people.append(speaker)
+        return people if len(people) >= 2 else []
 
     @staticmethod
     def salient_person(offset: int, cast: Cast) -> list[Speaker]:

@@ -212,6 +212,10 @@ class PartySwitch(EventType):
             event.to_party = None
         if subtype in ("defection", "quit") and event.to_party is None:
             event.to_party = self.party_taken_up(finder, doc, verb, cast)
+        source = obj if obj is not None else prep_object(verb, ("from",))
+        if subtype == "quit" and event.from_party is None and source is not None and source.lemma_.lower() == "party":
+            subject = finder.subject_of(verb)  # 'Seven Labour MPs have quit the party'
+            event.from_party = finder.parties.find(" ".join(t.text for t in subject.subtree)) if subject is not None else None
 
     def party_taken_up(self, finder: EventFinder, doc: Doc, verb: Token, cast: Cast) -> str | None:
         """'leaving the Republican Party to become an independent', 'quit and will sit as an

@@ -1,0 +1,92 @@
+"""Speakers resolved to the people an article names, on made-up news sentences: descriptions,
+pronouns, first-name genders, misparsed names, and sources that are not people."""
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def said(nlp):
+    """(content, resolved speaker, kind) of each quote of a text."""
+
+    def run(text: str) -> list[tuple[str, str | None, str | None]]:
+        return [(q.text, q.speaker_resolved, q.speaker_kind) for q in nlp(text)._.quotes]
+
+    return run
+
+
+def speaker_of(found, words: str) -> str | None:
+    return next(speaker for content, speaker, _ in found if words in content)
+
+
+def test_a_description_binds_to_the_person_introduced_with_that_title(said):
+    found = said(
+        "Rep. Jane Okafor of Ohio voted against the bill on Tuesday.\n\n"
+        '"This is a bad day for the country," the congresswoman told reporters after the vote.'
+    )
+    assert speaker_of(found, "bad day") == "Jane Okafor"
+
+
+def test_an_office_nobody_holds_in_the_article_stays_a_role(said):
+    found = said(
+        "Prime Minister Tom Reed faced questions over the budget on Monday.\n\n"
+        "The Health Secretary said the hospitals would get more money next year."
+    )
+    assert speaker_of(found, "hospitals") == "Health Secretary"
+
+
+def test_a_generic_description_is_the_person_in_focus(said):
+    found = said(
+        "Senator Maria Lopez announced her retirement on Friday.\n\n"
+        "The Nevada Democrat said she wanted to spend more time with her family."
+    )
+    assert speaker_of(found, "more time") == "Maria Lopez"
+
+
+def test_she_is_not_the_man_named_first(said):
+    found = said(
+        "President Ray Stone accepted the resignation of Maria Lopez, his envoy to the talks.\n\n"
+        'Asked about her plans, she joked: "No, I am not running for anything."'
+    )
+    assert speaker_of(found, "not running") == "Maria Lopez"
+
+
+def test_he_after_a_speaker_is_that_speaker_not_a_name_in_his_clause(said):
+    found = said(
+        "Mr Bryce told the paper that Ms Hart would win the seat, saying voters trusted her.\n\n"
+        "He said the campaign had raised more money than any before it."
+    )
+    assert speaker_of(found, "raised more money") == "Bryce"
+
+
+def test_a_surname_the_parser_reads_as_a_modal_verb(said):
+    found = said('Columnist Gordon Will has left the party.\n\n"I could not stay," Will said.')
+    assert speaker_of(found, "could not stay") == "Gordon Will"
+
+
+def test_unresolved_pronouns_and_unnamed_groups(said):
+    found = said("It said the figures were wrong. Some argue that the tax should be scrapped.")
+    assert speaker_of(found, "figures were wrong") is None
+    assert [(s, k) for c, s, k in found if "tax should be scrapped" in c] == [("some", "group")]
+
+
+def test_organisations_are_typed_as_organisations(said):
+    found = said("The Ministry of Finance said that the deficit had fallen sharply.")
+    [(_, speaker, kind)] = found
+    assert speaker == "Ministry of Finance" and kind == "organisation"
+
+
+def test_a_person_is_typed_as_a_person_with_the_party_of_a_us_label(nlp):
+    [quote] = nlp("Sen. Mark Doyle (R-Texas) said the vote would be close.")._.quotes
+    assert (quote.speaker_resolved, quote.speaker_kind, quote.speaker_party) == ("Mark Doyle", "person", "Republican")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister declined to say whether the plan would go ahead.",
+        "Officials have not confirmed that the talks will resume.",
+        "The mayor announced her resignation on Monday.",
+    ],
+)
+def test_what_was_not_said_is_no_quote(said, text):
+    assert said(text) == []

@@ -1,0 +1,44 @@
+"""Page furniture is found and masked without moving a single offset."""
+
+from crossfloor.read.furniture import furniture, mask_furniture
+
+PAGE = (
+    "Minister Quits Over Budget Row In Dramatic Day\n"
+    "Image copyright Reuters Image caption The minister leaving the building\n"
+    "LONDON (Reuters) - The finance minister resigned on Monday, saying the plan was wrong.\n"
+    "ADVERTISEMENT\n"
+    "( PHOTOS: Scenes from the protest)\n"
+    "Ms Jane Doe (Photo by Sam Lens/Getty Images)\n"
+    "\"We will carry on,\" said the party's chairman. pic.twitter.com/AbC123\n"
+    "Why it matters: The government loses its majority.\n"
+)
+
+
+def test_masking_keeps_every_offset_and_line():
+    masked = mask_furniture(PAGE)
+    assert len(masked) == len(PAGE)
+    assert [k for k, c in enumerate(PAGE) if c == "\n"] == [k for k, c in enumerate(masked) if c == "\n"]
+
+
+def test_captions_credits_promos_datelines_and_headlines_are_masked():
+    masked = mask_furniture(PAGE)
+    for furniture_text in ("Minister Quits", "Image caption", "(Reuters) -", "ADVERTISEMENT", "PHOTOS", "Getty Images", "pic.twitter.com", "Why it matters"):
+        assert furniture_text not in masked, furniture_text
+
+
+def test_the_article_itself_is_untouched():
+    masked = mask_furniture(PAGE)
+    for sentence in ("The finance minister resigned on Monday, saying the plan was wrong.", '"We will carry on," said the party\'s chairman.', "The government loses its majority."):
+        assert sentence in masked, sentence
+
+
+def test_related_story_links_after_a_name_are_masked_but_the_name_is_kept():
+    line = "Energy Secretary Ann Vale Ann Mary ValeVale faces questions | Prices rise again MORE resigned on Friday."
+    masked = mask_furniture(line)
+    assert masked.startswith("Energy Secretary Ann Vale ") and masked.rstrip().endswith("resigned on Friday.")
+    assert "faces questions" not in masked
+
+
+def test_an_ordinary_sentence_or_title_case_in_mid_text_is_not_furniture():
+    text = "The Senate Voted To Approve The Bill, a headline said.\nShe said the Minister For Health was wrong."
+    assert furniture().spans(text) == []
