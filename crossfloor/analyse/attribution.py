@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .doctext import text_of, tokens_of
+from .doctext import inside_quotation, text_of, tokens_of
 from .lexicon import CueLexicon, PeopleLexicon
 from .marks import MarkSpan, find_quote_spans
 
@@ -185,7 +185,7 @@ class AttributionFinder:
             venue = self.told_outlet(v) or self.venue_phrase(v, v is verb)
             if venue is not None:
                 return venue
-        return None
+        return self.people.platforms.get(self.lemma(verb)) or self.people.platforms.get(verb.lower_)  # 'tweeted': Twitter
 
     def told_outlet(self, verb: Token) -> str | None:
         """'told Sky News', 'briefed the BBC'."""
@@ -202,6 +202,8 @@ class AttributionFinder:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "on", "during", "at") or (c.lower_ == "to" and is_cue):
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ == "PROPN" and inside_quotation(verb.doc, pobj.idx):
+                    return quoted_title(pobj)  # 'said on "Morning Joe"', 'speaking on "Fox News Sunday,"'
                 if pobj is not None and (pobj.lemma_.lower() in self.people.venue_nouns or self.looks_like_outlet(pobj)):
                     return self.phrase_of(list(pobj.subtree))
         return None
@@ -419,7 +421,7 @@ class AttributionFinder:
         parent = a.inherits_from
         if parent is not None and "\n" not in text_of(doc)[min(parent.end, a.start) : max(parent.start, a.start)]:
             return True  # the rest of a quotation split around its attribution: '"I would," she said. "I would."'
-        if self._is_title(quoted) and a.via not in ("after", "before", "clause"):
+        if self._is_title(quoted) and (a.via not in ("after", "before", "clause") or self._named_programme(doc, a)):
             return False
         if not a.is_attributed:
             return self._long(doc, a) and self._standalone(text_of(doc), a)
@@ -689,6 +691,13 @@ class AttributionFinder:
         return not before or before[-1] in "\n.!?:…"
 
     @staticmethod
+    def _named_programme(doc: Doc, a: Attribution) -> bool:
+        """'said on "Morning Joe."', 'told "Fox News Sunday"': a quoted title after the preposition
+        or verb that names where something was said."""
+        before = text_of(doc)[max(0, a.start - 12) : a.start].rstrip(" “\"'‘").lower()
+        return before.endswith((" on", " to", " in", " told", " during"))
+
+    @staticmethod
     def _is_title(quoted: str) -> bool:
         """'The Steve Harvey Morning Show', 'Legend in the Coal Fields': every content word capitalised."""
         words = [w for w in quoted.strip(" ,.!?;:").split() if w[:1].isalpha()]
@@ -710,3 +719,9 @@ def misparsed_name(verb: Token) -> Token | None:
     if before.ent_type_ == "PERSON" or (verb.tag_ == "VBD" and before.tag_ == "MD"):
         return before
     return None
+
+
+def quoted_title(head: Token) -> str:
+    """A programme's or publication's quoted name, without its quotation marks."""
+    tokens = [t for t in sorted(head.subtree, key=lambda t: t.i) if not t.is_quote and not (t.is_punct and t.text in ",.;:")]
+    return " ".join(t.text for t in tokens if t.dep_ != "det" or t.i != tokens[0].i).strip()

@@ -66,6 +66,7 @@ class PeopleLexicon:
     generic_descriptions: frozenset[str] = frozenset()
     rank_words: frozenset[str] = frozenset()
     gendered_roles: dict[str, str] = field(default_factory=dict)
+    platforms: dict[str, str] = field(default_factory=dict)  # 'tweet' -> 'Twitter'
 
     def classes_of(self, words) -> frozenset[str]:
         """The role classes that words ('Rep.', 'prime minister', 'congressman') belong to."""
@@ -93,6 +94,7 @@ def people_lexicon(path: str | None = None) -> PeopleLexicon:
         generic_descriptions=frozenset(data.get("generic_descriptions", [])),
         rank_words=frozenset(data.get("rank_words", [])),
         gendered_roles=data.get("gendered_roles", {}),
+        platforms=data.get("platforms", {}),
     )
 
 

@@ -32,6 +32,7 @@ MAIN_ROLES = frozenset({"nsubj", "nsubjpass", "poss"})
 # Pronouns that no antecedent resolves stay unresolved rather than become a "speaker" called "It".
 UNRESOLVED_PRONOUNS = frozenset({"i", "we", "you", "it", "they", "one", "us", "me"})
 ORGANISATION_ENTITIES = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
+CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split())
 QUANTIFIER_PRONOUNS = frozenset(
     {
         "some",
@@ -479,7 +480,7 @@ class SpeakerResolver:
         return last.endswith("s") and last in self.people.role_heads and not last.endswith("ss")
 
     def resolve_venue(self, doc: Doc, a: Attribution, attributions, venues) -> str | None:
-        venue = a.venue
+        venue = self.named_venue(a.venue)
         if venue is None:
             return None
         words = venue.lower().split()
@@ -493,6 +494,19 @@ class SpeakerResolver:
             pool = sorted(earlier + outlets, key=lambda x: x[0])
             return pool[-1][1] if pool else venue
         return venue
+
+    def named_venue(self, venue: str | None) -> str | None:
+        """A venue is a named medium: an outlet, programme or platform ('Sky News', 'Twitter'),
+        or a media noun that stands for one already named ('told the broadcaster'); 'in a
+        statement' or 'in his letter' name none."""
+        if not venue:
+            return None
+        words = venue.split()
+        platform = next((self.people.platforms[w.lower()] for w in words if w.lower() in self.people.platforms), None)
+        if platform:
+            return platform
+        named = [w for w in words if w[:1].isupper() and w.lower().strip(".,") not in CALENDAR_WORDS]
+        return venue if named or (words and words[-1].lower() in self.people.media_nouns) else None
 
     def is_generic_venue(self, venue: str) -> bool:
         return venue.lower().split()[-1] in self.people.venue_nouns

@@ -69,10 +69,17 @@ def same_person(gold: str | None, pred: str | None) -> bool:
     return short[0] == long[0] or (len(short[0]) == 1 and long[0].startswith(short[0]))
 
 
+def is_proper_name(text: str | None) -> bool:
+    words = (text or "").split()
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
 def same_actor(gold: str | None, pred: str | None) -> bool:
     """A person by name, or a role or group by its words."""
     if same_person(gold, pred):
         return True
+    if is_proper_name(gold) and is_proper_name(pred):
+        return False  # two names that are not the same person's ('Joan Woodward', 'Shaun Woodward')
     g, p = content_words(gold), content_words(pred)
     return bool(g and p) and len(g & p) / min(len(g), len(p)) >= 0.5
 
