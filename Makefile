@@ -39,6 +39,8 @@ evaluate: install
 	$(BIN)/crossfloor --fast evaluate quotes ../shared/benchmarks/quotes/polnear-dev.jsonl
 	$(BIN)/crossfloor evaluate events ../shared/gold/seeds.gold.jsonl
 	$(BIN)/crossfloor evaluate events tests/gold/bbc-events.dev.jsonl --texts ../shared/corpora
+	$(BIN)/crossfloor evaluate quotes tests/gold/allsides.dev.jsonl --speakers resolved
+	$(BIN)/crossfloor evaluate events tests/gold/allsides.dev.jsonl
 
 bench: install
 	$(BIN)/crossfloor bench --json bench.json
