@@ -33,6 +33,7 @@ MAIN_ROLES = frozenset({"nsubj", "nsubjpass", "poss"})
 UNRESOLVED_PRONOUNS = frozenset({"i", "we", "you", "it", "they", "one", "us", "me"})
 ORGANISATION_ENTITIES = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
 CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split())
+FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 QUANTIFIER_PRONOUNS = frozenset(
     {
         "some",
@@ -200,7 +201,7 @@ class SpeakerResolver:
         words = [
             t
             for t in phrase
-            if not t.is_punct and not (t.dep_ in ("det", "poss", "case") and t.head is root) and t.text not in seat_words
+            if not t.is_punct and not (t.dep_ in ("det", "poss", "case") and root is not None and t.head.i == root.i) and t.text not in seat_words
             and t.lower_ not in ("for", "of", "former")
         ]
         while words and (self.parties.normalise(words[0].text) is not None or words[0].pos_ in ("NUM", "PRON") or words[0].lower_ == "one"):
@@ -386,6 +387,10 @@ class SpeakerResolver:
         elsewhere in a sentence (an object, a prepositional phrase) is taken only when their
         gender is known to agree."""
         lower = pronoun.lower_
+        if lower in FIRST_PERSON and inside_quotation(doc, pronoun.idx):
+            # 'In his letter, Smith wrote: "I have decided to resign"': I is the letter's author
+            writer = self.quoted_speaker(pronoun.idx, cast)
+            return writer if writer is not None and writer.kind == "person" else None
         if lower in UNRESOLVED_PRONOUNS - {"they"}:
             return None
         if lower in QUANTIFIER_PRONOUNS:  # 'some say', 'others argue': a group the article leaves unnamed
@@ -599,7 +604,7 @@ def clause_subject_spans(pronoun: Token) -> list[tuple[int, int]]:
                 ent = entity_at(head.doc, head.i)
                 spans.append((ent.start_char, ent.end_char) if ent is not None else (head.idx, head.idx + len(head.text)))
             return spans
-        if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
             return []
         verb = verb.head
     return []

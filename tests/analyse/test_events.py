@@ -222,3 +222,17 @@ def test_weekdays_are_days_of_the_publication_week_and_durations_are_not_dates()
     assert resolve("last November", date(2019, 4, 29)).fields()["date_range"] == ["2018-11-01", "2018-11-30"]
     assert resolve("June 7", date(2019, 5, 24), future=True).first == date(2019, 6, 7)
     assert resolve("17 years", date(2012, 11, 21)) is None and resolve("after nearly two years", date(2012, 11, 21)) is None
+
+
+def test_first_person_in_someones_own_words_is_them(events_of):
+    [resignation] = events_of('In his letter, Tom Smith wrote: "I have decided today to resign from the cabinet."', date(2020, 3, 2), "resignation")
+    assert resignation["person"] == "Tom Smith"
+    [switch] = events_of('Columnist Gary Hill said Sunday he has "left the Republican Party for good."', date(2016, 6, 26), "party_switch")
+    assert (switch["person"], switch["from_party"]) == ("Gary Hill", "Republican")
+    assert events_of('"I would never leave the Labour Party," Jo Reed said.', None, "party_switch") == []
+    assert events_of('Ann Cole said: "If I quit the party, I would lose my seat."', None, "party_switch") == []
+
+
+def test_a_generational_suffix_does_not_split_one_resignation(events_of):
+    text = "Rep. Carl B. Moore Jr. resigned from Congress on Wednesday, citing failing health as the reason he is stepping down."
+    assert [e["person"] for e in events_of(text, date(2012, 11, 21), "resignation")] in (["Carl B. Moore Jr."], ["Carl B. Moore"])

@@ -52,7 +52,7 @@ class EventFinder(Assertion, Participants, Parties):
             return []
         events: list[Event] = []
         for tok in doc:
-            if inside_quotation(doc, tok.idx):
+            if inside_quotation(doc, tok.idx) and not self.told_by_its_doer(doc, tok):
                 continue
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                 events.extend(self.verb_events(doc, tok, cast))
@@ -100,6 +100,14 @@ class EventFinder(Assertion, Participants, Parties):
             if kind.keep_mention(event, subtype):
                 events.append(event)
         return events
+
+    def told_by_its_doer(self, doc: Doc, verb: Token) -> bool:
+        """A quoted verb states an event when its doer tells it: 'I am resigning' in someone's
+        own words, or 'he has "left the Republican Party"' with the subject outside the marks."""
+        if not (verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in self.trigger_verbs):
+            return False
+        subject = self.subject_of(verb)
+        return subject is not None and (subject.lower_ == "i" or not inside_quotation(doc, subject.idx))
 
     def classify(self, doc: Doc, verb: Token, obj: Token | None, passive: bool):
         """(the type, the subtype) of the event a trigger verb states, or None."""

@@ -15,8 +15,13 @@ NAME_KEYS = ("person", "by")
 CONTAINING_OFFICES = frozenset({"government", "the government", "cabinet", "the cabinet", "frontbench", "front bench", "shadow cabinet", "the shadow cabinet"})
 
 
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
 def same_name(a: str, b: str) -> bool:
-    a_words, b_words = re.split(r"[\s-]+", a.lower()), re.split(r"[\s-]+", b.lower())
+    """'Jesse L. Jackson' and 'Jesse L. Jackson Jr.', 'Kilroy-Silk' and 'Robert Kilroy-Silk'."""
+    a_words = [w for w in re.split(r"[\s-]+", a.lower()) if w not in SUFFIXES] or [a.lower()]
+    b_words = [w for w in re.split(r"[\s-]+", b.lower()) if w not in SUFFIXES] or [b.lower()]
     if a_words[-len(b_words):] == b_words or b_words[-len(a_words):] == a_words:
         return True
     return a_words[-1] == b_words[-1] and (len(a_words) == 1 or len(b_words) == 1 or a_words[0] == b_words[0]) if a_words and b_words else a == b

@@ -73,7 +73,9 @@ class Resignation(EventType):
             if holder is None:
                 continue
             inner = prep_object(holder, ("as", "of"))
-            if holder.lemma_.lower() in ("post", "position", "job", "role") and inner is not None:
+            if holder.lemma_.lower() in ("post", "position", "job", "role"):
+                if inner is None:  # 'leave the job that has been the honour of my life': which job, the article says elsewhere
+                    return person.role if person is not None else None
                 return phrase_text(doc, [t for t in inner.subtree if t.dep_ not in ("relcl",)])
             return phrase_text(doc, [t for t in holder.subtree if t.dep_ not in ("relcl", "acl", "poss")])
         return person.role if person is not None else None
