@@ -131,15 +131,9 @@ class AttributionFinder:
         return char_span_of(verb.doc[left : right + 1])
 
     def subject_of(self, verb: Token, depth: int = 0) -> Token | None:
-        named = misparsed_name(verb)
+        named = misparsed_name(verb) or (self.participle_speaker(verb) if depth == 0 else None)
         if named is not None:
             return named
-        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and depth == 0:
-            # '..., saying there is ...' hangs on whatever verb the parser chose; its speaker is
-            # the subject of the nearest speech verb above it.
-            cue = next((h for h in verb.ancestors if self.is_cue_verb(h)), None)
-            if cue is not None:
-                return self.subject_of(cue, depth + 1)
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         if subjects:  # two are a misparse, mostly of a dateline ('RENO, Nev. (AP) — Donald Trump said')
             return min(subjects, key=lambda c: abs(c.i - verb.i))
@@ -153,6 +147,14 @@ class AttributionFinder:
         if depth < 4 and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
             return self.subject_of(verb.head, depth + 1)
         return None
+
+    def participle_speaker(self, verb: Token) -> Token | None:
+        """'..., saying there is ...' hangs on whatever verb the parser chose; its speaker is the
+        subject of the nearest speech verb above it."""
+        if verb.tag_ != "VBG" or verb.dep_ != "advcl":
+            return None
+        cue = next((h for h in verb.ancestors if self.is_cue_verb(h)), None)
+        return self.subject_of(cue, 1) if cue is not None else None
 
     def source_span(self, subject: Token, cue: Token | None = None) -> tuple[int, int]:
         """The mention: the subject's whole phrase, appositives and relative clauses included

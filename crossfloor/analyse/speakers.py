@@ -195,17 +195,20 @@ class SpeakerResolver:
         tokens = [t for t in tokens if t.ent_type_ != "PERSON" and t.lower_ not in self.people.honorifics]
         return sorted(tokens, key=lambda t: t.i)
 
-    def role_from(self, phrase: list[Token], seat: str | None) -> str | None:
+    def role_words(self, phrase: list[Token], seat: str | None) -> list[Token]:
+        """A descriptor's words that can name a role: no punctuation, seat, leading party or
+        number, and no determiner of the phrase itself ('the' of 'the transport minister', not of
+        'the United Nations')."""
         seat_words = set(seat.split()) if seat else set()
         root = next((t for t in phrase if t.head not in phrase), None)
-        words = [
-            t
-            for t in phrase
-            if not t.is_punct and not (t.dep_ in ("det", "poss", "case") and root is not None and t.head.i == root.i) and t.text not in seat_words
-            and t.lower_ not in ("for", "of", "former")
-        ]
+        own_determiner = lambda t: t.dep_ in ("det", "poss", "case") and root is not None and t.head.i == root.i  # noqa: E731
+        words = [t for t in phrase if not t.is_punct and not own_determiner(t) and t.text not in seat_words and t.lower_ not in ("for", "of", "former")]
         while words and (self.parties.normalise(words[0].text) is not None or words[0].pos_ in ("NUM", "PRON") or words[0].lower_ == "one"):
             words.pop(0)
+        return words
+
+    def role_from(self, phrase: list[Token], seat: str | None) -> str | None:
+        words = self.role_words(phrase, seat)
         if words and words[-1].lower_ not in self.people.role_heads:
             # 'ambassador to the United Nations': a role head with its complement
             root = next((t for t in words if t.head not in words), None)
@@ -396,20 +399,26 @@ class SpeakerResolver:
         if lower in QUANTIFIER_PRONOUNS:  # 'some say', 'others argue': a group the article leaves unnamed
             return Speaker(lower, kind="group")
         gender = self.people.pronoun_gender.get(lower)
-        ranked = self.ranked_candidates(doc, pronoun.idx, a, cast)
-        speaking = self.quoted_speaker(pronoun.idx, cast) if inside_quotation(doc, pronoun.idx) else None
-        if speaking is not None:  # 'he' in Mr Hague's own words is someone else
-            ranked = [c for c in ranked if c[0].name != speaking.name]
-        spans = clause_subject_spans(pronoun)
-        if spans:  # 'Mr Hague ... challenged him': him is not Mr Hague
-            bound = {c[0].name for c in ranked if any(a <= c[2] < b for a, b in spans)}
-            ranked = [c for c in ranked if c[0].name not in bound]
+        ranked = self.unbound(doc, pronoun, self.ranked_candidates(doc, pronoun.idx, a, cast), cast)
         chosen = self.best_antecedent(lower, gender, ranked, sentence_index(doc))
         if chosen is None:
             return None
         if gender and chosen.gender is None and lower != "they":
             chosen.gender = gender
         return chosen.as_speaker() if isinstance(chosen, Person) else chosen
+
+    def unbound(self, doc: Doc, pronoun: Token, ranked: list, cast: Cast) -> list:
+        """The candidates a third-person pronoun may stand for: not the speaker whose words it is
+        in ('he' in Mr Hague's own words), nor the subject of its own clause ('Mr Hague ...
+        challenged him')."""
+        speaking = self.quoted_speaker(pronoun.idx, cast) if inside_quotation(doc, pronoun.idx) else None
+        if speaking is not None:
+            ranked = [c for c in ranked if c[0].name != speaking.name]
+        spans = clause_subject_spans(pronoun)
+        if spans:
+            bound = {c[0].name for c in ranked if any(a <= c[2] < b for a, b in spans)}
+            ranked = [c for c in ranked if c[0].name not in bound]
+        return ranked
 
     @staticmethod
     def quoted_speaker(position: int, cast: Cast) -> Speaker | None:

@@ -18,49 +18,38 @@ def speaker_of(found, words: str) -> str | None:
     return next(speaker for content, speaker, _ in found if words in content)
 
 
-def test_a_description_binds_to_the_person_introduced_with_that_title(said):
-    found = said(
-        "Rep. Jane Okafor of Ohio voted against the bill on Tuesday.\n\n"
-        '"This is a bad day for the country," the congresswoman told reporters after the vote.'
-    )
-    assert speaker_of(found, "bad day") == "Jane Okafor"
-
-
-def test_an_office_nobody_holds_in_the_article_stays_a_role(said):
-    found = said(
-        "Prime Minister Tom Reed faced questions over the budget on Monday.\n\n"
-        "The Health Secretary said the hospitals would get more money next year."
-    )
-    assert speaker_of(found, "hospitals") == "Health Secretary"
-
-
-def test_a_generic_description_is_the_person_in_focus(said):
-    found = said(
-        "Senator Maria Lopez announced her retirement on Friday.\n\n"
-        "The Nevada Democrat said she wanted to spend more time with her family."
-    )
-    assert speaker_of(found, "more time") == "Maria Lopez"
-
-
-def test_she_is_not_the_man_named_first(said):
-    found = said(
-        "President Ray Stone accepted the resignation of Maria Lopez, his envoy to the talks.\n\n"
-        'Asked about her plans, she joked: "No, I am not running for anything."'
-    )
-    assert speaker_of(found, "not running") == "Maria Lopez"
-
-
-def test_he_after_a_speaker_is_that_speaker_not_a_name_in_his_clause(said):
-    found = said(
-        "Mr Bryce told the paper that Ms Hart would win the seat, saying voters trusted her.\n\n"
-        "He said the campaign had raised more money than any before it."
-    )
-    assert speaker_of(found, "raised more money") == "Bryce"
-
-
-def test_a_surname_the_parser_reads_as_a_modal_verb(said):
-    found = said('Columnist Gordon Will has left the party.\n\n"I could not stay," Will said.')
-    assert speaker_of(found, "could not stay") == "Gordon Will"
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        pytest.param(
+            "Rep. Jane Okafor of Ohio voted against the bill on Tuesday.\n\n"
+            '"This is a bad day for the country," the congresswoman told reporters after the vote.',
+            "bad day", "Jane Okafor", id="a description binds to the person introduced with that title",
+        ),
+        pytest.param(
+            "Prime Minister Tom Reed faced questions over the budget on Monday.\n\n"
+            "The Health Secretary said the hospitals would get more money next year.",
+            "hospitals", "Health Secretary", id="an office nobody in the article holds stays a role",
+        ),
+        pytest.param(
+            "Senator Maria Lopez announced her retirement on Friday.\n\nThe Nevada Democrat said she wanted to spend more time with her family.",
+            "more time", "Maria Lopez", id="a generic description is the person in focus",
+        ),
+        pytest.param(
+            "President Ray Stone accepted the resignation of Maria Lopez, his envoy to the talks.\n\n"
+            'Asked about her plans, she joked: "No, I am not running for anything."',
+            "not running", "Maria Lopez", id="she is not the man named first",
+        ),
+        pytest.param(
+            "Mr Bryce told the paper that Ms Hart would win the seat, saying voters trusted her.\n\n"
+            "He said the campaign had raised more money than any before it.",
+            "raised more money", "Bryce", id="he after a speaker is that speaker, not a name in his clause",
+        ),
+        pytest.param('Columnist Gordon Will has left the party.\n\n"I could not stay," Will said.', "could not stay", "Gordon Will", id="a surname read as a modal verb"),
+    ],
+)
+def test_who_said_it(said, text, words, speaker):
+    assert speaker_of(said(text), words) == speaker
 
 
 def test_unresolved_pronouns_and_unnamed_groups(said):

@@ -210,11 +210,17 @@ class PartySwitch(EventType):
         elif subtype in ("whip_withdrawn", "whip_resigned"):
             event.from_party = (finder.party_in(doc, obj, person, cast) if obj is not None else None) or (person.party if person else None)
             event.to_party = None
-        if subtype in ("defection", "quit") and event.to_party is None:
+        if subtype in ("defection", "quit"):
+            self.fill_unstated_parties(finder, doc, verb, obj, event, cast)
+
+    def fill_unstated_parties(self, finder: EventFinder, doc: Doc, verb: Token, obj: Token | None, event: Event, cast: Cast) -> None:
+        """What the clause around the verb says of the parties: 'to become an independent';
+        'Seven Labour MPs have quit the party'."""
+        if event.to_party is None:
             event.to_party = self.party_taken_up(finder, doc, verb, cast)
         source = obj if obj is not None else prep_object(verb, ("from",))
-        if subtype == "quit" and event.from_party is None and source is not None and source.lemma_.lower() == "party":
-            subject = finder.subject_of(verb)  # 'Seven Labour MPs have quit the party'
+        if event.subtype == "quit" and event.from_party is None and source is not None and source.lemma_.lower() == "party":
+            subject = finder.subject_of(verb)
             event.from_party = finder.parties.find(" ".join(t.text for t in subject.subtree)) if subject is not None else None
 
     def party_taken_up(self, finder: EventFinder, doc: Doc, verb: Token, cast: Cast) -> str | None:
@@ -317,10 +323,17 @@ class PartySwitch(EventType):
                 event.from_party = person.party
         if event.from_party is None and may_infer_from and event.subtype in ("defection", "founded_new_party") and event.to_party:
             event.from_party = finder.other_party(doc, event.to_party)
-        if event.to_party is None and event.subtype in ("defection", "quit"):
-            event.to_party = self.party_joined_next(finder, doc, event, cast)
-        if event.to_party is None and event.subtype == "quit" and person is not None and person.party and person.party != event.from_party:
-            event.to_party = person.party  # 'Rep. Justin Amash (I-MI) ... leaves the GOP'
+        event.to_party = event.to_party or self.new_party_elsewhere(finder, doc, event, person, cast)
+
+    def new_party_elsewhere(self, finder: EventFinder, doc: Doc, event: Event, person, cast: Cast) -> str | None:
+        """The party a switcher went to, from the next sentence or, after a quit, from the party
+        label the article gives them now ('Rep. Justin Amash (I-MI) ... leaves the GOP')."""
+        if event.subtype not in ("defection", "quit"):
+            return None
+        joined = self.party_joined_next(finder, doc, event, cast)
+        if joined is None and event.subtype == "quit" and person is not None and person.party and person.party != event.from_party:
+            return person.party
+        return joined
 
     def party_joined_next(self, finder: EventFinder, doc: Doc, event: Event, cast: Cast) -> str | None:
         """The new party told in the next sentence: '... defected from the Conservative Party.

@@ -63,19 +63,32 @@ def tense_of(trigger: Token) -> str | None:
     """'present' for 'is defecting' / 'quits', 'perfect' for 'has defected', 'past' for 'defected',
     'future' for 'will resign'; a noun trigger takes the tense of the verb it is the subject or
     object of ('has accepted the resignation of')."""
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubj", "nsubjpass") and trigger.head.tag_.startswith("VB"):
-        trigger = trigger.head
+    trigger = verb_of(trigger)
     if not trigger.tag_.startswith("VB"):
         return None
     auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes):
-        return "perfect"
-    if any(a.lower_ in ("will", "'ll", "’ll", "shall") for a in auxes):
-        return "future"
+    perfect_or_future = aspect_of(auxes)
+    if perfect_or_future:
+        return perfect_or_future
     if any(a.tag_ in ("VBD",) for a in auxes) or trigger.tag_ in ("VBD",):
         return "past"
     if trigger.tag_ in ("VBZ", "VBP") or (trigger.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes)):
         return "present"
     if trigger.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
+    return None
+
+
+def verb_of(trigger: Token) -> Token:
+    """The verb whose subject or object a noun trigger is ('has accepted the resignation')."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubj", "nsubjpass") and trigger.head.tag_.startswith("VB"):
+        return trigger.head
+    return trigger
+
+
+def aspect_of(auxes: list[Token]) -> str | None:
+    if any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "perfect"
+    if any(a.lower_ in ("will", "'ll", "’ll", "shall") for a in auxes):
+        return "future"
     return None
