@@ -38,6 +38,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # A transcript line opens with its speaker's label: 'WALLACE: Let's start ...', 'Q: Will you go?'
 # (after an opening quotation mark when the transcript is quoted).
 SPEAKER_LABEL = re.compile(r"""(?m)^[ \t"“'‘]*(?P<label>[QA]|[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t\u00a0]+(?=\S)""")
+# 'McConnell: "Senator Burr contacted me ..."': a name in ordinary case labelling a quoted line.
+NAME_LABEL = re.compile(r"""(?m)^[ \t]*(?P<label>[A-Z][a-z][A-Za-z'’]*(?:[ -][A-Z][a-z][A-Za-z'’]*){0,2}):[ \t\u00a0]*(?=["“])""")
 # How far (in tokens) a cue may stand from the quote it introduces.
 ADJACENT_AFTER = 8
 ADJACENT_BEFORE = 30
@@ -387,19 +389,21 @@ class AttributionFinder:
         added: list[Attribution] = []
         matches = list(SPEAKER_LABEL.finditer(text))
         turns = Counter(m.group("label") for m in matches)
-        for match in matches:
+        people = {w for e in doc.ents if e.label_ == "PERSON" for w in e.text.split()}
+        names = [m for m in NAME_LABEL.finditer(text) if m.group("label").split()[-1] in people and text.count(m.group("label").split()[-1]) > 1]
+        for match in sorted(matches + names, key=lambda m: m.start()):
             label = match.group("label")
-            named = any(len(w) > 2 and re.search(rf"\b{re.escape(w.title())}\b", text) for w in label.split())
+            named = match.re is NAME_LABEL or any(len(w) > 2 and re.search(rf"\b{re.escape(w.title())}\b", text) for w in label.split())
             if not (label in ("Q", "A") or turns[label] > 1 or named):
                 continue
             line_end = text.find("\n", match.end())
             line_end = len(text) if line_end < 0 else line_end
-            quoted = [d for d in direct if d.start <= match.start("label") < d.end]
+            quoted = [d for d in direct if d.start <= match.start("label") < d.end or (match.re is NAME_LABEL and 0 <= d.start - match.end() <= 2)]
             if quoted:
                 a = quoted[0]
                 if a.source is not None:
                     continue
-                a.start = match.end()
+                a.start = max(a.start, match.end())
             elif any(x.start < line_end and x.end > match.end() for x in (*direct, *found)):
                 continue
             else:

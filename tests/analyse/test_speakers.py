@@ -79,3 +79,14 @@ def test_a_person_is_typed_as_a_person_with_the_party_of_a_us_label(nlp):
 )
 def test_what_was_not_said_is_no_quote(said, text):
     assert said(text) == []
+
+
+def test_a_name_labelling_a_quoted_line_is_its_speaker(said):
+    found = said(
+        "Governor Ann Pike said on Monday that Mayor Tom Reyes would step aside.\n\n"
+        "What they're saying:\n\n"
+        'Pike: "Tom called me this morning to tell me of his decision."\n\n'
+        'Reyes: "I informed the governor that I am stepping aside until the inquiry ends."'
+    )
+    assert speaker_of(found, "called me this morning") == "Ann Pike"
+    assert speaker_of(found, "inquiry ends") == "Tom Reyes"
