@@ -294,7 +294,7 @@ class SpeakerResolver:
         if person is not None:
             return person.as_speaker()
         # 'Will said', 'May said': the parser takes the name for a modal verb.
-        if subject.text[:1].isupper() and subject.lower_ in by_surname and subject.pos_ in ("PROPN", "AUX", "VERB", "NOUN"):
+        if subject.text[:1].isupper() and subject.lower_ in by_surname and subject.pos_ not in ("PRON", "DET"):
             return by_surname[subject.lower_].as_speaker()
         body = entity_at(doc, subject.i)
         if body is not None and body.label_ in ORGANISATION_ENTITIES - {"NORP"} and body.root.i == subject.i:
