@@ -384,31 +384,16 @@ class AttributionFinder:
         the cue. A quoted line's quotation becomes the words after the label; an unquoted line
         becomes a direct quotation of its own. The label counts as a speaker when it is Q or A,
         opens two or more lines (turns of a conversation), or one of its words is a name the
-        article writes in ordinary case ('Mike Pence'), which keeps a lone 'UPDATE:' out."""
+        article writes in ordinary case ('Mike Pence'), which keeps a lone 'UPDATE:' out; a name
+        in ordinary case labels a quoted line when the article names that person ('McConnell:
+        "..."')."""
         text = text_of(doc)
         added: list[Attribution] = []
-        matches = list(SPEAKER_LABEL.finditer(text))
-        turns = Counter(m.group("label") for m in matches)
-        people = {w for e in doc.ents if e.label_ == "PERSON" for w in e.text.split()}
-        names = [m for m in NAME_LABEL.finditer(text) if m.group("label").split()[-1] in people and text.count(m.group("label").split()[-1]) > 1]
-        for match in sorted(matches + names, key=lambda m: m.start()):
-            label = match.group("label")
-            named = match.re is NAME_LABEL or any(len(w) > 2 and re.search(rf"\b{re.escape(w.title())}\b", text) for w in label.split())
-            if not (label in ("Q", "A") or turns[label] > 1 or named):
+        for match in self.speaker_labels(doc, text):
+            a, new = self.labelled_line(text, match, direct, found)
+            if a is None:
                 continue
-            line_end = text.find("\n", match.end())
-            line_end = len(text) if line_end < 0 else line_end
-            quoted = [d for d in direct if d.start <= match.start("label") < d.end or (match.re is NAME_LABEL and 0 <= d.start - match.end() <= 2)]
-            if quoted:
-                a = quoted[0]
-                if a.source is not None:
-                    continue
-                a.start = max(a.start, match.end())
-            elif any(x.start < line_end and x.end > match.end() for x in (*direct, *found)):
-                continue
-            else:
-                end = len(text[:line_end].rstrip())
-                a = Attribution(match.end(), end, kind="direct")
+            if new:
                 added.append(a)
             a.source = (match.start("label"), match.end("label"))
             a.cue = (match.end("label"), match.end("label") + 1)
@@ -417,6 +402,38 @@ class AttributionFinder:
             a.cue_token = colon[0] if colon is not None else None
             a.via = "label"
         return added
+
+    @staticmethod
+    def speaker_labels(doc: Doc, text: str) -> list:
+        """The label matches that name a speaker, in text order."""
+        matches = list(SPEAKER_LABEL.finditer(text))
+        turns = Counter(m.group("label") for m in matches)
+        people = {w for e in doc.ents if e.label_ == "PERSON" for w in e.text.split()}
+        names = [m for m in NAME_LABEL.finditer(text) if m.group("label").split()[-1] in people and text.count(m.group("label").split()[-1]) > 1]
+
+        def speaks(match) -> bool:
+            label = match.group("label")
+            named = match.re is NAME_LABEL or any(len(w) > 2 and re.search(rf"\b{re.escape(w.title())}\b", text) for w in label.split())
+            return label in ("Q", "A") or turns[label] > 1 or named
+
+        return [m for m in sorted(matches + names, key=lambda m: m.start()) if speaks(m)]
+
+    @staticmethod
+    def labelled_line(text: str, match, direct: list[Attribution], found: list[Attribution]) -> tuple[Attribution | None, bool]:
+        """The quotation a label introduces (its start moved past the label), or a new direct
+        quotation of the rest of an unquoted line (True); None when the line is attributed
+        already."""
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        quoted = [d for d in direct if d.start <= match.start("label") < d.end or (match.re is NAME_LABEL and 0 <= d.start - match.end() <= 2)]
+        if quoted:
+            if quoted[0].source is not None:
+                return None, False
+            quoted[0].start = max(quoted[0].start, match.end())
+            return quoted[0], False
+        if any(x.start < line_end and x.end > match.end() for x in (*direct, *found)):
+            return None, False
+        return Attribution(match.end(), len(text[:line_end].rstrip()), kind="direct"), True
 
     def _worth_reporting(self, doc: Doc, a: Attribution) -> bool:
         """Short quoted words are names, titles and scare quotes unless speech governs them

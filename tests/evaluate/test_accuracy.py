@@ -76,7 +76,8 @@ def test_bbc_development_events():
 def test_allsides_development_set():
     """The team's hand-annotated allsides articles (44, 31 outlets; tests/gold/README.md), speakers
     as resolved people. Measured at this commit: quotes overlap F1 0.805, with the right speaker
-    F1 0.733, speaker accuracy 0.911, venue 0.785; events F1 0.833, dates right 7 of 12."""
+    F1 0.739, speaker accuracy 0.919, venue 0.870; events F1 0.875 (party switches 0.769), dates
+    right 7 of 13."""
     from crossfloor.evaluate.run import evaluate_events as run_events
     from crossfloor.evaluate.run import evaluate_quotes as run_quotes
     from tests.conftest import ROOT
@@ -89,5 +90,5 @@ def test_allsides_development_set():
     assert quotes["with_right_speaker"]["f1"] >= 0.70
     assert quotes["speaker_accuracy"] >= 0.88
     events = run_events(gold, corpora, processes=2).as_dict()
-    assert events["overall"]["f1"] >= 0.78
-    assert events["by_type"]["party_switch"]["f1"] >= 0.6
+    assert events["overall"]["f1"] >= 0.82
+    assert events["by_type"]["party_switch"]["f1"] >= 0.7
