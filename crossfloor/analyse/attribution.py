@@ -480,7 +480,7 @@ class AttributionFinder:
 
     def _clausal(self, verb: Token, marks, mark_cue) -> Attribution | None:
         content = self.clause_content(verb)
-        if content is None or self.not_asserted(verb):
+        if content is None or says_nothing(verb, self.cues.refusals):
             return None
         start, end = content
         if not self.has_clause(verb.doc, start, end, marks):
@@ -509,13 +509,6 @@ class AttributionFinder:
             venue=self.venue_of(verb),
             marks_inside=inside,
         )
-
-    def not_asserted(self, verb: Token) -> bool:
-        """'has not confirmed X', 'could not say how many', 'declined to say whether X': the
-        cue reports that X was not said, so X is no quotation."""
-        if any(c.dep_ == "neg" for c in verb.children):
-            return True
-        return verb.dep_ == "xcomp" and self.lemma(verb.head) in self.cues.refusals
 
     @staticmethod
     def has_clause(doc: Doc, start: int, end: int, marks) -> bool:
@@ -748,3 +741,11 @@ def quoted_title(head: Token) -> str:
     """A programme's or publication's quoted name, without its quotation marks."""
     tokens = [t for t in sorted(head.subtree, key=lambda t: t.i) if not t.is_quote and not (t.is_punct and t.text in ",.;:")]
     return " ".join(t.text for t in tokens if t.dep_ != "det" or t.i != tokens[0].i).strip()
+
+
+def says_nothing(cue: Token, refusals: frozenset[str]) -> bool:
+    """'has not confirmed X', 'could not say how many', 'declined to say whether X': the cue
+    reports that X was not said, so X is no quotation (for the rules and the tagger alike)."""
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in refusals

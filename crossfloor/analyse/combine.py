@@ -14,7 +14,7 @@ from itertools import accumulate
 
 from spacy.tokens import Doc, Span
 
-from .attribution import Attribution
+from .attribution import Attribution, says_nothing
 from .doctext import text_of, tokens_of
 from .marks import MarkSpan
 from .spanmodel import paragraphs
@@ -226,10 +226,7 @@ def worth_adding(doc: Doc, a: Attribution, rules: list[Attribution], need: Addin
 def negated_cue(doc: Doc, a: Attribution, refusals: frozenset[str]) -> bool:
     """'has not confirmed', 'did not say', 'declined to say whether': nothing was said."""
     span = cue_words(doc, a)
-    if span is None:
-        return False
-    root = span.root
-    return any(c.dep_ == "neg" for c in root.children) or (root.dep_ == "xcomp" and root.head.lemma_.lower() in refusals)
+    return span is not None and says_nothing(span.root, refusals)
 
 
 def touches(x: tuple[int, int] | None, y: tuple[int, int] | None) -> bool:

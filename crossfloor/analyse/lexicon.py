@@ -109,10 +109,10 @@ def role_classes(classes: dict[str, dict]) -> dict[str, frozenset[str]]:
 class PartyLexicon:
     """Folds party mentions (Tory, Lib Dems, New Labour) to canonical names."""
 
-    def __init__(self, parties: dict[str, dict]):
+    def __init__(self, parties: dict[str, dict], letters: dict[str, str] | None = None):
         self.canonical: dict[str, str] = {}
         self.codes: dict[str, str] = {}
-        self.letters: dict[str, str] = {}  # 'R' in '(R-Ohio)'
+        self.letters = letters or {}  # 'R' in '(R-Ohio)'
 
         self.offices: set[str] = set()
         for name, info in parties.items():
@@ -157,6 +157,4 @@ class PartyLexicon:
 @cache
 def party_lexicon(path: str | None = None) -> PartyLexicon:
     data = _load("parties.json", path)
-    lexicon = PartyLexicon(data["parties"])
-    lexicon.letters = data.get("party_letters", {})
-    return lexicon
+    return PartyLexicon(data["parties"], data.get("party_letters", {}))

@@ -8,6 +8,7 @@ speaker or person; "the broadcaster" goes to the outlet last named.
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Quote
 from .attribution import RELATIVE_PRONOUNS, Attribution
 from .cast import Cast, Person, Speaker
+from .dates import WEEKDAYS
 from .doctext import entity_at, inside_quotation, text_of
 from .lexicon import PartyLexicon, PeopleLexicon
 from .names import first_name_gender
@@ -26,13 +28,11 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "him
 PRONOUN_REACH = 1500
 # Person mentions in these roles are candidate antecedents ("Mr Hague was angry when he insisted").
 ANTECEDENT_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "ROOT", "conj", "attr", "poss"})
-# ... and in these the most salient ones of their sentence: its main subject (or the subject's
-# possessor, "Abdul Mahdi's decision ... came"), ahead of people named in its other clauses.
-MAIN_ROLES = frozenset({"nsubj", "nsubjpass", "poss"})
 # Pronouns that no antecedent resolves stay unresolved rather than become a "speaker" called "It".
 UNRESOLVED_PRONOUNS = frozenset({"i", "we", "you", "it", "they", "one", "us", "me"})
 ORGANISATION_ENTITIES = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
-CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split())
+# Capitalised words of a venue that name a day, not a medium ('in a statement on Wednesday').
+CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(name.lower() for name in calendar.month_name if name)
 FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 QUANTIFIER_PRONOUNS = frozenset(
     {
@@ -51,12 +51,6 @@ QUANTIFIER_PRONOUNS = frozenset(
     }
 )
 PARTY_LABEL = re.compile(r"\s*[(,]\s*([A-Z])\s*[-–]\s*[A-Z][A-Za-z.]{1,12}\.?(?:\s?[A-Z][a-z.]*)?\s*\)?")
-FIRST_NAME_GENDERS = {
-    "male": "male",
-    "mostly_male": "male",
-    "female": "female",
-    "mostly_female": "female",
-}
 
 
 class SpeakerResolver:

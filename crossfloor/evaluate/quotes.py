@@ -17,13 +17,11 @@ Anderson Cooper").
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..analyse.spanmodel import trim
-from .names import normalise_name, same_actor, same_venue
+from .names import WORD, normalise_name, same_actor, same_venue
 
-WORD = re.compile(r"\w+", re.UNICODE)
 MAX_ERRORS = 2000
 
 
