@@ -52,6 +52,10 @@ class Quote:
     # said | thought: what a word of belief or intention reports ('believes', 'plans to') is
     # something thought, which PolNeAR counts as an attribution; users may want only what was said
     act: str = "said"
+    # Provenance: the attribution pass that found the quote ('clausal_complement', 'tagger', ...)
+    # and the speaker pass that resolved its source to a person, role or group (None: unresolved).
+    found_by: str | None = None
+    resolved_by: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 EVENT_COLUMNS = (
     "type", "start", "end", "evidence", "trigger", "person", "from_party", "to_party", "seat", "subtype", "reason",
     "by", "by_party", "target", "stance", "action", "count", "against", "office", "date_text", "status", "kb_person",
+    "found_by", "filled_by",
 )
 
 

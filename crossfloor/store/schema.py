@@ -73,6 +73,8 @@ class QuoteRow(Base):
     venue: Mapped[str | None] = mapped_column(String(300))
     utterance: Mapped[int | None]
     act: Mapped[str | None] = mapped_column(String(10), index=True)
+    found_by: Mapped[str | None] = mapped_column(String(60))  # the attribution pass that found it
+    resolved_by: Mapped[str | None] = mapped_column(String(60))  # the speaker pass that resolved it
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
 
     article: Mapped[ArticleRow] = relationship(back_populates="quotes")
@@ -120,6 +122,8 @@ class EventRow(EventFacts, Base):
     date_text: Mapped[str | None] = mapped_column(String(200))
     kb_person: Mapped[str | None] = mapped_column(String(200))
     quote_ids: Mapped[list] = mapped_column(JSON, default=list)
+    found_by: Mapped[str | None] = mapped_column(String(80))  # the trigger rule that proposed it
+    filled_by: Mapped[dict | None] = mapped_column(JSON)  # field -> the pass that filled it
     # The one event this report is a source of, across articles.
     canonical_id: Mapped[int | None] = mapped_column(ForeignKey("canonical_events.id"), index=True)
 

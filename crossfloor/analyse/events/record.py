@@ -42,6 +42,10 @@ class Event:
     distinct: bool = False  # told as a further event ('has also resigned'): never merged
     status: str | None = None  # confirmed | contradicted, against loaded reference data
     kb_person: str | None = None  # the reference-data id of the person
+    # Provenance: the trigger rule that proposed the event ('verb:defect', 'noun:resignation', ...)
+    # and, for each field it carries, the pass that filled it.
+    found_by: str | None = None
+    filled_by: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.evidence:

@@ -10,7 +10,7 @@ from .party_switch import PartySwitch
 from .resignation import Resignation
 
 REGISTRY: dict[str, type[EventType]] = {t.name: t for t in (PartySwitch, ByElectionCall, NoConfidenceLetter, Resignation)}
-COMMON_FIELDS = ("type", "start", "end", "evidence", "trigger", "date", "date_range", "date_text", "status", "kb_person")
+COMMON_FIELDS = ("type", "start", "end", "evidence", "trigger", "date", "date_range", "date_text", "status", "kb_person", "found_by", "filled_by")
 
 
 def event_type(name: str) -> type[EventType]:
