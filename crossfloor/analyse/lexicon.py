@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from importlib import resources
 from pathlib import Path
+
+from ..data import load
 
 
 def _load(name: str, path: str | Path | None = None) -> dict:
-    if path:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    return json.loads(resources.files("crossfloor.data").joinpath(name).read_text(encoding="utf-8"))
+    return load(name, path)
 
 
 @dataclass(frozen=True)
