@@ -60,6 +60,7 @@ class Attribution:
     mark: MarkSpan | None = None
     marks_inside: list[MarkSpan] = field(default_factory=list)
     act: str = "said"  # or "thought", after a word of belief or intention
+    found_by: str = ""  # the attribution pass that found it; "tagger" for the trained tagger's
 
     @property
     def is_attributed(self) -> bool:

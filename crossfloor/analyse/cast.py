@@ -38,14 +38,32 @@ class Person(Speaker):
 
 
 @dataclass
+class Said:
+    """One attribution and what the resolver made of it: who said it (and which pass found that),
+    and where."""
+
+    attribution: Attribution
+    speaker: Speaker | None = None
+    resolved_by: str | None = None
+    venue: str | None = None
+    # Resolved or inherited already: an inheriting attribution looks no further up its chain.
+    settled: bool = False
+
+
+@dataclass
 class Cast:
-    """Who an article names and how, kept on the Doc for later components (events)."""
+    """Who an article names and how, built once per article by the speaker resolver and kept on
+    the Doc for later components (events). `said` fills in as the resolver goes, so a pronoun
+    looks back only at speakers resolved before it."""
 
     by_surname: dict[str, Person]
     by_role: dict[str, Person]
     mentions: list[tuple[int, Person, str]]
-    attributions: list[Attribution]
-    resolved: dict[int, Speaker | None]
+    said: list[Said] = field(default_factory=list)
+
+    def said_by(self, attribution: Attribution) -> Said | None:
+        """This attribution's entry (by identity: two attributions may hold equal values)."""
+        return next((s for s in self.said if s.attribution is attribution), None)
 
     def people(self) -> list[Person]:
         """The people the article names, each once in their fullest form; a lone word counts as a

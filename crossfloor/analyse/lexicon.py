@@ -65,6 +65,22 @@ class PeopleLexicon:
     rank_words: frozenset[str] = frozenset()
     gendered_roles: dict[str, str] = field(default_factory=dict)
     platforms: dict[str, str] = field(default_factory=dict)  # 'tweet' -> 'Twitter'
+    # The speaker resolver's words (people.json's _comment says what each list is for).
+    personal_pronouns: frozenset[str] = frozenset()
+    unresolved_pronouns: frozenset[str] = frozenset()
+    plural_pronouns: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()
+    object_pronouns: frozenset[str] = frozenset()
+    quantifier_pronouns: frozenset[str] = frozenset()
+    possessive_endings: frozenset[str] = frozenset()
+    seat_titles: frozenset[str] = frozenset()
+    seat_prepositions: frozenset[str] = frozenset()
+    role_fillers: frozenset[str] = frozenset()
+    numeral_words: frozenset[str] = frozenset()
+    definite_articles: frozenset[str] = frozenset()
+    age_suffixes: tuple[str, ...] = ()
+    time_qualifiers: frozenset[str] = frozenset()
+    not_person_endings: frozenset[str] = frozenset()
 
     def classes_of(self, words) -> frozenset[str]:
         """The role classes that words ('Rep.', 'prime minister', 'congressman') belong to."""
@@ -93,7 +109,28 @@ def people_lexicon(path: str | None = None) -> PeopleLexicon:
         rank_words=frozenset(data.get("rank_words", [])),
         gendered_roles=data.get("gendered_roles", {}),
         platforms=data.get("platforms", {}),
+        age_suffixes=tuple(data.get("age_suffixes", [])),
+        **{key: frozenset(data.get(key, [])) for key in SPEAKER_WORD_LISTS},
     )
+
+
+# people.json's plain word lists that PeopleLexicon holds as sets.
+SPEAKER_WORD_LISTS = (
+    "personal_pronouns",
+    "unresolved_pronouns",
+    "plural_pronouns",
+    "first_person",
+    "object_pronouns",
+    "quantifier_pronouns",
+    "possessive_endings",
+    "seat_titles",
+    "seat_prepositions",
+    "role_fillers",
+    "numeral_words",
+    "definite_articles",
+    "time_qualifiers",
+    "not_person_endings",
+)
 
 
 def role_classes(classes: dict[str, dict]) -> dict[str, frozenset[str]]:

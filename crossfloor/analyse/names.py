@@ -6,16 +6,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+# gender-guesser's answers (its labels, not English words) folded to the two the resolver uses.
 FIRST_NAME_GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
-# Last words that make a name an organisation's or a place's, whatever its first word
-# ('Georgia State University', 'Jordan Valley', 'Victoria Station').
-NOT_PERSON_ENDINGS = frozenset(
-    "university college school academy institute foundation center centre association society council committee party group "
-    "times post news journal herald tribune gazette mail telegraph network channel radio tv inc corp corporation company co ltd llc plc "
-    "bank fund trust airlines airways hospital clinic church cathedral mosque temple street road avenue square station airport bridge "
-    "park valley river lake county city state states tech club league union federation agency department ministry office court "
-    "house hall center museum theatre theater hotel".split()
-)
 
 
 @lru_cache(maxsize=1)
@@ -34,11 +26,12 @@ def first_name_gender(name: str) -> str | None:
     return FIRST_NAME_GENDERS.get(_gender_detector().get_gender(words[0].strip(".")))
 
 
-def looks_like_person(words: list[str]) -> bool:
+def looks_like_person(words: list[str], not_person_endings: frozenset[str]) -> bool:
     """Two to four capitalised words opening with a first name whose gender is known and not
-    closing with an organisation's or a place's word: 'Nikki Haley', not 'Virginia Tech'."""
+    closing with an organisation's or a place's word (people.json's not_person_endings):
+    'Nikki Haley', not 'Virginia Tech'."""
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words if w not in (".", "-")):
         return False
-    if words[-1].lower().strip(".") in NOT_PERSON_ENDINGS:
+    if words[-1].lower().strip(".") in not_person_endings:
         return False
     return first_name_gender(" ".join(words)) is not None

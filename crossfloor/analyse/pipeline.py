@@ -86,26 +86,25 @@ def honorific_names(doc: Doc) -> Doc:
     """'Mr Flight', 'Ms Hughes': a name after an honorific is a person whatever the tagger
     thought ('Flight' as a PRODUCT); so is an organisation-like name that opens with a first name
     ('Nikki Haley' as an ORG), unless it ends like an organisation or place ('Virginia Tech')."""
-    honorifics = people_lexicon().honorifics
-    changed = False
+    people = people_lexicon()
     ents = list(doc.ents)
-    for k, ent in enumerate(ents):
-        if ent.label_ == "PERSON":
-            continue
-        if ent.label_ in RELABELLED and all(t.pos_ == "PROPN" or t.is_punct for t in ent) and looks_like_person([t.text for t in ent]):
-            ents[k] = Span(doc, ent.start, ent.end, label="PERSON")
-            changed = True
-            continue
-        if ent.start == 0:
-            continue
-        before = doc[ent.start - 1]
-        if before.lower_ in honorifics and before.text[:1].isupper() and ent[0].text[:1].isupper() and all(t.pos_ == "PROPN" or t.is_punct for t in ent):
-            start = ent.start - 1 if not before.ent_type_ else ent.start
-            ents[k] = Span(doc, start, ent.end, label="PERSON")
-            changed = True
-    if changed:
-        doc.set_ents(ents)
+    relabelled = [person_entity(doc, ent, people) if ent.label_ != "PERSON" else None for ent in ents]
+    if any(span is not None for span in relabelled):
+        doc.set_ents([span if span is not None else ent for ent, span in zip(ents, relabelled)])
     return doc
+
+
+def person_entity(doc: Doc, ent: Span, people) -> Span | None:
+    """The PERSON span a non-person entity should be, or None when it is no person's name."""
+    proper = all(t.pos_ == "PROPN" or t.is_punct for t in ent)
+    if ent.label_ in RELABELLED and proper and looks_like_person([t.text for t in ent], people.not_person_endings):
+        return Span(doc, ent.start, ent.end, label="PERSON")
+    if ent.start == 0 or not proper:
+        return None
+    before = doc[ent.start - 1]
+    if before.lower_ in people.honorifics and before.text[:1].isupper() and ent[0].text[:1].isupper():
+        return Span(doc, ent.start - 1 if not before.ent_type_ else ent.start, ent.end, label="PERSON")
+    return None
 
 
 class AttributionComponent:
@@ -230,7 +229,7 @@ class SpeakerComponent:
         self.resolver = resolver
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = self.resolver(doc, doc._.attributions or [])
+        doc._.cast, doc._.quotes = self.resolver.resolve(doc, doc._.attributions or [])
         doc._.people = doc._.cast.people()
         return doc
 
@@ -239,13 +238,15 @@ class SpeakerComponent:
     "crossfloor_speakers",
     requires=["doc._.attributions"] + PARSE + ["doc.ents"],
     assigns=["doc._.quotes", "doc._.cast", "doc._.people"],
-    default_config={"people_lexicon_path": None, "party_lexicon_path": None},
+    default_config={"people_lexicon_path": None, "party_lexicon_path": None, "passes": None},
 )
 def make_speakers(
-    nlp: Language, name: str, people_lexicon_path: str | None, party_lexicon_path: str | None
+    nlp: Language, name: str, people_lexicon_path: str | None, party_lexicon_path: str | None, passes: list[str] | None
 ) -> SpeakerComponent:
+    """passes: the speaker passes to run, in order (None: speakers.DEFAULT_PASSES); one left out
+    is switched off, an unknown name is a ValueError."""
     set_doc_extensions()
-    return SpeakerComponent(SpeakerResolver(people_lexicon(people_lexicon_path), party_lexicon(party_lexicon_path)))
+    return SpeakerComponent(SpeakerResolver(people_lexicon(people_lexicon_path), party_lexicon(party_lexicon_path), passes))
 
 
 class EventComponent:

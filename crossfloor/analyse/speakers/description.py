@@ -1,0 +1,87 @@
+"""Definite descriptions ('the congresswoman', 'the Nevada Democrat', 'the 58-year-old'): what
+one says of the person it stands for, and the most salient person it fits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..cast import Person
+from .phrases import role_phrase
+from .salience import ranked_candidates
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .state import Article, Lexicons, Source
+
+
+@dataclass(frozen=True)
+class Description:
+    """What a definite description says of the person it stands for."""
+
+    words: list[str]
+    classes: frozenset[str]
+    generic: bool
+    gender: str | None
+    party: str | None
+    ranks: set[str]
+
+
+def description_of(subject: Token, role: str, words: Lexicons) -> Description | None:
+    """The description a singular noun with 'the' makes ('the Illinois Democrat'), or None."""
+    people = words.people
+    if subject.tag_ in ("NNS", "NNPS") or not any(c.dep_ == "det" and c.lower_ in people.definite_articles for c in subject.children):
+        return None
+    lowered = role.lower().replace("-", " ").split()
+    head = subject.lower_
+    generic = head in people.generic_descriptions or head.endswith(people.age_suffixes) or words.parties.normalise(subject.text) is not None
+    return Description(lowered, people.classes_of(lowered), generic, people.gendered_roles.get(head), words.parties.find(role), set(lowered) & people.rank_words)
+
+
+def described_person(article: Article, subject: Token, wanted: Description) -> Person | None:
+    """The most salient person before the description that it fits."""
+    for candidate, _tier, _offset in ranked_candidates(article, subject.idx, None):
+        if isinstance(candidate, Person) and fits(wanted, candidate, article.words):
+            return candidate
+    return None
+
+
+def fits(wanted: Description, person: Person, words: Lexicons) -> bool:
+    """Gender, party and rank must not disagree; then a description of an office fits a holder
+    of it (all its words, for a specific office: 'the Health Secretary' is not the Home
+    Secretary), a generic one anyone who holds no office it names."""
+    parties = words.parties
+    if wanted.gender and person.gender and wanted.gender != person.gender:
+        return False
+    if wanted.party and person.party and parties.normalise(person.party) != parties.normalise(wanted.party):
+        return False
+    if not wanted.ranks <= person.titles:
+        return False
+    held = words.people.classes_of(person.titles)
+    if not wanted.classes:
+        return wanted.generic
+    if wanted.classes & held:
+        return not (wanted.classes & words.people.specific_classes) or distinguishing_words(wanted, words) <= person.titles
+    return wanted.generic and not held
+
+
+def distinguishing_words(wanted: Description, words: Lexicons) -> set[str]:
+    """The words of a description beyond its class, party and time ('Health' of 'the Health
+    Secretary')."""
+    people = words.people
+    return {w for w in wanted.words if w not in people.role_classes and words.parties.normalise(w) is None and w not in people.time_qualifiers}
+
+
+def settle_description(article: Article, source: Source, of_office: bool) -> None:
+    """Settle a definite description with the person it stands for: one of an office or
+    function (of_office), or a generic one (the person in focus)."""
+    if source.is_pronoun(article):
+        return
+    subject = source.subject
+    wanted = description_of(subject, role_phrase(subject, article.people), article.words)
+    if wanted is None or bool(wanted.classes) != of_office or not (wanted.classes or wanted.generic):
+        return
+    person = described_person(article, subject, wanted)
+    if person is not None:
+        source.settle(person.as_speaker())

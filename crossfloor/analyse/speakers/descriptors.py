@@ -1,0 +1,124 @@
+"""The role, party and seat written beside a name: premodifiers ('Tory MP X', 'Shadow chancellor
+Rachel Reeves') and appositives ('X, the MP for Bury South')."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ..cast import Person
+    from ..lexicon import PartyLexicon, PeopleLexicon
+    from .state import Lexicons
+
+
+def describe(ent: Span, person: Person, by_role: dict[str, Person], words: Lexicons) -> None:
+    """Pick up the role, party and seat written beside a name ('Tory MP X', 'X, MP for Y')."""
+    for phrase in descriptor_phrases(ent, words.people):
+        text = " ".join(t.text for t in phrase if not t.is_punct)
+        person.titles |= {t.lower_ for t in phrase if t.pos_ in ("NOUN", "PROPN")}
+        person.party = person.party or words.parties.find(text)
+        seat = seat_from(phrase, words)
+        person.seat = person.seat or seat
+        role = role_from(phrase, seat, words)
+        if role:
+            person.role = person.role or role
+            person.titles |= {w.lower() for w in role.split()}
+            by_role.setdefault(role.lower(), person)
+
+
+def descriptor_phrases(ent: Span, people: PeopleLexicon) -> list[list[Token]]:
+    head = ent.root
+    phrases = []
+    premodifiers = [
+        t
+        for c in head.children
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < ent.start
+        for t in c.subtree
+        if t.i < ent.start and t.lower_ not in people.honorifics
+    ]
+    if premodifiers:
+        phrases.append(premodifiers)
+    appositives = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        appositives.append(head.head)
+    for a in appositives:
+        tokens = appositive_words(ent, a, people)
+        if tokens:
+            phrases.append(tokens)
+    return phrases
+
+
+def appositive_words(ent: Span, appositive: Token, people: PeopleLexicon) -> list[Token]:
+    """'Christian Wakeford, the MP for Bury South': the apposition without its own clauses,
+    names and honorifics."""
+    clause = {t.i for c in appositive.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+    tokens = [t for t in appositive.subtree if t.i not in clause and not (ent.start <= t.i < ent.end)]
+    tokens = [t for t in tokens if t.ent_type_ != "PERSON" and t.lower_ not in people.honorifics]
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def role_words(phrase: list[Token], seat: str | None, words: Lexicons) -> list[Token]:
+    """A descriptor's words that can name a role: no punctuation, seat, leading party or
+    number, and no determiner of the phrase itself ('the' of 'the transport minister', not of
+    'the United Nations')."""
+    seat_words = set(seat.split()) if seat else set()
+    root = next((t for t in phrase if t.head not in phrase), None)
+
+    def own_determiner(t: Token) -> bool:
+        return t.dep_ in ("det", "poss", "case") and root is not None and t.head.i == root.i
+
+    kept = [t for t in phrase if not t.is_punct and not own_determiner(t) and t.text not in seat_words and t.lower_ not in words.people.role_fillers]
+    while kept and leads_no_role(kept[0], words):
+        kept.pop(0)
+    return kept
+
+
+def leads_no_role(token: Token, words: Lexicons) -> bool:
+    """A party, number or pronoun opening a descriptor is not part of the role ('Labour MP',
+    'one aide')."""
+    return words.parties.normalise(token.text) is not None or token.pos_ in ("NUM", "PRON") or token.lower_ in words.people.numeral_words
+
+
+def role_from(phrase: list[Token], seat: str | None, words: Lexicons) -> str | None:
+    kept = role_words(phrase, seat, words)
+    if kept and kept[-1].lower_ not in words.people.role_heads:
+        # 'ambassador to the United Nations': a role head with its complement
+        root = next((t for t in kept if t.head not in kept), None)
+        if root is None or root.lower_ not in words.people.role_heads:
+            return None
+    if not kept:
+        return None
+    role = " ".join(t.text for t in kept)
+    return role if words.parties.normalise(role) is None else None
+
+
+def seat_from(tokens: list[Token], words: Lexicons) -> str | None:
+    """'MP for Bury South' or 'Brigg and Goole MP'."""
+    people = words.people
+    k = next((k for k, t in enumerate(tokens) if t.lower_ in people.seat_titles), None)
+    if k is None:
+        return None
+    after = tokens[k + 1 :]
+    if after and after[0].lower_ in people.seat_prepositions:
+        return seat_after(after[1:])
+    return seat_before(tokens[:k], words.parties)
+
+
+def seat_after(tokens: list[Token]) -> str | None:
+    """'MP for Wantage in Oxfordshire' -> Wantage."""
+    seat = []
+    for t in tokens:
+        if not (t.pos_ in ("PROPN", "CCONJ") or t.text == "-"):
+            break
+        seat.append(t)
+    return " ".join(t.text for t in seat).replace(" - ", "-").strip(" ,") or None
+
+
+def seat_before(tokens: list[Token], parties: PartyLexicon) -> str | None:
+    """'Brigg and Goole MP' -> Brigg and Goole; 'Labour MP' names no seat."""
+    before = [t for t in tokens if t.pos_ in ("PROPN", "CCONJ") and parties.normalise(t.text) is None]
+    if before and before[0].pos_ == "PROPN":
+        return " ".join(t.text for t in before)
+    return None

@@ -1,0 +1,153 @@
+"""Who is in focus at a point of the article: the speakers and people before it, most salient
+first (nearest sentence, main subject first), and which of them a pronoun may stand for."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from ..cast import Person
+from ..doctext import entity_at, inside_quotation
+from .phrases import is_plural
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..attribution import Attribution
+    from ..cast import Cast, Said, Speaker
+    from ..lexicon import PeopleLexicon
+    from .state import Article
+
+# A pronoun looks back no further than this many characters for its antecedent.
+PRONOUN_REACH = 1500
+# Person mentions in these roles are candidate antecedents ("Mr Hague was angry when he insisted").
+ANTECEDENT_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "ROOT", "conj", "attr", "poss"})
+# Where a pronoun's object may stand, and how many clauses up its subject may be looked for.
+OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "iobj"})
+CLAUSE_CLIMB = 3
+
+Candidate = tuple["Speaker", int, int]  # (speaker or person, tier, character offset)
+
+
+def is_main_subject(token: Token) -> bool:
+    """The subject of its sentence's main verb, or that subject's possessor."""
+    if token.dep_ == "poss":
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head == token.sent.root
+
+
+def sentence_index(doc: Doc):
+    """A function from a character offset to the number of its sentence."""
+    starts = doc.user_data.get("crossfloor_sentence_starts")
+    if starts is None:
+        starts = doc.user_data["crossfloor_sentence_starts"] = [s.start_char for s in doc.sents]
+    return lambda offset: bisect_right(starts, offset)
+
+
+def ranked_candidates(article: Article, position: int, a: Attribution | None) -> list[Candidate]:
+    """Speakers and people before position, most salient first, each with its tier (0: a main
+    subject or speaker, 1: another subject-like mention, 2: any other mention) and offset."""
+    sentence = sentence_index(article.doc)
+    scored = [(sentence(c[2]), *c) for c in speakers_before(article, position, a)]
+    for offset, person, role in article.cast.mentions:
+        if 0 < position - offset <= PRONOUN_REACH:
+            scored.append((sentence(offset), person, 0 if role == "main" else 1 if role in ANTECEDENT_ROLES else 2, offset))
+    scored.sort(key=lambda c: (-c[0], c[2], -c[3]))
+    return [(candidate, tier, offset) for _, candidate, tier, offset in scored]
+
+
+def speakers_before(article: Article, position: int, a: Attribution | None) -> list[Candidate]:
+    """The speakers resolved so far whose source comes within reach before position."""
+    pronouns = article.people.personal_pronouns
+    found = []
+    for said in article.cast.said:
+        b, speaker = said.attribution, said.speaker
+        anchor = b.source[0] if b.source else b.start
+        if b is a or speaker is None or not 0 < position - anchor <= PRONOUN_REACH or speaker.name.lower() in pronouns:
+            continue
+        main = b.subject is not None and (is_main_subject(b.subject) or b.subject.lower_ in pronouns)
+        found.append((as_person(article.cast, speaker), 0 if main else 1, anchor))
+    return found
+
+
+def as_person(cast: Cast, speaker: Speaker) -> Speaker:
+    """The cast's person behind a resolved speaker, when the speaker is one by full name."""
+    person = cast.by_surname.get(speaker.name.split()[-1].lower()) if speaker.name.split() else None
+    return person if person is not None and person.name == speaker.name else speaker
+
+
+def quoted_speaker(position: int, said: list[Said]) -> Speaker | None:
+    """Who says the words a position lies in, when it lies in an attributed quotation."""
+    return next((s.speaker for s in said if s.attribution.start <= position < s.attribution.end), None)
+
+
+def unbound(article: Article, pronoun: Token, ranked: list[Candidate]) -> list[Candidate]:
+    """The candidates a third-person pronoun may stand for: not the speaker whose words it is
+    in ('he' in Mr Hague's own words), nor the subject of its own clause ('Mr Hague ...
+    challenged him')."""
+    speaking = quoted_speaker(pronoun.idx, article.cast.said) if inside_quotation(article.doc, pronoun.idx) else None
+    if speaking is not None:
+        ranked = [c for c in ranked if c[0].name != speaking.name]
+    spans = clause_subject_spans(pronoun, article.people)
+    if spans:
+        bound = {c[0].name for c in ranked if any(a <= c[2] < b for a, b in spans)}
+        ranked = [c for c in ranked if c[0].name not in bound]
+    return ranked
+
+
+def best_antecedent(lower: str, gender: str | None, ranked: list[Candidate], sentence, people: PeopleLexicon) -> Speaker | None:
+    """The first agreeing candidate, unless its gender is unknown and a candidate of the
+    pronoun's gender comes within a sentence of it ('President Trump ... Nikki Haley ...
+    she joked' is Haley)."""
+    first: Speaker | None = None
+    first_sentence = 0
+    for candidate, tier, offset in ranked:
+        known = bool(gender) and candidate.gender == gender
+        if first is not None:
+            if sentence(offset) < first_sentence - 1:
+                break
+            if known:
+                return candidate
+            continue
+        if tier == 2 and not known:
+            continue
+        if agrees_with(lower, gender, candidate, people):
+            if known or not gender:
+                return candidate
+            first, first_sentence = candidate, sentence(offset)
+    return first
+
+
+def agrees_with(pronoun: str, gender: str | None, speaker: Speaker, people: PeopleLexicon) -> bool:
+    """'they' takes a group; 'he' and 'she' one person of no other gender."""
+    if pronoun in people.plural_pronouns:
+        return is_plural(speaker.name, people)
+    return not ((gender and speaker.gender and speaker.gender != gender) or is_plural(speaker.name, people))
+
+
+def clause_subject_spans(pronoun: Token, people: PeopleLexicon) -> list[tuple[int, int]]:
+    """The characters of the names that the subject of an object pronoun's clause is ('The
+    Conservative leader, Mr William Hague, ... challenged him'): the pronoun cannot stand for
+    them (a reflexive would be used). A name inside the subject's own phrases ('Members of Mr
+    Woodward's association called on him') is not the subject."""
+    if pronoun.lower_ not in people.object_pronouns or pronoun.dep_ not in OBJECT_DEPS:
+        return []
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    for _ in range(CLAUSE_CLIMB):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return [span_of_name(head) for head in [subject, *(c for c in subject.children if c.dep_ == "appos")]]
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            return []
+        verb = verb.head
+    return []
+
+
+def span_of_name(head: Token) -> tuple[int, int]:
+    ent = entity_at(head.doc, head.i)
+    return (ent.start_char, ent.end_char) if ent is not None else (head.idx, head.idx + len(head.text))
+
+
+def choose_person(chosen: Speaker) -> Speaker:
+    """A person of the cast answers as a speaker of their own (their mentions stay in the cast)."""
+    return chosen.as_speaker() if isinstance(chosen, Person) else chosen
