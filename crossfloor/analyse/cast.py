@@ -68,11 +68,12 @@ class Cast:
     def people(self) -> list[Person]:
         """The people the article names, each once in their fullest form; a lone word counts as a
         name only with an honorific ('Mr') or more than one mention."""
-        seen: dict[int, Person] = {}
+        found: list[Person] = []
         for person in self.by_surname.values():
             lone = " " not in person.name
             if lone and not (person.gender or len(person.mentions) > 1):
                 continue
-            if id(person) not in seen and person.name[:1].isupper():
-                seen[id(person)] = person
-        return list(seen.values())
+            # one person may stand under several keys ('Graham' and 'Lowe'): list them once
+            if person.name[:1].isupper() and all(p is not person for p in found):
+                found.append(person)
+        return found

@@ -1,5 +1,6 @@
 """Speakers resolved to the people an article names, on made-up news sentences: descriptions,
-pronouns, first-name genders, misparsed names, and sources that are not people."""
+pronouns, first-name genders, misparsed names, and sources that are not people; the pass that
+resolved each speaker, and passes switched off."""
 
 import pytest
 
@@ -94,3 +95,44 @@ def test_a_name_labelling_a_quoted_line_is_its_speaker(nlp):
     found = [(q["text"], q["speaker_resolved"], q["speaker_kind"]) for q in analyse_texts(nlp, [text])[0]["quotes"]]
     assert speaker_of(found, "called me this morning") == "Ann Pike"
     assert speaker_of(found, "inquiry ends") == "Tom Reyes"
+
+
+PRONOUN_TEXT = "Tom Reyes said the bridge would open in the spring.\n\nHe said the work had taken three years."
+
+
+def resolved(nlp, text: str, passes=None) -> list[tuple[str | None, str | None]]:
+    """(resolved speaker, resolved_by) of each quote, with the speaker passes given."""
+    from crossfloor.analyse.lexicon import party_lexicon, people_lexicon
+    from crossfloor.analyse.speakers import SpeakerResolver
+
+    doc = nlp(text)
+    _cast, quotes = SpeakerResolver(people_lexicon(), party_lexicon(), passes).resolve(doc, doc._.attributions)
+    return [(q.speaker_resolved, q.resolved_by) for q in quotes]
+
+
+def test_each_quote_names_the_pass_that_resolved_its_speaker(nlp):
+    assert resolved(nlp, PRONOUN_TEXT) == [("Tom Reyes", "exact_name"), ("Tom Reyes", "pronoun_by_salience")]
+    [quote] = nlp("Mr Reyes said the bridge would open in the spring.")._.quotes
+    assert (quote.speaker_resolved, quote.resolved_by) == ("Reyes", "title_and_name")
+
+
+def test_a_pass_switched_off_resolves_nothing(nlp):
+    from crossfloor.analyse.speakers import DEFAULT_PASSES
+
+    without = [name for name in DEFAULT_PASSES if name != "pronoun_by_salience"]
+    assert resolved(nlp, PRONOUN_TEXT, without) == [("Tom Reyes", "exact_name"), (None, None)]
+
+
+def test_the_factory_takes_the_passes_and_refuses_unknown_ones(nlp):
+    from crossfloor.analyse.pipeline import make_speakers
+
+    component = make_speakers(nlp, "speakers", None, None, ["exact_name"])
+    doc = component(nlp(PRONOUN_TEXT))
+    assert [(q.speaker_resolved, q.resolved_by) for q in doc._.quotes] == [("Tom Reyes", "exact_name"), (None, None)]
+    with pytest.raises(ValueError, match="pronoun_by_salience"):
+        make_speakers(nlp, "speakers", None, None, ["pronoun_by_guesswork"])
+
+
+def test_a_continuation_takes_the_speaker_and_pass_of_the_quote_it_continues(nlp):
+    found = resolved(nlp, 'Jane Hart, the mayor, spoke on Monday. "The bridge is late," she said. "It will open in the spring."')
+    assert found == [("Jane Hart", "pronoun_by_salience"), ("Jane Hart", "pronoun_by_salience")]
