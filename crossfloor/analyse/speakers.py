@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..records import Quote
+from ..schema import Quote
 from .attribution import RELATIVE_PRONOUNS, Attribution
 from .cast import Cast, Person, Speaker
 from .dates import WEEKDAYS
