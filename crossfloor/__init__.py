@@ -21,9 +21,9 @@ __all__ = ["load", "extract", "render", "Quote", "Event", "Person", "Article", "
 def __getattr__(name: str):
     """The records, imported when first asked for (importing crossfloor stays light)."""
     if name in ("Quote", "Article"):
-        from . import records
+        from . import schema
 
-        return getattr(records, name)
+        return getattr(schema, name)
     if name == "Event":
         from .analyse.events.record import Event
 
@@ -57,10 +57,7 @@ def extract(texts: Iterable, published: date | str | None = None, fast: bool = F
     for number, item in enumerate(texts):
         record = item if isinstance(item, dict) else {"text": item}
         result = analyse_texts(nlp, [(record.get("text") or "", parse_date(record.get("published")) or default)])[0]
-        out = {"id": record.get("id", number), "quotes": result["quotes"], "events": result["events"]}
-        if result.get("error"):
-            out["error"] = result["error"]
-        yield out
+        yield {"id": record.get("id", number), **result.to_dict()}
 
 
 def render(doc, jupyter: bool | None = None) -> str | None:

@@ -43,7 +43,7 @@ def extract_lines(lines: Iterable[str], processes: int | None = None) -> Iterato
 
     for result in run_parallel(texts(), build_pipeline, processes=processes):
         doc_id, number, error = pending.popleft()
-        record = {"id": doc_id, "quotes": result["quotes"], "events": result["events"]}
-        if error or result.get("error"):
-            record["error"] = error or f"line {number}: {result['error']}"
+        record = {"id": doc_id, **result.to_dict()}
+        if error or result.error:
+            record["error"] = error or f"line {number}: {result.error}"
         yield record

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .analyse.pipeline import build_pipeline
 from .analyse.run import run_parallel
 from .read import ReadOptions, Skipped, iter_articles
-from .records import Article
+from .schema import AnalysedArticle, Article
 from .settings import get_settings
 from .store.database import Database, Outcome, retrying
 
@@ -70,13 +70,12 @@ def ingest(
         results = run_parallel(new_texts(), build_pipeline, processes=processes, on_ready=on_ready)
     for result in results:
         article = waiting.popleft()
-        if result.get("error"):
-            skipped = Skipped(article.source, result["error"])
+        if result.error:
+            skipped = Skipped(article.source, result.error)
             report.skipped.append(skipped)
             if on_skip:
                 on_skip(skipped)
             continue
-        quotes, events = result["quotes"], result["events"]
         outcome = retrying(lambda: store_analysed(article, result, db, reference), f"{article.source}: linking")
         if outcome.kind == "duplicate":
             report.duplicates += 1
@@ -85,23 +84,23 @@ def ingest(
             report.copies += 1
             continue
         report.stored += 1
-        report.quotes += len(quotes)
-        report.events += len(events)
+        report.quotes += len(result.quotes)
+        report.events += len(result.events)
         if on_article:
-            on_article(article, len(quotes))
+            on_article(article, len(result.quotes))
     return report
 
 
-def store_analysed(article: Article, result: dict, db: Database, reference) -> Outcome:
+def store_analysed(article: Article, result: AnalysedArticle, db: Database, reference) -> Outcome:
     """Link an analysed article to reference data, then store it linked across articles, in
     one transaction: an interrupted ingest leaves nothing half-linked, and a re-run links the
     same way."""
-    reference.link(article.published, result["quotes"], result["events"])
+    reference.link(article.published, result.quotes, result.events)
     duplicate = Outcome("duplicate", None)
     return db.in_transaction(lambda session: store_linked(session, db, article, result), f"{article.source}: storing", on_conflict=lambda: duplicate)
 
 
-def store_linked(session, db: Database, article: Article, result: dict) -> Outcome:
+def store_linked(session, db: Database, article: Article, result: AnalysedArticle) -> Outcome:
     """In the caller's transaction: a text already stored is not stored again; a near copy of
     a stored article is kept as a copy of it; otherwise the article is added and tied to the
     people, events and stories already stored."""
@@ -118,7 +117,7 @@ def store_linked(session, db: Database, article: Article, result: dict) -> Outco
         return Outcome("copy", copy.article_id, copy.similarity)
     rows = db.add_article(session, article, result)
     link.add_signature(rows.article.id, values)
-    people = link.link_people(rows.article, result.get("people", []), rows.quotes, rows.events)
+    people = link.link_people(rows.article, result.people, rows.quotes, rows.events)
     shared = link.link_events(rows.events, people)
     link.link_story(rows.article, shared, people, values)
     return Outcome("stored", rows.article.id)
@@ -130,6 +129,6 @@ def ingest_now(article: Article, db: Database) -> Outcome:
     from .link.reference import Reference
 
     result = analyse_texts(build_pipeline(), [(article.text, article.published)])[0]
-    if result.get("error"):
-        return Outcome("skipped", None, detail=f"{article.source}: {result['error']}")
+    if result.error:
+        return Outcome("skipped", None, detail=f"{article.source}: {result.error}")
     return store_analysed(article, result, db, Reference(db))

@@ -12,14 +12,6 @@ from .analyse.events.registry import REGISTRY
 COLUMNS = ("article_id", "published", "speaker_resolved", "speaker", "kind", "text", "cue", "venue", "speaker_role", "speaker_party")
 
 
-def rows_for(stored) -> list[dict]:
-    """Flat rows of stored quotes or events, with their article's title, date and outlet."""
-    return [
-        {"article_id": s.article_id, "title": s.title, "published": s.published, "outlet": s.outlet, **s.record}
-        for s in stored
-    ]
-
-
 def csv_fields(rows: list[dict]) -> list[str]:
     """Every key any row has, in first-seen order (events of different types differ)."""
     return list(dict.fromkeys(k for row in rows for k in row))

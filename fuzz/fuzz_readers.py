@@ -13,7 +13,7 @@ import atheris
 
 with atheris.instrument_imports():
     from crossfloor.read import ReadOptions, Skipped, read_bytes
-    from crossfloor.records import Article
+    from crossfloor.schema import Article
 
 SUFFIXES = [".txt", ".html", ".htm", ".xml", ".rss", ".atom", ".json", ".jsonl", ".md", ""]
 OPTIONS = ReadOptions(check_language=False, max_bytes=1_000_000)

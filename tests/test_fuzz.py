@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from crossfloor.analyse.run import analyse_texts
 from crossfloor.read import ReadOptions, Skipped, read_bytes
-from crossfloor.records import Article
+from crossfloor.schema import AnalysedArticle, Article
 from tests.conftest import ROOT
 
 settings.register_profile("default", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -40,20 +40,20 @@ hostile_text = st.lists(pieces, min_size=1, max_size=120).map(" ".join)
 OPTIONS = ReadOptions(check_language=False)
 
 
-def assert_offsets_inside(text: str, result: dict) -> None:
-    assert "error" not in result, result["error"]
+def assert_offsets_inside(text: str, result: AnalysedArticle) -> None:
+    assert result.error is None, result.error
     n = len(text)
-    for q in result["quotes"]:
+    for q in result.quotes:
         assert 0 <= q["start"] < q["end"] <= n and text[q["start"] : q["end"]] == q["text"]
         for field in ("speaker", "cue"):
             if q.get(f"{field}_start") is not None:
                 assert 0 <= q[f"{field}_start"] < q[f"{field}_end"] <= n
                 assert text[q[f"{field}_start"] : q[f"{field}_end"]] == q[field]
-    for e in result["events"]:
+    for e in result.events:
         assert 0 <= e["start"] <= e["end"] <= n
         assert all(0 <= a <= b <= n for a, b in e["evidence"])
-        assert all(0 <= k < len(result["quotes"]) for k in e.get("quotes") or [])
-    assert all(0 <= a < b <= n for a, b in result["sentences"])
+        assert all(0 <= k < len(result.quotes) for k in e.get("quotes") or [])
+    assert all(0 <= a < b <= n for a, b in result.sentences)
 
 
 @given(hostile_text)
@@ -123,14 +123,14 @@ def test_a_one_megabyte_paragraph_is_analysed_within_the_limit():
     text = sentence * (1_000_000 // len(sentence))
     result = analyse_texts(build_pipeline("none"), [text], seconds=240)[0]
     assert_offsets_inside(text, result)
-    assert len(result["quotes"]) > 10_000
+    assert len(result.quotes) > 10_000
 
 
 def test_an_article_over_the_time_limit_is_reported_and_the_batch_goes_on(nlp):
     slow = "Mr Smith said the vote was lost. " * 6000
     results = analyse_texts(nlp, [slow, 'Mr Smith said: "We won."'], seconds=0.5)
-    assert results[0]["quotes"] == [] and "time limit" in results[0]["error"] and "0.5 s" in results[0]["error"]
-    assert "error" not in results[1] and results[1]["quotes"][0]["text"] == "We won."
+    assert results[0].quotes == [] and "time limit" in results[0].error and "0.5 s" in results[0].error
+    assert results[1].error is None and results[1].quotes[0]["text"] == "We won."
 
 
 def test_atheris_session_on_the_readers(tmp_path):

@@ -16,12 +16,12 @@ def test_formula_cells_get_an_apostrophe_and_other_cells_stay_as_they_are():
 
 
 def test_export_writes_cells_through_the_same_rule(tmp_path):
-    from crossfloor.records import Article
+    from crossfloor.schema import AnalysedArticle, Article
     from crossfloor.store.database import open_database
     from crossfloor.store.export import write
 
     db = open_database(f"sqlite:///{tmp_path / 'e.db'}")
-    db.store(Article(text="Headline\n\nBody text of the article.", title="=cmd|' /C calc'!A0", outlet="@evil", source="t"), {"quotes": [], "events": []})
+    db.store(Article(text="Headline\n\nBody text of the article.", title="=cmd|' /C calc'!A0", outlet="@evil", source="t"), AnalysedArticle())
     with db.sessions() as session:
         write(session, "articles", "csv", tmp_path / "articles.csv")
     row = next(csv.DictReader((tmp_path / "articles.csv").open(encoding="utf-8")))

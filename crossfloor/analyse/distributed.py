@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import cache
 
+from ..schema import AnalysedArticle
 from .run import chunked
 
 
@@ -25,13 +26,13 @@ def _worker_pipeline(attribution_model: str | None):
     return build_pipeline(attribution_model)
 
 
-def _analyse_chunk(items: list, attribution_model: str | None = None) -> list[dict]:
+def _analyse_chunk(items: list, attribution_model: str | None = None) -> list[AnalysedArticle]:
     from .run import analyse_texts
 
     return analyse_texts(_worker_pipeline(attribution_model), items)
 
 
-def run_dask(items: Iterable, scheduler: str | None = None, workers: int = 2, chunk_size: int = 8, attribution_model: str | None = None) -> Iterator[dict]:
+def run_dask(items: Iterable, scheduler: str | None = None, workers: int = 2, chunk_size: int = 8, attribution_model: str | None = None) -> Iterator[AnalysedArticle]:
     """Yield analyse_texts results for items ((text, published) pairs), in order, computed on
     the Dask cluster at scheduler (tcp://host:8786), or on a local cluster of `workers`
     processes when no scheduler is given. Workers build the pipeline with attribution_model

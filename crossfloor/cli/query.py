@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..present import rows_for, when
+from ..present import when
 from ..store import views
 from ..store.database import DatabaseProblem
 from ..store.search import SearchRefused
@@ -49,9 +49,9 @@ def quotes(
     db: DbOption = None,
 ) -> None:
     """List stored quotes: who said what, with cue and venue."""
-    store = database(db)
     try:
-        rows = rows_for(store.quotes(speaker=speaker, contains=contains, limit=limit, article_id=article, act=act.value if act else None))
+        with database(db).reading() as session:
+            rows = views.quote_records(session, limit=limit, speaker=speaker, contains=contains, article_id=article, act=act.value if act else None)
     except DatabaseProblem as problem:
         fail(str(problem))
     print_rows(rows, format, quote_table, "no quotes match")
@@ -73,18 +73,14 @@ def events(
     """Events across articles (party switches, by-election calls, no-confidence letters,
     resignations) in date order, each with its sources; reports that disagree are marked."""
     store = database(db)
-    kind = type.value if type else None
-    first, last = parse_day(since, "--since"), parse_day(until, "--until")
+    filters = {"type": type.value if type else None, "person": person, "party": party, "since": parse_day(since, "--since"), "until": parse_day(until, "--until")}
+    reports = per_article or article is not None
     try:
-        if per_article or article is not None:
-            rows = rows_for(store.events(type=kind, person=person, party=party, since=first, until=last, article_id=article, limit=limit))
-            print_rows(rows, format, event_table, "no events match")
-            return
-        with store.sessions() as session:
-            rows = views.events(session, type=kind, person=person, party=party, since=first, until=last, limit=limit)
+        with store.reading() as session:
+            rows = views.event_reports(session, limit=limit, article_id=article, **filters) if reports else views.events(session, limit=limit, **filters)
     except DatabaseProblem as problem:
         fail(str(problem))
-    print_rows(rows, format, canonical_event_table, "no events match")
+    print_rows(rows, format, event_table if reports else canonical_event_table, "no events match")
 
 
 @app.command()
@@ -187,7 +183,9 @@ def show(
     row = store.article(article_id)
     if row is None:
         fail(f"no article with id {article_id}")
-    quotes = [{k: getattr(q, k) for k in ("start", "end", "text", "kind", "cue", "cue_start", "cue_end", "speaker", "speaker_start", "speaker_end", "speaker_resolved", "venue")} for q in row.quotes]
+    with store.reading() as session:
+        quotes = views.quote_records(session, article_id=row.id)
+        reports = views.event_reports(session, article_id=row.id)
     out = console()
     meta = " · ".join(x for x in (row.outlet, row.published.isoformat() if row.published else None, row.source) if x)
     out.print(f"[bold]#{row.id} {row.title or ''}[/bold]", markup=True, highlight=False)
@@ -196,6 +194,5 @@ def show(
     body, legend = highlighted_article(row.text, quotes)
     out.print(body)
     out.print(legend)
-    for stored in store.events(article_id=row.id):
-        e = stored.record
+    for e in reports:
         out.print(f"event: {describe_event(e)}" + (f" [{when(e)}]" if when(e) else ""), highlight=False)

@@ -55,33 +55,50 @@ def bench(
 ) -> None:
     """Articles/s, words/s and peak memory of the bare model, extract and ingest, with ratios;
     with --pages DB, the latency of the web app's pages on that database."""
-    from ..analyse.run import default_processes
-    from ..bench import STAGES, benchmark, load_test, page_latency
-
     if load:
-        try:
-            groups = load_test(get_settings(db=load).database_url, seconds, connections)
-        except (DatabaseProblem, RuntimeError) as problem:
-            fail(str(problem))
-        for g in groups:
-            console().print(
-                f"{g['group']:7} {g['requests']:6d} requests  {g['requests_per_s']:8.1f} requests/s  p50 {g.get('p50_ms', 0):7.1f} ms  p99 {g.get('p99_ms', 0):7.1f} ms  "
-                f"errors {g['non_2xx'] + g['socket_errors']}  ({g['pages']} pages, {g['connections']} connections, {g['seconds']:g} s)",
-                highlight=False,
-            )
-        if json_out:
-            json_out.write_text(json.dumps({"load": groups}, indent=2) + "\n")
-        return
-    if pages:
-        try:
-            rows = page_latency(get_settings(db=pages).database_url)
-        except DatabaseProblem as problem:
-            fail(str(problem))
-        for row in rows:
-            console().print(f"{row['max_ms']:8.1f} ms max {row['median_ms']:8.1f} ms median  {row['status']}  {row['path']}", highlight=False)
-        if json_out:
-            json_out.write_text(json.dumps({"pages": rows}, indent=2) + "\n")
-        return
+        figures = {"load": timed_load(load, seconds, connections)}
+    elif pages:
+        figures = {"pages": timed_pages(pages)}
+    else:
+        figures = timed_stages(corpus, processes, scaling, png)
+    if json_out:
+        json_out.write_text(json.dumps(figures, indent=2) + "\n")
+
+
+def timed_load(db: str, seconds: float, connections: int) -> list[dict]:
+    """`bench --load`: each page group under wrk, one line each."""
+    from ..bench import load_test
+
+    try:
+        groups = load_test(get_settings(db=db).database_url, seconds, connections)
+    except (DatabaseProblem, RuntimeError) as problem:
+        fail(str(problem))
+    for g in groups:
+        console().print(
+            f"{g['group']:7} {g['requests']:6d} requests  {g['requests_per_s']:8.1f} requests/s  p50 {g.get('p50_ms', 0):7.1f} ms  p99 {g.get('p99_ms', 0):7.1f} ms  "
+            f"errors {g['non_2xx'] + g['socket_errors']}  ({g['pages']} pages, {g['connections']} connections, {g['seconds']:g} s)",
+            highlight=False,
+        )
+    return groups
+
+
+def timed_pages(db: str) -> list[dict]:
+    """`bench --pages`: the latency of each page, one line each."""
+    from ..bench import page_latency
+
+    try:
+        rows = page_latency(get_settings(db=db).database_url)
+    except DatabaseProblem as problem:
+        fail(str(problem))
+    for row in rows:
+        console().print(f"{row['max_ms']:8.1f} ms max {row['median_ms']:8.1f} ms median  {row['status']}  {row['path']}", highlight=False)
+    return rows
+
+
+def timed_stages(corpus: str, processes: int | None, scaling: bool, png: Path) -> dict:
+    """`bench`: the stages' throughput and memory, their ratios, and with --scaling the curves."""
+    from ..analyse.run import default_processes
+    from ..bench import STAGES, benchmark
 
     if not Path(corpus).is_dir():
         fail(f"{corpus}: no such folder (give --corpus)")
@@ -97,10 +114,13 @@ def bench(
         out.print(f"{stage:8} {r['articles_per_s']:8.2f} articles/s {r['words_per_s']:10.1f} words/s  peak RSS {r['peak_rss_mb']:.0f} MB", highlight=False)
     out.print(f"fast/bare {result['ratio_fast_to_bare']:.3f}   extract/bare {result['ratio_extract_to_bare']:.3f}   ingest/bare {result['ratio_ingest_to_bare']:.3f}   ({result['processes']} processes)", highlight=False)
     if scaling:
-        s = result["scaling"]
-        out.print("speedup over 1 process: " + ", ".join(f"{k} {v:.2f}x" for k, v in s["speedup"].items()), highlight=False)
-        for size, stages in s["by_size"].items():
-            out.print(f"corpus x{size:>3}: " + ", ".join(f"{k} {v['articles_per_s']:.2f} articles/s, peak RSS {v['peak_rss_mb']:.0f} MB" for k, v in stages.items()), highlight=False)
-        out.print("peak RSS growth at the largest size: " + ", ".join(f"{k} {v:+.1%}" for k, v in s["rss_growth"].items()) + f"   (curves: {png})", highlight=False)
-    if json_out:
-        json_out.write_text(json.dumps(result, indent=2) + "\n")
+        print_scaling(result["scaling"], png)
+    return result
+
+
+def print_scaling(s: dict, png: Path) -> None:
+    out = console()
+    out.print("speedup over 1 process: " + ", ".join(f"{k} {v:.2f}x" for k, v in s["speedup"].items()), highlight=False)
+    for size, stages in s["by_size"].items():
+        out.print(f"corpus x{size:>3}: " + ", ".join(f"{k} {v['articles_per_s']:.2f} articles/s, peak RSS {v['peak_rss_mb']:.0f} MB" for k, v in stages.items()), highlight=False)
+    out.print("peak RSS growth at the largest size: " + ", ".join(f"{k} {v:+.1%}" for k, v in s["rss_growth"].items()) + f"   (curves: {png})", highlight=False)

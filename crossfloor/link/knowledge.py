@@ -25,7 +25,7 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..analyse.events.registry import REGISTRY
-from ..records import Article
+from ..schema import Article
 from ..store.schema import (
     ArticleBandRow,
     ArticleCopyRow,

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..records import Article
+from ..schema import Article
 from .archives import (
     DECOMPRESSION_ERRORS,
     compression_of,

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from datetime import date, datetime
 
-from ..records import Article
+from ..schema import Article
 from .checks import Unreadable
 
 HEADLINE_MAX_WORDS = 25

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from ..analyse.events.registry import names, view_fields
 from ..present import format_rows
 from ..read import ReadOptions, Skipped, read_bytes
-from ..records import Article
+from ..schema import Article
 from ..store import views
 from ..store.schema import ArticleRow, EventRow
 from ..store.search import SearchRefused

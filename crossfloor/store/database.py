@@ -1,4 +1,5 @@
-"""Storage: one transaction per article, content-hash de-duplication, queries for the CLI."""
+"""Storage: one transaction per article, content-hash de-duplication, migrations, retries. What is
+stored is read through views.py."""
 
 from __future__ import annotations
 
@@ -7,28 +8,20 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import create_engine, event, func, inspect, or_, select, text
+from sqlalchemy import create_engine, event, func, inspect, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
-from ..analyse.events.record import public_fields
-from ..analyse.events.registry import party_fields, people_fields
-from ..records import QUOTE_FIELDS, Article
+from ..schema import AnalysedArticle, Article
+from .rows import event_record, event_row, quote_record, quote_row
 from .schema import ArticleCopyRow, ArticleRow, EventRow, KbSourceRow, QuoteRow
 from .search import index_article
 
 log = logging.getLogger(__name__)
-
-EVENT_COLUMNS = (
-    "type", "start", "end", "evidence", "trigger", "person", "from_party", "to_party", "seat", "subtype", "reason",
-    "by", "by_party", "target", "stance", "action", "count", "against", "office", "date_text", "status", "kb_person",
-    "found_by", "filled_by",
-)
 
 
 class DatabaseProblem(Exception):
@@ -57,40 +50,6 @@ class StoredRows:
 
 
 T = TypeVar("T")
-
-
-@dataclass
-class Stored:
-    """A stored quote or event (record) with the article it came from."""
-
-    article_id: int
-    title: str | None
-    published: str | None
-    outlet: str | None
-    record: dict
-
-    @classmethod
-    def of(cls, article: ArticleRow, record: dict) -> Stored:
-        published = article.published.isoformat() if article.published else None
-        return cls(article.id, article.title, published, article.outlet, record)
-
-
-def event_row(event: dict) -> EventRow:
-    row = EventRow(**{k: event.get(k) for k in EVENT_COLUMNS})
-    if event.get("date"):
-        row.date = row.date_first = row.date_last = date.fromisoformat(event["date"])
-    elif event.get("date_range"):
-        row.date_first, row.date_last = (date.fromisoformat(d) for d in event["date_range"])
-    return row
-
-
-def event_dict(row: EventRow, quote_ids: list[int] | None = None) -> dict:
-    data = {k: getattr(row, k) for k in EVENT_COLUMNS}
-    data["date"] = row.date.isoformat() if row.date else None
-    data["date_range"] = [row.date_first.isoformat(), row.date_last.isoformat()] if row.date is None and row.date_first else None
-    data["quotes"] = quote_ids if quote_ids is not None else list(row.quote_ids or [])
-    data["id"] = row.id
-    return {"id": row.id, **{k: data[k] for k in public_fields(row.type)}}
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -231,11 +190,10 @@ class Database:
         except (DatabaseError, OperationalError) as err:
             raise self._fail(err) from None
 
-    def add_article(self, session: Session, article: Article, result: dict) -> StoredRows:
+    def add_article(self, session: Session, article: Article, result: AnalysedArticle) -> StoredRows:
         """Add an analysed article with its quotes and events (and index them for search) in
         the caller's transaction. The rows are built afresh on each call, since a failed attempt
         leaves them bound to a rolled-back session."""
-        quotes, events = result.get("quotes", []), result.get("events", [])
         row = ArticleRow(
             content_hash=article.content_hash,
             external_id=article.id,
@@ -246,18 +204,18 @@ class Database:
             source=article.source,
             text=article.text,
         )
-        quote_rows = [QuoteRow(**{k: q.get(k) for k in QUOTE_FIELDS}) for q in quotes]
+        quote_rows = [quote_row(q) for q in result.quotes]
         row.quotes = list(quote_rows)
-        event_rows = [event_row(e) for e in events]
+        event_rows = [event_row(e) for e in result.events]
         row.events = list(event_rows)
         session.add(row)
         session.flush()
-        for record, erow in zip(events, event_rows):
+        for record, erow in zip(result.events, event_rows):
             erow.quote_ids = [quote_rows[k].id for k in record.get("quotes") or [] if k < len(quote_rows)]
-        index_article(session, row.id, article.text, quote_rows, result.get("sentences", []))
+        index_article(session, row.id, article.text, quote_rows, result.sentences)
         return StoredRows(row, quote_rows, event_rows)
 
-    def store(self, article: Article, result: dict) -> Outcome:
+    def store(self, article: Article, result: AnalysedArticle) -> Outcome:
         """Store an analysed article on its own, in one transaction (ingest stores it linked
         across articles); a text already stored is not stored again."""
 
@@ -275,67 +233,15 @@ class Database:
             or session.scalar(select(ArticleCopyRow.id).where(ArticleCopyRow.content_hash == content_hash).limit(1))
         )
 
-    def quotes(
-        self,
-        speaker: str | None = None,
-        contains: str | None = None,
-        limit: int | None = None,
-        article_id: int | None = None,
-        act: str | None = None,
-    ) -> list[Stored]:
-        """act: 'said' or 'thought' (beliefs and intentions); None: both."""
-        query = select(QuoteRow).join(QuoteRow.article).options(selectinload(QuoteRow.article))
-        if act:
-            query = query.where(QuoteRow.act == act)
-        if speaker:
-            pattern = f"%{speaker}%"
-            query = query.where(or_(QuoteRow.speaker_resolved.ilike(pattern), QuoteRow.speaker.ilike(pattern)))
-        if contains:
-            query = query.where(QuoteRow.text.ilike(f"%{contains}%"))
-        if article_id is not None:
-            query = query.where(QuoteRow.article_id == article_id)
-        query = query.order_by(ArticleRow.published.is_(None), ArticleRow.published, QuoteRow.article_id, QuoteRow.start)
-        if limit:
-            query = query.limit(limit)
-        return [Stored.of(r.article, {k: getattr(r, k) for k in QUOTE_FIELDS}) for r in self._select(query)]
-
-    def _select(self, query) -> list:
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session to read in (store/views.py does the reading); a database that cannot be
+        used is reported as a DatabaseProblem."""
         try:
             with self.sessions() as session:
-                return session.scalars(query).all()
+                yield session
         except (DatabaseError, OperationalError) as err:
             raise self._fail(err) from None
-
-    def events(
-        self,
-        type: str | None = None,
-        person: str | None = None,
-        party: str | None = None,
-        since: date | None = None,
-        until: date | None = None,
-        article_id: int | None = None,
-        limit: int | None = None,
-    ) -> list[Stored]:
-        """Events, oldest first; a range counts as within since/until when it overlaps them."""
-        query = select(EventRow).join(EventRow.article).options(selectinload(EventRow.article))
-        if type:
-            query = query.where(EventRow.type == type)
-        if person:
-            pattern = f"%{person}%"
-            query = query.where(or_(*(getattr(EventRow, k).ilike(pattern) for k in people_fields())))
-        if party:
-            pattern = f"%{party}%"
-            query = query.where(or_(*(getattr(EventRow, k).ilike(pattern) for k in party_fields())))
-        if since:
-            query = query.where(func.coalesce(EventRow.date_last, ArticleRow.published) >= since)
-        if until:
-            query = query.where(func.coalesce(EventRow.date_first, ArticleRow.published) <= until)
-        if article_id is not None:
-            query = query.where(EventRow.article_id == article_id)
-        query = query.order_by(func.coalesce(EventRow.date_first, ArticleRow.published).is_(None), func.coalesce(EventRow.date_first, ArticleRow.published), EventRow.article_id, EventRow.start)
-        if limit:
-            query = query.limit(limit)
-        return [Stored.of(r.article, {**event_dict(r), "sentence": r.article.text[r.start : r.end]}) for r in self._select(query)]
 
     def kb_sources(self) -> list[dict]:
         with self.sessions() as session:
@@ -353,8 +259,8 @@ class Database:
         for article_id in ids:
             with self.writer.begin() as session:
                 article = session.get(ArticleRow, article_id)
-                quotes = [{k: getattr(q, k) for k in QUOTE_FIELDS} for q in article.quotes]
-                events = [event_dict(e) for e in article.events]
+                quotes = [quote_record(q) for q in article.quotes]
+                events = [event_record(e) for e in article.events]
                 before = [dict(q) for q in quotes], [dict(e) for e in events]
                 reference.link(article.published, quotes, events)
                 for row, new, old in zip(article.quotes, quotes, before[0]):
@@ -369,12 +275,8 @@ class Database:
         return changed
 
     def article(self, article_id: int) -> ArticleRow | None:
-        with self.sessions() as session:
-            return session.scalars(
-                select(ArticleRow)
-                .where(ArticleRow.id == article_id)
-                .options(selectinload(ArticleRow.quotes), selectinload(ArticleRow.events))
-            ).first()
+        with self.reading() as session:
+            return session.get(ArticleRow, article_id)
 
     def counts(self) -> dict[str, int]:
         with self.sessions() as session:

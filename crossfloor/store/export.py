@@ -14,8 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..present import csv_fields, csv_row
-from ..records import QUOTE_FIELDS
+from ..schema import QUOTE_FIELDS
 from . import views
+from .rows import quote_record
 from .schema import ArticleRow, QuoteRow
 
 TABLES = ("articles", "quotes", "events", "people")
@@ -49,7 +50,7 @@ def article_dict(a: ArticleRow) -> dict:
 
 
 def quote_dict(q: QuoteRow) -> dict:
-    return {"id": q.id, "article_id": q.article_id, "person_id": q.person_id, **{k: getattr(q, k) for k in QUOTE_FIELDS}}
+    return {"id": q.id, "article_id": q.article_id, "person_id": q.person_id, **quote_record(q)}
 
 
 def batches(session: Session, table: str) -> Iterator[list[dict]]:

@@ -124,6 +124,9 @@ class EventRow(EventFacts, Base):
     quote_ids: Mapped[list] = mapped_column(JSON, default=list)
     found_by: Mapped[str | None] = mapped_column(String(80))  # the trigger rule that proposed it
     filled_by: Mapped[dict | None] = mapped_column(JSON)  # field -> the pass that filled it
+    # The fields its type declares that have no column here (store/rows.py), so that a new
+    # event type, or a new field of one, needs no migration.
+    details: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
     # The one event this report is a source of, across articles.
     canonical_id: Mapped[int | None] = mapped_column(ForeignKey("canonical_events.id"), index=True)
 

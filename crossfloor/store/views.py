@@ -1,5 +1,6 @@
-"""Read-side views across articles: events with their sources, people, timelines, stories and
-full-text search. Each returns plain JSON-ready dicts; the CLI (and later the web app) renders them."""
+"""The read side, the one way to what is stored: quotes and event reports as their records, and
+across articles events with their sources, people, timelines, stories and full-text search.
+Each returns plain JSON-ready dicts; the CLI, the web app and the export render them."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ..analyse.events.registry import REGISTRY, party_fields, people_fields
+from .rows import event_record, quote_record
 from .schema import (
     ArticleCopyRow,
     ArticleRow,
@@ -110,6 +112,35 @@ def event_facets(session: Session, top: int = 8, **filters) -> dict[str, list[tu
         query, _ = event_filters(select(column, func.count()).select_from(CanonicalEventRow), **filters)
         out[name] = [(v, n) for v, n in session.execute(query.where(column.is_not(None)).group_by(column).order_by(func.count().desc(), column).limit(top)).all()]
     return out
+
+
+def report_filters(query, type=None, person=None, party=None, since=None, until=None, article_id=None):
+    """The filters of a listing of event reports (one article's telling of an event), on a
+    query that joins reports with their articles; a report's day is its date, else its
+    article's publication date, and a range counts as within since/until when it overlaps them."""
+    conditions = [
+        EventRow.type == type if type else None,
+        or_(*(getattr(EventRow, k).ilike(f"%{person}%") for k in people_fields())) if person else None,
+        or_(*(getattr(EventRow, k).ilike(f"%{party}%") for k in party_fields())) if party else None,
+        func.coalesce(EventRow.date_last, ArticleRow.published) >= since if since else None,
+        func.coalesce(EventRow.date_first, ArticleRow.published) <= until if until else None,
+        EventRow.article_id == article_id if article_id is not None else None,
+    ]
+    return query.where(*(c for c in conditions if c is not None))
+
+
+def event_reports(session: Session, limit: int | None = None, offset: int = 0, **filters) -> list[dict]:
+    """Event reports as their records, each with its article (id, title, date, outlet) and its
+    first evidence sentence, oldest first; filters: report_filters."""
+    query = report_filters(select(EventRow, ArticleRow).join(ArticleRow, ArticleRow.id == EventRow.article_id), **filters)
+    day = func.coalesce(EventRow.date_first, ArticleRow.published)
+    query = page(query.order_by(day.is_(None), day, EventRow.article_id, EventRow.start), limit, offset)
+    return [{**record_ref(article), **event_record(report), "sentence": article.text[report.start : report.end]} for report, article in session.execute(query)]
+
+
+def record_ref(article) -> dict:
+    """What a listed quote or report record carries of its article."""
+    return {"article_id": article.id, "title": article.title, "published": iso(article.published), "outlet": article.outlet}
 
 
 def mark_conflicts(session: Session, views: list[dict]) -> None:
@@ -336,6 +367,15 @@ def quotes(session: Session, limit: int | None = 50, offset: int = 0, sort: str 
     query = quote_filters(select(QuoteRow, *ARTICLE_BRIEF).join(ArticleRow, ArticleRow.id == QuoteRow.article_id), **filters)
     query = page(query.order_by(*QUOTE_ORDERS.get(sort, QUOTE_ORDERS["newest"])), limit, offset)
     return [quote_view(row[0], row) for row in session.execute(query)]
+
+
+def quote_records(session: Session, limit: int | None = None, offset: int = 0, sort: str = "oldest", **filters) -> list[dict]:
+    """Quotes as their records (every field the extract contract gives a quote), each with its
+    article (id, title, date, outlet); oldest articles first unless sort says otherwise
+    (QUOTE_ORDERS); filters: quote_filters."""
+    query = quote_filters(select(QuoteRow, *ARTICLE_BRIEF).join(ArticleRow, ArticleRow.id == QuoteRow.article_id), **filters)
+    query = page(query.order_by(*QUOTE_ORDERS.get(sort, QUOTE_ORDERS["oldest"])), limit, offset)
+    return [{**record_ref(row), **quote_record(row[0])} for row in session.execute(query)]
 
 
 def quote_count(session: Session, **filters) -> int:

@@ -11,7 +11,7 @@ from crossfloor.analyse.run import analyse_texts
 @pytest.fixture(scope="module")
 def events_of(nlp):
     def run(text: str, published: date | None = None, kind: str | None = None) -> list[dict]:
-        events = analyse_texts(nlp, [(text, published)])[0]["events"]
+        events = analyse_texts(nlp, [(text, published)])[0].events
         return [e for e in events if kind is None or e["type"] == kind]
 
     return run

@@ -233,10 +233,10 @@ def test_rules_and_tagger_together_keep_offsets_inside_the_text():
     result = analyse_texts(nlp, [text, INDIRECT])
     for t, r in zip([text, INDIRECT], result):
         assert_offsets_inside(t, r)
-    assert any("the spending bill would fail" in q["text"] and q["speaker"] for q in result[1]["quotes"])
+    assert any("the spending bill would fail" in q["text"] and q["speaker"] for q in result[1].quotes)
     rules_only = analyse_texts(build_pipeline("none"), [text])[0]
     # Rules first: every rule quote survives the combination.
-    assert {(q["start"], q["end"]) for q in rules_only["quotes"]} <= {(q["start"], q["end"]) for q in result[0]["quotes"]}
+    assert {(q["start"], q["end"]) for q in rules_only.quotes} <= {(q["start"], q["end"]) for q in result[0].quotes}
 
 
 def test_fast_and_model_modes_from_the_command_line(tmp_path):

@@ -92,7 +92,7 @@ def test_a_name_labelling_a_quoted_line_is_its_speaker(nlp):
         'Pike: "Tom called me this morning to tell me of his decision."\n\n'
         'Reyes: "I informed the governor that I am stepping aside until the inquiry ends."'
     )
-    found = [(q["text"], q["speaker_resolved"], q["speaker_kind"]) for q in analyse_texts(nlp, [text])[0]["quotes"]]
+    found = [(q["text"], q["speaker_resolved"], q["speaker_kind"]) for q in analyse_texts(nlp, [text])[0].quotes]
     assert speaker_of(found, "called me this morning") == "Ann Pike"
     assert speaker_of(found, "inquiry ends") == "Tom Reyes"
 

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from crossfloor.ingest import ingest_now
-from crossfloor.records import Article
+from crossfloor.schema import Article
 from crossfloor.store import views
 from crossfloor.store.database import open_database
 

@@ -28,7 +28,7 @@ def test_a_database_from_before_migrations_is_upgraded_in_place(tmp_path):
         conn.execute("DROP INDEX ix_quotes_act")
         conn.execute("ALTER TABLE quotes DROP COLUMN act")
         conn.execute("ALTER TABLE quotes DROP COLUMN speaker_kind")
-        for table, column in (("quotes", "found_by"), ("quotes", "resolved_by"), ("events", "found_by"), ("events", "filled_by")):
+        for table, column in (("quotes", "found_by"), ("quotes", "resolved_by"), ("events", "found_by"), ("events", "filled_by"), ("events", "details")):
             conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         for table, column in (("quotes", "person_id"), ("events", "canonical_id"), ("articles", "story_id")):
             conn.execute(f"DROP INDEX ix_{table}_{column}")
@@ -36,7 +36,7 @@ def test_a_database_from_before_migrations_is_upgraded_in_place(tmp_path):
     db = open_database(url)
     assert db.counts()["articles"] == 1
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0006",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0007",)
         assert "story_id" in {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
         assert {"act", "found_by", "resolved_by"} <= {row[1] for row in conn.execute("PRAGMA table_info(quotes)")}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...records import Quote
+from ...schema import Quote
 from ..doctext import text_of
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from .state import Article, Lexicons, Source
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from ...records import Quote
+    from ...schema import Quote
     from ..attribution import Attribution
     from ..cast import Cast, Said, Speaker
     from ..lexicon import PartyLexicon, PeopleLexicon

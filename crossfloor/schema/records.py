@@ -1,6 +1,6 @@
 """Plain records passed between the pipeline stages (read -> analyse -> store): articles and
 quotes. Events are `analyse.events.record.Event`, beside the event-type registry that says
-which fields each type carries."""
+which fields each type carries; they cross into the store as their public dicts."""
 
 from __future__ import annotations
 
