@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from ..analyse.events.registry import REGISTRY
 from ..analyse.lexicon import party_lexicon
-from .names import same_actor, same_person
+from .names import same_person_or_nobody, same_person_or_role
 from .quotes import PRF
 
 NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10", "a": "1", "an": "1", "single": "1", "dozen": "12"}
@@ -48,7 +48,7 @@ def same_exact(gold, pred) -> bool:
     return gold == pred
 
 
-COMPARE = {"person": same_person, "actor": same_actor, "party": same_party, "count": same_count, "exact": same_exact}
+COMPARE = {"person": same_person_or_nobody, "actor": same_person_or_role, "party": same_party, "count": same_count, "exact": same_exact}
 
 
 def fields_agree(gold: dict, pred: dict) -> bool:

@@ -6,21 +6,10 @@ from __future__ import annotations
 
 import re
 
+from ..people import same_person, spelling_key, without_honorifics
+
 WORD = re.compile(r"\w+", re.UNICODE)
-HONORIFICS = {
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "sir",
-    "lord",
-    "lady",
-    "dame",
-    "the",
-    "a",
-    "an",
-}
+# Words that carry no meaning of their own when two descriptions are compared by their words.
 STOP = {
     "the",
     "a",
@@ -45,28 +34,12 @@ def content_words(text: str | None) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", (text or "").lower()) if w not in STOP}
 
 
-POST_NOMINALS = {"qc", "kc", "mp", "mep", "msp", "obe", "mbe", "cbe", "jr", "sr"}
-
-
-def name_words(name: str | None) -> list[str]:
-    words = normalise_name(name).split()
-    while words and words[-1] in POST_NOMINALS:
-        words.pop()
-    return words
-
-
-def same_person(gold: str | None, pred: str | None) -> bool:
-    """'Wakeford' = 'Christian Wakeford' = 'Mr Christian Wakeford'; 'Kilroy-Silk' = 'Robert
-    Kilroy-Silk'; 'Joan Woodward' != 'Shaun Woodward'; 'C Wakeford' = 'Christian Wakeford'."""
-    g, p = name_words(gold), name_words(pred)
-    if not g or not p:
-        return not g and not p
-    if g[-1] != p[-1]:
-        return False
-    short, long = sorted((g, p), key=len)
-    if long[-len(short) :] == short:
-        return True
-    return short[0] == long[0] or (len(short[0]) == 1 and long[0].startswith(short[0]))
+def same_person_or_nobody(gold: str | None, pred: str | None) -> bool:
+    """A gold participant and a predicted one are the same person (`people.same_person`:
+    'Wakeford' = 'Christian Wakeford'; 'Joan Woodward' != 'Shaun Woodward'), or both are nobody."""
+    if not normalise_name(gold) or not normalise_name(pred):
+        return not normalise_name(gold) and not normalise_name(pred)
+    return same_person(gold, pred)
 
 
 def is_proper_name(text: str | None) -> bool:
@@ -74,9 +47,10 @@ def is_proper_name(text: str | None) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
-def same_actor(gold: str | None, pred: str | None) -> bool:
-    """A person by name, or a role or group by its words."""
-    if same_person(gold, pred):
+def same_person_or_role(gold: str | None, pred: str | None) -> bool:
+    """A speaker or event actor: the same person by name, or a role or group ('Health
+    Secretary', 'Witney Conservative constituency association') by half its content words."""
+    if same_person_or_nobody(gold, pred):
         return True
     if is_proper_name(gold) and is_proper_name(pred):
         return False  # two names that are not the same person's ('Joan Woodward', 'Shaun Woodward')
@@ -85,10 +59,8 @@ def same_actor(gold: str | None, pred: str | None) -> bool:
 
 
 def normalise_name(name: str | None) -> str:
-    tokens = [w for w in WORD.findall((name or "").lower())]
-    while tokens and tokens[0] in HONORIFICS:
-        tokens.pop(0)
-    return " ".join(tokens)
+    """A written speaker without honorifics, compared as written: 'Mr Trump' -> 'trump'."""
+    return spelling_key(without_honorifics(name))
 
 
 def same_venue(gold: str | None, pred: str | None) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..analyse.spanmodel import trim
-from .names import WORD, normalise_name, same_actor, same_venue
+from .names import WORD, normalise_name, same_person_or_role, same_venue
 
 MAX_ERRORS = 2000
 
@@ -142,7 +142,7 @@ def speaker_right(mode: str, g: dict, p: dict) -> bool:
     if mode == "resolved":
         if not g.get("speaker"):
             return not p.get("speaker_resolved")
-        return same_actor(g["speaker"], p.get("speaker_resolved"))
+        return same_person_or_role(g["speaker"], p.get("speaker_resolved"))
     if g.get("speaker") in (None, ""):
         return not p.get("speaker")
     if p.get("speaker_start") is not None and g.get("speaker_start") is not None:

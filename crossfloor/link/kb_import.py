@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import delete, select
 
 from ..analyse.lexicon import party_lexicon
+from ..people import surname_of
 from ..store.database import Database, DatabaseProblem
 from ..store.schema import (
     KbAreaRow,
@@ -64,10 +65,6 @@ def day(value: str | None) -> date | None:
         return date.fromisoformat(value[:10]) if len(value) >= 10 else date(int(value[:4]), 1, 1)
     except ValueError:
         return None
-
-
-def surname_of(name: str) -> str:
-    return name.split()[-1].lower() if name.split() else ""
 
 
 # ---- parlparse --------------------------------------------------------------------------------

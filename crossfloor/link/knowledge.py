@@ -17,7 +17,6 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from difflib import SequenceMatcher
 
 import numpy as np
 from datasketch import MinHash
@@ -25,6 +24,8 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..analyse.events.registry import REGISTRY
+from ..analyse.lexicon import party_lexicon, people_lexicon
+from ..people import PersonName, name_key, plain_name, same_person, spelling_key
 from ..schema import Article
 from ..store.schema import (
     ArticleBandRow,
@@ -48,7 +49,6 @@ STORY_WINDOW = timedelta(days=14)
 STORY_CANDIDATES = 300  # most recent articles sharing a person, compared for wording
 DATE_SLACK = timedelta(days=3)
 WORD = re.compile(r"\w+")
-HONORIFIC = re.compile(r"^(mr|mrs|ms|miss|dr|sir|dame|lord|lady|baroness|baron|rt hon|the)\.?\s+", re.I)
 
 
 def signature(text: str) -> np.ndarray:
@@ -72,36 +72,16 @@ def from_bytes(data: bytes) -> np.ndarray:
     return np.frombuffer(data, dtype=np.uint64)
 
 
-def plain_name(name: str | None) -> str:
-    text = " ".join((name or "").split())
-    while HONORIFIC.match(text):
-        text = HONORIFIC.sub("", text)
-    return text
-
-
-def name_key(name: str) -> str:
-    """'Robert Kilroy-Silk' and 'Robert Kilroy Silk' are written alike."""
-    return " ".join(name.lower().replace("-", " ").replace(".", " ").split())
-
-
-def similar_first_names(a: str, b: str) -> bool:
-    """'Damian' / 'Damien', 'Beverley' / 'Beverly': one spelling slip in a longer first name."""
-    return min(len(a), len(b)) >= 5 and SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.8
-
-
 def looks_like_name(value: str | None) -> bool:
-    """'Rachel Reeves', 'Wakeford'; not 'Health Secretary', 'Labour leadership source' or 'he'."""
+    """'Rachel Reeves', 'Wakeford', 'Damian Green'; not 'Health Secretary', 'Labour leadership
+    source', 'Tories' or 'he'. A party's name is no name except as a person's surname."""
     words = plain_name(value).split()
     if not words or len(words) > 5 or not all(w[:1].isupper() for w in words):
         return False
-    return not any(w.lower() in ROLE_WORDS for w in words)
-
-
-ROLE_WORDS = frozenset(
-    "secretary minister chancellor spokesman spokeswoman spokesperson source sources leader chairman chair president "
-    "premier official officials mp mps party government office committee council members member association prime "
-    "shadow labour conservative tory tories democrat democrats liberal".split()
-)
+    people, parties = people_lexicon(), party_lexicon()
+    if any(w.lower() in people.role_heads or w.lower() in people.rank_words for w in words):
+        return False
+    return not any(parties.normalise(w) for w in (words[:-1] or words))
 
 
 @dataclass
@@ -145,9 +125,9 @@ class Linker:
         """The one organisation a source's name stands for ('the White House', 'Reuters'), kept
         apart from people: an organisation may speak, but it is not a person."""
         name = " ".join(name.split())
-        key = name_key(name)
+        key = spelling_key(name)
         same = self.session.scalars(select(PersonRow).where(PersonRow.kind == "organisation", PersonRow.surname == key.split()[-1]))
-        found = next((p for p in same if name_key(p.name) == key), None)
+        found = next((p for p in same if spelling_key(p.name) == key), None)
         if found is None:
             found = PersonRow(name=name, surname=key.split()[-1], kind="organisation")
             self.session.add(found)
@@ -155,46 +135,47 @@ class Linker:
         return found
 
     def person(self, name: str, kb_person: str | None = None) -> PersonRow:
-        """The one person a name stands for across articles, made when new."""
-        name = plain_name(name)
-        words = name_key(name).split()
-        surname = words[-1]
+        """The one person a name stands for across articles, made when new: by reference-data id,
+        a lone surname that fits one known person, or the one known name it can be
+        (`people.same_person`)."""
+        written = PersonName.parse(name)
         if kb_person:
             found = self.session.scalar(select(PersonRow).where(PersonRow.kb_person == kb_person))
             if found is not None:
                 return found
-        same_surname = list(self.session.scalars(select(PersonRow).where(PersonRow.surname == surname, PersonRow.kind == "person").order_by(PersonRow.id)))
-        exact = [p for p in same_surname if name_key(p.name) == name_key(name)]
-        if exact:
-            return self.upgrade(exact[0], name, kb_person)
-        if len(words) == 1 and len(same_surname) == 1:
-            return same_surname[0]  # 'Wakeford' when only one Wakeford is known
-        if len(words) == 1 and not same_surname:
-            # 'Kilroy' for 'Robert Kilroy-Silk': part of one known double-barrelled surname.
-            parts = [p for p in self.session.scalars(select(PersonRow).where(PersonRow.name.ilike(f"% {words[0]}-%"), PersonRow.kind == "person").limit(3))]
-            if len(parts) == 1:
-                return parts[0]
-        fitting = [p for p in same_surname if self.compatible(p.name, name)]
-        if len(fitting) > 1 and len(words) > 1:
-            # 'Donald J. Trump' when 'Trump' and 'Donald Trump' are known: the full name that fits.
-            fitting = [p for p in fitting if len(name_key(p.name).split()) > 1] or fitting
-        if len(fitting) == 1:
-            return self.upgrade(fitting[0], name, kb_person)
-        person = PersonRow(name=name, surname=surname, kb_person=kb_person)
+        known = list(self.session.scalars(select(PersonRow).where(PersonRow.surname == written.surname_key, PersonRow.kind == "person").order_by(PersonRow.id)))
+        alike = next((p for p in known if name_key(p.name) == written.key), None)
+        if alike is not None:
+            return self.upgrade(alike, written.plain, kb_person)
+        found = self.by_surname_alone(written, known)
+        if found is not None:
+            return found
+        found = self.fitting(written, known)
+        if found is not None:
+            return self.upgrade(found, written.plain, kb_person)
+        person = PersonRow(name=written.plain, surname=written.surname_key, kb_person=kb_person)
         self.session.add(person)
         self.session.flush()
         return person
 
+    def by_surname_alone(self, written: PersonName, known: list[PersonRow]) -> PersonRow | None:
+        """'Wakeford' when only one Wakeford is known; 'Kilroy' for 'Robert Kilroy-Silk', part of
+        the one known double-barrelled surname."""
+        if len(written.words) != 1 or len(known) > 1:
+            return None
+        if known:
+            return known[0]
+        parts = self.session.scalars(select(PersonRow).where(PersonRow.name.ilike(f"% {written.words[0]}-%"), PersonRow.kind == "person").limit(3)).all()
+        return parts[0] if len(parts) == 1 else None
+
     @staticmethod
-    def compatible(known: str, new: str) -> bool:
-        """'C. Wakeford' and 'Christian Wakeford'; 'Wakeford' (known alone) and a full name;
-        'Damian Hockney' and 'Damien Hockney'."""
-        a, b = name_key(known).split(), name_key(new).split()
-        if len(a) == 1 or len(b) == 1:
-            return True
-        if min(len(a[0]), len(b[0])) == 1:
-            return a[0][0] == b[0][0]
-        return a[0] == b[0] or similar_first_names(a[0], b[0])
+    def fitting(written: PersonName, known: list[PersonRow]) -> PersonRow | None:
+        """The one known person the name can denote; 'Donald J. Trump' when 'Trump' and 'Donald
+        Trump' are known is the full name that fits."""
+        fitting = [p for p in known if same_person(p.name, written)]
+        if len(fitting) > 1 and len(written.words) > 1:
+            fitting = [p for p in fitting if len(PersonName.parse(p.name).words) > 1] or fitting
+        return fitting[0] if len(fitting) == 1 else None
 
     @staticmethod
     def upgrade(person: PersonRow, name: str, kb_person: str | None) -> PersonRow:
@@ -262,7 +243,7 @@ class Linker:
         else:
             query = query.where(getattr(CanonicalEventRow, kind.link_column) == getattr(report, kind.link_column))
         for candidate in self.session.scalars(query):
-            if kind.agrees(candidate, report, same_actor) and dates_overlap(candidate.date_first, candidate.date_last, report.date_first, report.date_last):
+            if kind.agrees(candidate, report, agree_where_given) and dates_overlap(candidate.date_first, candidate.date_last, report.date_first, report.date_last):
                 return candidate
         return None
 
@@ -323,12 +304,11 @@ class Linker:
                 self.session.delete(self.session.get(StoryRow, story_id))
 
 
-def same_actor(a: str | None, b: str | None) -> bool:
-    """Either is missing, or the names agree ('Mr Wakeford' = 'Christian Wakeford')."""
-    if a is None or b is None:
-        return True
-    x, y = plain_name(a).lower(), plain_name(b).lower()
-    return x == y or x.endswith(" " + y) or y.endswith(" " + x)
+def agree_where_given(a: str | None, b: str | None) -> bool:
+    """A canonical event's field and a report's agree where either leaves it out; given, they must
+    be names that can denote one person ('Mr Wakeford' = 'Christian Wakeford'), or descriptions
+    one of which ends the other ('transport minister' = 'minister'), as `same_person` has it."""
+    return a is None or b is None or same_person(a, b)
 
 
 def dates_overlap(a_first: date | None, a_last: date | None, b_first: date | None, b_last: date | None) -> bool:

@@ -17,6 +17,7 @@ from functools import cache
 from sqlalchemy import func, or_, select
 
 from ..analyse.lexicon import _load, party_lexicon
+from ..people import PersonName, same_person, without_honorifics
 from ..store.database import Database
 from ..store.schema import (
     KbAreaRow,
@@ -26,7 +27,6 @@ from ..store.schema import (
     KbPostRow,
     KbSourceRow,
 )
-from .knowledge import plain_name as plain
 
 # How far a switch date in the text may be from the record's (reports lag the day by a little).
 SWITCH_SLACK = timedelta(days=7)
@@ -73,7 +73,7 @@ class Reference:
         """Who held the post a title names on a day, if the data says so and only one did."""
         if not self.loaded or not title or on is None or (self.covers_until and on > self.covers_until):
             return None
-        key = plain(title).lower()
+        key = without_honorifics(title).lower()
         rule = post_rules().get(key)
         with self.db.sessions() as session:
             query = select(KbPostRow.person_id, KbPostRow.role, KbPostRow.organisation).where(
@@ -101,26 +101,19 @@ class Reference:
         """The one person a name stands for, preferring someone with a seat (or post) that day."""
         if not self.loaded or not name:
             return None
-        words = plain(name).split()
-        if not words:
+        written = PersonName.parse(name)
+        if not written.words:
             return None
         with self.db.sessions() as session:
-            rows = session.execute(select(KbNameRow.person_id, KbNameRow.name, KbNameRow.start, KbNameRow.end).where(KbNameRow.surname == words[-1].lower())).all()
-            candidates = {pid for pid, full, start, end in rows if self.name_fits(words, full) and self.in_time(on, start, end, slack=True)}
+            rows = session.execute(select(KbNameRow.person_id, KbNameRow.name, KbNameRow.start, KbNameRow.end).where(KbNameRow.surname == written.surname_key)).all()
+            candidates = {pid for pid, full, start, end in rows if same_person(written, full) and self.in_time(on, start, end, slack=True)}
             if len(candidates) > 1 and (on or seat):
                 active = self.active(session, candidates, on, seat)
                 candidates = active or candidates
             if len(candidates) != 1:
                 return None
             pid = candidates.pop()
-            return Member(pid, session.scalar(select(KbPersonRow.name).where(KbPersonRow.id == pid)) or plain(name))
-
-    @staticmethod
-    def name_fits(words: list[str], full: str) -> bool:
-        parts = full.lower().split()
-        if len(words) == 1:
-            return bool(parts) and parts[-1] == words[0].lower()
-        return full.lower().endswith(" ".join(words).lower()) or (parts and parts[0] == words[0].lower() and parts[-1] == words[-1].lower())
+            return Member(pid, session.scalar(select(KbPersonRow.name).where(KbPersonRow.id == pid)) or written.plain)
 
     @staticmethod
     def in_time(on: date | None, start: date | None, end: date | None, slack: bool = False) -> bool:
@@ -227,26 +220,30 @@ class Reference:
                 quote["speaker_role"] = quote.get("speaker_role") or quote["speaker_resolved"]
                 quote["speaker_resolved"] = holder.name
         for event in events:
-            for key in ("by", "against", "target"):
-                if self.is_title(event.get(key)):
-                    holder = self.holder(event[key], published)
-                    if holder is not None:
-                        event[key] = holder.name
-            if event["type"] == "party_switch":
-                self.check_switch(event, published)
-            elif event.get("person"):
-                member = self.member(event["person"], published)
-                if member is not None:
-                    event["kb_person"] = member.id
-            if "seat" in event:
-                event["seat"] = self.seat_name(event.get("seat")) or event.get("seat")
-                if not event.get("seat") and event.get("kb_person"):
-                    event["seat"] = self.seat_of(event["kb_person"], self.window(event, published)[0] or published)
+            self.link_event(event, published)
+
+    def link_event(self, event: dict, published: date | None) -> None:
+        """An event's titled participants to the post holders, its person to the record (a switch
+        checked against it), and its seat to the gazetteer's name or the member's seat."""
+        for key in ("by", "against", "target"):
+            holder = self.holder(event[key], published) if self.is_title(event.get(key)) else None
+            if holder is not None:
+                event[key] = holder.name
+        if event["type"] == "party_switch":
+            self.check_switch(event, published)
+        elif event.get("person"):
+            member = self.member(event["person"], published)
+            if member is not None:
+                event["kb_person"] = member.id
+        if "seat" in event:
+            event["seat"] = self.seat_name(event.get("seat")) or event.get("seat")
+            if not event.get("seat") and event.get("kb_person"):
+                event["seat"] = self.seat_of(event["kb_person"], self.window(event, published)[0] or published)
 
     @staticmethod
     def is_title(value: str | None) -> bool:
         """'Health Secretary' or 'the Prime Minister', not a person's name."""
         if not value:
             return False
-        key = plain(value).lower()
+        key = without_honorifics(value).lower()
         return key in post_rules() or any(word in key.split() for word in ("secretary", "minister", "chancellor"))

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from crossfloor.evaluate.names import same_actor, same_venue
+from crossfloor.evaluate.names import same_person_or_role, same_venue
 from crossfloor.evaluate.quotes import score
 from crossfloor.evaluate.run import GoldProblem, read_gold
 
@@ -24,7 +24,7 @@ from crossfloor.evaluate.run import GoldProblem, read_gold
     ],
 )
 def test_resolved_speakers(gold, predicted, same):
-    assert same_actor(gold, predicted) is same
+    assert same_person_or_role(gold, predicted) is same
 
 
 def test_venues_agree_when_one_names_the_other():

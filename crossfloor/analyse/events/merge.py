@@ -4,8 +4,7 @@ one of that type; one marked as another ('has also resigned as') stays apart."""
 
 from __future__ import annotations
 
-import re
-
+from ...people import same_person
 from .record import Event
 from .registry import REGISTRY
 
@@ -15,16 +14,10 @@ NAME_KEYS = ("person", "by")
 CONTAINING_OFFICES = frozenset({"government", "the government", "cabinet", "the cabinet", "frontbench", "front bench", "shadow cabinet", "the shadow cabinet"})
 
 
-SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-
-
 def same_name(a: str, b: str) -> bool:
-    """'Jesse L. Jackson' and 'Jesse L. Jackson Jr.', 'Kilroy-Silk' and 'Robert Kilroy-Silk'."""
-    a_words = [w for w in re.split(r"[\s-]+", a.lower()) if w not in SUFFIXES] or [a.lower()]
-    b_words = [w for w in re.split(r"[\s-]+", b.lower()) if w not in SUFFIXES] or [b.lower()]
-    if a_words[-len(b_words):] == b_words or b_words[-len(a_words):] == a_words:
-        return True
-    return a_words[-1] == b_words[-1] and (len(a_words) == 1 or len(b_words) == 1 or a_words[0] == b_words[0]) if a_words and b_words else a == b
+    """'Jesse L. Jackson' and 'Jesse L. Jackson Jr.', 'Kilroy-Silk' and 'Robert Kilroy-Silk': two
+    participants who can be one person (`people.same_person`)."""
+    return same_person(a, b)
 
 
 def keys_agree(a: Event, b: Event) -> bool:
