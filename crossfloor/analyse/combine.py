@@ -24,6 +24,9 @@ from .spanmodel import paragraphs
 RULE_KINDS = ("direct", "mixed", "indirect")
 # Two content spans are one attribution when this share of the shorter lies inside the other.
 SAME_CONTENT = 0.5
+# The found_by of the attributions the trained tagger adds; a rule attribution that takes the
+# tagger's bounds keeps the name of its pass.
+TAGGER = "tagger"
 
 
 def kind_of(text: str, start: int, end: int, marks: list[MarkSpan]) -> str:
@@ -161,29 +164,46 @@ def left_to_read(doc: Doc, rules: list[Attribution]) -> list[tuple[int, int]]:
     only retouch the rules' source and cue bounds. Reading the rest, run by run, instead of whole
     paragraphs: PolNeAR dev exact source/cue/content F1 0.692/0.622/0.542 -> 0.687/0.623/0.543,
     and `crossfloor bench` extract/bare about 0.48 -> 0.71-0.74 on an AVX2-only 2-core machine."""
-    text = text_of(doc)
-    bounds = paragraphs(text)
+    bounds = paragraphs(text_of(doc))
     starts = [a for a, _ in bounds]
-    ordered = sorted((r.start, r.end) for r in rules)
-    rule_starts = [a for a, _ in ordered]
-    furthest_end = list(accumulate((b for _, b in ordered), max))
+    read_by_rules = rule_sentences(rules)
     runs: list[tuple[int, int]] = []
     open_run: tuple[int, int, int] | None = None  # paragraph, start, end
     for sent in doc.sents:
-        k = bisect_right(starts, sent.start_char) - 1
-        if k < 0 or sent.start_char >= bounds[k][1] or not sent.text.strip():
+        k = paragraph_holding(sent, starts, bounds)
+        if k is None:
             continue
-        before = bisect_left(rule_starts, sent.end_char)  # rules that start before the sentence ends
-        read_by_rules = before > 0 and furthest_end[before - 1] > sent.start_char
-        if open_run is not None and (read_by_rules or open_run[0] != k):
+        read = read_by_rules(sent)
+        if open_run is not None and (read or open_run[0] != k):
             runs.append(open_run[1:])
             open_run = None
-        if not read_by_rules:
+        if not read:
             end = min(sent.end_char, bounds[k][1])
             open_run = (k, sent.start_char, end) if open_run is None else (k, open_run[1], end)
     if open_run is not None:
         runs.append(open_run[1:])
     return runs
+
+
+def paragraph_holding(sent: Span, starts: list[int], bounds: list[tuple[int, int]]) -> int | None:
+    """The index of the paragraph a sentence with words in it starts in."""
+    k = bisect_right(starts, sent.start_char) - 1
+    if k < 0 or sent.start_char >= bounds[k][1] or not sent.text.strip():
+        return None
+    return k
+
+
+def rule_sentences(rules: list[Attribution]):
+    """A test of whether a sentence holds (part of) a rule attribution."""
+    ordered = sorted((r.start, r.end) for r in rules)
+    rule_starts = [a for a, _ in ordered]
+    furthest_end = list(accumulate((b for _, b in ordered), max))
+
+    def read_by_rules(sent: Span) -> bool:
+        before = bisect_left(rule_starts, sent.end_char)  # rules that start before the sentence ends
+        return before > 0 and furthest_end[before - 1] > sent.start_char
+
+    return read_by_rules
 
 
 @dataclass(frozen=True)
@@ -256,7 +276,7 @@ def overlap(a: Attribution, b: Attribution) -> bool:
 
 def from_model(doc: Doc, found: dict, marks: list[MarkSpan]) -> Attribution | None:
     """An Attribution from a linked model prediction, with head tokens for the resolver."""
-    a = Attribution(start=found["start"], end=found["end"], kind=kind_of(text_of(doc), found["start"], found["end"], marks), via="model")
+    a = Attribution(start=found["start"], end=found["end"], kind=kind_of(text_of(doc), found["start"], found["end"], marks), found_by=TAGGER)
     if found.get("cue_start") is not None:
         a.cue = (found["cue_start"], found["cue_end"])
         span = tokens_of(doc, a.cue)
