@@ -9,13 +9,14 @@ rules' own, so speaker resolution, venues and events treat both alike.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 
 from spacy.tokens import Doc, Span
 
 from .attribution import Attribution, says_nothing
 from .doctext import text_of, tokens_of
+from .lexicon import cue_lexicon
 from .marks import MarkSpan
 from .spanmodel import paragraphs
 
@@ -49,10 +50,11 @@ def cue_words(doc: Doc, a: Attribution) -> Span | None:
     return tokens_of(doc, a.cue)
 
 
-def reports_speech(doc: Doc, a: Attribution, cues: frozenset[str]) -> bool:
-    """The cue is a reporting word ('said', 'denied', 'claim', 'according to')."""
+def reports_speech(doc: Doc, a: Attribution, cues: frozenset[str], phrases: tuple[str, ...] = ()) -> bool:
+    """The cue is a reporting word ('said', 'denied', 'claim') or opens with a reporting phrase
+    ('according to')."""
     span = cue_words(doc, a)
-    return span is not None and (span.text.lower().startswith("according to") or any(t.lemma_.lower() in cues for t in span))
+    return span is not None and (span.text.lower().startswith(phrases) or any(t.lemma_.lower() in cues for t in span))
 
 
 def forms(word: str, lemma: str) -> set[str]:
@@ -133,19 +135,19 @@ def holds_its_own_cue(doc: Doc, a: Attribution, verbs: frozenset[str]) -> bool:
     return own_subject and root.lemma_.lower() in verbs
 
 
-def request_of_someone(doc: Doc, a: Attribution) -> bool:
+def request_of_someone(doc: Doc, a: Attribution, markers: frozenset[str]) -> bool:
     """'called on him to resign': what someone was asked to do. The rules read such calls (and
     the events layer turns them into by-election calls); as a quote it is not what anyone said."""
     span = content_of(doc, a)
-    return span is not None and len(span) > 2 and span[0].pos_ == "PRON" and span[1].lower_ == "to"
+    return span is not None and len(span) > 2 and span[0].pos_ == "PRON" and span[1].lower_ in markers
 
 
-def aim_not_words(doc: Doc, a: Attribution, saying: frozenset[str]) -> bool:
+def aim_not_words(doc: Doc, a: Attribution, saying: frozenset[str], markers: frozenset[str]) -> bool:
     """An infinitive content is reported speech after a verb of saying ('vowed to fight on',
     'urged him to resign'); after any other cue it is an aim or a look ('appearing to unite
     backbench MPs', 'sought to reassure voters')."""
     span = content_of(doc, a)
-    return span is not None and span[0].lower_ == "to" and span[0].pos_ == "PART" and not cue_is_saying(doc, a, saying)
+    return span is not None and span[0].lower_ in markers and span[0].pos_ == "PART" and not cue_is_saying(doc, a, saying)
 
 
 def in_rule_sentence(doc: Doc, a: Attribution, rules: list[Attribution]) -> bool:
@@ -222,6 +224,9 @@ class AddingRules:
     min_words: int = 2
     objects: frozenset[str] = frozenset()
     refusals: frozenset[str] = frozenset()  # 'declined to say whether ...': nothing was said
+    # 'according to' and the infinitive's 'to' (cues.json's according_to, infinitive_markers)
+    phrases: tuple[str, ...] = field(default_factory=lambda: tuple(f"{head} {to}" for head, to in cue_lexicon().according_to.items()))
+    infinitive_markers: frozenset[str] = field(default_factory=lambda: cue_lexicon().infinitive_markers)
 
 
 def worth_adding(doc: Doc, a: Attribution, rules: list[Attribution], need: AddingRules) -> bool:
@@ -231,14 +236,14 @@ def worth_adding(doc: Doc, a: Attribution, rules: list[Attribution], need: Addin
     source and cue, not in a sentence the rules read."""
     return (
         a.cue is not None
-        and (reports_speech(doc, a, need.cues) if need.cues is not None else not only_thought(doc, a, need.thinking))
+        and (reports_speech(doc, a, need.cues, need.phrases) if need.cues is not None else not only_thought(doc, a, need.thinking))
         and len(text_of(doc)[a.start : a.end].split()) >= need.min_words
         and not cut_short(doc, a)
         and clause_like(doc, a, need.saying, need.objects)
         and not negated_cue(doc, a, need.refusals)
         and not holds_its_own_cue(doc, a, need.verbs)
-        and not request_of_someone(doc, a)
-        and not aim_not_words(doc, a, need.saying)
+        and not request_of_someone(doc, a, need.infinitive_markers)
+        and not aim_not_words(doc, a, need.saying, need.infinitive_markers)
         and not in_rule_sentence(doc, a, rules)
     )
 

@@ -72,11 +72,12 @@ def test_an_infinitive_is_speech_only_after_a_verb_of_saying():
     from crossfloor.analyse.lexicon import cue_lexicon
 
     saying = cue_lexicon(None).infinitive | cue_lexicon(None).speech
+    to = cue_lexicon(None).infinitive_markers
     nlp = build_pipeline("none")
     aim = "The Prime Minister was appearing to unite backbench MPs behind the plan."
-    assert aim_not_words(nlp(aim), model_attribution(aim, "to unite backbench MPs behind the plan", "appearing"), saying)
+    assert aim_not_words(nlp(aim), model_attribution(aim, "to unite backbench MPs behind the plan", "appearing"), saying, to)
     vow = "The Prime Minister vowed to unite backbench MPs behind the plan."
-    assert not aim_not_words(nlp(vow), model_attribution(vow, "to unite backbench MPs behind the plan", "vowed"), saying)
+    assert not aim_not_words(nlp(vow), model_attribution(vow, "to unite backbench MPs behind the plan", "vowed"), saying, to)
 
 
 def test_a_span_ending_inside_a_word_takes_the_whole_word():
