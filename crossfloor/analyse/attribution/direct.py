@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
+
+from ..marks import MarkSpan
 
 from .grammar import source_span
 from .record import Attribution
@@ -13,9 +15,9 @@ from .state import AttributionState
 GOVERNED_DEPS = frozenset({"ccomp", "xcomp", "acl", "advcl", "conj", "parataxis", "oprd", "attr", "dobj", "acomp"})
 
 
-def quoted_span(state: AttributionState, a: Attribution) -> Span | None:
-    """The tokens of a direct quotation's marks, quotation marks included."""
-    return state.doc.char_span(a.mark.start, a.mark.end, alignment_mode="expand")
+def quoted_span(doc: Doc, mark: MarkSpan) -> Span | None:
+    """The tokens of a quotation, its marks included."""
+    return doc.char_span(mark.start, mark.end, alignment_mode="expand")
 
 
 def attach_cue(state: AttributionState, a: Attribution, cue: Token, found_by: str, noun_source: Token | None = None) -> None:

@@ -16,7 +16,7 @@ def characterised_quotation(state: AttributionState) -> None:
     for a in list(state.unresolved_direct()):
         if standalone(state.text, a):
             continue
-        cue = characterising_verb(state, quoted_span(state, a))
+        cue = characterising_verb(state, quoted_span(state.doc, a.mark))
         if cue is not None:
             attach_cue(state, a, cue, NAME)
 

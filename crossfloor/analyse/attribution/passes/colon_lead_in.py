@@ -15,7 +15,7 @@ ADJACENT_BEFORE = 30
 
 def colon_lead_in(state: AttributionState) -> None:
     for a in list(state.unresolved_direct()):
-        lead = lead_before(state, quoted_span(state, a))
+        lead = lead_before(state, quoted_span(state.doc, a.mark))
         cue = lead_in_cue(state, lead) if lead is not None and lead.text == ":" else None
         if cue is not None:
             attach_cue(state, a, cue, NAME)

@@ -16,7 +16,7 @@ CLAUSE_ENDS = (",", ".", "!", "?", "…", "—", "-")
 
 def cue_after(state: AttributionState) -> None:
     for a in list(state.unresolved_direct()):
-        span = quoted_span(state, a)
+        span = quoted_span(state.doc, a.mark)
         cue = cue_following(state, span) if span is not None else None
         if cue is not None:
             attach_cue(state, a, cue, NAME)

@@ -14,7 +14,7 @@ NAME = "cue_before"
 
 def cue_before(state: AttributionState) -> None:
     for a in list(state.unresolved_direct()):
-        lead = lead_before(state, quoted_span(state, a))
+        lead = lead_before(state, quoted_span(state.doc, a.mark))
         if lead is None or lead.text == ":" or not (lead.text == "," or state.grammar.is_speech_verb(lead)):
             continue
         cue = speech_verb_before(state, lead)

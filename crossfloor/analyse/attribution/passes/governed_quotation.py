@@ -13,7 +13,7 @@ NAME = "governed_quotation"
 
 def governed_quotation(state: AttributionState) -> None:
     for a in list(state.unresolved_direct()):
-        cue, owner = governing_cue(state, quoted_span(state, a))
+        cue, owner = governing_cue(state, quoted_span(state.doc, a.mark))
         if cue is not None:
             attach_cue(state, a, cue, NAME, owner)
 

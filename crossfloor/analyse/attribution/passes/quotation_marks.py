@@ -3,7 +3,7 @@ clause pass handed over takes that pass's cue. The passes after it look for the 
 
 from __future__ import annotations
 
-from ..direct import attach_cue
+from ..direct import attach_cue, quoted_span
 from ..record import Attribution
 from ..state import AttributionState
 
@@ -15,7 +15,7 @@ def quotation_marks(state: AttributionState) -> None:
     for i, mark in enumerate(state.marks):
         if id(mark) in claimed:
             continue
-        span = state.doc.char_span(mark.start, mark.end, alignment_mode="expand")
+        span = quoted_span(state.doc, mark)
         if span is None or len(span) == 0:
             continue
         a = Attribution(mark.start, mark.end, kind="direct", mark=mark, found_by=NAME)
