@@ -9,13 +9,14 @@ rules' own, so speaker resolution, venues and events treat both alike.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 
 from spacy.tokens import Doc, Span
 
 from .attribution import Attribution, says_nothing
 from .doctext import text_of, tokens_of
+from .lexicon import cue_lexicon
 from .marks import MarkSpan
 from .spanmodel import paragraphs
 
@@ -24,6 +25,9 @@ from .spanmodel import paragraphs
 RULE_KINDS = ("direct", "mixed", "indirect")
 # Two content spans are one attribution when this share of the shorter lies inside the other.
 SAME_CONTENT = 0.5
+# The found_by of the attributions the trained tagger adds; a rule attribution that takes the
+# tagger's bounds keeps the name of its pass.
+TAGGER = "tagger"
 
 
 def kind_of(text: str, start: int, end: int, marks: list[MarkSpan]) -> str:
@@ -46,10 +50,11 @@ def cue_words(doc: Doc, a: Attribution) -> Span | None:
     return tokens_of(doc, a.cue)
 
 
-def reports_speech(doc: Doc, a: Attribution, cues: frozenset[str]) -> bool:
-    """The cue is a reporting word ('said', 'denied', 'claim', 'according to')."""
+def reports_speech(doc: Doc, a: Attribution, cues: frozenset[str], phrases: tuple[str, ...] = ()) -> bool:
+    """The cue is a reporting word ('said', 'denied', 'claim') or opens with a reporting phrase
+    ('according to')."""
     span = cue_words(doc, a)
-    return span is not None and (span.text.lower().startswith("according to") or any(t.lemma_.lower() in cues for t in span))
+    return span is not None and (span.text.lower().startswith(phrases) or any(t.lemma_.lower() in cues for t in span))
 
 
 def forms(word: str, lemma: str) -> set[str]:
@@ -130,19 +135,19 @@ def holds_its_own_cue(doc: Doc, a: Attribution, verbs: frozenset[str]) -> bool:
     return own_subject and root.lemma_.lower() in verbs
 
 
-def request_of_someone(doc: Doc, a: Attribution) -> bool:
+def request_of_someone(doc: Doc, a: Attribution, markers: frozenset[str]) -> bool:
     """'called on him to resign': what someone was asked to do. The rules read such calls (and
     the events layer turns them into by-election calls); as a quote it is not what anyone said."""
     span = content_of(doc, a)
-    return span is not None and len(span) > 2 and span[0].pos_ == "PRON" and span[1].lower_ == "to"
+    return span is not None and len(span) > 2 and span[0].pos_ == "PRON" and span[1].lower_ in markers
 
 
-def aim_not_words(doc: Doc, a: Attribution, saying: frozenset[str]) -> bool:
+def aim_not_words(doc: Doc, a: Attribution, saying: frozenset[str], markers: frozenset[str]) -> bool:
     """An infinitive content is reported speech after a verb of saying ('vowed to fight on',
     'urged him to resign'); after any other cue it is an aim or a look ('appearing to unite
     backbench MPs', 'sought to reassure voters')."""
     span = content_of(doc, a)
-    return span is not None and span[0].lower_ == "to" and span[0].pos_ == "PART" and not cue_is_saying(doc, a, saying)
+    return span is not None and span[0].lower_ in markers and span[0].pos_ == "PART" and not cue_is_saying(doc, a, saying)
 
 
 def in_rule_sentence(doc: Doc, a: Attribution, rules: list[Attribution]) -> bool:
@@ -161,29 +166,46 @@ def left_to_read(doc: Doc, rules: list[Attribution]) -> list[tuple[int, int]]:
     only retouch the rules' source and cue bounds. Reading the rest, run by run, instead of whole
     paragraphs: PolNeAR dev exact source/cue/content F1 0.692/0.622/0.542 -> 0.687/0.623/0.543,
     and `crossfloor bench` extract/bare about 0.48 -> 0.71-0.74 on an AVX2-only 2-core machine."""
-    text = text_of(doc)
-    bounds = paragraphs(text)
+    bounds = paragraphs(text_of(doc))
     starts = [a for a, _ in bounds]
-    ordered = sorted((r.start, r.end) for r in rules)
-    rule_starts = [a for a, _ in ordered]
-    furthest_end = list(accumulate((b for _, b in ordered), max))
+    read_by_rules = rule_sentences(rules)
     runs: list[tuple[int, int]] = []
     open_run: tuple[int, int, int] | None = None  # paragraph, start, end
     for sent in doc.sents:
-        k = bisect_right(starts, sent.start_char) - 1
-        if k < 0 or sent.start_char >= bounds[k][1] or not sent.text.strip():
+        k = paragraph_holding(sent, starts, bounds)
+        if k is None:
             continue
-        before = bisect_left(rule_starts, sent.end_char)  # rules that start before the sentence ends
-        read_by_rules = before > 0 and furthest_end[before - 1] > sent.start_char
-        if open_run is not None and (read_by_rules or open_run[0] != k):
+        read = read_by_rules(sent)
+        if open_run is not None and (read or open_run[0] != k):
             runs.append(open_run[1:])
             open_run = None
-        if not read_by_rules:
+        if not read:
             end = min(sent.end_char, bounds[k][1])
             open_run = (k, sent.start_char, end) if open_run is None else (k, open_run[1], end)
     if open_run is not None:
         runs.append(open_run[1:])
     return runs
+
+
+def paragraph_holding(sent: Span, starts: list[int], bounds: list[tuple[int, int]]) -> int | None:
+    """The index of the paragraph a sentence with words in it starts in."""
+    k = bisect_right(starts, sent.start_char) - 1
+    if k < 0 or sent.start_char >= bounds[k][1] or not sent.text.strip():
+        return None
+    return k
+
+
+def rule_sentences(rules: list[Attribution]):
+    """A test of whether a sentence holds (part of) a rule attribution."""
+    ordered = sorted((r.start, r.end) for r in rules)
+    rule_starts = [a for a, _ in ordered]
+    furthest_end = list(accumulate((b for _, b in ordered), max))
+
+    def read_by_rules(sent: Span) -> bool:
+        before = bisect_left(rule_starts, sent.end_char)  # rules that start before the sentence ends
+        return before > 0 and furthest_end[before - 1] > sent.start_char
+
+    return read_by_rules
 
 
 @dataclass(frozen=True)
@@ -202,6 +224,9 @@ class AddingRules:
     min_words: int = 2
     objects: frozenset[str] = frozenset()
     refusals: frozenset[str] = frozenset()  # 'declined to say whether ...': nothing was said
+    # 'according to' and the infinitive's 'to' (cues.json's according_to, infinitive_markers)
+    phrases: tuple[str, ...] = field(default_factory=lambda: tuple(f"{head} {to}" for head, to in cue_lexicon().according_to.items()))
+    infinitive_markers: frozenset[str] = field(default_factory=lambda: cue_lexicon().infinitive_markers)
 
 
 def worth_adding(doc: Doc, a: Attribution, rules: list[Attribution], need: AddingRules) -> bool:
@@ -211,14 +236,14 @@ def worth_adding(doc: Doc, a: Attribution, rules: list[Attribution], need: Addin
     source and cue, not in a sentence the rules read."""
     return (
         a.cue is not None
-        and (reports_speech(doc, a, need.cues) if need.cues is not None else not only_thought(doc, a, need.thinking))
+        and (reports_speech(doc, a, need.cues, need.phrases) if need.cues is not None else not only_thought(doc, a, need.thinking))
         and len(text_of(doc)[a.start : a.end].split()) >= need.min_words
         and not cut_short(doc, a)
         and clause_like(doc, a, need.saying, need.objects)
         and not negated_cue(doc, a, need.refusals)
         and not holds_its_own_cue(doc, a, need.verbs)
-        and not request_of_someone(doc, a)
-        and not aim_not_words(doc, a, need.saying)
+        and not request_of_someone(doc, a, need.infinitive_markers)
+        and not aim_not_words(doc, a, need.saying, need.infinitive_markers)
         and not in_rule_sentence(doc, a, rules)
     )
 
@@ -256,7 +281,7 @@ def overlap(a: Attribution, b: Attribution) -> bool:
 
 def from_model(doc: Doc, found: dict, marks: list[MarkSpan]) -> Attribution | None:
     """An Attribution from a linked model prediction, with head tokens for the resolver."""
-    a = Attribution(start=found["start"], end=found["end"], kind=kind_of(text_of(doc), found["start"], found["end"], marks), via="model")
+    a = Attribution(start=found["start"], end=found["end"], kind=kind_of(text_of(doc), found["start"], found["end"], marks), found_by=TAGGER)
     if found.get("cue_start") is not None:
         a.cue = (found["cue_start"], found["cue_end"])
         span = tokens_of(doc, a.cue)

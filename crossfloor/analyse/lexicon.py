@@ -24,6 +24,21 @@ class CueLexicon:
     naming: frozenset[str]
     object_speech: frozenset[str] = frozenset()
     refusals: frozenset[str] = frozenset()
+    # The words the attribution rules read beside the cue lists (cues.json's _comment says what each is).
+    cue_adverbs: frozenset[str] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
+    according_to: dict[str, str] = field(default_factory=dict)  # 'according' -> 'to'
+    infinitive_markers: frozenset[str] = frozenset()
+    complementisers: frozenset[str] = frozenset()
+    naming_objects: frozenset[str] = frozenset()
+    naming_prepositions: frozenset[str] = frozenset()
+    telling_verbs: frozenset[str] = frozenset()
+    venue_prepositions: frozenset[str] = frozenset()
+    addressee_prepositions: frozenset[str] = frozenset()
+    noun_source_prepositions: frozenset[str] = frozenset()
+    programme_lead_words: frozenset[str] = frozenset()
+    title_minor_words: frozenset[str] = frozenset()
+    interview_labels: tuple[str, ...] = ()
 
     @property
     def clause_verbs(self) -> frozenset[str]:
@@ -48,7 +63,27 @@ def cue_lexicon(path: str | None = None) -> CueLexicon:
         naming=frozenset(data.get("naming", [])),
         object_speech=frozenset(data.get("object_speech", [])),
         refusals=frozenset(data.get("refusals", [])),
+        according_to=data.get("according_to", {}),
+        interview_labels=tuple(data.get("interview_labels", [])),
+        **{key: frozenset(data.get(key, [])) for key in WORD_SETS},
     )
+
+
+# The CueLexicon fields loaded as plain word sets.
+WORD_SETS = (
+    "cue_adverbs",
+    "relative_pronouns",
+    "infinitive_markers",
+    "complementisers",
+    "naming_objects",
+    "naming_prepositions",
+    "telling_verbs",
+    "venue_prepositions",
+    "addressee_prepositions",
+    "noun_source_prepositions",
+    "programme_lead_words",
+    "title_minor_words",
+)
 
 
 @dataclass(frozen=True)

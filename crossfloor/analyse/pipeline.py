@@ -125,6 +125,7 @@ class AttributionComponent:
         "people_lexicon_path": None,
         "min_unattributed_words": 4,
         "include_beliefs": False,
+        "passes": None,
     },
 )
 def make_attribution(
@@ -134,13 +135,17 @@ def make_attribution(
     people_lexicon_path: str | None,
     min_unattributed_words: int,
     include_beliefs: bool,
+    passes: list[str] | None,
 ) -> AttributionComponent:
+    """passes: the attribution passes to run, in order (None: attribution.DEFAULT_PASSES); a pass
+    left out is switched off, an unknown name is a ValueError."""
     set_doc_extensions()
     finder = AttributionFinder(
         cue_lexicon(cue_lexicon_path),
         people_lexicon(people_lexicon_path),
         min_unattributed_words,
         include_beliefs,
+        passes,
     )
     return AttributionComponent(finder)
 

@@ -166,23 +166,25 @@ def link(text: str, found: dict[str, list[tuple[int, int]]]) -> list[dict]:
     out = []
     for content, para in where["content"]:
         cue = cues.get(content)
-        anchor = cue or content
-        sources = [s for s, p in where["source"] if p == para]
-        outside = [s for s in sources if not (content[0] <= s[0] and s[1] <= content[1])]
-        source = min(outside or sources, key=lambda s: (gap(s, anchor), abs(s[0] - anchor[0])), default=None)
-        out.append(
-            {
-                "start": content[0],
-                "end": content[1],
-                "text": text[content[0] : content[1]],
-                "cue_start": cue[0] if cue else None,
-                "cue_end": cue[1] if cue else None,
-                "cue": text[cue[0] : cue[1]] if cue else None,
-                "speaker_start": source[0] if source else None,
-                "speaker_end": source[1] if source else None,
-                "speaker": text[source[0] : source[1]] if source else None,
-            }
-        )
+        source = nearest_source([s for s, p in where["source"] if p == para], content, cue or content)
+        out.append(linked(text, content, cue, source))
+    return out
+
+
+def nearest_source(sources: list[tuple[int, int]], content: tuple[int, int], anchor: tuple[int, int]) -> tuple[int, int] | None:
+    """The source nearest the anchor (the cue, else the content); one inside the content only
+    when none is outside it."""
+    outside = [s for s in sources if not (content[0] <= s[0] and s[1] <= content[1])]
+    return min(outside or sources, key=lambda s: (gap(s, anchor), abs(s[0] - anchor[0])), default=None)
+
+
+def linked(text: str, content: tuple[int, int], cue: tuple[int, int] | None, source: tuple[int, int] | None) -> dict:
+    """One attribution as the tagger reports it: offsets and words of content, cue and source."""
+    out = {"start": content[0], "end": content[1], "text": text[content[0] : content[1]]}
+    for key, span in (("cue", cue), ("speaker", source)):
+        out[f"{key}_start"] = span[0] if span else None
+        out[f"{key}_end"] = span[1] if span else None
+        out[key] = text[span[0] : span[1]] if span else None
     return out
 
 

@@ -72,11 +72,12 @@ def test_an_infinitive_is_speech_only_after_a_verb_of_saying():
     from crossfloor.analyse.lexicon import cue_lexicon
 
     saying = cue_lexicon(None).infinitive | cue_lexicon(None).speech
+    to = cue_lexicon(None).infinitive_markers
     nlp = build_pipeline("none")
     aim = "The Prime Minister was appearing to unite backbench MPs behind the plan."
-    assert aim_not_words(nlp(aim), model_attribution(aim, "to unite backbench MPs behind the plan", "appearing"), saying)
+    assert aim_not_words(nlp(aim), model_attribution(aim, "to unite backbench MPs behind the plan", "appearing"), saying, to)
     vow = "The Prime Minister vowed to unite backbench MPs behind the plan."
-    assert not aim_not_words(nlp(vow), model_attribution(vow, "to unite backbench MPs behind the plan", "vowed"), saying)
+    assert not aim_not_words(nlp(vow), model_attribution(vow, "to unite backbench MPs behind the plan", "vowed"), saying, to)
 
 
 def test_a_span_ending_inside_a_word_takes_the_whole_word():
@@ -130,8 +131,8 @@ def test_a_model_content_that_stops_on_a_preposition_is_cut_short():
     text = "He said his decision had thrown his career into doubt."
     doc = build_pipeline("none")(text)
     whole = text.index("his decision"), text.index(".")
-    assert not cut_short(doc, Attribution(start=whole[0], end=whole[1], kind="indirect", via="model"))
-    assert cut_short(doc, Attribution(start=whole[0], end=text.index(" doubt"), kind="indirect", via="model"))
+    assert not cut_short(doc, Attribution(start=whole[0], end=whole[1], kind="indirect", found_by="tagger"))
+    assert cut_short(doc, Attribution(start=whole[0], end=text.index(" doubt"), kind="indirect", found_by="tagger"))
 
 
 def model_attribution(text: str, content: str, cue: str | None = None, source: str | None = None):
@@ -141,7 +142,7 @@ def model_attribution(text: str, content: str, cue: str | None = None, source: s
         return (text.index(part), text.index(part) + len(part)) if part else None
 
     start, end = at(content)
-    return Attribution(start=start, end=end, kind="indirect", via="model", cue=at(cue), source=at(source))
+    return Attribution(start=start, end=end, kind="indirect", found_by="tagger", cue=at(cue), source=at(source))
 
 
 def test_the_tagger_adds_only_whole_clauses_that_report_speech():
@@ -216,9 +217,9 @@ def test_rule_attributions_take_the_taggers_source_and_cue_boundaries():
     from crossfloor.analyse.combine import take_model_bounds
 
     text = "Senate Majority Leader Mitch McConnell said on Monday that the bill would pass."
-    rule = Attribution(start=text.index("the bill"), end=len(text) - 1, kind="indirect", via="rules",
+    rule = Attribution(start=text.index("the bill"), end=len(text) - 1, kind="indirect", found_by="clausal_complement",
                        source=(text.index("Mitch"), text.index(" said")), cue=(text.index("said"), text.index(" on")))
-    other = Attribution(start=0, end=6, kind="indirect", via="rules", source=(0, 6), cue=(7, 12))
+    other = Attribution(start=0, end=6, kind="indirect", found_by="clausal_complement", source=(0, 6), cue=(7, 12))
     model = model_attribution(text, "the bill would pass", "said", "Senate Majority Leader Mitch McConnell")
     take_model_bounds([rule, other], [model])
     assert text[slice(*rule.source)] == "Senate Majority Leader Mitch McConnell"

@@ -1,0 +1,139 @@
+"""Where a cue's content lies: the rules the clause passes read it by, one function each."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.tokens import Span, Token
+
+from .grammar import CUE_MODIFIERS, CueGrammar
+from .record import char_span_of
+
+CLAUSE_DEPS = ("ccomp",)
+COMMAS = (",", "—", "–")
+# A rule that reads the verb's content but finds only punctuation there: the verb is read, and no
+# later clause pass reads it again.
+NO_CONTENT = (-1, -1)
+
+
+class Trailing(NamedTuple):
+    """An attribution after a comma in its sentence: '<content>, the minister said'."""
+
+    subject: Token
+    start: int  # where the sentence starts as written
+    comma: Token
+    parenthetical: bool  # the sentence goes on after it: '<content>, he said, <more content>'
+
+
+def trailing(grammar: CueGrammar, verb: Token) -> Trailing | None:
+    """'<everything>, the Health Secretary has said.' / '<everything>, said Mr Hague.'
+
+    The parse of a long sentence often gives the cue only part of it; when the attribution
+    follows a comma, the content is what the comma sets off."""
+    if grammar.lemma(verb) not in grammar.cues.speech:
+        return None
+    sent = verb.sent
+    subject = grammar.subject_of(verb)
+    if subject is None or subject.sent != sent:
+        return None
+    left = min([verb.i, subject.left_edge.i] + [c.i for c in verb.children if c.i < verb.i and c.dep_ in CUE_MODIFIERS + ("advmod",)])
+    start = written_sentence_start(sent)
+    comma = verb.doc[left - 1] if left > start else None
+    if comma is None or comma.text not in COMMAS:
+        return None
+    unquoted = not any(t.is_quote for t in verb.doc[start : sent.end])
+    return Trailing(subject, start, comma, parenthetical_end(verb, subject) is not None and unquoted)
+
+
+def parenthetical_content(grammar: CueGrammar, verb: Token) -> tuple[int, int] | None:
+    """'Lenox was a juggernaut, Mr Clarke said, until it went bankrupt': one content on both
+    sides of the attribution (its envelope, as for a split quotation)."""
+    shape = trailing(grammar, verb)
+    if shape is None or not shape.parenthetical:
+        return None
+    return trimmed(verb.doc[shape.start : verb.sent.end], verb)
+
+
+def sentence_final_content(grammar: CueGrammar, verb: Token) -> tuple[int, int] | None:
+    """Everything before the comma, when nothing but the attribution follows it."""
+    shape = trailing(grammar, verb)
+    if shape is None or shape.parenthetical:
+        return None
+    subject = {x.i for x in shape.subject.subtree}
+    tail = [t for t in verb.doc[verb.i + 1 : verb.sent.end] if t.i not in subject]
+    if any(t.pos_ == "VERB" or t.dep_ in CLAUSE_DEPS for t in tail):
+        return None
+    content = verb.doc[shape.start : shape.comma.i]
+    if not any(t.pos_ in ("VERB", "AUX") for t in content):
+        return None
+    return trimmed(content, verb)
+
+
+def complement_content(grammar: CueGrammar, verb: Token) -> tuple[int, int] | None:
+    """'said (that) the election would be held in May'."""
+    if grammar.lemma(verb) not in grammar.clause_verbs:
+        return None
+    clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None)
+    return (trimmed(clause.subtree, verb) or NO_CONTENT) if clause is not None else None
+
+
+def infinitive_content(grammar: CueGrammar, verb: Token) -> tuple[int, int] | None:
+    """'urged him to resign'."""
+    if grammar.lemma(verb) not in grammar.cues.infinitive:
+        return None
+    for c in verb.children:
+        if c.dep_ == "xcomp" and any(a.lower_ in grammar.cues.infinitive_markers for a in c.children):
+            return trimmed(c.subtree, verb) or NO_CONTENT
+    return None
+
+
+def paratactic_content(grammar: CueGrammar, verb: Token) -> tuple[int, int] | None:
+    """'The vote is lost, he says': a speech verb the parser hung beside the clause it reports."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.i >= verb.i or grammar.lemma(verb) not in grammar.cues.speech:
+        return None
+    tokens = [t for t in head.subtree if t.i < verb.left_edge.i]
+    return trimmed(tokens, verb) if tokens else None
+
+
+def parenthetical_end(verb: Token, subject: Token) -> int | None:
+    """The index of the comma closing an attribution set off mid-sentence, if it is one."""
+    sent = verb.sent
+    attached = {t.i for t in subject.subtree}
+    for c in verb.children:
+        if c.dep_ in ("advmod", "npadvmod", "prep", "agent", "aux", "neg", "prt"):
+            attached.update(t.i for t in c.subtree)
+    i = verb.i + 1
+    while i < sent.end and i in attached and verb.doc[i].text != ",":
+        i += 1
+    if i >= sent.end or verb.doc[i].text not in COMMAS:
+        return None
+    rest = [t for t in verb.doc[i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    return i if len(rest) >= 2 else None
+
+
+def written_sentence_start(sent: Span) -> int:
+    """Where the sentence starts as written: the parser sometimes splits one mid-way."""
+    doc = sent.doc
+    start = sent.start
+    while start > 0:
+        previous = doc[start - 1]
+        while previous.is_space and "\n" not in previous.text and previous.i > 0:
+            previous = doc[previous.i - 1]
+        if "\n" in previous.text or previous.text in (".", "!", "?", ":", ";") or previous.is_quote:
+            break
+        start = previous.sent.start
+    return start
+
+
+def trimmed(tokens, verb: Token) -> tuple[int, int] | None:
+    """The span of the tokens without the cue and without punctuation and space at either end
+    (quotation marks stay)."""
+    tokens = [t for t in tokens if t.i != verb.i]
+    while tokens and (tokens[-1].is_space or (tokens[-1].is_punct and not tokens[-1].is_quote)):
+        tokens.pop()
+    while tokens and (tokens[0].is_space or (tokens[0].is_punct and not tokens[0].is_quote)):
+        tokens.pop(0)
+    if not tokens or all(t.is_punct or t.is_space for t in tokens):
+        return None
+    return char_span_of(tokens)

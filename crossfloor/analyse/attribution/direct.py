@@ -1,0 +1,75 @@
+"""What the mark passes share: a quotation's tokens, the cue it is given, and where it stands."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..marks import MarkSpan
+
+from .grammar import source_span
+from .record import Attribution
+from .state import AttributionState
+
+# A partial quote belongs to a cue when it sits in the cue's content, not in an adjunct
+# ('said on "Face the Nation"' is a programme, not a quotation).
+GOVERNED_DEPS = frozenset({"ccomp", "xcomp", "acl", "advcl", "conj", "parataxis", "oprd", "attr", "dobj", "acomp"})
+
+
+def quoted_span(doc: Doc, mark: MarkSpan) -> Span | None:
+    """The tokens of a quotation, its marks included."""
+    return doc.char_span(mark.start, mark.end, alignment_mode="expand")
+
+
+def attach_cue(state: AttributionState, a: Attribution, cue: Token, found_by: str, noun_source: Token | None = None) -> None:
+    """Give a direct quotation its cue, and with it source and venue (a cue noun's source is its
+    owner: 'Mr Woodward's claim')."""
+    grammar = state.grammar
+    verb = cue.pos_ in ("VERB", "AUX")
+    subject = noun_source if noun_source is not None else (grammar.subject_of(cue) if verb else None)
+    a.cue_token = cue
+    a.cue = grammar.cue_of(cue)
+    a.subject = subject
+    a.source = source_span(subject, cue) if subject is not None else None
+    a.venue = grammar.venues.venue_of(cue) if verb else None
+    a.found_by = found_by
+
+
+def standalone(text: str, a: Attribution) -> bool:
+    """A quotation that is a sentence of its own: it opens a paragraph or follows the end of
+    a sentence. Only such quotations continue another speaker's words; a fragment inside a
+    sentence ('called the remarks "a wake-up call"') belongs to that sentence."""
+    before = text[: a.start].rstrip(" \t\u00a0\"'“‘`«„")
+    return not before or before[-1] in "\n.!?:…"
+
+
+def content_path(span: Span, naming_prepositions: frozenset[str]):
+    """Ancestors of a quoted fragment reached through content relations (object, complement,
+    'as ...'), not through adjuncts."""
+    child = span.root
+    for anc in span.root.ancestors:
+        if anc.i in range(span.start, span.end):
+            child = anc
+            continue
+        through_content = child.dep_ in GOVERNED_DEPS or (
+            child.lower_ in naming_prepositions if child.dep_ == "prep" else child.dep_ == "pobj" and child.head.lower_ in naming_prepositions
+        )
+        child = anc
+        if through_content:
+            yield anc
+
+
+def lead_before(state: AttributionState, span: Span) -> Token | None:
+    """The last token before the quotation and its opening marks."""
+    doc, mark_of_token = state.doc, state.mark_of_token
+    i = span.start - 1
+    while i >= 0 and mark_of_token[i] >= 0 and (doc[i].is_quote or doc[i].is_space):
+        i -= 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+def ends_lead_in(tok: Token, colon: bool) -> bool:
+    """A lead-in looking back for its cue stops at a sentence end, and at a line break unless
+    it ends in a colon."""
+    return ("\n" in tok.text and not colon) or (tok.is_sent_end and tok.text in ".!?")

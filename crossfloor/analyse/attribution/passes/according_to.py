@@ -1,0 +1,43 @@
+"""'According to a senior backbencher, at least four MPs have submitted letters': the rest of the
+sentence is what the object of 'according to' says."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..content import trimmed
+from ..grammar import source_span
+from ..record import Attribution
+from ..state import AttributionState
+
+NAME = "according_to"
+
+
+def according_to(state: AttributionState) -> None:
+    for tok in state.free_tokens():
+        attribution = according_to_phrase(state, tok)
+        if attribution is not None:
+            state.report(attribution)
+
+
+def according_to_phrase(state: AttributionState, tok: Token) -> Attribution | None:
+    preposition = state.grammar.cues.according_to.get(tok.lower_)
+    if preposition is None:
+        return None
+    to = next((c for c in tok.children if c.lower_ == preposition), None)
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if pobj is None:
+        return None
+    excluded = {t.i for t in tok.subtree}
+    content = trimmed([t for t in tok.sent if t.i not in excluded], tok)
+    if content is None:
+        return None
+    return Attribution(
+        *content,
+        kind="indirect",
+        cue=(tok.idx, to.idx + len(to.text)),
+        subject=pobj,
+        source=source_span(pobj),
+        cue_token=tok,
+        found_by=NAME,
+    )

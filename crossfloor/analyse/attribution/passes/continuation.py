@@ -1,0 +1,54 @@
+"""Unattributed quotations take the speaker of the quote or report they continue: a fragment
+inside a sentence only that of an attribution in the same sentence; a quotation that is a
+sentence of its own that of the attribution just before it (at most a paragraph away), else of a
+direct quotation just after it."""
+
+from __future__ import annotations
+
+from ..direct import standalone
+from ..record import Attribution
+from ..state import AttributionState
+
+NAME = "continuation"
+
+
+def continuation(state: AttributionState) -> None:
+    text = state.text
+    everything = sorted(state.direct + state.found, key=lambda a: a.start)
+    for k, a in enumerate(everything):
+        if a.kind != "direct" or a.is_attributed:
+            continue
+        previous = everything[k - 1] if k > 0 else None
+        parent = continued(text, a, previous) if standalone(text, a) else continued_in_sentence(text, a, previous)
+        if parent is None and standalone(text, a):
+            parent = continued_by(text, a, everything[k + 1 :])
+        if parent is not None:
+            a.inherits_from = parent
+            a.found_by = NAME
+
+
+def continued_in_sentence(text: str, a: Attribution, previous: Attribution | None) -> Attribution | None:
+    """A fragment inside a sentence continues only an attribution of that sentence."""
+    if previous is None or not previous.is_attributed:
+        return None
+    between = text[previous.end : a.start].strip("\"'”’` ")
+    return previous if not any(c in ".!?\n" for c in between) else None
+
+
+def continued(text: str, a: Attribution, previous: Attribution | None) -> Attribution | None:
+    if previous is not None and previous.is_attributed and paragraph_gap(text, previous.end, a.start) <= 1:
+        return previous
+    return None
+
+
+def continued_by(text: str, a: Attribution, after: list[Attribution]) -> Attribution | None:
+    """The quotation's speaker speaks next: '"It is over." / "We lost," she said.'"""
+    following = next((b for b in after if b.is_attributed), None)
+    if following is not None and following.kind == "direct" and paragraph_gap(text, a.end, following.start) <= 1 and following.inherits_from is None:
+        return following
+    return None
+
+
+def paragraph_gap(text: str, start: int, end: int) -> int:
+    between = text[start:end]
+    return sum(1 for line in between.split("\n")[1:-1] if line.strip()) + (1 if "\n" in between else 0)
