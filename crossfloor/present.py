@@ -62,11 +62,23 @@ def when(e: dict) -> str:
     return ""
 
 
+def provenance(quote: dict) -> str:
+    """Which rules made a quote, for people reading it: 'found by according_to · speaker by
+    surname' (empty for quotes stored before provenance was recorded)."""
+    found, resolved = quote.get("found_by"), quote.get("resolved_by")
+    return " · ".join(x for x in (f"found by {found}" if found else "", f"speaker by {resolved}" if resolved else "") if x)
+
+
 def quote_piece(quote: dict, speakers: list[str]) -> dict:
     who = quote["speaker"] or "(unknown)"
     act = "thought" if quote.get("act") == "thought" else ""
-    details = (who, quote["kind"], act, f"cue: {quote['cue']}" if quote["cue"] else "", f"venue: {quote['venue']}" if quote["venue"] else "")
+    details = (who, quote["kind"], act, f"cue: {quote['cue']}" if quote["cue"] else "", f"venue: {quote['venue']}" if quote["venue"] else "", provenance(quote))
     return {"colour": speakers.index(who) % 8, "tip": " · ".join(x for x in details if x), "person_id": quote["person_id"], "speaker": who}
+
+
+def speakers_of(quotes: list[dict]) -> list[str]:
+    """Each speaker once, in order of first quote: a speaker's colour is their place here."""
+    return list(dict.fromkeys(q["speaker"] or "(unknown)" for q in quotes))
 
 
 def markup(text: str, quotes: list[dict], reports: list[dict], mark: tuple[int, int] | None = None) -> tuple[list[dict], list[str]]:
@@ -74,26 +86,27 @@ def markup(text: str, quotes: list[dict], reports: list[dict], mark: tuple[int, 
     cover it, and whether it lies in the marked range (the words a link pointed at); the first
     piece of each quote, report and of the mark carries its anchor (q-ID, e-ID, m). The
     template escapes every piece, so untrusted text stays text."""
-    speakers: list[str] = []
-    for q in quotes:
-        who = q["speaker"] or "(unknown)"
-        if who not in speakers:
-            speakers.append(who)
+    speakers = speakers_of(quotes)
     cuts = {0, len(text), *(mark or ())}
     for item in (*quotes, *reports):
         cuts.update((item["start"], item["end"]))
     points = sorted(c for c in cuts if 0 <= c <= len(text))
-    segments = []
-    for start, end in zip(points, points[1:]):
-        quote = next((q for q in quotes if q["start"] <= start and end <= q["end"]), None)
-        report = next((r for r in reports if r["start"] <= start and end <= r["end"]), None)
-        piece = {"text": text[start:end], "quote": quote_piece(quote, speakers) if quote is not None else None, "event": None, "last_of_quote": quote is not None and end == quote["end"]}
-        piece["marked"] = mark is not None and mark[0] <= start and end <= mark[1]
-        piece["anchors"] = anchors_at(start, quote, report, mark)
-        if report is not None:
-            piece["event"] = {"id": report["canonical_id"], "type": report["type"]}
-        segments.append(piece)
+    segments = [piece_of(text, start, end, quotes, reports, mark, speakers) for start, end in zip(points, points[1:])]
     return segments, speakers
+
+
+def piece_of(text: str, start: int, end: int, quotes: list[dict], reports: list[dict], mark: tuple[int, int] | None, speakers: list[str]) -> dict:
+    """One piece of the article, from start to end, with what covers it (see markup)."""
+    quote = next((q for q in quotes if q["start"] <= start and end <= q["end"]), None)
+    report = next((r for r in reports if r["start"] <= start and end <= r["end"]), None)
+    return {
+        "text": text[start:end],
+        "quote": quote_piece(quote, speakers) if quote is not None else None,
+        "event": {"id": report["canonical_id"], "type": report["type"]} if report is not None else None,
+        "last_of_quote": quote is not None and end == quote["end"],
+        "marked": mark is not None and mark[0] <= start and end <= mark[1],
+        "anchors": anchors_at(start, quote, report, mark),
+    }
 
 
 def anchors_at(start: int, quote: dict | None, report: dict | None, mark: tuple[int, int] | None) -> list[str]:

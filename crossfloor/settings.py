@@ -3,6 +3,8 @@ the command line's options (`configure`), then by a caller's own overrides."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -23,6 +25,13 @@ class Settings(BaseSettings):
     article_seconds: float = 120.0
     # The secret that lets a client add articles to `crossfloor serve` (X-Crossfloor-Token).
     token: str | None = None
+    # Rule passes switched off, comma-separated ('according_to,pronoun_by_salience'): measures
+    # what a pass contributes (`crossfloor evaluate ... --without PASS`); none by default.
+    without_passes: str = ""
+
+    @property
+    def passes_off(self) -> tuple[str, ...]:
+        return tuple(sorted({name.strip() for name in self.without_passes.split(",") if name.strip()}))
 
     @property
     def database_url(self) -> str:
@@ -44,3 +53,16 @@ def get_settings(**overrides) -> Settings:
     """The settings now: the environment is read afresh, then configured options and overrides
     (those left None) apply."""
     return Settings(**{**_configured, **{k: v for k, v in overrides.items() if v is not None}})
+
+
+@contextmanager
+def overriding(**options) -> Iterator[None]:
+    """These options (those not None) for what runs inside, and for the worker processes forked
+    there; then the options set before."""
+    before = dict(_configured)
+    _configured.update({k: v for k, v in options.items() if v is not None})
+    try:
+        yield
+    finally:
+        _configured.clear()
+        _configured.update(before)

@@ -26,3 +26,17 @@ def test_export_writes_cells_through_the_same_rule(tmp_path):
         write(session, "articles", "csv", tmp_path / "articles.csv")
     row = next(csv.DictReader((tmp_path / "articles.csv").open(encoding="utf-8")))
     assert row["title"] == "'=cmd|' /C calc'!A0" and row["outlet"] == "'@evil"
+
+
+def test_quote_details_say_which_rules_found_the_quote_and_its_speaker():
+    from crossfloor.present import markup
+
+    text = 'The plan is dead, according to Ann Lee. "We start again," she said.'
+    quotes = [
+        {"id": 1, "start": 0, "end": 17, "speaker": "Ann Lee", "kind": "indirect", "cue": "according to", "venue": None, "person_id": 3, "found_by": "according_to", "resolved_by": "exact_name"},
+        {"id": 2, "start": 41, "end": 56, "speaker": "Ann Lee", "kind": "direct", "cue": "said", "venue": None, "person_id": 3},  # stored before provenance
+    ]
+    segments, speakers = markup(text, quotes, [])
+    tips = [s["quote"]["tip"] for s in segments if s["quote"]]
+    assert tips == ["Ann Lee · indirect · cue: according to · found by according_to · speaker by exact_name", "Ann Lee · direct · cue: said"]
+    assert speakers == ["Ann Lee"] and segments[0]["anchors"] == ["q-1"] and segments[0]["last_of_quote"]

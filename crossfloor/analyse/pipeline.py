@@ -11,6 +11,7 @@ factory calls: nothing is registered merely by importing this module.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -283,21 +284,54 @@ def load_model() -> Language:
     return spacy.load(MODEL)
 
 
-def build_pipeline(attribution_model: str | None = None) -> Language:
+# The rule components that run named passes, and the package that declares each one's passes
+# in order (DEFAULT_PASSES); a component's config "passes" lists those it runs.
+RULE_COMPONENTS = {"crossfloor_attribution": "attribution", "crossfloor_speakers": "speakers", "crossfloor_events": "events"}
+
+
+def default_passes(component: str) -> tuple[str, ...]:
+    """The passes a rule component runs by default, in order. Imported when asked for, so that
+    building a pipeline with every pass on needs none of them."""
+    from importlib import import_module
+
+    package = import_module(f"{__package__}.{RULE_COMPONENTS[component]}")
+    return tuple(getattr(package, "DEFAULT_PASSES", ()))
+
+
+def pass_configs(without: Iterable[str]) -> dict[str, dict]:
+    """Each rule component's config with the passes `without` names switched off: {} for every
+    component when none is. An unknown name is a ValueError listing the known ones."""
+    off = set(without)
+    if not off:
+        return {component: {} for component in RULE_COMPONENTS}
+    passes = {component: default_passes(component) for component in RULE_COMPONENTS}
+    known = [name for names in passes.values() for name in names]
+    unknown = sorted(off - set(known))
+    if unknown:
+        raise ValueError(f"no pass called {', '.join(unknown)}; the passes are: {', '.join(known) or '(none declared)'}")
+    return {component: {"passes": [name for name in names if name not in off]} for component, names in passes.items()}
+
+
+def build_pipeline(attribution_model: str | None = None, without: Iterable[str] | None = None) -> Language:
     """attribution_model: 'packaged' (the model shipped in crossfloor/models), a model directory,
-    or 'none' for rules only (--fast). Default: the settings' CROSSFLOOR_ATTRIBUTION_MODEL."""
-    return _pipeline(attribution_model or get_settings().attribution_model)
+    or 'none' for rules only (--fast). Default: the settings' CROSSFLOOR_ATTRIBUTION_MODEL.
+    without: rule passes to switch off (pass_configs); default: the settings'
+    CROSSFLOOR_WITHOUT_PASSES, none unless set."""
+    settings = get_settings()
+    off = settings.passes_off if without is None else without
+    return _pipeline(attribution_model or settings.attribution_model, tuple(sorted(set(off))))
 
 
 @cache
-def _pipeline(attribution_model: str) -> Language:
+def _pipeline(attribution_model: str, without: tuple[str, ...] = ()) -> Language:
+    configs = pass_configs(without)
     nlp = load_model()
     nlp.add_pipe("crossfloor_paragraphs", before="parser")
     nlp.add_pipe("crossfloor_names", after="ner")
-    nlp.add_pipe("crossfloor_attribution", last=True)
+    nlp.add_pipe("crossfloor_attribution", last=True, config=configs["crossfloor_attribution"])
     if attribution_model != "none":
         path = None if attribution_model == "packaged" else attribution_model
         nlp.add_pipe("crossfloor_attribution_model", last=True, config={"model_path": path})
-    nlp.add_pipe("crossfloor_speakers", last=True)
-    nlp.add_pipe("crossfloor_events", last=True)
+    nlp.add_pipe("crossfloor_speakers", last=True, config=configs["crossfloor_speakers"])
+    nlp.add_pipe("crossfloor_events", last=True, config=configs["crossfloor_events"])
     return nlp

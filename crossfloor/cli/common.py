@@ -45,6 +45,20 @@ def options(
         require_trained_model(Path(attribution_model))
         attribution_model = str(Path(attribution_model).resolve())
     configure(attribution_model=attribution_model)
+    check_passes(get_settings().passes_off)  # CROSSFLOOR_WITHOUT_PASSES, checked before any worker starts
+
+
+def check_passes(names) -> None:
+    """Stop with one line when a pass to switch off is not one of the pipeline's (the line lists
+    them)."""
+    if not names:
+        return
+    from ..analyse.pipeline import pass_configs
+
+    try:
+        pass_configs(names)
+    except ValueError as problem:
+        fail(str(problem))
 
 
 def require_trained_model(path: Path) -> None:

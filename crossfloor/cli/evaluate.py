@@ -9,8 +9,14 @@ from typing import Annotated, Optional
 import typer
 
 from ..settings import get_settings
-from .common import ProcessesOption, SpeakerMode, Unit, database, evaluate_app, fail
+from .common import ProcessesOption, SpeakerMode, Unit, check_passes, database, evaluate_app, fail
 from .tables import console
+
+ByRuleOption = Annotated[bool, typer.Option("--by-rule", help="Also print precision per pass: how many facts each rule produced and how many were right")]
+WithoutOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--without", metavar="PASS", help="Switch this pass off (repeatable) and print the figures beside the full pipeline's, with the difference"),
+]
 
 
 @evaluate_app.command("quotes")
@@ -24,18 +30,88 @@ def evaluate_quotes(
     speakers: Annotated[SpeakerMode, typer.Option(help="Compare speakers as surface mentions or as resolved people; auto picks from the gold")] = SpeakerMode.auto,
     texts: Annotated[Path, typer.Option(help="Folder that gold 'file' and 'source' paths are relative to")] = Path("../shared/corpora"),
     processes: ProcessesOption = None,
+    by_rule: ByRuleOption = False,
+    without: WithoutOption = None,
 ) -> None:
     """Precision, recall and F1 of quote extraction against gold data."""
-    from ..evaluate.run import GoldProblem
+    from ..evaluate.run import QUOTE_MEASURES, GoldProblem
     from ..evaluate.run import evaluate_quotes as run
 
+    off = passes_off(without, predictions)
+    workers = get_settings(processes=processes).processes or None
     try:
-        result = run(gold, predictions, threshold, unit.value, get_settings(processes=processes).processes or None, speakers.value, texts)
+        result = run(gold, predictions, threshold, unit.value, workers, speakers.value, texts, without=() if off else None)
+        ablated = run(gold, None, threshold, unit.value, workers, speakers.value, texts, without=off) if off else None
     except GoldProblem as problem:
         fail(str(problem))
     data = result.as_dict()
     print_scores(data, gold)
+    report_passes(data, result, ablated, off, QUOTE_MEASURES, QUOTE_RULES if by_rule else None)
     write_results(data, result.errors, json_out, errors_out)
+
+
+def passes_off(without: list[str] | None, predictions: Path | None) -> tuple[str, ...]:
+    """The passes --without names, checked before the pipeline runs."""
+    if not without:
+        return ()
+    if predictions:
+        fail("--without runs the pipeline with and without the passes: leave out --pred")
+    check_passes(without)
+    return tuple(dict.fromkeys(without))
+
+
+# The titles of the per-pass tables (--by-rule).
+QUOTE_RULES = {
+    "found_by": "quotes by the attribution pass that found them (matched: a gold quote)",
+    "resolved_by": "speakers by the pass that resolved them (matched: on a quote matching a gold quote; right: resolved-speaker scoring)",
+}
+EVENT_RULES = {
+    "found_by": "events by the trigger rule that found them (right: matched a gold event)",
+    "filled_by": "fields by the pass that filled them (where the gold gives the field and the scorer compares it)",
+}
+
+
+def report_passes(data: dict, result, ablated, off: tuple[str, ...], measures: dict, rule_titles: dict[str, str] | None) -> None:
+    """--by-rule (rule_titles given): precision per pass; --without: the figures beside the full
+    pipeline's. Both go into the --json output too."""
+    from ..evaluate.run import compare_runs
+
+    if rule_titles is not None:
+        data["by_rule"] = result.by_rule()
+        print_by_rule(data["by_rule"], rule_titles)
+    if ablated is not None:
+        comparison = compare_runs(data, ablated.as_dict(), measures)
+        data["without"] = {"passes": list(off), "scores": ablated.as_dict(), "comparison": comparison}
+        print_comparison(comparison, off)
+
+
+def print_by_rule(tables: dict[str, list[dict]], titles: dict[str, str]) -> None:
+    from rich.table import Table
+
+    out = console()
+    for name, rows in tables.items():
+        table = Table(title=f"{name}: {titles[name]}")
+        columns = list(dict.fromkeys(k for row in rows for k in row)) or ["pass"]
+        for column in columns:
+            table.add_column(column.replace("_", " "), justify="left" if column == "pass" else "right")
+        for row in rows:
+            table.add_row(*(f"{row[c]:.3f}" if c == "precision" else str(row[c]) for c in columns))
+        out.print(table)
+
+
+def print_comparison(rows: list[dict], off: tuple[str, ...]) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"without {', '.join(off)} (difference: without minus full)")
+    for column in ("measure", "full P/R/F1", "without P/R/F1", "difference P/R/F1"):
+        table.add_column(column, justify="left" if column == "measure" else "right")
+
+    def figures(values: dict, signed: bool = False) -> str:
+        return " / ".join(f"{values[k]:+.3f}" if signed else f"{values[k]:.3f}" for k in ("precision", "recall", "f1"))
+
+    for row in rows:
+        table.add_row(row["measure"], figures(row["full"]), figures(row["without"]), figures(row["difference"], signed=True))
+    console().print(table)
 
 
 def write_results(data: dict, errors: list[dict], json_out: Path | None, errors_out: Path | None) -> None:
@@ -84,22 +160,28 @@ def evaluate_events(
     errors_out: Annotated[Optional[Path], typer.Option("--errors", help="Write missed, spurious and misdated events here (JSONL)")] = None,
     kb_db: Annotated[Optional[str], typer.Option("--kb", help="Apply the reference data loaded in this database (URL or SQLite path)")] = None,
     processes: ProcessesOption = None,
+    by_rule: ByRuleOption = False,
+    without: WithoutOption = None,
 ) -> None:
     """Precision, recall and F1 of event extraction against gold events."""
-    from ..evaluate.run import GoldProblem
+    from ..evaluate.run import GoldProblem, event_measures
     from ..evaluate.run import evaluate_events as run
 
+    off = passes_off(without, predictions)
     reference = None
     if kb_db:
         from ..link.reference import Reference
 
         reference = Reference(database(kb_db))
+    workers = get_settings(processes=processes).processes or None
     try:
-        result = run(gold, texts, predictions, reference, get_settings(processes=processes).processes or None)
+        result = run(gold, texts, predictions, reference, workers, without=() if off else None)
+        ablated = run(gold, texts, None, reference, workers, without=off) if off else None
     except GoldProblem as problem:
         fail(str(problem))
     data = result.as_dict()
     print_event_scores(data, gold)
+    report_passes(data, result, ablated, off, event_measures(data), EVENT_RULES if by_rule else None)
     write_results(data, result.errors, json_out, errors_out)
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from ..analyse.spanmodel import trim
 from .names import WORD, normalise_name, same_person_or_role, same_venue
+from .rules import RuleTable, resolver_of, rule_of
 
 MAX_ERRORS = 2000
 
@@ -103,6 +104,10 @@ class QuoteScores:
     unit: str = "piece"
     documents: int = 0
     errors: list[dict] = field(default_factory=list)
+    # Per attribution pass: quotes predicted and matched to a gold quote; per speaker pass:
+    # speakers resolved, those on matched quotes and those right (resolved-speaker scoring).
+    found_by: RuleTable = field(default_factory=lambda: RuleTable("predicted", "matched"))
+    resolved_by: RuleTable = field(default_factory=lambda: RuleTable("resolved", "speaker_right", judged="matched"))
 
     @property
     def spurious(self) -> int:
@@ -128,6 +133,11 @@ class QuoteScores:
             },
             "venue_accuracy": round(self.venue_correct / self.venue_gold, 4) if self.venue_gold else None,
         }
+
+    def by_rule(self) -> dict:
+        """Precision per pass: the attribution pass that found each quote, the speaker pass that
+        resolved it."""
+        return {"found_by": self.found_by.rows(), "resolved_by": self.resolved_by.rows()}
 
 
 def speaker_mode_of(gold_docs: list[dict]) -> str:
@@ -225,6 +235,9 @@ def score_document(scores: QuoteScores, doc: dict, pred: list[dict], threshold: 
         subset.n_gold += sum(1 for g in gold if g.get("kind") in kinds)
         subset.n_pred += sum(1 for p in pred if p.get("kind") in kinds)
         subset.tp += sum(1 for gi, pi in pairs if gold[gi].get("kind") in kinds and pred[pi].get("kind") in kinds)
+    for p in pred:
+        scores.found_by.made(rule_of(p, "found_by"))
+        scores.resolved_by.made(resolver_of(p), judged=False)
     for gi, pi in pairs:
         score_pair(scores, doc["id"], gold[gi], pred[pi])
     note_unmatched(scores, doc["id"], gold, pred, pairs)
@@ -239,6 +252,8 @@ def score_pair(scores: QuoteScores, doc_id, g: dict, p: dict) -> None:
     right = speaker_right(scores.speaker_mode, g, p)
     scores.speaker_correct += right
     scores.found_with_speaker += right
+    scores.found_by.right(rule_of(p, "found_by"))
+    scores.resolved_by.judged(resolver_of(p), speaker_right("resolved", g, p))
     if "venue" in g:
         scores.venue_gold += 1
         scores.venue_correct += same_venue(g["venue"], p.get("venue"))

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
+from ..settings import overriding
 from .events import EventScores, score_events
 from .quotes import QuoteScores, score
 
@@ -62,33 +64,81 @@ def fill_from_corpus(path: Path, docs: list[dict]) -> None:
         raise GoldProblem(f"{path}: {len(missing)} gold documents are not in this corpus (first: {missing[0]})")
 
 
-def predict(gold_docs: list[dict], predictions: Path | None = None, processes: int | None = None, dated: bool = False) -> list[dict]:
-    """extract records for the gold documents: read from predictions, else the pipeline's."""
+def predict(gold_docs: list[dict], predictions: Path | None = None, processes: int | None = None, dated: bool = False, without: Sequence[str] | None = None) -> list[dict]:
+    """extract records for the gold documents: read from predictions, else the pipeline's, with
+    the passes `without` names switched off (None: as the settings say; empty: every pass on)."""
     if predictions:
         return read_jsonl(predictions, "predictions")
     from ..extraction import extract_lines
 
     fields = ("id", "text", "published") if dated else ("id", "text")
     lines = (json.dumps({k: d.get(k) for k in fields}) for d in gold_docs)
-    return list(extract_lines(lines, processes=processes))
+    # The workers are forked inside, so they build their pipeline with these passes.
+    with overriding(without_passes=None if without is None else ",".join(without)):
+        return list(extract_lines(lines, processes=processes))
 
 
 def evaluate_quotes(
-    gold: Path, predictions: Path | None = None, threshold: float = 0.5, unit: str = "auto", processes: int | None = None, speakers: str = "auto", texts: Path | None = None
+    gold: Path,
+    predictions: Path | None = None,
+    threshold: float = 0.5,
+    unit: str = "auto",
+    processes: int | None = None,
+    speakers: str = "auto",
+    texts: Path | None = None,
+    without: Sequence[str] | None = None,
 ) -> QuoteScores:
     gold_docs = read_gold(gold, texts)
-    records = predict(gold_docs, predictions, processes, dated=True)
+    records = predict(gold_docs, predictions, processes, dated=True, without=without)
     return score(gold_docs, {str(r["id"]): r["quotes"] for r in records}, threshold, unit, speakers)
 
 
-def evaluate_events(gold: Path, texts: Path | None = None, predictions: Path | None = None, reference=None, processes: int | None = None) -> EventScores:
+def evaluate_events(
+    gold: Path, texts: Path | None = None, predictions: Path | None = None, reference=None, processes: int | None = None, without: Sequence[str] | None = None
+) -> EventScores:
     """reference: loaded reference data (link.reference.Reference) to apply before scoring."""
     from ..read.formats import parse_date
 
     gold_docs = read_gold(gold, texts)
-    records = predict(gold_docs, predictions, processes, dated=True)
+    records = predict(gold_docs, predictions, processes, dated=True, without=without)
     if reference is not None:
         published = {str(d["id"]): parse_date(d.get("published")) for d in gold_docs}
         for record in records:
             reference.link(published.get(str(record["id"])), record["quotes"], record["events"])
     return score_events(gold_docs, {str(r["id"]): r["events"] for r in records})
+
+
+# The figures `--without` sets beside the full pipeline's: a name, and where it sits in as_dict.
+QUOTE_MEASURES = {
+    "overlap (Jaccard>=0.5), all": ("overlap",),
+    "overlap, direct+mixed": ("direct_mixed",),
+    "overlap, indirect": ("indirect",),
+    "overlap and right speaker": ("with_right_speaker",),
+    "exact span, content": ("exact", "content"),
+    "exact span, source": ("exact", "source"),
+    "exact span, cue": ("exact", "cue"),
+}
+
+
+def event_measures(data: dict) -> dict[str, tuple[str, ...]]:
+    return {"all": ("overall",), **{name: ("by_type", name) for name in data["by_type"]}}
+
+
+def compare_runs(full: dict, without: dict, measures: dict[str, tuple[str, ...]]) -> list[dict]:
+    """Each measure's precision, recall and F1 with every pass on, with some off, and the
+    difference (without minus full: negative where the passes switched off had helped)."""
+    rows = []
+    for name, path in measures.items():
+        before, after = full, without
+        for key in path:
+            before, after = before[key], after[key]
+        if not (before["gold"] or before["predicted"] or after["predicted"]):
+            continue
+        figures = ("precision", "recall", "f1")
+        rows.append({
+            "measure": name,
+            "full": {k: before[k] for k in (*figures, "tp", "predicted", "gold")},
+            "without": {k: after[k] for k in (*figures, "tp", "predicted", "gold")},
+            "difference": {k: round(after[k] - before[k], 4) for k in figures},
+        })
+    return rows

@@ -17,8 +17,7 @@ from ..schema import Article
 from ..store import views
 from ..store.schema import ArticleRow, EventRow
 from ..store.search import SearchRefused
-from .app import writes_allowed
-from .guard import supplied_token
+from .common import require_writes
 
 
 class Problem(BaseModel):
@@ -69,9 +68,19 @@ class QuoteOut(ArticleRef):
     venue: str | None
     story_id: int | None
     act: str | None = Field(None, description="said, or thought: a belief or intention ('believes', 'plans to')")
+    found_by: str | None = Field(None, description="The attribution pass that found the quote ('according_to', 'tagger' for the trained tagger)")
+    resolved_by: str | None = Field(None, description="The speaker pass that resolved its speaker; null when unresolved")
 
 
-class SourceOut(ArticleRef):
+class Provenance(BaseModel):
+    """Which rules made an event report: the trigger rule that proposed it and, for each field,
+    the pass that filled it (null for reports stored before provenance was recorded)."""
+
+    found_by: str | None = Field(None, description="The trigger rule that proposed the event")
+    filled_by: dict[str, str] | None = Field(None, description="Each field and the pass that filled it")
+
+
+class SourceOut(Provenance, ArticleRef):
     start: int
     end: int
     sentence: str
@@ -136,7 +145,7 @@ class StoryOut(BaseModel):
     event_ids: list[int]
 
 
-class ReportOut(BaseModel):
+class ReportOut(Provenance):
     id: int
     type: str
     start: int
@@ -295,7 +304,8 @@ def article_detail(session, article_id: int) -> dict:
         "id": article.id, "title": article.title, "published": views.iso(article.published), "outlet": article.outlet, "url": article.url,
         "source": article.source, "story_id": article.story_id, "text": article.text,
         "quotes": views.quotes(session, article_id=article_id, limit=None),
-        "events": [{"id": r.id, "type": r.type, "start": r.start, "end": r.end, "sentence": article.text[r.start : r.end], "canonical_id": r.canonical_id} for r in reports],
+        "events": [{"id": r.id, "type": r.type, "start": r.start, "end": r.end, "sentence": article.text[r.start : r.end], "canonical_id": r.canonical_id,
+                    "found_by": r.found_by, "filled_by": r.filled_by or None} for r in reports],
     }
 
 
@@ -317,15 +327,6 @@ def store_upload(request: Request, data: bytes, name: str, suffix: str, defaults
     article.url = defaults.get("url") or article.url
     outcome = ingest_now(article, request.app.db)
     return Stored(outcome=outcome.kind, article_id=outcome.article_id, detail=outcome.detail)
-
-
-def require_writes(request: Request, token: str | None = None) -> None:
-    if writes_allowed(request, token):
-        return
-    if token or supplied_token(request):
-        raise HTTPException(401, "the token sent is not this server's")
-    if not writes_allowed(request, token):
-        raise HTTPException(403, "adding articles is off: start the server with --allow-writes, or send the CROSSFLOOR_TOKEN as X-Crossfloor-Token")
 
 
 # Honest status codes: 201 for a new article, 200 for one already stored (or a near copy of

@@ -9,51 +9,26 @@ details (RFC 9457) for the API; no stack trace reaches a user.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from swagger_ui_bundle import swagger_ui_path
 
-from ..store.database import Database, DatabaseProblem, open_database
-from .guard import CSP, FormTokens, Guard, same_token, supplied_token
+from ..store.database import DatabaseProblem, open_database
+from .api import router as api_router
+from .common import LOOPBACK, App, FormTokens, ServeSettings, html, respond_error
+from .guard import CSP, Guard
+from .pages import router as page_router
+
+__all__ = ["LOOPBACK", "App", "ServeSettings", "create_app"]
 
 log = logging.getLogger("crossfloor.serve")
 PACKAGE = Path(str(resources.files("crossfloor.serve")))
-
-
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
-
-
-@dataclass
-class ServeSettings:
-    db_url: str
-    allow_writes: bool = False
-    token: str | None = None
-    max_upload_bytes: int = 5_000_000
-    # The names this server answers for (the Host header); any other is refused, so a page on
-    # another site cannot reach it through DNS rebinding.
-    allowed_hosts: tuple[str, ...] = LOOPBACK
-    # How long one search may run, in seconds (then it is stopped and the page says so).
-    search_seconds: float = 2.0
-
-    def __post_init__(self) -> None:
-        self.allowed_hosts = tuple(sorted({h.lower().strip("[]") for h in self.allowed_hosts}))
-
-
-class App(FastAPI):
-    """FastAPI with the app's database, settings and templates attached."""
-
-    db: Database
-    settings: ServeSettings
-    templates: Jinja2Templates
-    form_tokens: FormTokens
 
 
 def create_app(settings: ServeSettings) -> App:
@@ -83,9 +58,6 @@ def create_app(settings: ServeSettings) -> App:
         page.headers["Content-Security-Policy"] = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
         return page
 
-    from .api import router as api_router
-    from .pages import router as page_router
-
     app.include_router(api_router)
     app.include_router(page_router)
     install_error_handlers(app)
@@ -96,40 +68,12 @@ def create_app(settings: ServeSettings) -> App:
     return app
 
 
-
-
-
 def web_url(url: str | None) -> str | None:
     """A url to link to: http(s) only ('javascript:' and 'data:' urls are shown, never linked)."""
     if not url:
         return None
     scheme = url.strip().split(":", 1)[0].lower() if ":" in url else ""
     return url.strip() if scheme in ("http", "https") else None
-
-
-def writes_allowed(request: Request, supplied: str | None = None) -> bool:
-    settings: ServeSettings = request.app.settings
-    if settings.allow_writes:
-        return True
-    return bool(settings.token) and same_token(supplied or supplied_token(request), settings.token)
-
-
-def wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
-
-
-def problem(status: int, title: str, detail: str) -> JSONResponse:
-    return JSONResponse({"type": "about:blank", "title": title, "status": status, "detail": detail}, status_code=status, media_type="application/problem+json")
-
-
-TITLES = {400: "Bad request", 401: "Not allowed", 403: "Refused", 415: "Unsupported media type", 404: "Not found", 405: "Method not allowed", 413: "Too large", 422: "Invalid input", 500: "Something went wrong", 503: "Database unavailable"}
-
-
-def respond_error(app: App, request: Request, status: int, detail: str):
-    title = TITLES.get(status, "Error")
-    if wants_json(request):
-        return problem(status, title, detail)
-    return app.templates.TemplateResponse(request, "error.html", {"status": status, "title": title, "detail": detail}, status_code=status)
 
 
 def install_error_handlers(app: App) -> None:
@@ -155,6 +99,3 @@ def install_error_handlers(app: App) -> None:
         log.exception("unhandled error on %s", request.url.path)
         return respond(request, 500, "The server could not answer this request; it has been logged.")
 
-
-def html(request: Request, template: str, **context) -> HTMLResponse:
-    return request.app.templates.TemplateResponse(request, template, context)

@@ -8,20 +8,17 @@ A pure ASGI middleware: nothing here reads a body; it only counts what the app r
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
-import time
 from urllib.parse import urlsplit
 
 from fastapi import HTTPException
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .common import WRITES_OFF, WRONG_TOKEN, respond_error, same_token, supplied_token
+
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Paths that add articles; the upload form may carry its token in the body.
 WRITE_PATHS = frozenset({"/api/articles", "/api/articles/file", "/upload"})
-FORM_TOKEN_SECONDS = 4 * 3600
 # Room for the multipart envelope and form fields around an upload of the largest size.
 ENVELOPE = 100_000
 
@@ -52,40 +49,6 @@ class BodyTooLarge(HTTPException):
 
     def __init__(self, detail: str):
         super().__init__(413, detail)
-
-
-def same_token(given: str | None, expected: str | None) -> bool:
-    """Constant-time comparison of a token as sent (any characters; a header arrives decoded as
-    Latin-1) with the configured one."""
-    if not given or not expected:
-        return False
-    return hmac.compare_digest(given.encode("utf-8", "surrogateescape"), expected.encode("utf-8", "surrogateescape"))
-
-
-def supplied_token(request: Request) -> str | None:
-    return request.headers.get("x-crossfloor-token") or request.headers.get("authorization", "").removeprefix("Bearer ").strip() or None
-
-
-class FormTokens:
-    """Per-form tokens against cross-site form posts: a time and its HMAC under a key that lives
-    as long as the server process."""
-
-    def __init__(self, key: bytes | None = None):
-        self.key = key or secrets.token_bytes(32)
-
-    def issue(self, now: float | None = None) -> str:
-        stamp = str(int(now if now is not None else time.time()))
-        return f"{stamp}.{self.sign(stamp)}"
-
-    def sign(self, stamp: str) -> str:
-        return hmac.new(self.key, stamp.encode(), hashlib.sha256).hexdigest()
-
-    def valid(self, token: str | None, now: float | None = None) -> bool:
-        stamp, _, mac = (token or "").partition(".")
-        if not stamp.isdigit() or not hmac.compare_digest(mac.encode("utf-8", "surrogateescape"), self.sign(stamp).encode()):
-            return False
-        age = (now if now is not None else time.time()) - int(stamp)
-        return 0 <= age <= FORM_TOKEN_SECONDS
 
 
 def host_of(request: Request) -> str:
@@ -170,17 +133,15 @@ class Guard:
             return None
         given = supplied_token(request)
         if settings.token and given is not None:
-            return None if same_token(given, settings.token) else (401, "the token sent is not this server's")
+            return None if same_token(given, settings.token) else (401, WRONG_TOKEN)
         if settings.token and request.url.path == "/upload":
             return None  # the form carries its token; the page checks it
-        return 403, "adding articles is off: start the server with --allow-writes, or send the CROSSFLOOR_TOKEN as X-Crossfloor-Token"
+        return 403, WRITES_OFF
 
     def too_large(self) -> str:
         return f"the upload is larger than {self.web.settings.max_upload_bytes / 1_000_000:g} MB"
 
     async def refuse(self, request: Request, status: int, detail: str, scope: Scope, receive: Receive, send: Send) -> None:
-        from .app import respond_error
-
         response = respond_error(self.web, request, status, detail)
         response.headers["Connection"] = "close"  # the rest of an unread body is not waited for
         await response(scope, receive, send)

@@ -15,8 +15,8 @@ from ..present import describe_event, markup, when
 from ..store import views
 from ..store.schema import ArticleCopyRow, StoryRow
 from ..store.search import SearchRefused, phrase_patterns
-from .api import Id, article_detail, person_detail, require_writes, store_upload
-from .app import html, writes_allowed
+from .api import Id, article_detail, person_detail, store_upload
+from .common import html, require_writes, writes_allowed
 from .charts import bars, switches_chart
 from .listing import Listing
 
@@ -61,36 +61,49 @@ def search(
     sort: Literal["newest", "oldest", "speaker", "outlet", "kind"] = "newest",
     page: int = Query(1, ge=1, le=100_000),
 ):
-    first, last = day(since), day(until)
-    offset = (page - 1) * PAGE
-    found_people, found_events, total, listing = [], [], None, None
+    form = {"q": q, "speaker": speaker, "party": party, "outlet": outlet, "since": since, "until": until, "act": act, "kind": kind}
     with request.app.db.sessions() as session:
         coverage = cached_coverage(request, session)
-        if q.strip():
-            try:
-                hits = views.search(session, q, kind if kind in ("quote", "sentence") else None, limit=SEARCH_WINDOW, seconds=request.app.settings.search_seconds)
-            except SearchRefused as refused:
-                raise HTTPException(422, str(refused)) from None
-            hits = collapse_copies([h for h in hits if keep_hit(h, speaker, outlet, first, last, act)])
-            total = f"{len(hits)}+" if len(hits) >= SEARCH_WINDOW * 0.9 else str(len(hits))
-            results, more = hits[offset : offset + PAGE], len(hits) > offset + PAGE
-            patterns = phrase_patterns(q)
-            for hit in results:
-                hit["pieces"] = highlight(hit["text"], patterns)
-            mode = "search"
-            if page == 1 and any(w[:1].isupper() for w in q.split()):  # a name: the person and their events first
-                found_people = views.people_named(session, q.strip().strip('"'))
-                found_events = views.events(session, person=q.strip().strip('"'), limit=5) if found_people else []
-        else:
-            filters = {"speaker": speaker or None, "party": party or None, "outlet": outlet or None, "since": first, "until": last, "act": act or None, "kind": kind if kind in ("direct", "indirect", "mixed") else None}
-            results = views.quotes(session, limit=PAGE, offset=offset, sort=sort, **filters)
-            count = views.quote_count(session, **filters)
-            listing = Listing("/search", "/api/quotes", {"speaker": speaker, "party": party, "outlet": outlet, "since": since, "until": until, "act": act, "kind": kind}, sort, page, PAGE, count, len(results), views.quote_facets(session, **filters))
-            more, mode = listing.more, "quotes"
-    return html(
-        request, "search.html", coverage=coverage, q=q, speaker=speaker, party=party, outlet=outlet, since=since, until=until, act=act, kind=kind, page=page,
-        results=results, more=more, mode=mode, total=total, people=found_people, events=found_events, listing=listing, describe=describe_event, when=when,
-    )
+        found = word_search(request, session, form, page) if q.strip() else quote_list(session, form, sort, page)
+    return html(request, "search.html", coverage=coverage, page=page, describe=describe_event, when=when, **form, **found)
+
+
+def word_search(request: Request, session, form: dict, page: int) -> dict:
+    """The search page's hits for words: quotes and sentences holding them (copies shown once),
+    and, for a name on the first page, the person and their events first."""
+    q, kind = form["q"], form["kind"]
+    first, last = day(form["since"]), day(form["until"])
+    try:
+        hits = views.search(session, q, kind if kind in ("quote", "sentence") else None, limit=SEARCH_WINDOW, seconds=request.app.settings.search_seconds)
+    except SearchRefused as refused:
+        raise HTTPException(422, str(refused)) from None
+    hits = collapse_copies([h for h in hits if keep_hit(h, form["speaker"], form["outlet"], first, last, form["act"])])
+    offset = (page - 1) * PAGE
+    results = hits[offset : offset + PAGE]
+    patterns = phrase_patterns(q)
+    for hit in results:
+        hit["pieces"] = highlight(hit["text"], patterns)
+    found_people, found_events = [], []
+    if page == 1 and any(w[:1].isupper() for w in q.split()):
+        name = q.strip().strip('"')
+        found_people = views.people_named(session, name)
+        found_events = views.events(session, person=name, limit=5) if found_people else []
+    total = f"{len(hits)}+" if len(hits) >= SEARCH_WINDOW * 0.9 else str(len(hits))
+    return {"results": results, "more": len(hits) > offset + PAGE, "mode": "search", "total": total, "people": found_people, "events": found_events, "listing": None}
+
+
+def quote_list(session, form: dict, sort: str, page: int) -> dict:
+    """The search page without words: the quotes the filters keep, as a sortable listing."""
+    kind = form["kind"]
+    filters = {
+        "speaker": form["speaker"] or None, "party": form["party"] or None, "outlet": form["outlet"] or None, "since": day(form["since"]), "until": day(form["until"]),
+        "act": form["act"] or None, "kind": kind if kind in ("direct", "indirect", "mixed") else None,
+    }
+    results = views.quotes(session, limit=PAGE, offset=(page - 1) * PAGE, sort=sort, **filters)
+    count = views.quote_count(session, **filters)
+    shown = {k: v for k, v in form.items() if k != "q"}
+    listing = Listing("/search", "/api/quotes", shown, sort, page, PAGE, count, len(results), views.quote_facets(session, **filters))
+    return {"results": results, "more": listing.more, "mode": "quotes", "total": None, "people": [], "events": [], "listing": listing}
 
 
 COVERAGE_SECONDS = 10.0
@@ -134,10 +147,18 @@ def keep_hit(hit: dict, speaker: str, outlet: str, first: date | None, last: dat
         return False
     if outlet and outlet.lower() not in (hit.get("outlet") or "").lower():
         return False
-    published = date.fromisoformat(hit["published"]) if hit.get("published") else None
-    if (first or last) and published is None:
+    return published_within(hit.get("published"), first, last)
+
+
+def published_within(published: str | None, first: date | None, last: date | None) -> bool:
+    """Whether a hit's publication day lies within the dates asked for (an undated hit does
+    not, once a date is asked for)."""
+    if not (first or last):
+        return True
+    if not published:
         return False
-    return not ((first and published < first) or (last and published > last))
+    day_of = date.fromisoformat(published)
+    return not ((first and day_of < first) or (last and day_of > last))
 
 
 @router.get("/people")
@@ -169,29 +190,40 @@ def person(request: Request, person_id: Id, page: int = Query(1, ge=1, le=100_00
     )
 
 
+TIMELINE_WIDTH, TIMELINE_LANE = 720, 28
+
+
 def party_timeline(parties: list[dict]) -> dict:
     """Bars for the SVG party history: one lane per party, placed by the dates articles give."""
     dated = [p for p in parties if p.get("first")]
-    width, lane = 720, 28
+    undated = [p["name"] or "?" for p in parties if not p.get("first")]
     if not dated:
-        return {"width": width, "height": 0, "bars": [], "ticks": [], "undated": [p["name"] or "?" for p in parties]}
+        return {"width": TIMELINE_WIDTH, "height": 0, "bars": [], "ticks": [], "undated": undated}
     first = min(date.fromisoformat(p["first"]) for p in dated)
     last = max(date.fromisoformat(p["last"] or p["first"]) for p in dated)
     span = max((last - first).days, 1)
 
     def x(d: str) -> float:
-        return 120 + (date.fromisoformat(d) - first).days / span * (width - 140)
+        return 120 + (date.fromisoformat(d) - first).days / span * (TIMELINE_WIDTH - 140)
 
-    lanes: list[str] = []
-    bars = []
-    for p in dated:
-        name = p["name"] or "(no party)"
-        if name not in lanes:
-            lanes.append(name)
-        x0, x1 = x(p["first"]), x(p["last"] or p["first"])
-        bars.append({"x": round(x0, 1), "y": 10 + lanes.index(name) * lane, "w": round(max(x1 - x0, 6), 1), "label": name, "tip": f"{name}: {p['first']}..{p['last'] or p['first']} ({p['source']})", "switch": p["source"] != "described"})
+    lanes = list(dict.fromkeys(p["name"] or "(no party)" for p in dated))
+    bars = [timeline_bar(p, lanes, x) for p in dated]
     ticks = [{"x": round(x(d.isoformat()), 1), "label": d.isoformat()} for d in sorted({first, last})]
-    return {"width": width, "height": 30 + len(lanes) * lane, "bars": bars, "ticks": ticks, "lanes": [{"name": n, "y": 10 + k * lane} for k, n in enumerate(lanes)], "undated": [p["name"] or "?" for p in parties if not p.get("first")]}
+    return {
+        "width": TIMELINE_WIDTH, "height": 30 + len(lanes) * TIMELINE_LANE, "bars": bars, "ticks": ticks,
+        "lanes": [{"name": n, "y": 10 + k * TIMELINE_LANE} for k, n in enumerate(lanes)], "undated": undated,
+    }
+
+
+def timeline_bar(party: dict, lanes: list[str], x) -> dict:
+    """One party's bar in its lane, from its first to its last date (x: a day's position)."""
+    name = party["name"] or "(no party)"
+    ends = party["last"] or party["first"]
+    x0, x1 = x(party["first"]), x(ends)
+    return {
+        "x": round(x0, 1), "y": 10 + lanes.index(name) * TIMELINE_LANE, "w": round(max(x1 - x0, 6), 1), "label": name,
+        "tip": f"{name}: {party['first']}..{ends} ({party['source']})", "switch": party["source"] != "described",
+    }
 
 
 @router.get("/events")

@@ -47,7 +47,8 @@ def event_view(event: CanonicalEventRow, reports: list[EventRow]) -> dict:
     data["date"] = iso(event.date)
     data["date_range"] = [iso(event.date_first), iso(event.date_last)] if event.date is None and event.date_first else None
     data["sources"] = [
-        {**article_ref(r.article), "start": r.start, "end": r.end, "sentence": r.article.text[r.start : r.end], "date_text": r.date_text, "story_id": r.article.story_id}
+        {**article_ref(r.article), "start": r.start, "end": r.end, "sentence": r.article.text[r.start : r.end], "date_text": r.date_text, "story_id": r.article.story_id,
+         "found_by": r.found_by, "filled_by": r.filled_by or None}
         for r in sorted(reports, key=lambda r: (r.article.published or date.max, r.article_id, r.start))
     ]
     data["conflicts"] = []
@@ -315,6 +316,7 @@ def quote_view(quote: QuoteRow, article: ArticleRow) -> dict:
         "id": quote.id, **article_ref(article), "start": quote.start, "end": quote.end, "text": quote.text, "kind": quote.kind,
         "speaker": quote.speaker_resolved, "mention": quote.speaker, "person_id": quote.person_id, "role": quote.speaker_role,
         "party": quote.speaker_party, "cue": quote.cue, "venue": quote.venue, "story_id": article.story_id, "act": quote.act,
+        "found_by": quote.found_by, "resolved_by": quote.resolved_by,
     }
 
 
