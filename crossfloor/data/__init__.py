@@ -64,9 +64,9 @@ def _validator(name: str):
 
 
 def _validated(name: str, file) -> dict:
-    data = _read(file)
     from jsonschema.exceptions import best_match
 
+    data = _read(file)
     error = best_match(_validator(name).iter_errors(data))
     if error is not None:
         raise DataProblem(f"{file}: {error.json_path}: {_described(error, schema(name))}")
