@@ -13,38 +13,92 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from dateparser.date import DateDataParser
 
-HEDGES = re.compile(r"\b(just|some|about|around|almost|nearly|more than|over|under|less than|roughly|at least)\b\s*", re.I)
-LEADING_PREPOSITIONS = re.compile(r"^(on|in|at|during|by|since|from|until|of|over|after|for|within)\s+", re.I)
-WEEKEND = re.compile(r"\b(the|this|last)?\s*week-?end\b", re.I)
-MONTH_RELATIVE_YEAR = re.compile(r"^(?P<month>[a-z]+)\s+(?P<which>last|this|next)\s+year$", re.I)
-RELATIVE_SPAN = re.compile(r"^(earlier|late|later|early)\s+this\s+(?P<unit>week|month|year)$", re.I)
-DECADE = re.compile(r"^(the\s+)?(?P<decade>(1[89]|20)\d0)'?s$", re.I)
+from ..data import load
+
 YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
-# A phrase must name a time to be parsed at all ("we" is not Wednesday).
-TIME_WORD = re.compile(
-    r"\d|day|week|month|year|night|morning|evening|afternoon|ago|tonight|spring|summer|autumn|winter"
-    r"|christmas|easter|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
-    re.I,
-)
-# "after 17 years", "37 years in power", "nearly two years": how long, not when.
-DURATION = re.compile(
-    r"^(?:(?:about|almost|nearly|more than|over|some|just|roughly|at least)\s+)?"
-    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|many|a few|few|a couple of)"
-    r"[\s-]+(?:(?:and a half|full)\s+)?(?:days?|weeks?|months?|years?|decades?|hours?|minutes?|terms?)(?:[\s-]+(?:long|old))?$",
-    re.I,
-)
-WEEKDAY = re.compile(
-    r"^(?P<which>this|last|past)?\s*(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?$",
-    re.I,
-)
-LAST_MONTH = re.compile(r"^(?:last|this past)\s+(?P<month>[a-z]+)$", re.I)
-WEEKDAYS = {name.lower(): k for k, name in enumerate(calendar.day_name)}
-MONTHS = {name.lower(): k for k, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): k for k, name in enumerate(calendar.month_abbr) if name})
+# dateparser needs a base day even for a phrase with its year ("in November, 1997").
+UNDATED_BASE = date(2000, 1, 1)
+
+
+def _either(words) -> str:
+    """A regular-expression alternation of words from dates.json."""
+    return "|".join(re.escape(word) for word in words)
+
+
+@dataclass(frozen=True)
+class DateWords:
+    """The words of dates (data/dates.json) and the patterns of the phrases made of them."""
+
+    weekdays: dict[str, int]  # 'monday' -> 0, as date.weekday() counts
+    months: dict[str, int]  # 'june' and 'jun' -> 6
+    hedges: re.Pattern
+    leading_prepositions: re.Pattern
+    # A phrase must name a time to be parsed at all ("we" is not Wednesday).
+    time_word: re.Pattern
+    # "after 17 years", "37 years in power", "nearly two years": how long, not when (hedges
+    # are gone by the time a phrase is matched: clean() drops them).
+    duration: re.Pattern
+    weekday: re.Pattern
+    weekend: re.Pattern
+    last_month: re.Pattern
+    month_of_year: re.Pattern
+    this_period: re.Pattern
+    decade: re.Pattern
+
+    @classmethod
+    def from_data(cls, data: dict) -> DateWords:
+        phrases = data["phrases"]
+        weekday, weekend, month_of_year, this_period, duration = (
+            phrases[k] for k in ("weekday", "weekend", "month_of_year", "this_period", "duration")
+        )
+        months = {name: k for k, name in enumerate(data["months"], 1)}
+        months.update({name: k for k, name in enumerate(data["month_abbreviations"], 1)})
+        return cls(
+            weekdays={name: k for k, name in enumerate(data["weekdays"])},
+            months=months,
+            hedges=re.compile(rf"\b({_either(data['hedges'])})\b\s*", re.I),
+            leading_prepositions=re.compile(rf"^({_either(data['leading_prepositions'])})\s+", re.I),
+            time_word=re.compile(rf"\d|{_either(data['time_words'])}|\b({_either(data['month_abbreviations'])})[a-z]*\b", re.I),
+            duration=re.compile(
+                rf"^(?:\d+|{_either(duration['counts'])})[\s-]+(?:(?:{_either(duration['modifiers'])})\s+)?"
+                rf"(?:(?:{_either(duration['units'])})s?)(?:[\s-]+(?:{_either(duration['after'])}))?$",
+                re.I,
+            ),
+            weekday=re.compile(
+                rf"^(?:(?P<this>{_either(weekday['this'])})|(?P<before>{_either(weekday['before'])}))?\s*"
+                rf"(?P<day>{_either(data['weekdays'])})(?:\s+(?:{_either(weekday['parts_of_day'])}))?$",
+                re.I,
+            ),
+            weekend=re.compile(rf"\b({_either(weekend['determiners'])})?\s*(?:{_either(weekend['words'])})\b", re.I),
+            last_month=re.compile(rf"^(?:{_either(phrases['last_month']['before'])})\s+(?P<month>[a-z]+)$", re.I),
+            month_of_year=re.compile(
+                rf"^(?P<month>[a-z]+)\s+(?:(?P<last>{_either(month_of_year['last'])})|{_either(month_of_year['this'])}"
+                rf"|(?P<next>{_either(month_of_year['next'])}))\s+(?:{_either(month_of_year['year'])})$",
+                re.I,
+            ),
+            this_period=re.compile(
+                rf"^(?:{_either(this_period['modifiers'])})\s+(?:{_either(this_period['this'])})\s+"
+                rf"(?:(?P<week>{_either(this_period['week'])})|(?P<month>{_either(this_period['month'])})|{_either(this_period['year'])})$",
+                re.I,
+            ),
+            decade=re.compile(rf"^(?:(?:{_either(phrases['decade']['determiners'])})\s+)?(?P<decade>(1[89]|20)\d0)'?s$", re.I),
+        )
+
+
+@cache
+def date_words() -> DateWords:
+    return DateWords.from_data(load("dates.json"))
+
+
+def __getattr__(name: str):
+    """WEEKDAYS ('monday' -> 0), read from dates.json when first asked for, not on import."""
+    if name == "WEEKDAYS":
+        return date_words().weekdays
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -76,63 +130,96 @@ def _parser(base: date, prefer: str = "past") -> DateDataParser:
 
 
 def clean(phrase: str) -> str:
+    words = date_words()
     text = " ".join(phrase.replace(",", " ").split())
-    text = HEDGES.sub("", text)
-    while LEADING_PREPOSITIONS.match(text):
-        text = LEADING_PREPOSITIONS.sub("", text)
+    text = words.hedges.sub("", text)
+    while words.leading_prepositions.match(text):
+        text = words.leading_prepositions.sub("", text)
     return text.strip()
 
 
 def _special(text: str, published: date | None, future: bool = False) -> tuple[date, date] | None:
     """Phrases dateparser does not resolve, or resolves to the wrong granularity."""
-    decade = DECADE.match(text)
-    if decade:
-        start = int(decade.group("decade"))
-        return date(start, 1, 1), date(start + 9, 12, 31)
-    if published is None:
-        return None
-    weekday = WEEKDAY.match(text)
-    if weekday:
-        # News names the days of its own week: a Thursday article's "on Thursday" is that day,
-        # its "on Monday" three days back; "last Monday" is the one before.
-        back = (published.weekday() - WEEKDAYS[weekday.group("day").lower()]) % 7
-        if (weekday.group("which") or "").lower() in ("last", "past") and back == 0:
-            back = 7
-        day = published - timedelta(days=back) if not future else published + timedelta(days=(-back) % 7)
-        return day, day
-    if WEEKEND.search(text):
-        # The weekend on or before publication: a Monday article's "at the weekend" is two days back.
-        saturday = published - timedelta(days=(published.weekday() - 5) % 7)
-        return saturday, min(saturday + timedelta(days=1), published)
-    last_month = LAST_MONTH.match(text)
-    if last_month and last_month.group("month").lower() in MONTHS:
-        month = MONTHS[last_month.group("month").lower()]
-        year = published.year if month < published.month else published.year - 1
-        return _month_range(year, month)
-    month_year = MONTH_RELATIVE_YEAR.match(text)
-    if month_year and month_year.group("month").lower() in MONTHS:
-        shift = {"last": -1, "this": 0, "next": 1}[month_year.group("which").lower()]
-        return _month_range(published.year + shift, MONTHS[month_year.group("month").lower()])
-    span = RELATIVE_SPAN.match(text)
-    if span:
-        unit = span.group("unit").lower()
-        if unit == "week":
-            return published - timedelta(days=published.weekday()), published
-        if unit == "month":
-            return published.replace(day=1), published
-        return date(published.year, 1, 1), published
+    decade = _decade(text)
+    if decade or published is None:
+        return decade
+    for reading in (_weekday, _weekend, _last_month, _month_of_year, _this_period):
+        found = reading(text, published, future)
+        if found:
+            return found
     return None
 
 
+def _decade(text: str) -> tuple[date, date] | None:
+    decade = date_words().decade.match(text)
+    if not decade:
+        return None
+    start = int(decade.group("decade"))
+    return date(start, 1, 1), date(start + 9, 12, 31)
+
+
+def _weekday(text: str, published: date, future: bool) -> tuple[date, date] | None:
+    words = date_words()
+    weekday = words.weekday.match(text)
+    if not weekday:
+        return None
+    # News names the days of its own week: a Thursday article's "on Thursday" is that day,
+    # its "on Monday" three days back; "last Monday" is the one before.
+    back = (published.weekday() - words.weekdays[weekday.group("day").lower()]) % 7
+    if weekday.group("before") and back == 0:
+        back = 7
+    day = published - timedelta(days=back) if not future else published + timedelta(days=(-back) % 7)
+    return day, day
+
+
+def _weekend(text: str, published: date, _future: bool) -> tuple[date, date] | None:
+    if not date_words().weekend.search(text):
+        return None
+    # The weekend on or before publication: a Monday article's "at the weekend" is two days back.
+    saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+    return saturday, min(saturday + timedelta(days=1), published)
+
+
+def _last_month(text: str, published: date, _future: bool) -> tuple[date, date] | None:
+    words = date_words()
+    last_month = words.last_month.match(text)
+    month = words.months.get(last_month.group("month").lower()) if last_month else None
+    if month is None:
+        return None
+    year = published.year if month < published.month else published.year - 1
+    return _month_range(year, month)
+
+
+def _month_of_year(text: str, published: date, _future: bool) -> tuple[date, date] | None:
+    words = date_words()
+    month_year = words.month_of_year.match(text)
+    month = words.months.get(month_year.group("month").lower()) if month_year else None
+    if month is None:
+        return None
+    shift = -1 if month_year.group("last") else 1 if month_year.group("next") else 0
+    return _month_range(published.year + shift, month)
+
+
+def _this_period(text: str, published: date, _future: bool) -> tuple[date, date] | None:
+    span = date_words().this_period.match(text)
+    if not span:
+        return None
+    if span.group("week"):
+        return published - timedelta(days=published.weekday()), published
+    if span.group("month"):
+        return published.replace(day=1), published
+    return date(published.year, 1, 1), published
+
+
 def is_duration(phrase: str) -> bool:
-    return bool(DURATION.match(clean(phrase)))
+    return bool(date_words().duration.match(clean(phrase)))
 
 
 def resolve(phrase: str, published: date | None, future: bool = False) -> When | None:
     """The day or range the phrase names, or None when it names none (or needs a publication
     date that is unknown). future: the event is announced for later ('will resign on June 7')."""
     text = clean(phrase)
-    if not text or not TIME_WORD.search(text) or is_duration(text):
+    if not text or not date_words().time_word.search(text) or is_duration(text):
         return None
     special = _special(text, published, future)
     if special:
@@ -149,28 +236,33 @@ def _parsed(text: str, published: date | None, future: bool, phrase: str) -> Whe
     absolute = bool(YEAR.search(text))
     if published is None and not absolute:
         return None
-    base = published or date(2000, 1, 1)
+    base = published or UNDATED_BASE
     try:
         data = _parser(base, "future" if future else "past").get_date_data(text)
     except (ValueError, OverflowError):
         return None
     if data is None or data.date_obj is None:
         return None
-    day, period = data.date_obj.date(), data.period
+    span = _at_granularity(data.date_obj.date(), data.period, published, absolute)
+    return When(span[0], span[1], phrase) if span else None
+
+
+def _at_granularity(day: date, period: str, published: date | None, absolute: bool) -> tuple[date, date] | None:
+    """The day, week, month or year (dateparser's period) around the day it parsed."""
     if period in ("day", "time", "part_of_day"):
-        return When(day, day, phrase)
+        return day, day
     if period == "week":
         monday = day - timedelta(days=day.weekday())
         last = monday + timedelta(days=6)
-        return When(monday, min(last, published) if published else last, phrase)
+        return monday, min(last, published) if published else last
     if period == "month":
         first, last = _month_range(day.year, day.month)
-        return When(first, min(last, published) if published and not absolute else last, phrase)
+        return first, min(last, published) if published and not absolute else last
     if period == "year":
         if absolute:
-            return When(date(day.year, 1, 1), date(day.year, 12, 31), phrase)
+            return date(day.year, 1, 1), date(day.year, 12, 31)
         # "two years ago": about then, give or take half a year, never after publication.
-        return When(day - timedelta(days=183), min(day + timedelta(days=183), base), phrase)
+        return day - timedelta(days=183), min(day + timedelta(days=183), published or UNDATED_BASE)
     return None
 
 

@@ -24,8 +24,14 @@ __all__ = ["app", "main"]
 def main() -> None:
     from sqlalchemy.exc import DatabaseError, OperationalError
 
+    from ..data import DataProblem
+
     try:
         app()
+    except DataProblem as problem:
+        # A broken word list (an edited data file) is one line naming the file and the key.
+        say(f"error: {problem}")
+        sys.exit(2)
     except (DatabaseError, OperationalError) as err:
         # Whatever a command meets in a damaged or vanished database ends in one line, not a trace.
         detail = str(getattr(err, "orig", err)).splitlines()[0]

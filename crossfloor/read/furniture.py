@@ -8,10 +8,10 @@ The patterns are data (`data/furniture.json`), so users can add their outlets' h
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
+
+from ..data import load
 
 # Longest line tested against the line patterns: furniture lines are short, and a long
 # paragraph is never furniture (this also bounds the regex work per line).
@@ -113,11 +113,7 @@ def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def furniture() -> Furniture:
-    data = json.loads(
-        resources.files("crossfloor.data")
-        .joinpath("furniture.json")
-        .read_text(encoding="utf-8")
-    )
+    data = load("furniture.json")
     return Furniture(data["lines"], data["prefixes"], data["inline"])
 
 
