@@ -26,6 +26,7 @@ class CueLexicon:
     refusals: frozenset[str] = frozenset()
     # The words the attribution rules read beside the cue lists (cues.json's _comment says what each is).
     cue_adverbs: frozenset[str] = frozenset()
+    adverb_endings: tuple[str, ...] = ()  # endings of manner adverbs that join a cue ('publicly denied')
     relative_pronouns: frozenset[str] = frozenset()
     according_to: dict[str, str] = field(default_factory=dict)  # 'according' -> 'to'
     infinitive_markers: frozenset[str] = frozenset()
@@ -65,6 +66,7 @@ def cue_lexicon(path: str | None = None) -> CueLexicon:
         refusals=frozenset(data.get("refusals", [])),
         according_to=data.get("according_to", {}),
         interview_labels=tuple(data.get("interview_labels", [])),
+        adverb_endings=tuple(data.get("adverb_endings", [])),
         **{key: frozenset(data.get(key, [])) for key in WORD_SETS},
     )
 

@@ -11,7 +11,7 @@ from safetensors.torch import load_file, save_file
 from transformers import AutoConfig, AutoModel
 from transformers.utils import logging as hf_logging
 
-from .spanmodel import LAYERS, WEIGHTS
+from .tagger_spec import LAYERS, WEIGHTS
 
 
 class TaggerNetwork(torch.nn.Module):

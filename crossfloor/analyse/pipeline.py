@@ -209,7 +209,8 @@ def make_attribution_model(
     spurious throughout. Not taken: the rules' beliefs too (0.702/0.639/0.552 at the third step,
     5 seeds spurious); light verbs as object_speech ('speak of', 'call for': a 4th); cue-less
     attributions (6 seeds spurious)."""
-    from .spanmodel import PACKAGED_MODEL, WEIGHTS, SpanTagger
+    from .spanmodel import SpanTagger
+    from .tagger_spec import PACKAGED_MODEL, WEIGHTS
 
     set_doc_extensions()
     path = Path(model_path) if model_path else PACKAGED_MODEL

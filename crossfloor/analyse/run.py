@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from ..data import check_packaged
 from ..read.furniture import mask_furniture
 from ..schema import AnalysedArticle
 from ..settings import get_settings
@@ -203,6 +204,7 @@ def run_parallel(
         for chunk in chunked(texts, chunk_size):
             yield from (_bare(nlp, chunk) if task == "bare" else analyse_texts(nlp, chunk))
         return
+    check_packaged()  # a broken word list is one line here, not a failure in every worker
     ctx = mp.get_context("fork")
     with ctx.Pool(processes, initializer=_init_worker, initargs=(loader,), maxtasksperchild=RECYCLE_AFTER_CHUNKS) as pool:
         if on_ready:

@@ -15,11 +15,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-LAYERS = ("source", "cue", "content")
+from .tagger_spec import LAYERS, WEIGHTS
+
 OUTSIDE, BEGIN, INSIDE = 0, 1, 2
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
-PACKAGED_MODEL = Path(__file__).resolve().parent.parent / "models" / "attribution"
-WEIGHTS = "tagger.safetensors"  # a model directory's (first) network; crossfloor.json may list more
 # A one-word content span is nearly always a fragment of a longer one the tagger split (PolNeAR
 # dev: dropping them raised content F1 from 0.46 to 0.52 and cost nothing elsewhere).
 MIN_CONTENT_WORDS = 2

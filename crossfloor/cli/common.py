@@ -63,7 +63,7 @@ def check_passes(names) -> None:
 
 def require_trained_model(path: Path) -> None:
     """Stop with a one-line error unless `path` holds what `crossfloor train attribution` writes."""
-    from ..analyse.spanmodel import WEIGHTS
+    from ..analyse.tagger_spec import WEIGHTS
 
     for name in (WEIGHTS, "crossfloor.json"):
         if not (path / name).is_file():

@@ -146,13 +146,13 @@ class Linker:
         known = list(self.session.scalars(select(PersonRow).where(PersonRow.surname == written.surname_key, PersonRow.kind == "person").order_by(PersonRow.id)))
         alike = next((p for p in known if name_key(p.name) == written.key), None)
         if alike is not None:
-            return self.upgrade(alike, written.plain, kb_person)
+            return upgrade(alike, written.plain, kb_person)
         found = self.by_surname_alone(written, known)
         if found is not None:
             return found
-        found = self.fitting(written, known)
+        found = fitting(written, known)
         if found is not None:
-            return self.upgrade(found, written.plain, kb_person)
+            return upgrade(found, written.plain, kb_person)
         person = PersonRow(name=written.plain, surname=written.surname_key, kb_person=kb_person)
         self.session.add(person)
         self.session.flush()
@@ -167,22 +167,6 @@ class Linker:
             return known[0]
         parts = self.session.scalars(select(PersonRow).where(PersonRow.name.ilike(f"% {written.words[0]}-%"), PersonRow.kind == "person").limit(3)).all()
         return parts[0] if len(parts) == 1 else None
-
-    @staticmethod
-    def fitting(written: PersonName, known: list[PersonRow]) -> PersonRow | None:
-        """The one known person the name can denote; 'Donald J. Trump' when 'Trump' and 'Donald
-        Trump' are known is the full name that fits."""
-        fitting = [p for p in known if same_person(p.name, written)]
-        if len(fitting) > 1 and len(written.words) > 1:
-            fitting = [p for p in fitting if len(PersonName.parse(p.name).words) > 1] or fitting
-        return fitting[0] if len(fitting) == 1 else None
-
-    @staticmethod
-    def upgrade(person: PersonRow, name: str, kb_person: str | None) -> PersonRow:
-        if len(name) > len(person.name) and len(name.split()[0].rstrip(".")) > 1:
-            person.name = name
-        person.kb_person = person.kb_person or kb_person
-        return person
 
     def link_people(self, article: ArticleRow, people: list[dict], quotes: list[QuoteRow], events: list[EventRow]) -> dict[str, PersonRow]:
         """Mentions for every person the article names; quotes and events point at people."""
@@ -223,11 +207,11 @@ class Linker:
             if canonical is None:
                 canonical = CanonicalEventRow(type=report.type, person_id=person.id if person else None)
                 self.session.add(canonical)
-                self.fill(canonical, report, person)
+                fill_canonical(canonical, report, person)
                 self.session.flush()
             else:
                 shared.add(canonical.id)
-                self.fill(canonical, report, person)
+                fill_canonical(canonical, report, person)
             report.canonical_id = canonical.id
         return shared
 
@@ -246,19 +230,6 @@ class Linker:
             if kind.agrees(candidate, report, agree_where_given) and dates_overlap(candidate.date_first, candidate.date_last, report.date_first, report.date_last):
                 return candidate
         return None
-
-    @staticmethod
-    def fill(canonical: CanonicalEventRow, report: EventRow, person: PersonRow | None) -> None:
-        kind = REGISTRY[canonical.type]
-        for key in kind.view_fields:
-            if getattr(canonical, key) is None and getattr(report, key) is not None:
-                setattr(canonical, key, getattr(report, key))
-        if person is not None and kind.participant:
-            setattr(canonical, kind.participant, person.name)
-        if report.status == "confirmed" or canonical.status is None:
-            canonical.status = report.status or canonical.status
-        if report.date_first and (canonical.date_first is None or span(report) < span(canonical)):
-            canonical.date, canonical.date_first, canonical.date_last = report.date, report.date_first, report.date_last
 
     # ---- stories ------------------------------------------------------------------------------
     def link_story(self, article: ArticleRow, shared_events: set[int], people: dict[str, PersonRow], values: np.ndarray) -> None:
@@ -302,6 +273,39 @@ class Linker:
             self.session.execute(update(ArticleRow).where(ArticleRow.story_id.in_(others)).values(story_id=keep))
             for story_id in others:
                 self.session.delete(self.session.get(StoryRow, story_id))
+
+
+def fitting(written: PersonName, known: list[PersonRow]) -> PersonRow | None:
+    """The one known person the name can denote; 'Donald J. Trump' when 'Trump' and 'Donald
+    Trump' are known is the full name that fits."""
+    fitting = [p for p in known if same_person(p.name, written)]
+    if len(fitting) > 1 and len(written.words) > 1:
+        fitting = [p for p in fitting if len(PersonName.parse(p.name).words) > 1] or fitting
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def upgrade(person: PersonRow, name: str, kb_person: str | None) -> PersonRow:
+    """A person is shown by the fullest name seen ('Mr Wakeford' becomes 'Christian Wakeford'),
+    but never by a form opening with an initial, which is a poorer way to write the same name."""
+    if len(name) > len(person.name) and len(name.split()[0].rstrip(".")) > 1:
+        person.name = name
+    person.kb_person = person.kb_person or kb_person
+    return person
+
+
+def fill_canonical(canonical: CanonicalEventRow, report: EventRow, person: PersonRow | None) -> None:
+    """A report adds what the canonical event lacks; a confirmed status and the most precise date
+    win, since later reports may know more than the first."""
+    kind = REGISTRY[canonical.type]
+    for key in kind.view_fields:
+        if getattr(canonical, key) is None and getattr(report, key) is not None:
+            setattr(canonical, key, getattr(report, key))
+    if person is not None and kind.participant:
+        setattr(canonical, kind.participant, person.name)
+    if report.status == "confirmed" or canonical.status is None:
+        canonical.status = report.status or canonical.status
+    if report.date_first and (canonical.date_first is None or span(report) < span(canonical)):
+        canonical.date, canonical.date_first, canonical.date_last = report.date, report.date_first, report.date_last
 
 
 def agree_where_given(a: str | None, b: str | None) -> bool:

@@ -17,14 +17,13 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from ..analyse.spanmodel import (
-    LAYERS,
-    WEIGHTS,
     SpanTagger,
     encode_labels,
     pad,
     trim,
     windows,
 )
+from ..analyse.tagger_spec import LAYERS, WEIGHTS
 from ..evaluate.quotes import score
 
 IGNORE = -100

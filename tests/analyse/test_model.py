@@ -13,13 +13,13 @@ import pytest
 from crossfloor.analyse.pipeline import build_pipeline
 from crossfloor.analyse.run import analyse_texts
 from crossfloor.analyse.spanmodel import (
-    PACKAGED_MODEL,
     SpanTagger,
     best_tags,
     decode,
     encode_labels,
     link,
 )
+from crossfloor.analyse.tagger_spec import PACKAGED_MODEL
 from tests.conftest import ROOT, shared_file
 from tests.test_fuzz import assert_offsets_inside
 

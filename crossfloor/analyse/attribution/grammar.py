@@ -44,7 +44,7 @@ class CueGrammar:
     def cue_adverb(self, token: Token) -> bool:
         """Adverbs of time and manner right before the verb belong to the cue ('has long said',
         'publicly denied'), as PolNeAR marks cues; sentence adverbs ('however', 'when') do not."""
-        return token.lower_ in self.cues.cue_adverbs or (token.dep_ == "advmod" and token.lower_.endswith("ly") and len(token) > 4)
+        return token.lower_ in self.cues.cue_adverbs or (token.dep_ == "advmod" and token.lower_.endswith(self.cues.adverb_endings) and len(token) > 4)
 
     def cue_span(self, verb: Token) -> tuple[int, int]:
         left = verb.i
