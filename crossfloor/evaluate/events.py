@@ -1,7 +1,7 @@
 """Score extracted events against gold events (the `events` lists of ../shared/gold/*.jsonl).
 
 A predicted event matches a gold event of the same document and type when the key fields its
-type declares (`score_keys` in analyse/events/) agree, for example:
+type declares (`score_keys` in schema/events.py) agree, for example:
 
     party_switch          person, from_party, to_party
     resignation           person, office (when the gold gives one; word overlap >= 0.5)
@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..analyse.events.registry import REGISTRY
+from ..schema.events import SPECS
 from ..analyse.lexicon import party_lexicon
 from .names import same_actor, same_person
 from .quotes import PRF
@@ -53,9 +53,9 @@ COMPARE = {"person": same_person, "actor": same_actor, "party": same_party, "cou
 
 def fields_agree(gold: dict, pred: dict) -> bool:
     kind = gold["type"]
-    if kind != pred.get("type") or kind not in REGISTRY:
+    if kind != pred.get("type") or kind not in SPECS:
         return False
-    for key in REGISTRY[kind].score_keys:
+    for key in SPECS[kind].score_keys:
         if key.optional and not gold.get(key.field):
             continue
         if not COMPARE[key.compare](gold.get(key.field), pred.get(key.field)):
@@ -75,7 +75,7 @@ def date_right(gold: dict, pred: dict) -> bool:
 class EventScores:
     documents: int = 0
     all: PRF = field(default_factory=PRF)
-    by_type: dict[str, PRF] = field(default_factory=lambda: {t: PRF() for t in REGISTRY})
+    by_type: dict[str, PRF] = field(default_factory=lambda: {t: PRF() for t in SPECS})
     dates_gold: int = 0
     dates_right: int = 0
     errors: list[dict] = field(default_factory=list)
@@ -95,7 +95,7 @@ def score_events(gold_docs: list[dict], predictions: dict[str, list[dict]]) -> E
     for doc in gold_docs:
         scores.documents += 1
         gold = doc.get("events", [])
-        scored = doc.get("types") or tuple(REGISTRY)  # gold may annotate only some types
+        scored = doc.get("types") or tuple(SPECS)  # gold may annotate only some types
         pred = [p for p in predictions.get(str(doc["id"]), []) if p.get("type") in scored]
         used: set[int] = set()
         for g in gold:

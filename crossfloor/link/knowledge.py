@@ -24,7 +24,7 @@ from datasketch import MinHash
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 
-from ..analyse.events.registry import REGISTRY
+from ..schema.events import SPECS
 from ..records import Article
 from ..store.schema import (
     ArticleBandRow,
@@ -253,7 +253,7 @@ class Linker:
     def matching(self, report: EventRow, person: PersonRow | None) -> CanonicalEventRow | None:
         """The canonical event a report tells: same type and link column (the participant, for
         types that have one), and agreeing fields and dates (the type's `agrees`)."""
-        kind = REGISTRY[report.type]
+        kind = SPECS[report.type]
         query = select(CanonicalEventRow).where(CanonicalEventRow.type == report.type).order_by(CanonicalEventRow.id)
         if kind.participant:
             if person is None:
@@ -268,7 +268,7 @@ class Linker:
 
     @staticmethod
     def fill(canonical: CanonicalEventRow, report: EventRow, person: PersonRow | None) -> None:
-        kind = REGISTRY[canonical.type]
+        kind = SPECS[canonical.type]
         for key in kind.view_fields:
             if getattr(canonical, key) is None and getattr(report, key) is not None:
                 setattr(canonical, key, getattr(report, key))

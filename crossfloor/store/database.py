@@ -16,8 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from ..analyse.events.record import public_fields
-from ..analyse.events.registry import party_fields, people_fields
+from ..schema.events import party_fields, people_fields, public_fields
 from ..records import QUOTE_FIELDS, Article
 from .schema import ArticleCopyRow, ArticleRow, EventRow, KbSourceRow, QuoteRow
 from .search import index_article
