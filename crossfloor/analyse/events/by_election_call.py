@@ -7,6 +7,7 @@ participant it targets when it names nobody."""
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ...schema.events import BY_ELECTION_CALL, spec
@@ -21,18 +22,22 @@ if TYPE_CHECKING:
     from ..cast import Cast
     from .record import Event
 
-BY_ELECTION = re.compile(r"\bby[- ]?elections?\b", re.I)
 
 
 class ByElectionCall(EventType):
     spec = BY_ELECTION_CALL
     completions = ("call_target_from_related", "call_seat_from_target", "call_seat_from_related")
 
+    @cached_property
+    def mentions(self) -> re.Pattern:
+        """'by-election', 'by election', 'byelections'."""
+        return re.compile("|".join(sorted(self.words["mention_patterns"])), re.I)
+
     # ---- reading ----------------------------------------------------------------------------
     def scan(self, doc: Doc, cast: Cast) -> list[Event]:
         events: list[Event] = []
         quotes = doc._.quotes or []
-        for match in BY_ELECTION.finditer(text_of(doc)):
+        for match in self.mentions.finditer(text_of(doc)):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None:
                 continue
@@ -128,7 +133,7 @@ class ByElectionCall(EventType):
         node = verb
         for _ in range(2):
             for child in node.children:
-                obj = called_on(child)
+                obj = called_on(child, self.lex.prepositions["called_on"])
                 people = self.people.people_in(doc, obj, cast) if obj is not None else []
                 if people:
                     return people[0].name
@@ -137,11 +142,10 @@ class ByElectionCall(EventType):
             node = node.head
         return None
 
-    @staticmethod
-    def by_election_seat(doc: Doc, anchor: Token) -> str | None:
+    def by_election_seat(self, doc: Doc, anchor: Token) -> str | None:
         node = anchor
         for _ in range(4):
-            place = prep_object(node, ("in",))
+            place = prep_object(node, self.lex.prepositions["located_in"])
             if place is not None and place.pos_ == "PROPN":
                 return phrase_text(doc, [t for t in place.subtree if t.pos_ in ("PROPN", "CCONJ") or t.text == "-"])
             if node.head.i == node.i:
@@ -166,7 +170,7 @@ class ByElectionCall(EventType):
     def call_seat_from_target(self, doc: Doc, event: Event, events: list[Event], cast: Cast) -> None:
         target = self.people.person_record(cast, event.target)
         if event.seat is None and target is not None:
-            event.seat = target.seat or constituency_of(doc, target, self.lex.constituency_nouns)
+            event.seat = target.seat or constituency_of(doc, target, self.lex)
 
     def call_seat_from_related(self, doc: Doc, event: Event, events: list[Event], cast: Cast) -> None:
         if event.seat is None:
@@ -178,10 +182,10 @@ def spec_participant(kind: str) -> str:
     return spec(kind).participant
 
 
-def called_on(child: Token) -> Token | None:
+def called_on(child: Token, prepositions: frozenset[str]) -> Token | None:
     """'called on him', 'challenged Mr X': the one called on."""
     if child.dep_ in ("dobj",) and child.pos_ in ("PRON", "PROPN"):
         return child
-    if child.dep_ == "prep" and child.lower_ == "on":
+    if child.dep_ == "prep" and child.lower_ in prepositions:
         return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None

@@ -52,6 +52,7 @@ class EventLexicon:
     reason_verbs: frozenset[str]
     containing_offices: frozenset[str]
     unaffiliated_parties: tuple[str, ...]
+    prepositions: dict[str, frozenset[str]]
     sections: dict[str, dict]
 
     def words(self, section: str) -> dict:
@@ -83,9 +84,10 @@ def frozen(value):
 @cache
 def event_lexicon(path: str | None = None) -> EventLexicon:
     data = _load("events.json", path)
-    shared = [f.name for f in fields(EventLexicon) if f.name not in ("sections", "unaffiliated_parties")]
+    shared = [f.name for f in fields(EventLexicon) if f.name not in ("sections", "unaffiliated_parties", "prepositions")]
     return EventLexicon(
         **{key: frozenset(data[key]) for key in shared},
         unaffiliated_parties=tuple(data["unaffiliated_parties"]),
-        sections={k: v for k, v in data.items() if isinstance(v, dict)},
+        prepositions=frozen(data["prepositions"]),
+        sections={k: v for k, v in data.items() if isinstance(v, dict) and k != "prepositions"},
     )

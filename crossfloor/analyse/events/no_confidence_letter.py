@@ -52,7 +52,7 @@ class NoConfidenceLetter(EventType):
 
     def against(self, doc: Doc, confidence: Token, cast: Cast) -> str | None:
         """'no confidence in the Prime Minister' -> the person, or the role."""
-        target = next((t for t in confidence.subtree if t.dep_ == "pobj" and t.head.lower_ in ("in", "against")), None)
+        target = next((t for t in confidence.subtree if t.dep_ == "pobj" and t.head.lower_ in self.lex.prepositions["confidence_in"]), None)
         if target is None:
             return None
         person = self.people.people_in(doc, target, cast)
@@ -66,9 +66,23 @@ class NoConfidenceLetter(EventType):
             event.filled("by_party", people[0].party, f"participants.{route}")
             event.count = str(len(people))
             return
-        event.count, event.by_party = self.people.group_of(doc, subject)
+        event.count, event.by_party = self.group_of(doc, subject)
         quantifiers = self.lex.quantifier_words
         event.by = phrase_text(doc, [t for t in subject.subtree if t.dep_ not in ("relcl", "nummod", "quantmod") and not t.like_num and t.lower_ not in quantifiers])
+
+    def group_of(self, doc: Doc, head: Token) -> tuple[str | None, str | None]:
+        """('up to seven Tory MPs' -> count 'up to seven', party 'Conservative')."""
+        tokens = [t for t in head.subtree if t.dep_ not in ("relcl",) and not any(a.dep_ == "relcl" for a in t.ancestors if a in head.subtree and a.i != head.i)]
+        number = next((t for t in tokens if t.dep_ == "nummod" or t.like_num), None)
+        count = phrase_text(doc, self.with_quantifiers(doc, list(number.subtree))) if number is not None else None
+        party = self.parties.find(" ".join(t.text for t in tokens))
+        return count, party
+
+    def with_quantifiers(self, doc: Doc, words: list[Token]) -> list[Token]:
+        """'seven' -> 'up to seven'."""
+        while words[0].i > 0 and doc[words[0].i - 1].lower_ in self.lex.quantifier_words:
+            words.insert(0, doc[words[0].i - 1])
+        return words
 
     def action_verb(self, noun: Token) -> Token | None:
         verbs = self.words["submitted_verbs"] | self.words["withdrawn_verbs"]
@@ -98,7 +112,7 @@ class NoConfidenceLetter(EventType):
     def confidence_target(self, doc: Doc, cast: Cast) -> str | None:
         for tok in doc:
             if tok.lower_ in self.words["confidence_words"]:
-                target = prep_object(tok, ("in",))
+                target = prep_object(tok, self.lex.prepositions["located_in"])
                 if target is not None:
                     people = self.people.people_in(doc, target, cast)
                     return people[0].name if people else self.people.resolver.role_phrase(target)

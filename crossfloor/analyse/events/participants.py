@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..cast import Cast, Person, Speaker
 from ..doctext import text_of
-from .syntax import SUBJECTS, phrase_text
+from .subjects import Subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -26,70 +26,16 @@ Reached = tuple[list[Speaker], str | None]
 NOBODY: Reached = ([], None)
 
 
-def gerund_doer(node: Token) -> Token | None:
-    """'Mr Milburn was away between stepping down and ...': the gerund's doer is the subject of
-    the clause it hangs from."""
-    if node.tag_ != "VBG" or node.dep_ not in ("pcomp", "advcl", "acl"):
-        return None
-    governor = next((a for a in node.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return next((c for c in governor.children if c.dep_ in SUBJECTS), None) if governor is not None else None
-
-
-def subject_here(node: Token) -> Token | None:
-    """The subject a clause gives its verb itself, or through the clause it hangs from."""
-    found = next((c for c in node.children if c.dep_ in SUBJECTS), None)
-    if found is not None:
-        return found
-    if node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN"):
-        # A misparse joins 'X, who left..., and joined Labour' to the noun: the verb shares
-        # the relative clause's subject.
-        relative = [t for t in node.head.subtree if t.dep_ == "relcl" and t.i < node.i]
-        return relative[-1].head if relative else node.head
-    found = gerund_doer(node)
-    if found is not None:
-        return found
-    if node.dep_ == "xcomp":  # 'the vote prompted Sir Stanley to resign'
-        return next((c for c in node.head.children if c.dep_ == "dobj"), None)
-    return None
-
-
-class Participants:
+class Participants(Subjects):
     """use_lede: a lede's unnamed subject may be the person the next sentence names (the pass
     'participant_from_lede')."""
 
     def __init__(self, lexicon: EventLexicon, parties: PartyLexicon, resolver: SpeakerResolver, assertion: Assertion, use_lede: bool = True):
-        self.lex = lexicon
+        super().__init__(lexicon)
         self.parties = parties
         self.resolver = resolver
         self.assertion = assertion
         self.use_lede = use_lede
-
-    # ---- subjects ---------------------------------------------------------------------------
-    def subject_of(self, verb: Token) -> Token | None:
-        node = verb
-        for _ in range(4):
-            found, node = self.subject_step(node)
-            if found is not None or node is None:
-                return found
-        return None
-
-    def subject_step(self, node: Token) -> tuple[Token | None, Token | None]:
-        """(the subject, if this node gives it; else the node to look at next, or None)."""
-        found = subject_here(node)
-        if found is not None:
-            return found, None
-        if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
-            return None, node.head
-        if node.dep_ == "pcomp" and node.head.lower_ in self.lex.gerund_prepositions:
-            # 'nine months after leaving the party, Amash decided': the doer of the main clause.
-            verb = next(
-                (a for a in node.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("aux", "auxpass")),
-                None,
-            )
-            return None, verb
-        if node.dep_ in ("relcl", "acl"):
-            return node.head, None
-        return None, None
 
     # ---- people -----------------------------------------------------------------------------
     def people_in(self, doc: Doc, head: Token, cast: Cast, lede: bool = False) -> list[Speaker]:
@@ -230,20 +176,6 @@ class Participants:
     def is_named(self, speaker: Speaker) -> bool:
         return bool(speaker.name) and speaker.name[:1].isupper() and speaker.name.lower() not in self.lex.nameless_pronouns
 
-    def group_of(self, doc: Doc, head: Token) -> tuple[str | None, str | None]:
-        """('up to seven Tory MPs' -> count 'up to seven', party 'Conservative')."""
-        tokens = [t for t in head.subtree if t.dep_ not in ("relcl",) and not any(a.dep_ == "relcl" for a in t.ancestors if a in head.subtree and a.i != head.i)]
-        number = next((t for t in tokens if t.dep_ == "nummod" or t.like_num), None)
-        count = phrase_text(doc, self.with_quantifiers(doc, list(number.subtree))) if number is not None else None
-        party = self.parties.find(" ".join(t.text for t in tokens))
-        return count, party
-
-    def with_quantifiers(self, doc: Doc, words: list[Token]) -> list[Token]:
-        """'seven' -> 'up to seven'."""
-        while words[0].i > 0 and doc[words[0].i - 1].lower_ in self.lex.quantifier_words:
-            words.insert(0, doc[words[0].i - 1])
-        return words
-
     @staticmethod
     def person_record(cast: Cast, name: str | None):
         if not name:
@@ -282,27 +214,6 @@ class Participants:
         if not self.assertion.is_asserted(noun):
             return NOBODY
         return self.noun_holders(doc, noun, cast)
-
-    def role_beside(self, doc: Doc, person: Speaker, sent: Span) -> str | None:
-        """'reporter Andrew Gilligan': the role written before the name in this sentence."""
-        for ent in sent.ents:
-            if ent.label_ != "PERSON" or not person.name.endswith(ent.text.split()[-1]):
-                continue
-            role = role_before(doc, sent, ent)
-            if role:
-                return phrase_text(doc, role)
-        return None
-
-
-def role_before(doc: Doc, sent: Span, ent: Span) -> list[Token]:
-    """The nouns just before a name, after any article, preposition or verb ('reporter')."""
-    before = list(doc[max(sent.start, ent.start - 4) : ent.start])
-    while before and not (before[0].pos_ in ("NOUN", "PROPN", "ADJ") and before[0].ent_type_ != "PERSON"):
-        before = before[1:]
-    cut = max((k for k, t in enumerate(before) if t.is_punct or t.pos_ in ("DET", "ADP", "CCONJ", "VERB")), default=-1)
-    role = before[cut + 1 :]
-    return role if role and role[-1].pos_ in ("NOUN", "PROPN") and role[-1].ent_type_ != "PERSON" else []
-
 
 def salient_person(offset: int, cast: Cast) -> list[Speaker]:
     """'The Glasgow Kelvin MP, who was expelled from Labour': a definite description with no

@@ -73,13 +73,16 @@ class Parties:
     def names_party(self, doc: Doc, tok: Token) -> bool:
         """The phrase is a party ('the Labour party', 'UKIP'), not something of one ('Labour's
         campaign team')."""
-        owner = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
-        own = [t for t in noun_phrase(tok) if t.i not in owner]
-        if self.find(" ".join(t.text for t in own)) and (self.normalise(tok.text) or self.is_party_word(tok) or tok.pos_ == "PROPN"):
-            return True
-        if self.is_party_noun(tok):
+        if self.names_known_party(tok) or self.is_party_noun(tok):
             return True
         return bool(self.lex.party_name.match(phrase_text(doc, [t for t in tok.subtree if t.tag_ != "POS" and t.dep_ != "poss" and t.ent_type_ != "PERSON"])))
+
+    def names_known_party(self, tok: Token) -> bool:
+        """The phrase, less its owner, holds a party's name and is headed by it, by 'party' or by
+        a proper noun."""
+        owner = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
+        own = [t for t in noun_phrase(tok) if t.i not in owner]
+        return bool(self.find(" ".join(t.text for t in own))) and bool(self.normalise(tok.text) or self.is_party_word(tok) or tok.pos_ == "PROPN")
 
     def is_party_word(self, tok: Token) -> bool:
         """'party' or 'parties'."""

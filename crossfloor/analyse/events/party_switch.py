@@ -8,10 +8,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...schema.events import PARTY_SWITCH
-from .base import BLOCKED
-from .parties import owned_by_other
 from .switch_completions import SwitchCompletions
-from .syntax import agent_of, direct_object, noun_phrase, phrase_text, prep_object
+from .switch_verbs import SwitchVerbs
+from .syntax import direct_object, noun_phrase, phrase_text, prep_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -20,22 +19,10 @@ if TYPE_CHECKING:
     from .record import Event
 
 WHIP_SUBTYPES = frozenset({"whip_withdrawn", "whip_resigned", "readmitted"})
-# A verb classifier's answer when the verb may still be read another way (the next list).
-NEXT = "next"
-# The verb lists of the section, in the order they are tried, and the reading of each.
-VERB_READINGS = (
-    ("expel_verbs", "expulsion"),
-    ("readmit_verbs", "readmission"),
-    ("found_verbs", "founding"),
-    ("defect_verbs", "defection"),
-    ("join_verbs", "joining"),
-    ("sit_verbs", "sitting"),
-    ("leave_verbs", "leaving"),
-)
 TRIGGER_LISTS = ("defect_verbs", "join_verbs", "leave_verbs", "expel_verbs", "found_verbs", "readmit_verbs", "whip_withdrawn_verbs", "whip_resigned_verbs", "whip_restored_verbs", "sit_verbs")
 
 
-class PartySwitch(SwitchCompletions):
+class PartySwitch(SwitchVerbs, SwitchCompletions):
     spec = PARTY_SWITCH
     announced_future = True
     verb_readings = ("party_loses_member",)
@@ -72,7 +59,7 @@ class PartySwitch(SwitchCompletions):
     def loss(self, doc: Doc, verb: Token) -> tuple[str, Token, Token] | None:
         """(the party that lost, the member it lost, where they went), when the verb says so."""
         subject, obj = self.people.subject_of(verb), direct_object(verb)
-        target = prep_object(verb, ("to",))
+        target = prep_object(verb, self.lex.prepositions["moved_to"])
         if subject is None or obj is None or target is None or not self.assertion.is_asserted(verb):
             return None
         loser = self.parties.find(" ".join(t.text for t in noun_phrase(subject)))
@@ -83,106 +70,15 @@ class PartySwitch(SwitchCompletions):
             member = next((c for c in obj.subtree if c.dep_ == "pobj"), obj)
         return loser, member, target
 
-    def is_new(self, tok: Token) -> bool:
-        """'his new party'."""
-        return any(c.lower_ in self.words["new_words"] for c in tok.children)
-
     # ---- verbs ------------------------------------------------------------------------------
-    def classify_verb(self, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> str | None:
-        lemma = verb.lemma_.lower()
-        if self.about_whip(verb, obj, passive):
-            return self.whip_subtype(lemma, passive)
-        for key, reading in VERB_READINGS:
-            if lemma in self.words[key]:
-                found = getattr(self, reading)(doc, verb, obj, passive)
-                if found != NEXT:
-                    return found
-        return None
-
-    def about_whip(self, verb: Token, obj: Token | None, passive: bool) -> bool:
-        """'withdrew the whip', 'the whip was withdrawn'."""
-        whip = self.words["whip_nouns"]
-        if obj is not None and obj.lemma_.lower() in whip:
-            return True
-        return passive and any(c.lemma_.lower() in whip for c in verb.subtree if c.dep_ in ("nsubjpass",))
-
-    def whip_subtype(self, lemma: str, passive: bool) -> str:
-        w = self.words
-        if lemma in w["whip_restored_verbs"]:
-            return "readmitted"
-        if lemma in w["whip_resigned_verbs"] and not passive:
-            return "whip_resigned"
-        if lemma in w["whip_withdrawn_verbs"]:
-            return "whip_withdrawn"
-        return BLOCKED
-
-    def expulsion(self, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> str:
-        if not (passive or obj is not None):
-            return NEXT
-        source = prep_object(verb, ("from", "out"))
-        return "expelled" if source is not None and self.parties.names_party(doc, source) else BLOCKED
-
-    def readmission(self, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> str:
-        return "readmitted"
-
-    def founding(self, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> str:
-        if obj is not None and self.parties.is_party_noun(obj) and self.is_new(obj):
-            return "founded_new_party"
-        named = obj if obj is not None else (self.people.subject_of(verb) if passive else None)
-        if named is not None and verb.lemma_.lower() in self.words["naming_found_verbs"] and named.pos_ == "PROPN" and self.parties.names_party(doc, named):
-            return "founded_new_party"
-        return BLOCKED
-
-    def defection(self, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> str:
-        lemma = verb.lemma_.lower()
-        w = self.words
-        obj_lemma = obj.lemma_.lower() if obj is not None else None
-        if lemma in w["cross_verbs"]:
-            return "defection" if obj_lemma in w["cross_objects"] else BLOCKED
-        if lemma in w["always_defect_verbs"] or self.moves_to_party(doc, verb):
-            return "defection"
-        if lemma in w["switch_verbs"] and obj_lemma in w["switch_objects"]:
-            return "defection"
-        if lemma in w["desert_verbs"] and obj is not None and self.parties.names_party(doc, obj):
-            return "quit"
-        return NEXT
-
-    def moves_to_party(self, doc: Doc, verb: Token) -> bool:
-        """'went over to the Greens', not 'moved to Starmer's party'."""
-        target = prep_object(verb, ("to",))
-        return verb.lemma_.lower() in self.words["to_party_verbs"] and target is not None and self.parties.names_party(doc, target) and not owned_by_other(target)
-
-    def joining(self, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> str:
-        lemma = verb.lemma_.lower()
-        target = obj if obj is not None else prep_object(verb, ("up", "to", "with"))
-        particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
-        if lemma in self.words["sign_verbs"] and not (particles & self.words["sign_particles"] or target is not None):
-            return BLOCKED
-        if target is not None and self.parties.names_party(doc, target):
-            return "readmitted" if lemma in self.words["rejoin_verbs"] else "defection"
-        return BLOCKED
-
-    def sitting(self, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> str | None:
-        seat = prep_object(verb, ("as", "with"))  # 'will sit as an independent', 'sits with the Greens'
-        return "defection" if seat is not None and self.party_or_none(doc, seat) else None
-
-    def leaving(self, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> str | None:
-        source = obj if obj is not None else prep_object(verb, ("from",))
-        return "quit" if source is not None and self.parties.names_party(doc, source) else None
-
-    def verb_arguments(self, verb: Token, obj: Token | None, subject: Token | None, passive: bool, subtype: str):
-        if passive and subtype == "founded_new_party":  # 'Veritas was formed by Mr Kilroy-Silk'
-            return subject, agent_of(verb)
-        return obj, subject
-
     def fill_from_verb(self, doc: Doc, verb: Token, obj: Token | None, subtype: str, event: Event, person: Speaker | None) -> None:
         event.subtype = subtype
         if subtype in ("defection", "readmitted"):
             self.fill_joined(doc, verb, obj, subtype, event, person)
         elif subtype in ("quit", "expelled"):
-            source = obj if (obj is not None and subtype == "quit") else prep_object(verb, ("from", "out"))
+            source = obj if (obj is not None and subtype == "quit") else prep_object(verb, self.lex.prepositions["expelled_from"])
             event.from_party = self.parties.party_in(doc, source, person)
-            event.to_party = self.parties.party_in(doc, prep_object(verb, ("to", "for")), person)
+            event.to_party = self.parties.party_in(doc, prep_object(verb, self.lex.prepositions["destination"]), person)
         elif subtype == "founded_new_party":
             event.to_party = self.new_party_name(doc, obj)
         elif subtype in ("whip_withdrawn", "whip_resigned"):
@@ -192,18 +88,18 @@ class PartySwitch(SwitchCompletions):
             self.fill_unstated_parties(doc, verb, obj, event)
 
     def fill_joined(self, doc: Doc, verb: Token, obj: Token | None, subtype: str, event: Event, person: Speaker | None) -> None:
-        target = prep_object(verb, ("to", "for")) or (obj if verb.lemma_.lower() in self.words["join_verbs"] else None)
+        target = prep_object(verb, self.lex.prepositions["destination"]) or (obj if verb.lemma_.lower() in self.words["join_verbs"] else None)
         if target is None and subtype == "readmitted":
             target = obj
         event.to_party = self.parties.party_in(doc, target, person)
-        event.from_party = None if subtype == "readmitted" else self.parties.party_in(doc, prep_object(verb, ("from",)), person)
+        event.from_party = None if subtype == "readmitted" else self.parties.party_in(doc, prep_object(verb, self.lex.prepositions["source"]), person)
 
     def fill_unstated_parties(self, doc: Doc, verb: Token, obj: Token | None, event: Event) -> None:
         """What the clause around the verb says of the parties: 'to become an independent';
         'Seven Labour MPs have quit the party'."""
         if event.to_party is None:
             event.filled("to_party", self.party_taken_up(doc, verb), "parties.taken_up")
-        source = obj if obj is not None else prep_object(verb, ("from",))
+        source = obj if obj is not None else prep_object(verb, self.lex.prepositions["source"])
         if event.subtype == "quit" and event.from_party is None and source is not None and self.parties.is_party_noun(source):
             subject = self.people.subject_of(verb)
             event.filled("from_party", self.parties.find(" ".join(t.text for t in subject.subtree)) if subject is not None else None, "parties.subject")
@@ -215,19 +111,10 @@ class PartySwitch(SwitchCompletions):
             if node is not verb and node.lemma_.lower() not in self.words["take_up_verbs"]:
                 continue
             for child in node.children:
-                party = self.party_or_none(doc, taken_up(child))
+                party = self.party_or_none(doc, taken_up(child, self.lex.prepositions["sits_as"]))
                 if party:
                     return party
         return None
-
-    def party_or_none(self, doc: Doc, target: Token | None) -> str | None:
-        """A party, or Independent for 'an independent (MP)', 'unaffiliated'."""
-        if target is None:
-            return None
-        words = self.words["independent_words"]
-        if target.lower_ in words or any(c.lower_ in words for c in target.children if c.dep_ == "amod"):
-            return self.lex.independent
-        return self.parties.party_in(doc, target, None)
 
     def keep_mention(self, event: Event, subtype: str) -> bool:
         # A quit with no party named is no switch; a defection or founding may get its parties
@@ -261,8 +148,8 @@ class PartySwitch(SwitchCompletions):
             event = self.new_event(doc, noun)
             event.subtype = "defection"
             event.filled("from_party", self.premodifying_party(noun), "parties.premodifier")
-            event.to_party = self.party_after(doc, noun, ("to", "for")) or self.new_own_party(noun)
-            event.from_party = event.from_party or self.party_after(doc, noun, ("from",))
+            event.to_party = self.party_after(doc, noun, self.lex.prepositions["destination"]) or self.new_own_party(noun)
+            event.from_party = event.from_party or self.party_after(doc, noun, self.lex.prepositions["source"])
             event.filled("person", person.name, f"participants.{route}")
             events.append(event)
         return events
@@ -284,7 +171,7 @@ class PartySwitch(SwitchCompletions):
                     return party
         return None
 
-    def party_after(self, doc: Doc, noun: Token, preps: tuple[str, ...]) -> str | None:
+    def party_after(self, doc: Doc, noun: Token, preps: frozenset[str]) -> str | None:
         """The party named by 'to X' / 'from X' within a few words after a noun trigger."""
         end = min(noun.sent.end, noun.i + 20)
         for k in range(noun.i + 1, end):
@@ -298,10 +185,10 @@ class PartySwitch(SwitchCompletions):
         return bool(event.from_party or event.to_party) or event.subtype in WHIP_SUBTYPES
 
 
-def taken_up(child: Token) -> Token | None:
+def taken_up(child: Token, prepositions: frozenset[str]) -> Token | None:
     """The party a clause takes up: 'become an independent', 'sit as an independent'."""
     if child.dep_ in ("attr", "oprd", "acomp"):
         return child
-    if child.dep_ == "prep" and child.lower_ in ("as", "with"):
+    if child.dep_ == "prep" and child.lower_ in prepositions:
         return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None

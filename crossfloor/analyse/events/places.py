@@ -10,13 +10,15 @@ from .syntax import phrase_text, prep_object
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from .lexicon import EventLexicon
 
-def constituency_of(doc: Doc, person, constituency_nouns: frozenset[str]) -> str | None:
+
+def constituency_of(doc: Doc, person, lex: EventLexicon) -> str | None:
     """'Mr Woodward's former constituency association in Witney' -> Witney."""
     surname = person.name.split()[-1]
     for tok in doc:
-        if tok.lemma_.lower() in constituency_nouns and owned_by(tok, surname):
-            place = prep_object(tok.head if tok.dep_ == "compound" else tok, ("in", "of"))
+        if tok.lemma_.lower() in lex.constituency_nouns and owned_by(tok, surname):
+            place = prep_object(tok.head if tok.dep_ == "compound" else tok, lex.prepositions["constituency_of"])
             if place is not None and place.pos_ == "PROPN":
                 return place_name(doc, place)
     return None

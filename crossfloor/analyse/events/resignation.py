@@ -10,7 +10,7 @@ from .base import EventType
 from .syntax import noun_phrase, phrase_text, prep_object
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from ..cast import Cast, Speaker
     from .record import Event
@@ -48,7 +48,7 @@ class Resignation(EventType):
 
     def left_office(self, verb: Token, obj: Token | None, must_name_it: bool) -> str | None:
         """'resigned' (from anything but a non-office); 'left' only an office it names."""
-        source = obj if obj is not None else prep_object(verb, ("from",))
+        source = obj if obj is not None else prep_object(verb, self.lex.prepositions["source"])
         if must_name_it:
             return "" if source is not None and self.is_office(source) else None
         return None if source is not None and not self.is_office(source) else ""
@@ -63,21 +63,21 @@ class Resignation(EventType):
             event.office = event.office or self.office_of(doc, verb, obj, None)
 
     def office_of(self, doc: Doc, verb: Token, obj: Token | None, person: Speaker | None) -> str | None:
-        role = prep_object(verb, ("as",))
+        role = prep_object(verb, self.lex.prepositions["capacity"])
         if role is not None:
             return phrase_text(doc, [t for t in role.subtree if t.dep_ not in ("relcl", "poss")])
-        holder = obj if obj is not None else prep_object(verb, ("from",))
+        holder = obj if obj is not None else prep_object(verb, self.lex.prepositions["source"])
         if holder is None:
             return person.role if person is not None else None
         if holder.lemma_.lower() in self.words["post_nouns"]:
-            return self.post_named(doc, holder, person)
+            return self.post_named(doc, holder, person, self.lex.prepositions["post_of"])
         return phrase_text(doc, [t for t in holder.subtree if t.dep_ not in ("relcl", "acl", "poss")])
 
     @staticmethod
-    def post_named(doc: Doc, post: Token, person: Speaker | None) -> str | None:
+    def post_named(doc: Doc, post: Token, person: Speaker | None, prepositions: frozenset[str]) -> str | None:
         """'the post of Home Secretary'; 'leave the job that has been the honour of my life':
         which job, the article says elsewhere."""
-        inner = prep_object(post, ("as", "of"))
+        inner = prep_object(post, prepositions)
         if inner is None:
             return person.role if person is not None else None
         return phrase_text(doc, [t for t in inner.subtree if t.dep_ not in ("relcl",)])
@@ -88,8 +88,8 @@ class Resignation(EventType):
         events = []
         for person in people:
             event = self.new_event(doc, noun)
-            role = prep_object(noun, ("as", "from"))
-            event.office = phrase_text(doc, noun_phrase(role)) if role is not None else self.people.role_beside(doc, person, noun.sent) or person.role
+            role = prep_object(noun, self.lex.prepositions["resigned_as"])
+            event.office = phrase_text(doc, noun_phrase(role)) if role is not None else role_beside(doc, person, noun.sent) or person.role
             event.filled("person", person.name, f"participants.{route}")
             events.append(event)
         return events
@@ -98,3 +98,24 @@ class Resignation(EventType):
         person = self.people.person_record(cast, event.person)
         if person is not None:
             event.seat = event.seat or person.seat
+
+
+def role_beside(doc: Doc, person: Speaker, sent: Span) -> str | None:
+    """'reporter Andrew Gilligan': the role written before the name in this sentence."""
+    for ent in sent.ents:
+        if ent.label_ != "PERSON" or not person.name.endswith(ent.text.split()[-1]):
+            continue
+        role = role_before(doc, sent, ent)
+        if role:
+            return phrase_text(doc, role)
+    return None
+
+
+def role_before(doc: Doc, sent: Span, ent: Span) -> list[Token]:
+    """The nouns just before a name, after any article, preposition or verb ('reporter')."""
+    before = list(doc[max(sent.start, ent.start - 4) : ent.start])
+    while before and not (before[0].pos_ in ("NOUN", "PROPN", "ADJ") and before[0].ent_type_ != "PERSON"):
+        before = before[1:]
+    cut = max((k for k, t in enumerate(before) if t.is_punct or t.pos_ in ("DET", "ADP", "CCONJ", "VERB")), default=-1)
+    role = before[cut + 1 :]
+    return role if role and role[-1].pos_ in ("NOUN", "PROPN") and role[-1].ent_type_ != "PERSON" else []

@@ -43,7 +43,7 @@ class SwitchCompletions(EventType):
     def switcher_seat(self, doc: Doc, event: Event, events: list[Event], cast: Cast) -> None:
         person = self.people.person_record(cast, event.person)
         if person is not None:
-            event.seat = event.seat or person.seat or constituency_of(doc, person, self.lex.constituency_nouns)
+            event.seat = event.seat or person.seat or constituency_of(doc, person, self.lex)
 
     def former_party_from_cast(self, doc: Doc, event: Event, events: list[Event], cast: Cast) -> None:
         """The party the article gives the switcher, when it is not where they went."""
@@ -94,7 +94,7 @@ class SwitchCompletions(EventType):
     def party_gone_to(self, doc: Doc, tok: Token) -> str | None:
         """The party a word names as where someone went: 'with/to/as X', 'joined X'."""
         object_of = tok.head if tok.dep_ in ("pobj", "dobj") else None
-        if object_of is None or not (object_of.lower_ in ("with", "to", "as") or object_of.lemma_.lower() in self.words["join_verbs"]):
+        if object_of is None or not (object_of.lower_ in self.lex.prepositions["gone_to"] or object_of.lemma_.lower() in self.words["join_verbs"]):
             return None
         return self.parties.party_in(doc, tok, None) or self.parties.find(" ".join(t.text for t in tok.subtree))
 

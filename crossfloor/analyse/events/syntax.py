@@ -43,7 +43,7 @@ def phrase_text(doc: Doc, tokens) -> str:
     return text_of(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
 
 
-def prep_object(verb: Token, preps: tuple[str, ...]) -> Token | None:
+def prep_object(verb: Token, preps: frozenset[str]) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for obj in child.children:
