@@ -79,11 +79,15 @@ class EventFinder:
     def trigger_passes(self) -> dict[str, TriggerPass]:
         found: dict[str, TriggerPass] = {}
         for kind in self.types.values():
-            for name in type(kind).verb_readings:
+            cls = type(kind)
+            for name in cls.verb_readings:
                 found[name] = self.verb_reading(kind, name)
-            found[f"{kind.name}_verbs"] = self.verb_pass(kind)
-            found[f"{kind.name}_nouns"] = self.noun_pass(kind)
-            found[f"{kind.name}_scan"] = self.scan_pass(kind)
+            if cls.reads_verbs():
+                found[f"{kind.name}_verbs"] = self.verb_pass(kind)
+            if cls.reads_nouns():
+                found[f"{kind.name}_nouns"] = self.noun_pass(kind)
+            if cls.scans():
+                found[f"{kind.name}_scan"] = self.scan_pass(kind)
         return found
 
     def __call__(self, doc: Doc) -> list[Event]:

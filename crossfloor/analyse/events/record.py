@@ -4,11 +4,15 @@
 Provenance: `found_by` is the trigger rule that proposed the event: 'verb:<lemma>' for a trigger
 verb ('verb:defect'), 'noun:<lemma>' for a trigger noun ('noun:resignation'), else the name of
 the pass that read it its own way ('party_loses_member', 'by_election_call_scan'). `filled_by`
-maps each field it carries to the rule that filled it: 'participants.<route>' for a participant
-(the route of `Participants.reach`: 'name', 'pronoun', 'lede' ...), 'reasons.reason_of',
-'mentions.date_words', the trigger pass that read the rest of its sentence
+maps each field it carries to the rule that filled it: a finer rule of the trigger's sentence
+named '<module>.<rule>' ('participants.<route>' for a participant, the route of
+`Participants.reach`: 'name', 'pronoun', 'surname', 'role', 'salient', 'listed', 'lede';
+'parties.premodifier', 'parties.taken_up', 'parties.subject', 'parties.nearest_party';
+'places.by_election_in'; 'speakers.quote' for a caller who is a quote's speaker;
+'reasons.reason_of'; 'mentions.date_words'), else the trigger pass that read the sentence
 ('party_switch_verbs'), or the completion pass that filled it from the rest of the article
-('new_party_next_sentence'). When mentions merge, the event keeps the first mention's
+('new_party_next_sentence'). The day or range resolved from the date words (`date`,
+`date_range`) is run.py's, after the passes. When mentions merge, the event keeps the first mention's
 `found_by`, and each field's `filled_by` follows its value: a value a later mention gave brings
 its rule along."""
 

@@ -13,8 +13,8 @@ from .syntax import agent_of, prep_object
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-# A verb classifier's answer when the verb may still be read another way (the next list).
-NEXT = "next"
+# A verb reading's answer when the verb may still be read another way (the next list).
+NEXT = object()
 # The verb lists of the section, in the order they are tried, and the reading of each.
 VERB_READINGS = (
     ("expel_verbs", "expulsion"),
@@ -37,7 +37,7 @@ class SwitchVerbs(EventType):
         for key, reading in VERB_READINGS:
             if lemma in self.words[key]:
                 found = getattr(self, reading)(doc, verb, obj, passive)
-                if found != NEXT:
+                if found is not NEXT:
                     return found
         return None
 
@@ -58,7 +58,7 @@ class SwitchVerbs(EventType):
             return "whip_withdrawn"
         return BLOCKED
 
-    def expulsion(self, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> str:
+    def expulsion(self, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> str | object:
         if not (passive or obj is not None):
             return NEXT
         source = prep_object(verb, self.lex.prepositions["expelled_from"])
@@ -75,7 +75,7 @@ class SwitchVerbs(EventType):
             return "founded_new_party"
         return BLOCKED
 
-    def defection(self, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> str:
+    def defection(self, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> str | object:
         lemma = verb.lemma_.lower()
         w = self.words
         obj_lemma = obj.lemma_.lower() if obj is not None else None
