@@ -7,7 +7,7 @@ import csv
 import io
 import json
 
-from .analyse.events.registry import REGISTRY
+from .schema.events import SPECS
 
 COLUMNS = ("article_id", "published", "speaker_resolved", "speaker", "kind", "text", "cue", "venue", "speaker_role", "speaker_party")
 
@@ -49,7 +49,7 @@ def format_rows(rows: list[dict], fmt: str) -> str:
 
 def describe_event(e: dict) -> str:
     """One line saying what happened: 'Christian Wakeford: Conservative -> Labour (defection)'."""
-    kind = REGISTRY.get(e["type"])
+    kind = SPECS.get(e["type"])
     return kind.describe(e) if kind is not None else e["type"]
 
 

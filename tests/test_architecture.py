@@ -197,7 +197,7 @@ def test_no_dead_code():
 
 @pytest.mark.parametrize("name", ["party_switch", "by_election_call", "no_confidence_letter", "resignation"])
 def test_each_event_type_declares_its_fields(name):
-    from crossfloor.analyse.events import REGISTRY
+    from crossfloor.schema.events import SPECS as REGISTRY
     from crossfloor.analyse.events.lexicon import event_lexicon
 
     kind = REGISTRY[name]

@@ -269,15 +269,22 @@ class EventComponent:
     "crossfloor_events",
     requires=["doc._.cast", "doc._.quotes", "doc._.quote_marks"] + PARSE + ["doc.ents"],
     assigns=["doc._.events"],
-    default_config={"event_lexicon_path": None, "people_lexicon_path": None, "party_lexicon_path": None},
+    default_config={"event_lexicon_path": None, "people_lexicon_path": None, "party_lexicon_path": None, "passes": None},
 )
 def make_events(
-    nlp: Language, name: str, event_lexicon_path: str | None, people_lexicon_path: str | None, party_lexicon_path: str | None
+    nlp: Language,
+    name: str,
+    event_lexicon_path: str | None,
+    people_lexicon_path: str | None,
+    party_lexicon_path: str | None,
+    passes: list[str] | None,
 ) -> EventComponent:
+    """passes: the event passes to run, in order (events/passes.py; None: DEFAULT_PASSES); one
+    left out is switched off."""
     set_doc_extensions()
     parties = party_lexicon(party_lexicon_path)
     resolver = SpeakerResolver(people_lexicon(people_lexicon_path), parties)
-    return EventComponent(EventFinder(event_lexicon(event_lexicon_path), parties, resolver))
+    return EventComponent(EventFinder(event_lexicon(event_lexicon_path), parties, resolver, passes))
 
 
 def load_model() -> Language:

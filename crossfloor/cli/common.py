@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..analyse.events.registry import names as event_type_names
+from ..schema.events import names as event_type_names
 from ..present import format_rows
 from ..settings import configure, get_settings
 from ..store.database import DatabaseProblem, open_database

@@ -1,7 +1,7 @@
 """Score extracted events against gold events (the `events` lists of ../shared/gold/*.jsonl).
 
 A predicted event matches a gold event of the same document and type when the key fields its
-type declares (`score_keys` in analyse/events/) agree, for example:
+type declares (`score_keys` in schema/events.py) agree, for example:
 
     party_switch          person, from_party, to_party
     resignation           person, office (when the gold gives one; word overlap >= 0.5)
@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..analyse.events.registry import REGISTRY
+from ..schema.events import SPECS
 from ..analyse.lexicon import party_lexicon
 from .names import same_person_or_nobody, same_person_or_role
 from .quotes import PRF
@@ -61,9 +61,9 @@ COMPARE = {"person": same_person_or_nobody, "actor": same_person_or_role, "party
 
 def fields_agree(gold: dict, pred: dict) -> bool:
     kind = gold["type"]
-    if kind != pred.get("type") or kind not in REGISTRY:
+    if kind != pred.get("type") or kind not in SPECS:
         return False
-    for key in REGISTRY[kind].score_keys:
+    for key in SPECS[kind].score_keys:
         if key.optional and not gold.get(key.field):
             continue
         if not COMPARE[key.compare](gold.get(key.field), pred.get(key.field)):
@@ -83,7 +83,7 @@ def date_right(gold: dict, pred: dict) -> bool:
 class EventScores:
     documents: int = 0
     all: PRF = field(default_factory=PRF)
-    by_type: dict[str, PRF] = field(default_factory=lambda: {t: PRF() for t in REGISTRY})
+    by_type: dict[str, PRF] = field(default_factory=lambda: {t: PRF() for t in SPECS})
     dates_gold: int = 0
     dates_right: int = 0
     errors: list[dict] = field(default_factory=list)
@@ -108,7 +108,7 @@ class EventScores:
 def score_events(gold_docs: list[dict], predictions: dict[str, list[dict]]) -> EventScores:
     scores = EventScores()
     for doc in gold_docs:
-        scored = doc.get("types") or tuple(REGISTRY)  # gold may annotate only some types
+        scored = doc.get("types") or tuple(SPECS)  # gold may annotate only some types
         pred = [p for p in predictions.get(str(doc["id"]), []) if p.get("type") in scored]
         score_event_document(scores, doc, pred)
     return scores
@@ -158,9 +158,9 @@ def counterpart(gold: list[dict], pred: dict, matched: dict | None) -> dict | No
         return matched
     best, most = None, 0
     for g in gold:
-        if g["type"] != pred.get("type") or g["type"] not in REGISTRY:
+        if g["type"] != pred.get("type") or g["type"] not in SPECS:
             continue
-        agreeing = sum(1 for key in REGISTRY[g["type"]].score_keys if g.get(key.field) and COMPARE[key.compare](g[key.field], pred.get(key.field)))
+        agreeing = sum(1 for key in SPECS[g["type"]].score_keys if g.get(key.field) and COMPARE[key.compare](g[key.field], pred.get(key.field)))
         if agreeing > most:
             best, most = g, agreeing
     return best
@@ -171,7 +171,7 @@ def field_right(gold: dict, pred: dict, name: str) -> bool | None:
     gold does not give the field, or no rule compares it)."""
     if name in ("date", "date_range"):
         return date_right(gold, pred) if "date" in gold or "date_range" in gold else None
-    key = next((k for k in REGISTRY[gold["type"]].score_keys if k.field == name), None)
+    key = next((k for k in SPECS[gold["type"]].score_keys if k.field == name), None)
     if key is None or name not in gold:
         return None
     return COMPARE[key.compare](gold[name], pred.get(name))

@@ -23,10 +23,10 @@ from datasketch import MinHash
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 
-from ..analyse.events.registry import REGISTRY
 from ..analyse.lexicon import party_lexicon, people_lexicon
 from ..people import PersonName, name_key, plain_name, same_person, spelling_key
 from ..schema import Article
+from ..schema.events import SPECS
 from ..store.schema import (
     ArticleBandRow,
     ArticleCopyRow,
@@ -218,7 +218,7 @@ class Linker:
     def matching(self, report: EventRow, person: PersonRow | None) -> CanonicalEventRow | None:
         """The canonical event a report tells: same type and link column (the participant, for
         types that have one), and agreeing fields and dates (the type's `agrees`)."""
-        kind = REGISTRY[report.type]
+        kind = SPECS[report.type]
         query = select(CanonicalEventRow).where(CanonicalEventRow.type == report.type).order_by(CanonicalEventRow.id)
         if kind.participant:
             if person is None:
@@ -296,7 +296,7 @@ def upgrade(person: PersonRow, name: str, kb_person: str | None) -> PersonRow:
 def fill_canonical(canonical: CanonicalEventRow, report: EventRow, person: PersonRow | None) -> None:
     """A report adds what the canonical event lacks; a confirmed status and the most precise date
     win, since later reports may know more than the first."""
-    kind = REGISTRY[canonical.type]
+    kind = SPECS[canonical.type]
     for key in kind.view_fields:
         if getattr(canonical, key) is None and getattr(report, key) is not None:
             setattr(canonical, key, getattr(report, key))

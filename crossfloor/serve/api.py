@@ -10,7 +10,7 @@ from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field, create_model
 from sqlalchemy import select
 
-from ..analyse.events.registry import names, view_fields
+from ..schema.events import names, view_fields
 from ..present import format_rows
 from ..read import ReadOptions, Skipped, read_bytes
 from ..schema import Article

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse
 from sqlalchemy import select
 
-from ..analyse.events.registry import names
+from ..schema.events import names
 from ..present import describe_event, markup, when
 from ..store import views
 from ..store.schema import ArticleCopyRow, StoryRow

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+
 from ..schema import AnalysedArticle, Article
 from .rows import event_record, event_row, quote_record, quote_row
 from .schema import ArticleCopyRow, ArticleRow, EventRow, KbSourceRow, QuoteRow

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..analyse.events.record import public_fields
+from ..schema.events import public_fields
 from ..schema import QUOTE_FIELDS
 from .schema import EventRow, QuoteRow
 

@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from ..analyse.events.registry import REGISTRY, party_fields, people_fields
+from ..schema.events import SPECS, party_fields, people_fields
 from .rows import event_record, quote_record
 from .schema import (
     ArticleCopyRow,
@@ -41,7 +41,7 @@ def article_ref(article: ArticleRow) -> dict:
 
 def event_view(event: CanonicalEventRow, reports: list[EventRow]) -> dict:
     data = {"id": event.id, "type": event.type}
-    data.update({k: getattr(event, k) for k in REGISTRY[event.type].view_fields})
+    data.update({k: getattr(event, k) for k in SPECS[event.type].view_fields})
     data["status"] = event.status
     data["person_id"] = event.person_id
     data["date"] = iso(event.date)
@@ -149,7 +149,7 @@ def mark_conflicts(session: Session, views: list[dict]) -> None:
     call against a by-election for the same target; two different new parties for the same
     switcher."""
     for view in views:
-        rule = REGISTRY[view["type"]].conflict
+        rule = SPECS[view["type"]].conflict
         if rule is None or not all(view.get(k) for k in rule.given):
             continue
         differ = getattr(CanonicalEventRow, rule.differ)
@@ -161,7 +161,7 @@ def mark_conflicts(session: Session, views: list[dict]) -> None:
 
 
 def participants() -> set[str]:
-    return {t.participant for t in REGISTRY.values() if t.participant}
+    return {t.participant for t in SPECS.values() if t.participant}
 
 
 def event_ids_of_person(session: Session, person_id: int, name: str) -> set[int]:

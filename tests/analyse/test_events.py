@@ -236,3 +236,84 @@ def test_first_person_in_someones_own_words_is_them(events_of):
 def test_a_generational_suffix_does_not_split_one_resignation(events_of):
     text = "Rep. Carl B. Moore Jr. resigned from Congress on Wednesday, citing failing health as the reason he is stepping down."
     assert [e["person"] for e in events_of(text, date(2012, 11, 21), "resignation")] in (["Carl B. Moore Jr."], ["Carl B. Moore"])
+
+
+# ---- passes and provenance (made-up sentences) ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def events_with(nlp):
+    """The events of a text with only the given passes (None: all), read from the pipeline's parse."""
+    from crossfloor.analyse.events.finder import EventFinder
+    from crossfloor.analyse.events.lexicon import event_lexicon
+    from crossfloor.analyse.lexicon import party_lexicon, people_lexicon
+    from crossfloor.analyse.speakers import SpeakerResolver
+
+    def run(text: str, passes=None, kind: str | None = None):
+        finder = EventFinder(event_lexicon(), party_lexicon(), SpeakerResolver(people_lexicon(), party_lexicon()), passes)
+        return [e for e in finder(nlp(text)) if kind is None or e.type == kind]
+
+    return run
+
+
+def without(*names: str) -> list[str]:
+    from crossfloor.analyse.events import DEFAULT_PASSES
+
+    assert set(names) <= set(DEFAULT_PASSES)
+    return [p for p in DEFAULT_PASSES if p not in names]
+
+
+LEDE = (
+    "Conservative MP defects to Labour\n\nA Conservative MP and former minister has defected to Labour.\n\n"
+    "Robert Jackson, 58, MP for Wantage in Oxfordshire, said he was disillusioned with the party's leadership."
+)
+
+
+def test_an_event_says_which_rule_found_it_and_which_filled_each_field(events_with):
+    [switch] = events_with(LEDE, kind="party_switch")
+    assert switch.found_by == "verb:defect"
+    assert switch.filled_by == {
+        "person": "participants.lede",
+        "to_party": "party_switch_verbs",
+        "subtype": "party_switch_verbs",
+        "seat": "switcher_seat",
+        "from_party": "former_party_most_named",
+    }
+    [defector] = events_with("Tory defector Ian Marsh and his new Labour colleagues attacked the budget.", kind="party_switch")
+    assert defector.found_by == "noun:defector" and defector.filled_by["from_party"] == "parties.premodifier"
+
+
+def test_merged_mentions_keep_the_first_trigger_and_each_value_its_rule(events_with):
+    text = "The resignation of Tom Ward was announced on Friday. Ward resigned as transport minister after a row over rail fares."
+    [resignation] = events_with(text, kind="resignation")
+    assert (resignation.person, resignation.office, resignation.found_by) == ("Tom Ward", "transport minister", "noun:resignation")
+    assert resignation.filled_by["office"] == "resignation_verbs"  # the second mention's value, and its rule
+    assert len(resignation.evidence) == 2
+
+
+def test_a_pass_switched_off_stops_contributing(events_with):
+    assert [e.person for e in events_with(LEDE, without("participant_from_lede"), "party_switch")] == []
+    next_sentence = (
+        "Alan Price, a Conservative, defected from the Conservative Party during the debate.\n\n"
+        "As the minister spoke, Price crossed the chamber and took a seat with the opposition Liberal Democrats."
+    )
+    [switch] = events_with(next_sentence, kind="party_switch")
+    assert (switch.to_party, switch.filled_by["to_party"]) == ("Liberal Democrat", "new_party_next_sentence")
+    [switch] = events_with(next_sentence, without("new_party_next_sentence"), "party_switch")
+    assert (switch.person, switch.to_party) == ("Alan Price", None)
+    resigned = "Sarah Lane, the Labour MP for Northfield, resigned as shadow health secretary on Monday. Her resignation came after a row over the budget."
+    assert [e.found_by for e in events_with(resigned, kind="resignation")] == ["verb:resign", "noun:resignation"]
+    assert [e.found_by for e in events_with(resigned, without("resignation_verbs"), "resignation")] == ["noun:resignation"]
+    assert events_with(resigned, without("resignation_verbs", "resignation_nouns"), "resignation") == []
+    called = "Mark Dunn, the MP for Eastleigh, has defected from the Liberal Democrats to the Green Party. The Liberal Democrats called on him to stand down and fight a by-election."
+    assert [e.type for e in events_with(called)] == ["party_switch", "by_election_call"]
+    assert [e.type for e in events_with(called, without("by_election_call_scan"))] == ["party_switch"]
+
+
+def test_the_events_component_takes_its_passes_from_config(nlp):
+    from crossfloor.analyse.pipeline import make_events
+
+    component = make_events(nlp, "crossfloor_events", None, None, None, ["resignation_verbs"])
+    assert component.finder.passes == ("resignation_verbs",)
+    with pytest.raises(ValueError, match="resignation_verbs"):
+        make_events(nlp, "crossfloor_events", None, None, None, ["resignation_by_telepathy"])

@@ -1,7 +1,9 @@
-"""Political events in an article, one module per event type (see registry.py); the spaCy side
-is `finder.EventFinder`. Importing this package needs no spaCy."""
+"""Political events in an article, one module per event type (see registry.py; each type's
+declaration is its spec in crossfloor/schema/events.py); the spaCy side is `finder.EventFinder`,
+which runs the passes of passes.py. Importing this package needs no spaCy."""
 
-from .base import BLOCKED, Conflict, EventType, Key
-from .registry import COMMON_FIELDS, REGISTRY, event_type, names
+from .base import BLOCKED, EventType, Readers
+from .passes import DEFAULT_PASSES
+from .registry import REGISTRY
 
-__all__ = ["BLOCKED", "COMMON_FIELDS", "Conflict", "EventType", "Key", "REGISTRY", "event_type", "names"]
+__all__ = ["BLOCKED", "DEFAULT_PASSES", "EventType", "Readers", "REGISTRY"]

@@ -1,15 +1,18 @@
 """Calls for and against a by-election: who calls (or refuses), on whom, for which seat ('called
 on him to stand down and fight a by-election', 'ruled out a by-election', a quote saying 'there
 should be a by-election'). The call is the event, so it is kept even when the by-election is
-only wanted."""
+only wanted. A call is about the event its spec names (`about`: a party switch), whose
+participant it targets when it names nobody."""
 
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import TYPE_CHECKING
 
+from ...schema.events import BY_ELECTION_CALL, spec
 from ..doctext import text_of
-from .base import Conflict, EventType, Key
+from .base import EventType
 from .places import constituency_of
 from .syntax import phrase_text, prep_object
 
@@ -17,93 +20,75 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from ..cast import Cast
-    from .finder import EventFinder
     from .record import Event
 
-BY_ELECTION = re.compile(r"\bby[- ]?elections?\b", re.I)
-NOT_CALLERS = ("i", "we", "you", "it", "they")
 
 
 class ByElectionCall(EventType):
-    name = "by_election_call"
-    fields = ("by", "by_party", "target", "seat", "stance", "quotes")
-    view_fields = ("by", "by_party", "target", "seat", "stance")
-    people_fields = ("by", "target")
-    party_fields = ("by_party",)
-    merge_keys = ("by", "stance")
-    link_column = "stance"
-    agree_fields = ("by", "target")
-    score_keys = (Key("stance", "exact"), Key("by", "actor"), Key("target", "person", optional=True))
-    conflict = Conflict(same=("target",), differ="stance", given=("target",))
+    spec = BY_ELECTION_CALL
+    completions = ("call_target_from_related", "call_seat_from_target", "call_seat_from_related")
 
-    @classmethod
-    def describe(cls, event: dict) -> str:
-        stance = "calls for" if event.get("stance") == "for" else "rejects"
-        where = f" in {event['seat']}" if event.get("seat") else ""
-        return f"{event.get('by')} {stance} a by-election{where}" + (f" ({event['target']})" if event.get("target") else "")
-
-    @classmethod
-    def agrees(cls, canonical, report, same) -> bool:
-        if not super().agrees(canonical, report, same):
-            return False
-        # Without a target, only the same caller's calls are one event.
-        return bool(canonical.target or report.target) or canonical.by == report.by
+    @cached_property
+    def mentions(self) -> re.Pattern:
+        """'by-election', 'by election', 'byelections'."""
+        return re.compile("|".join(sorted(self.words["mention_patterns"])), re.I)
 
     # ---- reading ----------------------------------------------------------------------------
-    def scan(self, finder: EventFinder, doc: Doc, cast: Cast) -> list[Event]:
+    def scan(self, doc: Doc, cast: Cast) -> list[Event]:
         events: list[Event] = []
         quotes = doc._.quotes or []
-        for match in BY_ELECTION.finditer(text_of(doc)):
+        for match in self.mentions.finditer(text_of(doc)):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None:
                 continue
-            event = self.mention(finder, doc, match, span, quotes, cast)
+            event = self.mention(doc, match, span, quotes, cast)
             if event is not None:
-                event.seat = self.by_election_seat(doc, span[-1])
+                event.filled("seat", self.by_election_seat(doc, span[-1]), "places.by_election_in")
                 events.append(event)
         return events
 
-    def mention(self, finder: EventFinder, doc: Doc, match, span: Span, quotes: list, cast: Cast) -> Event | None:
+    def mention(self, doc: Doc, match, span: Span, quotes: list, cast: Cast) -> Event | None:
         anchor = span[-1]
         sent = anchor.sent
         quote_index = next((k for k, q in enumerate(quotes) if q.start <= match.start() < q.end), None)
-        event = finder.new_event(doc, anchor, self.name)
+        event = self.new_event(doc, anchor)
         event.trigger_start, event.trigger_end = match.start(), match.end()
         event.trigger = match.group(0)
         if (sent.text.rstrip().endswith("?") or self.is_headline(doc, sent)) and quote_index is None:
             return None  # a question, or a headline ('Rival calls for by-election'): the body says who
         if quote_index is not None:
             return self.quoted_call(event, span, quotes, quote_index)
-        return self.stated_call(finder, doc, event, anchor, cast)
+        return self.stated_call(doc, event, anchor, cast)
 
     def quoted_call(self, event: Event, span: Span, quotes: list, quote_index: int) -> Event | None:
         """A by-election named inside a quote: the speaker calls for it (or rules it out)."""
         quote = quotes[quote_index]
         speaker_name = quote.speaker_resolved or quote.speaker
-        if not speaker_name or speaker_name.lower() in NOT_CALLERS:
+        if not speaker_name or speaker_name.lower() in self.lex.nameless_pronouns:
             return None
-        event.by = speaker_name
-        event.by_party = quote.speaker_party
+        event.filled("by", speaker_name, "speakers.quote")
+        event.filled("by_party", quote.speaker_party, "speakers.quote")
         event.quotes = [quote_index]
         event.stance = "against" if self.negated_mention(span) else "for"
         return event
 
-    def stated_call(self, finder: EventFinder, doc: Doc, event: Event, anchor: Token, cast: Cast) -> Event | None:
+    def stated_call(self, doc: Doc, event: Event, anchor: Token, cast: Cast) -> Event | None:
         caller = self.calling_verb(anchor)
         if caller is None:
             return None
         verb, stance = caller
-        subject = finder.subject_of(verb)
+        subject = self.people.subject_of(verb)
         if subject is None:
             return None
-        people = finder.people_in(doc, subject, cast)
+        people, route = self.people.reach(doc, subject, cast)
         if people:
-            event.by, event.by_party = people[0].name, people[0].party
+            event.filled("by", people[0].name, f"participants.{route}")
+            event.filled("by_party", people[0].party, f"participants.{route}")
         else:
             event.by = phrase_text(doc, [t for t in subject.subtree if t.dep_ not in ("relcl", "acl")])
-            event.by_party = finder.parties.find(event.by)
+            event.by_party = self.parties.find(event.by)
         event.stance = stance
-        event.target = self.call_target(finder, doc, verb, cast)
+        event.target = self.call_target(doc, verb, cast)
         return event
 
     @staticmethod
@@ -124,12 +109,7 @@ class ByElectionCall(EventType):
                 break
             node = node.head
             nodes.append(node)
-        for node in nodes:
-            if any(c.lower_ in words for c in node.children):
-                return True
-            if node.lemma_.lower() in self.words["against_verbs"]:
-                return True
-        return False
+        return any(any(c.lower_ in words for c in n.children) or n.lemma_.lower() in self.words["against_verbs"] for n in nodes)
 
     def calling_verb(self, anchor: Token) -> tuple[Token, str] | None:
         """The verb by which someone calls for (or against) the by-election the anchor names."""
@@ -148,16 +128,13 @@ class ByElectionCall(EventType):
                 return node, "for"
         return None
 
-    @staticmethod
-    def call_target(finder: EventFinder, doc: Doc, verb: Token, cast: Cast) -> str | None:
+    def call_target(self, doc: Doc, verb: Token, cast: Cast) -> str | None:
         """Who is called on to stand: 'called on him to ...', 'challenged Mr X to ...'."""
         node = verb
         for _ in range(2):
             for child in node.children:
-                obj = child if child.dep_ in ("dobj",) and child.pos_ in ("PRON", "PROPN") else None
-                if child.dep_ == "prep" and child.lower_ == "on":
-                    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                people = finder.people_in(doc, obj, cast) if obj is not None else []
+                obj = called_on(child, self.lex.prepositions["called_on"])
+                people = self.people.people_in(doc, obj, cast) if obj is not None else []
                 if people:
                     return people[0].name
             if node.head.i == node.i:
@@ -165,11 +142,10 @@ class ByElectionCall(EventType):
             node = node.head
         return None
 
-    @staticmethod
-    def by_election_seat(doc: Doc, anchor: Token) -> str | None:
+    def by_election_seat(self, doc: Doc, anchor: Token) -> str | None:
         node = anchor
         for _ in range(4):
-            place = prep_object(node, ("in",))
+            place = prep_object(node, self.lex.prepositions["located_in"])
             if place is not None and place.pos_ == "PROPN":
                 return phrase_text(doc, [t for t in place.subtree if t.pos_ in ("PROPN", "CCONJ") or t.text == "-"])
             if node.head.i == node.i:
@@ -178,14 +154,38 @@ class ByElectionCall(EventType):
         return None
 
     # ---- the article ------------------------------------------------------------------------
-    def complete(self, finder: EventFinder, doc: Doc, event: Event, events: list[Event], cast: Cast) -> None:
-        """Target and seat from the switch the article reports, when the call names neither."""
-        switches = [e for e in events if e.type == "party_switch" and e.person]
-        if event.target is None and switches:
-            earlier = [s for s in switches if s.start <= event.start] or switches
-            event.target = earlier[-1].person
-        target = finder.person_record(cast, event.target)
+    def related(self, events: list[Event]) -> list[Event]:
+        """The events this call is about (its spec's `about`) that name their participant."""
+        about = self.spec.about
+        participant = spec_participant(about.kind) if about else None
+        return [e for e in events if about and e.type == about.kind and getattr(e, participant)]
+
+    def call_target_from_related(self, doc: Doc, event: Event, events: list[Event], cast: Cast) -> None:
+        """A call naming nobody is about the latest such event told before it (or the first)."""
+        related = self.related(events)
+        if event.target is None and related:
+            earlier = [s for s in related if s.start <= event.start] or related
+            event.target = getattr(earlier[-1], spec_participant(self.spec.about.kind))
+
+    def call_seat_from_target(self, doc: Doc, event: Event, events: list[Event], cast: Cast) -> None:
+        target = self.people.person_record(cast, event.target)
         if event.seat is None and target is not None:
-            event.seat = target.seat or constituency_of(doc, target)
+            event.seat = target.seat or constituency_of(doc, target, self.lex)
+
+    def call_seat_from_related(self, doc: Doc, event: Event, events: list[Event], cast: Cast) -> None:
         if event.seat is None:
-            event.seat = next((s.seat for s in switches if s.person == event.target and s.seat), None)
+            participant = spec_participant(self.spec.about.kind)
+            event.seat = next((s.seat for s in self.related(events) if getattr(s, participant) == event.target and s.seat), None)
+
+
+def spec_participant(kind: str) -> str:
+    return spec(kind).participant
+
+
+def called_on(child: Token, prepositions: frozenset[str]) -> Token | None:
+    """'called on him', 'challenged Mr X': the one called on."""
+    if child.dep_ in ("dobj",) and child.pos_ in ("PRON", "PROPN"):
+        return child
+    if child.dep_ == "prep" and child.lower_ in prepositions:
+        return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None

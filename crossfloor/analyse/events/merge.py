@@ -1,17 +1,20 @@
 """Mentions of one event in an article become one event: later mentions fill in what earlier
-ones left out. An unnamed participant ('the 2019 recruit crossed the floor') joins the only named
-one of that type; one marked as another ('has also resigned as') stays apart."""
+ones left out, each field as its type's spec says (FieldSpec.merge). An unnamed participant ('the
+2019 recruit crossed the floor') joins the only named one of that type; one marked as another
+('has also resigned as') stays apart.
+
+Provenance: the merged event keeps the first mention's `found_by`; a field's `filled_by` follows
+its value, so a value a later mention gave brings the rule that found it."""
 
 from __future__ import annotations
 
-from ...people import same_person
-from .record import Event
-from .registry import REGISTRY
+from collections.abc import Callable
 
-MERGE_FIELDS = ("from_party", "to_party", "seat", "office", "target", "by_party", "count", "against", "reason", "date_text")
+from ...people import same_person
+from ...schema.events import spec
+from .record import Event
+
 NAME_KEYS = ("person", "by")
-# Offices that hold others: resigning as transport minister is resigning from the government.
-CONTAINING_OFFICES = frozenset({"government", "the government", "cabinet", "the cabinet", "frontbench", "front bench", "shadow cabinet", "the shadow cabinet"})
 
 
 def same_name(a: str, b: str) -> bool:
@@ -20,8 +23,88 @@ def same_name(a: str, b: str) -> bool:
     return same_person(a, b)
 
 
+class Merger:
+    """containing_offices: offices that hold others: resigning as transport minister is resigning
+    from the government (data/events.json)."""
+
+    def __init__(self, containing_offices: frozenset[str]):
+        self.containing_offices = containing_offices
+        self.rules: dict[str, Callable[[Event, Event, str], None]] = {
+            "fill": fill,
+            "longer": longer,
+            "fuller": fuller,
+            "telling": telling,
+            "specific": self.specific,
+            "union": union,
+        }
+
+    def __call__(self, events: list[Event]) -> list[Event]:
+        """One event per participant and change in an article."""
+        merged: list[Event] = []
+        unnamed: list[Event] = []
+        for event in sorted(events, key=lambda e: e.start):
+            participant = spec(event.type).participant
+            if participant and not getattr(event, participant):
+                unnamed.append(event)
+                continue
+            into = None if event.distinct else next((m for m in merged if self.compatible(m, event)), None)
+            if into is None:
+                merged.append(event)
+            else:
+                self.absorb(into, event)
+        for event in unnamed:
+            self.join_unnamed(event, merged)
+        return merged
+
+    def compatible(self, a: Event, b: Event) -> bool:
+        if a.type != b.type or not keys_agree(a, b):
+            return False
+        for key in ("from_party", "to_party", "count"):
+            x, y = getattr(a, key), getattr(b, key)
+            if x and y and x.lower() != y.lower():
+                return False
+        if not self.compatible_office(a, b):
+            return False
+        return not (a.date_text and b.date_text and a.date_text.lower() != b.date_text.lower())
+
+    def join_unnamed(self, event: Event, merged: list[Event]) -> None:
+        if not event.unnamed:
+            return  # nobody at all, not an unnamed somebody
+        named = [m for m in merged if m.type == event.type and m.person]
+        if len({m.person for m in named}) != 1:
+            return
+        into = next((m for m in named if compatible_parties(m, event) and self.compatible_office(m, event)), None)
+        if into is not None:
+            self.absorb(into, event)
+
+    def compatible_office(self, a: Event, b: Event) -> bool:
+        if not (a.office and b.office):
+            return True
+        x, y = a.office.lower(), b.office.lower()
+        return x == y or x in self.containing_offices or y in self.containing_offices
+
+    def absorb(self, into: Event, other: Event) -> None:
+        dated = into.date_text is not None
+        for field_spec in spec(into.type).merging():
+            self.rules[field_spec.merge](into, other, field_spec.name)
+        if not dated and into.date_text is not None:
+            into.tense = other.tense  # the tense of the mention that gave the date
+        if into.tense is None:
+            into.tense = other.tense
+        span = [other.start, other.end]
+        if span not in into.evidence:
+            into.evidence.append(span)
+
+    def specific(self, into: Event, other: Event, name: str) -> None:
+        """The post itself says more than 'the government'."""
+        ours, theirs = getattr(into, name), getattr(other, name)
+        if ours and theirs and ours.lower() in self.containing_offices:
+            take(into, other, name)
+        fill(into, other, name)
+
+
 def keys_agree(a: Event, b: Event) -> bool:
-    for key in REGISTRY[a.type].merge_keys:
+    for key in spec(a.type).merge_keys:
         x, y = getattr(a, key), getattr(b, key)
         if key in NAME_KEYS and x and y:
             if not same_name(x, y):
@@ -31,83 +114,47 @@ def keys_agree(a: Event, b: Event) -> bool:
     return True
 
 
-def compatible(a: Event, b: Event) -> bool:
-    if a.type != b.type or not keys_agree(a, b):
-        return False
-    for key in ("from_party", "to_party", "count"):
-        x, y = getattr(a, key), getattr(b, key)
-        if x and y and x.lower() != y.lower():
-            return False
-    if not compatible_office(a, b):
-        return False
-    return not (a.date_text and b.date_text and a.date_text.lower() != b.date_text.lower())
-
-
-def merge_events(events: list[Event]) -> list[Event]:
-    """One event per participant and change in an article."""
-    merged: list[Event] = []
-    unnamed: list[Event] = []
-    for event in sorted(events, key=lambda e: e.start):
-        participant = REGISTRY[event.type].participant
-        if participant and not getattr(event, participant):
-            unnamed.append(event)
-            continue
-        into = None if event.distinct else next((m for m in merged if compatible(m, event)), None)
-        if into is None:
-            merged.append(event)
-        else:
-            absorb(into, event)
-    for event in unnamed:
-        join_unnamed(event, merged)
-    return merged
-
-
-def join_unnamed(event: Event, merged: list[Event]) -> None:
-    if not event.unnamed:
-        return  # nobody at all, not an unnamed somebody
-    named = [m for m in merged if m.type == event.type and m.person]
-    if len({m.person for m in named}) != 1:
-        return
-    into = next((m for m in named if compatible_parties(m, event) and compatible_office(m, event)), None)
-    if into is not None:
-        absorb(into, event)
-
-
-def compatible_office(a: Event, b: Event) -> bool:
-    if not (a.office and b.office):
-        return True
-    x, y = a.office.lower(), b.office.lower()
-    return x == y or x in CONTAINING_OFFICES or y in CONTAINING_OFFICES
-
-
 def compatible_parties(a: Event, b: Event) -> bool:
     return all(not (getattr(a, k) and getattr(b, k)) or getattr(a, k) == getattr(b, k) for k in ("from_party", "to_party"))
 
 
-def absorb(into: Event, other: Event) -> None:
-    if into.office and other.office and into.office.lower() in CONTAINING_OFFICES:
-        into.office = other.office  # the post itself says more than 'the government'
-    for key in MERGE_FIELDS:
-        if getattr(into, key) is None and getattr(other, key) is not None:
-            setattr(into, key, getattr(other, key))
-            if key == "date_text":
-                into.tense = other.tense
-    if into.tense is None:
-        into.tense = other.tense
-    if into.person and other.person and len(other.person) > len(into.person):
-        into.person = other.person
-    if into.by and other.by and other.by[:1].isupper() and len(other.by.split()) > len(into.by.split()) and not into.by[:1].isupper():
-        into.by = other.by
-    into.subtype = telling_subtype(into, other)
-    span = [other.start, other.end]
-    if span not in into.evidence:
-        into.evidence.append(span)
-    into.quotes = sorted(set(into.quotes) | set(other.quotes))
+def take(into: Event, other: Event, name: str) -> None:
+    """The other mention's value, and the rule that found it."""
+    setattr(into, name, getattr(other, name))
+    if name in other.filled_by:
+        into.filled_by[name] = other.filled_by[name]
+    else:
+        into.filled_by.pop(name, None)
 
 
-def telling_subtype(into: Event, other: Event) -> str | None:
+def fill(into: Event, other: Event, name: str) -> None:
+    if getattr(into, name) is None and getattr(other, name) is not None:
+        take(into, other, name)
+
+
+def longer(into: Event, other: Event, name: str) -> None:
+    ours, theirs = getattr(into, name), getattr(other, name)
+    if ours and theirs and len(theirs) > len(ours):
+        take(into, other, name)
+
+
+def fuller(into: Event, other: Event, name: str) -> None:
+    """A name over a description: 'Jane Doe' over 'a local councillor'."""
+    ours, theirs = getattr(into, name), getattr(other, name)
+    if ours and theirs and theirs[:1].isupper() and len(theirs.split()) > len(ours.split()) and not ours[:1].isupper():
+        take(into, other, name)
+
+
+def telling(into: Event, other: Event, name: str) -> None:
     """Of two mentions' subtypes, the one that says more ('defection' over 'quit')."""
-    rank = REGISTRY[into.type].subtype_order
-    if other.subtype and (into.subtype is None or (other.subtype in rank and into.subtype in rank and rank.index(other.subtype) < rank.index(into.subtype))):
-        return other.subtype
-    return into.subtype
+    rank = spec(into.type).subtype_order
+    ours, theirs = getattr(into, name), getattr(other, name)
+    if theirs and (ours is None or (theirs in rank and ours in rank and rank.index(theirs) < rank.index(ours))):
+        take(into, other, name)
+
+
+def union(into: Event, other: Event, name: str) -> None:
+    ours, theirs = getattr(into, name), getattr(other, name)
+    setattr(into, name, sorted(set(ours) | set(theirs)))
+    if theirs and name not in into.filled_by and name in other.filled_by:
+        into.filled_by[name] = other.filled_by[name]

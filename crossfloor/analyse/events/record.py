@@ -1,18 +1,35 @@
-"""The record of one event an article states: the fields of every type, of which its type
-(registry.py) says which it carries in output."""
+"""The record of one event an article states: the fields of every type, of which its type's spec
+(crossfloor/schema/events.py) says which it carries in output.
+
+Provenance: `found_by` is the trigger rule that proposed the event: 'verb:<lemma>' for a trigger
+verb ('verb:defect'), 'noun:<lemma>' for a trigger noun ('noun:resignation'), else the name of
+the pass that read it its own way ('party_loses_member', 'by_election_call_scan'). `filled_by`
+maps each field it carries to the rule that filled it: a finer rule of the trigger's sentence
+named '<module>.<rule>' ('participants.<route>' for a participant, the route of
+`Participants.reach`: 'name', 'pronoun', 'surname', 'role', 'salient', 'listed', 'lede';
+'parties.premodifier', 'parties.taken_up', 'parties.subject', 'parties.nearest_party';
+'places.by_election_in'; 'speakers.quote' for a caller who is a quote's speaker;
+'reasons.reason_of'; 'mentions.date_words'), else the trigger pass that read the sentence
+('party_switch_verbs'), or the completion pass that filled it from the rest of the article
+('new_party_next_sentence'). The day or range resolved from the date words (`date`,
+`date_range`) is run.py's, after the passes. When mentions merge, the event keeps the first mention's
+`found_by`, and each field's `filled_by` follows its value: a value a later mention gave brings
+its rule along."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from .registry import COMMON_FIELDS, event_type
+from ...schema.events import public_fields
 
 
 @dataclass
 class Event:
-    """One political event an article states; start/end are its first evidence sentence."""
+    """One political event an article states; start/end are its first evidence sentence. Its
+    fields are every type's (the specs say which each carries), so the store and tests see them
+    typed."""
 
-    type: str  # a name in the event-type registry (analyse/events/registry.py)
+    type: str  # a name in the event-type registry (crossfloor/schema/events.py)
     start: int
     end: int
     trigger: str | None = None
@@ -42,8 +59,6 @@ class Event:
     distinct: bool = False  # told as a further event ('has also resigned'): never merged
     status: str | None = None  # confirmed | contradicted, against loaded reference data
     kb_person: str | None = None  # the reference-data id of the person
-    # Provenance: the trigger rule that proposed the event ('verb:defect', 'noun:resignation', ...)
-    # and, for each field it carries, the pass that filled it.
     found_by: str | None = None
     filled_by: dict[str, str] = field(default_factory=dict)
 
@@ -56,7 +71,14 @@ class Event:
         data = asdict(self)
         return {key: data[key] for key in public_fields(self.type)}
 
+    def filled(self, field_name: str, value, rule: str) -> None:
+        """Set a field and say which rule filled it (nothing to say when there is no value)."""
+        setattr(self, field_name, value)
+        if value is not None:
+            self.filled_by[field_name] = rule
 
-def public_fields(name: str) -> tuple[str, ...]:
-    """The fields an event of this type carries in output, as its type declares them."""
-    return COMMON_FIELDS + event_type(name).fields
+    def credit(self, fields: tuple[str, ...], rule: str) -> None:
+        """Credit `rule` with every field that has a value and no rule yet."""
+        for name in fields:
+            if name not in self.filled_by and getattr(self, name) not in (None, []):
+                self.filled_by[name] = rule

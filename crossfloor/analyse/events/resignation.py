@@ -5,32 +5,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .base import EventType, Key
+from ...schema.events import RESIGNATION
+from .base import EventType
 from .syntax import noun_phrase, phrase_text, prep_object
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from ..cast import Cast, Speaker
-    from .finder import EventFinder
     from .record import Event
 
 
 class Resignation(EventType):
-    name = "resignation"
-    fields = ("person", "office", "seat", "reason")
-    view_fields = ("person", "office", "seat")
-    people_fields = ("person",)
-    party_fields = ()
-    participant = "person"
-    merge_keys = ("person",)
-    link_column = "person_id"
-    agree_fields = ("office",)
-    score_keys = (Key("person", "person"), Key("office", "actor", optional=True))
-
-    @classmethod
-    def describe(cls, event: dict) -> str:
-        return f"{event.get('person')} resigned" + (f" as/from {event['office']}" if event.get("office") else "")
+    spec = RESIGNATION
+    completions = ("resignation_seat_from_cast",)
 
     @property
     def trigger_verbs(self) -> frozenset[str]:
@@ -40,58 +28,94 @@ class Resignation(EventType):
     def trigger_nouns(self) -> frozenset[str]:
         return self.words["nouns"]
 
-    def classify_verb(self, finder: EventFinder, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> str | None:
+    def is_office(self, tok: Token) -> bool:
+        lex = self.lex
+        if tok.lemma_.lower() in lex.office_nouns or tok.lower_ in lex.office_nouns or tok.lower_ in lex.office_words:
+            return True
+        return any(t.lower_ in lex.office_titles for t in tok.subtree)
+
+    def classify_verb(self, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> str | None:
         lemma = verb.lemma_.lower()
         w = self.words
         if lemma in w["verbs"] or lemma in w["leave_verbs"]:
-            source = obj if obj is not None else prep_object(verb, ("from",))
-            if lemma in w["leave_verbs"]:
-                return "" if source is not None and finder.is_office(source) else None
-            return None if source is not None and not finder.is_office(source) else ""
+            return self.left_office(verb, obj, lemma in w["leave_verbs"])
         particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
         if lemma in w["phrasal"] and particles & w["phrasal"][lemma]:
             return ""
-        if lemma in w["leave_offices"] and obj is not None and finder.is_office(obj):
+        if lemma in w["leave_offices"] and obj is not None and self.is_office(obj):
             return ""
         return None
 
-    def describe_unnamed(self, finder: EventFinder, event: Event, subject: Token) -> None:
-        event.office = finder.resolver.role_phrase(subject)  # 'A prospective candidate has resigned'
+    def left_office(self, verb: Token, obj: Token | None, must_name_it: bool) -> str | None:
+        """'resigned' (from anything but a non-office); 'left' only an office it names."""
+        source = obj if obj is not None else prep_object(verb, self.lex.prepositions["source"])
+        if must_name_it:
+            return "" if source is not None and self.is_office(source) else None
+        return None if source is not None and not self.is_office(source) else ""
 
-    def fill_from_verb(self, finder: EventFinder, doc: Doc, verb: Token, obj: Token | None, subtype: str, event: Event, person: Speaker | None, cast: Cast) -> None:
+    def describe_unnamed(self, event: Event, subject: Token) -> None:
+        event.office = self.people.resolver.role_phrase(subject)  # 'A prospective candidate has resigned'
+
+    def fill_from_verb(self, doc: Doc, verb: Token, obj: Token | None, subtype: str, event: Event, person: Speaker | None) -> None:
         if person is not None:
             event.office = self.office_of(doc, verb, obj, person)
         else:
             event.office = event.office or self.office_of(doc, verb, obj, None)
 
-    @staticmethod
-    def office_of(doc: Doc, verb: Token, obj: Token | None, person: Speaker | None) -> str | None:
-        role = prep_object(verb, ("as",))
+    def office_of(self, doc: Doc, verb: Token, obj: Token | None, person: Speaker | None) -> str | None:
+        role = prep_object(verb, self.lex.prepositions["capacity"])
         if role is not None:
             return phrase_text(doc, [t for t in role.subtree if t.dep_ not in ("relcl", "poss")])
-        for holder in (obj, prep_object(verb, ("from",))):
-            if holder is None:
-                continue
-            inner = prep_object(holder, ("as", "of"))
-            if holder.lemma_.lower() in ("post", "position", "job", "role"):
-                if inner is None:  # 'leave the job that has been the honour of my life': which job, the article says elsewhere
-                    return person.role if person is not None else None
-                return phrase_text(doc, [t for t in inner.subtree if t.dep_ not in ("relcl",)])
-            return phrase_text(doc, [t for t in holder.subtree if t.dep_ not in ("relcl", "acl", "poss")])
-        return person.role if person is not None else None
+        holder = obj if obj is not None else prep_object(verb, self.lex.prepositions["source"])
+        if holder is None:
+            return person.role if person is not None else None
+        if holder.lemma_.lower() in self.words["post_nouns"]:
+            return self.post_named(doc, holder, person, self.lex.prepositions["post_of"])
+        return phrase_text(doc, [t for t in holder.subtree if t.dep_ not in ("relcl", "acl", "poss")])
 
-    def from_noun(self, finder: EventFinder, doc: Doc, noun: Token, cast: Cast) -> list[Event]:
+    @staticmethod
+    def post_named(doc: Doc, post: Token, person: Speaker | None, prepositions: frozenset[str]) -> str | None:
+        """'the post of Home Secretary'; 'leave the job that has been the honour of my life':
+        which job, the article says elsewhere."""
+        inner = prep_object(post, prepositions)
+        if inner is None:
+            return person.role if person is not None else None
+        return phrase_text(doc, [t for t in inner.subtree if t.dep_ not in ("relcl",)])
+
+    def from_noun(self, doc: Doc, noun: Token, cast: Cast) -> list[Event]:
         """'the resignation of immigration minister Beverley Hughes'."""
+        people, route = self.people.holders_of(doc, noun, cast)
         events = []
-        for person in finder.holders_of(doc, noun, cast):
-            event = finder.new_event(doc, noun, self.name)
-            role = prep_object(noun, ("as", "from"))
-            event.office = phrase_text(doc, noun_phrase(role)) if role is not None else finder.role_beside(doc, person, noun.sent) or person.role
-            event.person = person.name
+        for person in people:
+            event = self.new_event(doc, noun)
+            role = prep_object(noun, self.lex.prepositions["resigned_as"])
+            event.office = phrase_text(doc, noun_phrase(role)) if role is not None else role_beside(doc, person, noun.sent) or person.role
+            event.filled("person", person.name, f"participants.{route}")
             events.append(event)
         return events
 
-    def complete(self, finder: EventFinder, doc: Doc, event: Event, events: list[Event], cast: Cast) -> None:
-        person = finder.person_record(cast, event.person)
+    def resignation_seat_from_cast(self, doc: Doc, event: Event, events: list[Event], cast: Cast) -> None:
+        person = self.people.person_record(cast, event.person)
         if person is not None:
             event.seat = event.seat or person.seat
+
+
+def role_beside(doc: Doc, person: Speaker, sent: Span) -> str | None:
+    """'reporter Andrew Gilligan': the role written before the name in this sentence."""
+    for ent in sent.ents:
+        if ent.label_ != "PERSON" or not person.name.endswith(ent.text.split()[-1]):
+            continue
+        role = role_before(doc, sent, ent)
+        if role:
+            return phrase_text(doc, role)
+    return None
+
+
+def role_before(doc: Doc, sent: Span, ent: Span) -> list[Token]:
+    """The nouns just before a name, after any article, preposition or verb ('reporter')."""
+    before = list(doc[max(sent.start, ent.start - 4) : ent.start])
+    while before and not (before[0].pos_ in ("NOUN", "PROPN", "ADJ") and before[0].ent_type_ != "PERSON"):
+        before = before[1:]
+    cut = max((k for k, t in enumerate(before) if t.is_punct or t.pos_ in ("DET", "ADP", "CCONJ", "VERB")), default=-1)
+    role = before[cut + 1 :]
+    return role if role and role[-1].pos_ in ("NOUN", "PROPN") and role[-1].ent_type_ != "PERSON" else []

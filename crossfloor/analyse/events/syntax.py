@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..doctext import text_of
@@ -10,11 +10,17 @@ from ..doctext import text_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-MODALS = frozenset({"would", "could", "might", "may", "should", "must", "will", "shall", "can", "'ll", "ought", "wo", "ca"})
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Noun phrase parts that are not the phrase itself: clauses, appositions, conjuncts.
 CLAUSAL = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "conj", "cc", "punct"})
-PARTY_NAME = re.compile(r"^([A-Z][\w'’-]*\s+){0,4}Party$")
+
+
+@dataclass(frozen=True)
+class Auxiliaries:
+    """The auxiliaries that tell a trigger's tense (data/events.json)."""
+
+    perfect: frozenset[str]  # 'has defected'
+    future: frozenset[str]  # 'will resign'
 
 
 def noun_phrase(tok: Token) -> list[Token]:
@@ -37,7 +43,7 @@ def phrase_text(doc: Doc, tokens) -> str:
     return text_of(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
 
 
-def prep_object(verb: Token, preps: tuple[str, ...]) -> Token | None:
+def prep_object(verb: Token, preps: frozenset[str]) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for obj in child.children:
@@ -55,11 +61,11 @@ def direct_object(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
 
 
-def has_modal(tok: Token) -> bool:
-    return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in MODALS) for c in tok.children)
+def has_modal(tok: Token, modals: frozenset[str]) -> bool:
+    return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in modals) for c in tok.children)
 
 
-def tense_of(trigger: Token) -> str | None:
+def tense_of(trigger: Token, auxiliaries: Auxiliaries) -> str | None:
     """'present' for 'is defecting' / 'quits', 'perfect' for 'has defected', 'past' for 'defected',
     'future' for 'will resign'; a noun trigger takes the tense of the verb it is the subject or
     object of ('has accepted the resignation of')."""
@@ -67,7 +73,7 @@ def tense_of(trigger: Token) -> str | None:
     if not trigger.tag_.startswith("VB"):
         return None
     auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
-    perfect_or_future = aspect_of(auxes)
+    perfect_or_future = aspect_of(auxes, auxiliaries)
     if perfect_or_future:
         return perfect_or_future
     if any(a.tag_ in ("VBD",) for a in auxes) or trigger.tag_ in ("VBD",):
@@ -86,9 +92,9 @@ def verb_of(trigger: Token) -> Token:
     return trigger
 
 
-def aspect_of(auxes: list[Token]) -> str | None:
-    if any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+def aspect_of(auxes: list[Token], auxiliaries: Auxiliaries) -> str | None:
+    if any(a.lemma_ in auxiliaries.perfect and a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "perfect"
-    if any(a.lower_ in ("will", "'ll", "’ll", "shall") for a in auxes):
+    if any(a.lower_ in auxiliaries.future for a in auxes):
         return "future"
     return None

@@ -1,0 +1,48 @@
+"""A new event at its trigger: its evidence sentence, date words and tense."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..dates import is_duration
+from ..doctext import text_of
+from .record import Event
+from .syntax import SUBJECTS, tense_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from .syntax import Auxiliaries
+
+
+def new_event(doc: Doc, trigger: Token, kind: str, auxiliaries: Auxiliaries) -> Event:
+    sent = trigger.sent
+    start, end = sent.start_char, sent.end_char
+    while end > start and text_of(doc)[end - 1].isspace():
+        end -= 1
+    event = Event(type=kind, start=start, end=end, trigger=trigger.text, trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text))
+    event.filled("date_text", date_words(doc, trigger), "mentions.date_words")
+    event.tense = tense_of(trigger, auxiliaries)
+    return event
+
+
+def date_words(doc: Doc, trigger: Token) -> str | None:
+    """The DATE/TIME phrase attached to the trigger itself, not to its subject or a clause below;
+    for a noun trigger, to the verb it is the object of ('submitted his resignation Monday'). A
+    day before a time of day ('Friday' in 'Friday morning'); never a duration ('after 17 years')."""
+    anchors = [trigger]
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass", "pobj", "nsubj"):
+        anchors.append(trigger.head)
+    found = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME") and ent.sent == trigger.sent and any(attached_to(ent.root, a) for a in anchors) and not is_duration(ent.text)]
+    found.sort(key=lambda ent: ent.label_ != "DATE")
+    return found[0].text if found else None
+
+
+def attached_to(node: Token, trigger: Token) -> bool:
+    for _ in range(4):
+        if node.i == trigger.i:
+            return True
+        if node.dep_ in SUBJECTS + ("dobj", "relcl", "ccomp", "advcl", "acl", "appos", "compound") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False

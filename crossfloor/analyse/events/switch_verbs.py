@@ -1,0 +1,131 @@
+"""How a verb states a party switch, and which: defection, quitting, expulsion, whip withdrawn or
+resigned or restored, founding, readmission ('crossed the floor', 'was expelled from UKIP', 'had
+the whip withdrawn', 'launched his new party', 'will sit as an independent')."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .base import BLOCKED, EventType
+from .parties import owned_by_other
+from .syntax import agent_of, prep_object
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# A verb reading's answer when the verb may still be read another way (the next list).
+NEXT = object()
+# The verb lists of the section, in the order they are tried, and the reading of each.
+VERB_READINGS = (
+    ("expel_verbs", "expulsion"),
+    ("readmit_verbs", "readmission"),
+    ("found_verbs", "founding"),
+    ("defect_verbs", "defection"),
+    ("join_verbs", "joining"),
+    ("sit_verbs", "sitting"),
+    ("leave_verbs", "leaving"),
+)
+
+
+class SwitchVerbs(EventType):
+    """The verb classifier of party switches (its words: the party_switch section)."""
+
+    def classify_verb(self, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> str | None:
+        lemma = verb.lemma_.lower()
+        if self.about_whip(verb, obj, passive):
+            return self.whip_subtype(lemma, passive)
+        for key, reading in VERB_READINGS:
+            if lemma in self.words[key]:
+                found = getattr(self, reading)(doc, verb, obj, passive)
+                if found is not NEXT:
+                    return found
+        return None
+
+    def about_whip(self, verb: Token, obj: Token | None, passive: bool) -> bool:
+        """'withdrew the whip', 'the whip was withdrawn'."""
+        whip = self.words["whip_nouns"]
+        if obj is not None and obj.lemma_.lower() in whip:
+            return True
+        return passive and any(c.lemma_.lower() in whip for c in verb.subtree if c.dep_ in ("nsubjpass",))
+
+    def whip_subtype(self, lemma: str, passive: bool) -> str:
+        w = self.words
+        if lemma in w["whip_restored_verbs"]:
+            return "readmitted"
+        if lemma in w["whip_resigned_verbs"] and not passive:
+            return "whip_resigned"
+        if lemma in w["whip_withdrawn_verbs"]:
+            return "whip_withdrawn"
+        return BLOCKED
+
+    def expulsion(self, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> str | object:
+        if not (passive or obj is not None):
+            return NEXT
+        source = prep_object(verb, self.lex.prepositions["expelled_from"])
+        return "expelled" if source is not None and self.parties.names_party(doc, source) else BLOCKED
+
+    def readmission(self, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> str:
+        return "readmitted"
+
+    def founding(self, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> str:
+        if obj is not None and self.parties.is_party_noun(obj) and self.is_new(obj):
+            return "founded_new_party"
+        named = obj if obj is not None else (self.people.subject_of(verb) if passive else None)
+        if named is not None and verb.lemma_.lower() in self.words["naming_found_verbs"] and named.pos_ == "PROPN" and self.parties.names_party(doc, named):
+            return "founded_new_party"
+        return BLOCKED
+
+    def defection(self, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> str | object:
+        lemma = verb.lemma_.lower()
+        w = self.words
+        obj_lemma = obj.lemma_.lower() if obj is not None else None
+        if lemma in w["cross_verbs"]:
+            return "defection" if obj_lemma in w["cross_objects"] else BLOCKED
+        if lemma in w["always_defect_verbs"] or self.moves_to_party(doc, verb):
+            return "defection"
+        if lemma in w["switch_verbs"] and obj_lemma in w["switch_objects"]:
+            return "defection"
+        if lemma in w["desert_verbs"] and obj is not None and self.parties.names_party(doc, obj):
+            return "quit"
+        return NEXT
+
+    def moves_to_party(self, doc: Doc, verb: Token) -> bool:
+        """'went over to the Greens', not 'moved to Starmer's party'."""
+        target = prep_object(verb, self.lex.prepositions["moved_to"])
+        return verb.lemma_.lower() in self.words["to_party_verbs"] and target is not None and self.parties.names_party(doc, target) and not owned_by_other(target)
+
+    def joining(self, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> str:
+        lemma = verb.lemma_.lower()
+        target = obj if obj is not None else prep_object(verb, self.lex.prepositions["joined"])
+        particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+        if lemma in self.words["sign_verbs"] and not (particles & self.words["sign_particles"] or target is not None):
+            return BLOCKED
+        if target is not None and self.parties.names_party(doc, target):
+            return "readmitted" if lemma in self.words["rejoin_verbs"] else "defection"
+        return BLOCKED
+
+    def sitting(self, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> str | None:
+        seat = prep_object(verb, self.lex.prepositions["sits_as"])  # 'will sit as an independent', 'sits with the Greens'
+        return "defection" if seat is not None and self.party_or_none(doc, seat) else None
+
+    def leaving(self, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> str | None:
+        source = obj if obj is not None else prep_object(verb, self.lex.prepositions["source"])
+        return "quit" if source is not None and self.parties.names_party(doc, source) else None
+
+    def verb_arguments(self, verb: Token, obj: Token | None, subject: Token | None, passive: bool, subtype: str):
+        if passive and subtype == "founded_new_party":  # 'Veritas was formed by Mr Kilroy-Silk'
+            return subject, agent_of(verb)
+        return obj, subject
+
+    def is_new(self, tok: Token) -> bool:
+        """'his new party'."""
+        return any(c.lower_ in self.words["new_words"] for c in tok.children)
+
+    def party_or_none(self, doc: Doc, target: Token | None) -> str | None:
+        """A party, or Independent for 'an independent (MP)', 'unaffiliated'."""
+        if target is None:
+            return None
+        words = self.words["independent_words"]
+        if target.lower_ in words or any(c.lower_ in words for c in target.children if c.dep_ == "amod"):
+            return self.lex.independent
+        return self.parties.party_in(doc, target, None)
