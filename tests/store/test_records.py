@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from sqlalchemy import inspect
 
-from crossfloor.analyse.events import REGISTRY, EventType, Key
 from crossfloor.schema import AnalysedArticle, Article
+from crossfloor.schema.events import SPECS, EventSpec, FieldSpec, Key
 from crossfloor.store import views
 from crossfloor.store.database import open_database
 from crossfloor.store.rows import EVENT_COLUMNS
@@ -17,23 +17,22 @@ from crossfloor.store.schema import EventRow
 TEXT = 'Councillor Jane Doe was deselected by her local party. "I am disappointed," she said.'
 
 
-class Deselection(EventType):
-    """Made up for this test, with a field no table has a column for: the vote's margin."""
-
-    name = "deselection"
-    fields = ("person", "seat", "margin")
-    view_fields = ("person", "seat")
-    people_fields = ("person",)
-    participant = "person"
-    merge_keys = ("person",)
-    link_column = "person_id"
-    agree_fields = ()
-    score_keys = (Key("person", "person"),)
+# Made up for this test, with a field no table has a column for: the vote's margin.
+DESELECTION = EventSpec(
+    name="deselection",
+    field_specs=(FieldSpec("person", "person", merge="longer"), FieldSpec("seat", "place"), FieldSpec("margin", "text", across=False)),
+    participant="person",
+    merge_keys=("person",),
+    link_column="person_id",
+    agree_fields=(),
+    score_keys=(Key("person", "person"),),
+    describe=lambda event: f"{event.get('person')} deselected",
+)
 
 
 @pytest.fixture
 def with_deselection(monkeypatch):
-    monkeypatch.setitem(REGISTRY, "deselection", Deselection)
+    monkeypatch.setitem(SPECS, "deselection", DESELECTION)
 
 
 def quote() -> dict:
@@ -73,7 +72,7 @@ def test_an_event_field_without_a_column_is_stored_and_read_back_without_a_migra
 
 def test_events_of_known_types_keep_every_field_in_its_own_column(tmp_path):
     db = open_database(f"sqlite:///{tmp_path / 'columns.db'}")
-    for kind in REGISTRY.values():
+    for kind in SPECS.values():
         assert set(kind.fields) - {"quotes"} <= set(EVENT_COLUMNS), kind.name
     resignation = {**deselection(), "type": "resignation", "office": "councillor", "reason": None}
     del resignation["margin"]
