@@ -16,13 +16,16 @@ FILLED = {"person": "subject_of_verb", "to_party": "party_after_to"}
 
 @pytest.fixture(scope="module")
 def provenance_db(seeded, tmp_path_factory):  # noqa: F811 - the imported fixture
-    """A copy of the seeds database whose Reeves quotes and Wakeford reports carry provenance."""
+    """A copy of the seeds database whose Reeves quotes and Wakeford reports carry provenance we
+    set, and whose other rows carry none, as rows stored before migration 0006 do."""
     path = tmp_path_factory.mktemp("provenance") / "provenance.db"
     source = sqlite3.connect(seeded.removeprefix("sqlite:///"))
     copy = sqlite3.connect(path)
     source.backup(copy)
     source.close()
     with copy:
+        copy.execute("UPDATE quotes SET found_by = NULL, resolved_by = NULL")
+        copy.execute("UPDATE events SET found_by = NULL, filled_by = NULL")
         copy.execute("UPDATE quotes SET found_by = 'according_to', resolved_by = 'surname' WHERE speaker_resolved = 'Rachel Reeves'")
         copy.execute("UPDATE events SET found_by = 'defect_verb', filled_by = ? WHERE person LIKE '%Wakeford%'", (json.dumps(FILLED),))
     copy.close()
