@@ -56,14 +56,14 @@ def checked_url(raw: str) -> httpx.URL:
         raise LinkProblem(f"not a valid url (it holds the invisible or control character U+{ord(odd):04X})", "invalid")
     try:
         url = httpx.URL(text)
-        port = url.port
+        port, host = url.port, url.host  # the host's IDNA is decoded here, lazily
     except (httpx.InvalidURL, ValueError, UnicodeError) as err:  # idna's errors are UnicodeErrors
         raise LinkProblem(f"not a valid url ({' '.join(str(err).split())[:200]})", "invalid") from None
     if url.scheme not in ("http", "https"):
         raise LinkProblem("only http and https urls are fetched", "invalid")
     if port is not None and not 0 < port < 65536:
         raise LinkProblem(f"not a valid url (port {port})", "invalid")
-    return url.copy_with(host=canonical_host(url.host))
+    return url.copy_with(host=canonical_host(host))
 
 
 def canonical_host(host: str) -> str:

@@ -8,6 +8,7 @@ FetchProblem: one line naming the url and what went wrong, with its kind."""
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +27,7 @@ PAGE_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "application/rdf+xml", "application/feed+json")
 REDIRECTS = (301, 302, 303, 307, 308)
 ROBOTS_MAX_BYTES = 500 * 1024  # RFC 9309: a parser may stop reading there
+SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 ROBOTS_KEPT = 24 * 3600.0  # RFC 9309: rules should not be cached for longer than 24 hours
 
 
@@ -98,7 +100,7 @@ class Fetcher:
         except httpx.TimeoutException:
             raise FetchProblem(url, f"no answer within {self.timeout:g} s", "timeout") from None
         except httpx.HTTPError as err:
-            raise FetchProblem(url, f"{type(err).__name__} ({' '.join(str(err).split())[:200]})") from None
+            raise http_problem(url, err) from None
 
     @contextmanager
     def opened(self, url: str, headers: dict, robots: bool = True) -> Iterator[httpx.Response]:
@@ -199,6 +201,13 @@ class Fetcher:
         return parser
 
 
+def http_problem(url: str, err: httpx.HTTPError) -> FetchProblem:
+    detail = " ".join(str(err).split())[:200]
+    if isinstance(err, httpx.RemoteProtocolError) and "location header" in detail:  # httpx parses a redirect's Location itself
+        return FetchProblem(url, f"redirected to something that is not a valid url ({detail})", "invalid")
+    return FetchProblem(url, f"{type(err).__name__} ({detail})")
+
+
 def read_capped(response: httpx.Response, limit: int) -> tuple[bytes, bool]:
     """At most limit bytes of the body as it streams, and whether there was more."""
     body = bytearray()
@@ -225,9 +234,12 @@ def feed_links(content: bytes, base: str | None = None) -> list[tuple[str, str |
 
 
 def absolute(link: str, base: str | None) -> str:
-    """The link resolved against base; a link urljoin cannot parse is left for the fetcher's
-    check to name."""
+    """A relative link resolved against base. A link with a scheme is left as it is (urljoin
+    would make 'http://' the feed's own url), and one urljoin cannot parse is left for the
+    fetcher's check to name."""
+    if not base or SCHEME.match(link):
+        return link
     try:
-        return urljoin(base, link) if base else link
+        return urljoin(base, link)
     except ValueError:
         return link
