@@ -167,7 +167,7 @@ def allowed_addresses(host: str, port: int, allow_private: bool, resolve: Resolv
     except ValueError:
         try:
             addresses = [ipaddress.ip_address(found.split("%", 1)[0]) for found in resolve(host, port)]
-        except (OSError, UnicodeError) as err:
+        except (OSError, ValueError) as err:  # ValueError: an answer that is no address; UnicodeError is one
             raise LinkProblem(f"cannot resolve {host} ({getattr(err, 'strerror', None) or err})", "unresolved") from None
         if not addresses:
             raise LinkProblem(f"cannot resolve {host} (no address)", "unresolved")
