@@ -28,6 +28,10 @@ class Settings(BaseSettings):
     # Rule passes switched off, comma-separated ('according_to,pronoun_by_salience'): measures
     # what a pass contributes (`crossfloor evaluate ... --without PASS`); none by default.
     without_passes: str = ""
+    # `ingest URL` and `watch` fetch from loopback, private, link-local and shared (CGNAT)
+    # addresses too (never from cloud metadata services); off, a feed cannot point the fetcher
+    # at this machine or its network.
+    allow_private: bool = False
 
     @property
     def passes_off(self) -> tuple[str, ...]:

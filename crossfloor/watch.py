@@ -24,7 +24,7 @@ EVERY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h)?\s*$", re.I)
 # A page that answered this is not asked again; other failures are tried in the next round.
 FINAL_STATUSES = (401, 403, 404, 410, 451)
 # Failures that will not mend, with the status they are remembered by.
-FINAL_PROBLEMS = (("robots.txt", 403), ("content type", 415), ("larger than", 413), ("redirects", 310), ("only http", 400))
+FINAL_PROBLEMS = (("disallows it", 403), ("content type", 415), ("larger than", 413), ("redirects", 310), ("only http", 400), ("not a valid url", 400), ("refused:", 403))
 
 
 def final_status(problem: str) -> int | None:
@@ -113,7 +113,7 @@ class Watcher:
         if got.status == 304:
             done.unchanged += 1
             return []
-        links = feed_links(got.content) if got.is_feed else [(got.url, None, None)]
+        links = feed_links(got.content, got.url) if got.is_feed else [(got.url, None, None)]
         seen = self.fetched({link for link, _, _ in links})
         return [entry for entry in links if entry[0] not in seen]
 

@@ -145,3 +145,19 @@ def test_atheris_session_on_the_readers(tmp_path):
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert f"Done {runs} " in done.stderr
+
+
+def test_atheris_session_on_urls_and_feed_links(tmp_path):
+    """fuzz/fuzz_urls.py: links through the fetcher's checks (parsing, numeric hosts, the
+    address policy with the input's own resolver); nothing is fetched."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number, seed in enumerate(["http://news.example/a", "/a2.html", "http://0x7f.1/", "http://[::ffff:127.0.0.1]:80/x", "https://b\u00fccher.example/", "http://xn--zz/"]):
+        (corpus / str(number)).write_text(seed, encoding="utf-8")
+    runs = os.environ.get("CROSSFLOOR_FUZZ_RUNS", "2000")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "fuzz" / "fuzz_urls.py"), f"-atheris_runs={runs}", "-max_len=2048", "-rss_limit_mb=0", "-malloc_limit_mb=1024", str(corpus)],
+        cwd=tmp_path, capture_output=True, text=True, timeout=3600,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert f"Done {runs} " in done.stderr

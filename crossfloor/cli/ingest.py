@@ -47,16 +47,19 @@ def ingest(
     engine: Annotated[Engine, typer.Option(help="local: worker processes here; dask: a Dask cluster")] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (tcp://HOST:8786); implies --engine dask")] = None,
     follow_links: Annotated[bool, typer.Option("--follow-links", help="In folders, read symbolic links to files outside the folder too")] = False,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Fetch urls on loopback, private and link-local addresses too")] = False,
 ) -> None:
     """Read articles, find who said what, and store it (re-ingesting is safe; an interrupted
     ingest resumes where it stopped)."""
     from ..ingest import IngestReport
     from ..ingest import ingest as run_ingest
 
-    settings = get_settings(db=db, processes=processes, max_mb=max_mb)
+    settings = get_settings(db=db, processes=processes, max_mb=max_mb, allow_private=allow_private or None)
     store = database(settings.db)
     err = console(stderr=True)
-    options = ReadOptions(max_bytes=int(settings.max_mb * 1_000_000), published=parse_day(published), outlet=outlet, follow_links=follow_links)
+    options = ReadOptions(
+        max_bytes=int(settings.max_mb * 1_000_000), published=parse_day(published), outlet=outlet, follow_links=follow_links, allow_private=settings.allow_private
+    )
     report = IngestReport()
     progress = Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

@@ -30,7 +30,7 @@ from .archives import (
 from .checks import Skipped, Unreadable, check_size, check_text, decode
 from .formats import from_feed, from_html, from_jsonl, from_text, parse_date
 from .streams import jsonl_lines, read_special
-from .web import PAGE_TYPES, Fetched, Fetcher, FetchProblem, feed_links
+from .web import PAGE_TYPES, Fetched, Fetcher, FetchProblem, feed_links, shown
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -54,6 +54,7 @@ class ReadOptions:
     check_language: bool = True
     follow_links: bool = False  # read a folder's links to files outside it
     special_seconds: float = 30.0  # how long a pipe or device named on the command line is read
+    allow_private: bool = False  # fetch urls on loopback, private and link-local addresses too
 
 
 def expand_paths(paths: Iterable[str], follow_links: bool = False) -> Iterator[Path | str | Skipped]:
@@ -252,7 +253,7 @@ def skip_of(problem: Unreadable) -> Skipped:
 
 
 def fetch_skip(url: str, problem: FetchProblem) -> Skipped:
-    return Skipped(url, one_line(str(problem).removeprefix(f"{url}: ")))
+    return Skipped(shown(url), problem.reason)
 
 
 def one_line(message: str) -> str:
@@ -271,7 +272,7 @@ def iter_articles(paths: Iterable[str], options: ReadOptions | None = None) -> I
     try:
         for raw in paths:
             if is_url(raw):
-                fetcher = fetcher or Fetcher(max_bytes=options.max_bytes)
+                fetcher = fetcher or Fetcher(max_bytes=options.max_bytes, allow_private=options.allow_private)
                 yield from read_url(raw, fetcher, options)
                 continue
             for path in expand_paths([raw], options.follow_links):
@@ -294,7 +295,7 @@ def read_url(url: str, fetcher: Fetcher, options: ReadOptions) -> Iterator[Artic
     if not got.is_feed:
         yield from page_articles(got, options)
         return
-    for link, title, day in feed_links(got.content):
+    for link, title, day in feed_links(got.content, got.url):
         yield from read_page(link, fetcher, options, title, day)
 
 
