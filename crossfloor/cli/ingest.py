@@ -54,7 +54,7 @@ def ingest(
     from ..ingest import ingest as run_ingest
 
     settings = get_settings(db=db, processes=processes, max_mb=max_mb)
-    store = database(settings.db)
+    store = database(settings.db, create=True)
     err = console(stderr=True)
     options = ReadOptions(max_bytes=int(settings.max_mb * 1_000_000), published=parse_day(published), outlet=outlet, follow_links=follow_links)
     report = IngestReport()
