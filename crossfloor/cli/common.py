@@ -117,10 +117,12 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def database(db: str | None):
-    """The database a --db option names (else the settings'), opened, or a one-line error."""
+def database(db: str | None, create: bool = False):
+    """The database a --db option names (else the settings'), opened, or a one-line error. Only
+    commands that write pass `create`: for the others a mistyped path is an error, not a new
+    empty database."""
     try:
-        return open_database(get_settings(db=db).database_url)
+        return open_database(get_settings(db=db).database_url, create=create)
     except DatabaseProblem as err:
         fail(str(err))
 

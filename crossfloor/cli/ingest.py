@@ -55,7 +55,7 @@ def ingest(
     from ..ingest import ingest as run_ingest
 
     settings = get_settings(db=db, processes=processes, max_mb=max_mb, allow_private=allow_private or None)
-    store = database(settings.db)
+    store = database(settings.db, create=True)
     err = console(stderr=True)
     options = ReadOptions(
         max_bytes=int(settings.max_mb * 1_000_000), published=parse_day(published), outlet=outlet, follow_links=follow_links, allow_private=settings.allow_private
@@ -97,7 +97,16 @@ def summary_of(report) -> str:
     return (
         f"stored {report.stored} new article(s) with {report.quotes} quote(s) and {report.events} event(s); "
         f"{report.duplicates} already stored; {report.copies} near copies of stored articles kept as copies; {len(report.skipped)} skipped"
+        + passed_over_of(report.passed_over)
     )
+
+
+def passed_over_of(counts) -> str:
+    """'; passed over 3 file(s) that are not articles (2 .pdf, 1 .bin)', or nothing."""
+    if not counts:
+        return ""
+    kinds = ", ".join(f"{n} {suffix}" for suffix, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return f"; passed over {sum(counts.values())} file(s) that are not articles ({kinds})"
 
 
 @app.command()

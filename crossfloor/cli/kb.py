@@ -22,7 +22,7 @@ def kb_import(
     from ..link.kb_import import KbProblem, import_path
     from ..link.reference import Reference
 
-    store = database(db)
+    store = database(db, create=True)
     failed = 0
     for path in paths:
         try:

@@ -48,10 +48,11 @@ def quotes(
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.table,
     db: DbOption = None,
 ) -> None:
-    """List stored quotes: who said what, with cue and venue."""
+    """List stored quotes: who said what, with cue and venue, by article and in the order of
+    the text."""
     try:
         with database(db).reading() as session:
-            rows = views.quote_records(session, limit=limit, speaker=speaker, contains=contains, article_id=article, act=act.value if act else None)
+            rows = views.quote_records(session, limit=limit, sort="article", speaker=speaker, contains=contains, article_id=article, act=act.value if act else None)
     except DatabaseProblem as problem:
         fail(str(problem))
     print_rows(rows, format, quote_table, "no quotes match")

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..settings import get_settings
-from ..store.database import DatabaseProblem
+from ..store.database import DatabaseProblem, check_url
 from .common import DbOption, ProcessesOption, app, fail, say
 from .tables import console
 
@@ -32,6 +32,7 @@ def serve(
     settings = get_settings(db=db)
     names = {*LOOPBACK, *(allowed_host or [])} | ({host} if host not in ("0.0.0.0", "::") else set())
     try:
+        check_url(settings.database_url, create=False)  # serving only reads: a mistyped path is an error
         web = create_app(ServeSettings(settings.database_url, allow_writes, settings.token or None, int(max_upload_mb * 1_000_000), allowed_hosts=tuple(names)))
     except DatabaseProblem as problem:
         fail(str(problem))

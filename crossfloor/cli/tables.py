@@ -13,22 +13,36 @@ SPEAKER_STYLES = ["cyan", "magenta", "green", "yellow", "blue", "red", "bright_c
 
 
 def quote_table(rows: list[dict]) -> Table:
+    """Quotes, one per row. The cue ('said', 'according to') is short and is kept whole, with
+    the kind of quote under it; the quote, the speaker and the venue wrap into what room is left
+    (at 80 columns too)."""
     table = Table(show_lines=False, header_style="bold", expand=True)
     table.add_column("art", justify="right", no_wrap=True)
-    table.add_column("speaker", ratio=2)
-    table.add_column("kind", no_wrap=True)
+    table.add_column("speaker", ratio=3)
     table.add_column("quote", ratio=6)
-    table.add_column("cue", ratio=1)
+    table.add_column("cue, kind", no_wrap=True, max_width=CUE_WIDTH)
     table.add_column("venue", ratio=2)
     for r in rows:
-        speaker = Text(r["speaker_resolved"] or "(unknown)")
-        extra = ", ".join(x for x in (r.get("speaker_role"), r.get("speaker_party")) if x and x != r["speaker_resolved"])
-        if extra:
-            speaker.append(f"\n{extra}", style="dim")
         quote = r["text"] if len(r["text"]) <= 300 else r["text"][:297] + "..."
-        kind = r["kind"] + ("\nthought" if r.get("act") == "thought" else "")
-        table.add_row(str(r["article_id"]), speaker, kind, Text(quote), Text(r["cue"] or ""), Text(r["venue"] or ""))
+        how = Text(r["cue"] or "")
+        how.append(("\n" if r["cue"] else "") + r["kind"] + ("\nthought" if r.get("act") == "thought" else ""), style="dim")
+        table.add_row(str(r["article_id"]), speaker_cell(r), Text(quote), how, Text(r["venue"] or ""))
     return table
+
+
+# The longest cue shown whole ('according to', 'has warned'); a longer one takes the cut.
+CUE_WIDTH = 14
+
+
+def speaker_cell(r: dict) -> Text:
+    """The speaker's name, then role and party in brackets on the next line: wrapped into a
+    narrow column, and with no colour when piped, the two still read apart."""
+    name = r["speaker_resolved"] or "(unknown)"
+    cell = Text(name)
+    extra = "; ".join(x for x in (r.get("speaker_role"), r.get("speaker_party")) if x and x != name)
+    if extra:
+        cell.append(f"\n({extra})", style="dim")
+    return cell
 
 
 def event_table(rows: list[dict], width: int | None = None) -> Table:

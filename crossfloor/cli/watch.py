@@ -39,7 +39,7 @@ def watch(
         urls, interval = sources_of(sources), seconds_of(every)
     except WatchProblem as problem:
         fail(str(problem))
-    store = database(settings.db)
+    store = database(settings.db, create=True)
     limit = int(settings.max_mb * 1_000_000)
     fetcher = Fetcher(max_bytes=limit, timeout=timeout, host_interval=host_interval, allow_private=settings.allow_private)
     targets = Targets(notify=notify, exec=exec_, types=tuple(t.value for t in type or ()))

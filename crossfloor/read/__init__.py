@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -57,28 +58,32 @@ class ReadOptions:
     allow_private: bool = False  # fetch urls on loopback, private and link-local addresses too
 
 
-def expand_paths(paths: Iterable[str], follow_links: bool = False) -> Iterator[Path | str | Skipped]:
+def expand_paths(paths: Iterable[str], follow_links: bool = False, passed_over: Counter[str] | None = None) -> Iterator[Path | str | Skipped]:
     """Files as given, folders recursively (hidden files skipped, sorted), '-' for stdin. In a
     folder, links to files outside it and anything that is not a regular file (a pipe, a device,
-    a socket) are skipped with their reason."""
+    a socket) are skipped with their reason; files in no format crossfloor reads (a .pdf) are
+    passed over, and counted by suffix in `passed_over` so that the user hears of them."""
     for raw in paths:
         if raw == "-":
             yield "-"
             continue
         path = Path(raw)
         if path.is_dir():
-            yield from folder_files(path, follow_links)
+            yield from folder_files(path, follow_links, Counter() if passed_over is None else passed_over)
         else:
             yield path
 
 
-def folder_files(root: Path, follow_links: bool) -> Iterator[Path | Skipped]:
+def folder_files(root: Path, follow_links: bool, passed_over: Counter[str]) -> Iterator[Path | Skipped]:
     base = root.resolve()
     for folder, dirs, files in os.walk(root, followlinks=follow_links):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             child = Path(folder) / name
-            if name.startswith(".") or not readable_name(child):
+            if name.startswith("."):
+                continue
+            if not readable_name(child):
+                passed_over[child.suffix.lower() or child.name] += 1
                 continue
             problem = folder_entry_problem(child, base, follow_links)
             if problem:
@@ -264,9 +269,10 @@ def is_url(raw) -> bool:
     return isinstance(raw, str) and raw.lower().startswith(("http://", "https://"))
 
 
-def iter_articles(paths: Iterable[str], options: ReadOptions | None = None) -> Iterator[Article | Skipped]:
+def iter_articles(paths: Iterable[str], options: ReadOptions | None = None, passed_over: Counter[str] | None = None) -> Iterator[Article | Skipped]:
     """Articles from files, folders, '-' and http(s) urls (a page, or a feed and the pages it
-    links), in the order given."""
+    links), in the order given; `passed_over` counts a folder's files that are in no format
+    crossfloor reads, by suffix (see expand_paths)."""
     options = options or ReadOptions()
     fetcher = None
     try:
@@ -275,7 +281,7 @@ def iter_articles(paths: Iterable[str], options: ReadOptions | None = None) -> I
                 fetcher = fetcher or Fetcher(max_bytes=options.max_bytes, allow_private=options.allow_private)
                 yield from read_url(raw, fetcher, options)
                 continue
-            for path in expand_paths([raw], options.follow_links):
+            for path in expand_paths([raw], options.follow_links, passed_over):
                 if isinstance(path, Skipped):
                     yield path
                 else:

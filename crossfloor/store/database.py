@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import create_engine, event, func, inspect, select, text
+from sqlalchemy import create_engine, event, func, inspect, make_url, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -124,6 +124,38 @@ def describe_url(url: str) -> str:
     return url.split("///", 1)[1] if url.startswith("sqlite:///") else url.rsplit("@", 1)[-1]
 
 
+SUPPORTED_URLS = "an SQLite path, sqlite:///PATH, or postgresql+psycopg://USER:PASSWORD@HOST/NAME"
+# The drivers crossfloor ships with; the short PostgreSQL spellings mean psycopg (SQLAlchemy
+# would look for psycopg2, which is not installed).
+URL_SCHEMES = {"sqlite": "sqlite", "sqlite+pysqlite": "sqlite+pysqlite", "postgresql+psycopg": "postgresql+psycopg",
+               "postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg"}
+
+
+def check_url(url: str, create: bool) -> str:
+    """The URL to open, with the scheme spelled as SQLAlchemy needs it; a DatabaseProblem for a
+    scheme crossfloor cannot use, an SQLite file in a folder that does not exist (never made:
+    a typo should not leave folders behind) or, unless `create`, an SQLite file that does not
+    exist (a typo would otherwise read as an empty database)."""
+    scheme, _, rest = url.partition("://")
+    if scheme.lower() not in URL_SCHEMES:
+        raise DatabaseProblem(f"{scheme}://: not a supported database URL (use {SUPPORTED_URLS})")
+    url = f"{URL_SCHEMES[scheme.lower()]}://{rest}"
+    path = sqlite_file(url)
+    if path is not None and not path.parent.is_dir():
+        raise DatabaseProblem(f"{path}: the folder {path.parent} does not exist")
+    if path is not None and not create and not path.exists():
+        raise DatabaseProblem(f"{path}: no such database (`crossfloor ingest` or `crossfloor kb import` creates one; check --db)")
+    return url
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file an SQLite URL names; None for other databases and for an in-memory one."""
+    if not url.startswith("sqlite"):
+        return None
+    name = make_url(url).database
+    return Path(name) if name and name != ":memory:" and not name.startswith("file:") else None
+
+
 class Database:
     def __init__(self, url: str):
         self.url = url
@@ -141,8 +173,6 @@ class Database:
     def init(self) -> Database:
         """Bring the schema up to date (Alembic migrations); a file that is not a database is
         reported, never overwritten."""
-        if self.url.startswith("sqlite:///") and not self.url.endswith(":memory:"):
-            Path(describe_url(self.url)).parent.mkdir(parents=True, exist_ok=True)
         try:
             with self.engine.begin() as conn:
                 migrate(conn)
@@ -288,5 +318,7 @@ class Database:
             }
 
 
-def open_database(url: str) -> Database:
-    return Database(url).init()
+def open_database(url: str, create: bool = True) -> Database:
+    """The database at `url`, its schema brought up to date; `create=False` (for commands that
+    only read) refuses an SQLite file that does not exist. See check_url."""
+    return Database(check_url(url, create)).init()

@@ -326,8 +326,16 @@ QUOTE_ORDERS = {
     "speaker": (QuoteRow.speaker_resolved.is_(None), QuoteRow.speaker_resolved, ArticleRow.id, QuoteRow.start),
     "outlet": (ArticleRow.outlet.is_(None), ArticleRow.outlet, ArticleRow.id, QuoteRow.start),
     "kind": (QuoteRow.kind, ArticleRow.id, QuoteRow.start),
+    "article": (ArticleRow.id, QuoteRow.start),
 }
 QUOTE_FACETS = {"outlet": ArticleRow.outlet, "party": QuoteRow.speaker_party, "kind": QuoteRow.kind, "act": QuoteRow.act}
+
+
+def speaker_matches(words: str):
+    """Quotes whose speaker's name, the mention in the text or role ('leader of the council')
+    contains `words`, in any case; % and _ are the characters themselves, not wildcards."""
+    pattern = "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return or_(*(column.ilike(pattern, escape="\\") for column in (QuoteRow.speaker_resolved, QuoteRow.speaker, QuoteRow.speaker_role)))
 
 
 def quote_filters(
@@ -347,7 +355,7 @@ def quote_filters(
     conditions = [
         QuoteRow.act == act if act else None,
         QuoteRow.kind == kind if kind else None,
-        or_(QuoteRow.speaker_resolved.ilike(f"%{speaker}%"), QuoteRow.speaker.ilike(f"%{speaker}%")) if speaker else None,
+        speaker_matches(speaker) if speaker else None,
         QuoteRow.speaker_party.ilike(f"%{party}%") if party else None,
         ArticleRow.outlet.ilike(f"%{outlet}%") if outlet else None,
         QuoteRow.text.ilike(f"%{contains}%") if contains else None,

@@ -144,3 +144,14 @@ def test_kb_import_reports_a_bad_file_and_keeps_going(tmp_path):
     assert result.exit_code == 1
     assert f"{bad}: invalid JSON" in result.output and "1 persons" in result.output
     assert "popolo" in invoke("kb", "status", "--db", tmp_path / "k.db").output
+
+
+def test_a_folder_of_files_that_are_not_articles_says_what_it_passed_over(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.pdf", "b.PDF", "c.bin", ".hidden"):
+        (folder / name).write_bytes(b"%PDF-1.4 not an article")
+    result = invoke("--fast", "ingest", folder, "--db", tmp_path / "t.db", "--processes", 1)
+    assert result.exit_code == 0, result.output
+    assert "stored 0 new article(s)" in result.output
+    assert "passed over 3 file(s) that are not articles (2 .pdf, 1 .bin)" in result.output

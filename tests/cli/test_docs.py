@@ -54,3 +54,16 @@ def test_the_check_fails_for_an_undocumented_option(monkeypatch):
         assert "ingest --published" in str(err)
     else:
         raise AssertionError("an undocumented option passed the check")
+
+
+def test_the_readme_library_example_runs():
+    """The README's library example, as written, with an article and a list of them to read."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### As a library") :]
+    example = section[section.index("```python\n") + len("```python\n") : section.index("\n```", section.index("```python"))]
+    text = "Jo Bloggs, the MP for Barnsley, has defected from Labour to the Conservatives, she said on Monday."
+    scope = {"text": text, "texts": [text]}
+    exec(compile(example, "README.md", "exec"), scope)  # noqa: S102 - the README's own example
+    assert [e.type for e in scope["doc"]._.events] == ["party_switch"]
+    assert next(iter(scope["records"]))["events"][0]["person"] == "Jo Bloggs"
+    assert "crossfloor_speakers" in scope["own"].pipe_names
