@@ -21,7 +21,7 @@ from crossfloor.read import ReadOptions, iter_articles
 from crossfloor.read.web import Fetcher
 from crossfloor.store.database import open_database
 from crossfloor.store.schema import AlertRow, ArticleRow
-from crossfloor.watch import Watcher, WatchProblem, check_intervals, seconds_of, sources_of
+from crossfloor.watch import MAX_PAGE_TRIES, Watcher, WatchProblem, check_intervals, final_status, seconds_of, sources_of
 from tests.conftest import ROOT
 from tests.databases import BACKENDS, fresh_url
 
@@ -354,3 +354,29 @@ def test_the_command_line_refuses_bad_targets_and_intervals_before_any_round(opt
     assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
     assert len(done.stderr.strip().splitlines()) == 1 and done.stderr.startswith("error: "), done.stderr
     assert site.requests == []  # refused before the first round
+
+
+class RobotsUnreachable(Fetcher):
+    """A fetcher whose hosts' robots.txt cannot be had (a 503): every page is "try later"."""
+
+    def fetch(self, url, etag=None, last_modified=None, **kwargs):
+        if "kinds" in kwargs:
+            from crossfloor.read.web import FetchProblem
+
+            raise FetchProblem(f"{url}: robots.txt of the host could not be had (HTTP 503); try later")
+        return super().fetch(url, etag, last_modified, **kwargs)
+
+
+def test_a_page_whose_robots_txt_could_not_be_had_is_tried_again_in_later_rounds(site, tmp_path):
+    assert final_status("http://h/p: robots.txt of h disallows it") == 403
+    assert final_status("http://h/p: robots.txt of h could not be had (HTTP 503); try later") is None
+    db = open_database(f"sqlite:///{tmp_path / 'watch.db'}")
+    site.items = ["/news/doe-defects"]
+    feed, log = f"{site.base}/feed.xml", []
+    unreachable = Watcher(db, RobotsUnreachable(max_bytes=2_000_000, timeout=1.0, host_interval=0.0), ReadOptions(max_bytes=2_000_000), Targets(), log.append)
+    tries = [unreachable.run([feed], every=0, once=True, patience=0).pages for _ in range(MAX_PAGE_TRIES + 1)]
+    assert tries == [1] * MAX_PAGE_TRIES + [0], log  # tried in each later round, then left
+    db2 = open_database(f"sqlite:///{tmp_path / 'watch2.db'}")
+    for fetcher in (RobotsUnreachable, Fetcher):  # once robots.txt answers, the page is fetched
+        done = Watcher(db2, fetcher(max_bytes=2_000_000, timeout=1.0, host_interval=0.0), ReadOptions(max_bytes=2_000_000), Targets(), log.append).run([feed], every=0, once=True, patience=0)
+    assert done.report.stored == 1, log
