@@ -1,7 +1,8 @@
 """Follow feeds: every so often, fetch each feed (a 304 when it has not changed), fetch the pages
 it links that were not fetched before, store them as `ingest` does (once each), and alert on
-the new events they report. What was fetched, what each server said of it and which alerts
-were delivered live in the database, so a watch stopped with Ctrl-C goes on where it was."""
+the new events they report. What was fetched, what each server said of it, the pages still to
+fetch and which alerts were delivered live in the database, so a watch stopped with Ctrl-C (or
+killed) goes on where it was."""
 
 from __future__ import annotations
 
@@ -11,20 +12,32 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from . import alerts
 from .ingest import IngestReport, ingest
 from .read import ReadOptions, fetch_skip, is_url, page_articles
-from .read.web import PAGE_TYPES, Fetcher, FetchProblem, feed_links
+from .read.web import PAGE_TYPES, Fetched, Fetcher, FetchProblem, feed_links
 from .store.database import Database
 from .store.schema import WebResourceRow
 
 EVERY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h)?\s*$", re.I)
 # A page that answered this is not asked again; other failures are tried in the next round.
 FINAL_STATUSES = (401, 403, 404, 410, 451)
-# Failures that will not mend, with the status they are remembered by.
-FINAL_PROBLEMS = (("disallows it", 403), ("content type", 415), ("larger than", 413), ("redirects", 310), ("only http", 400), ("not a valid url", 400), ("refused:", 403))
+# Failures that will not mend, with the status they are remembered by. A robots.txt that could
+# not be had is not among them (the fetcher says "try later", never "disallows").
+FINAL_PROBLEMS = (("disallows", 403), ("content type", 415), ("larger than", 413), ("redirects", 310), ("only http", 400), ("not a valid url", 400), ("refused:", 403))
+# A page whose failures may mend (no answer, a server error, robots.txt unreachable) is tried in
+# this many rounds, then left: a dead link is not asked for ever.
+MAX_PAGE_TRIES = 5
+URL_CHARS = 2000  # what web_resources.url holds; a longer link is skipped
+TITLE_CHARS = 1000
+CHUNK = 500  # urls in one IN (...): PostgreSQL takes at most 65,535 parameters
+# Floors for the intervals (see docs/reliability.md): below them a watch is a load test.
+MIN_EVERY = 60.0
+MIN_HOST_INTERVAL = 0.5
+
+Link = tuple[str, str | None, str | None]  # url, title, published YYYY-MM-DD
 
 
 def final_status(problem: str) -> int | None:
@@ -44,6 +57,15 @@ def seconds_of(every: str) -> float:
     if not match:
         raise WatchProblem(f"--every must be a number of seconds, or minutes or hours (30s, 15m, 1h), not {every!r}")
     return float(match.group(1)) * {"s": 1, "m": 60, "h": 3600}[(match.group(2) or "s").lower()]
+
+
+def check_intervals(every: float, host_interval: float, once: bool) -> None:
+    """Refuse intervals under the floors (one line) rather than clamp them: a value the user
+    gave and we changed silently would be a surprise; --every does not matter with --once."""
+    if not once and every < MIN_EVERY:
+        raise WatchProblem(f"--every must be at least {MIN_EVERY:g} s (one round a minute), not {every:g} s; use --once for a single round")
+    if host_interval < MIN_HOST_INTERVAL:
+        raise WatchProblem(f"--host-interval must be at least {MIN_HOST_INTERVAL:g} s between two requests to one host, not {host_interval:g} s")
 
 
 def sources_of(given: Iterable[str]) -> list[str]:
@@ -84,74 +106,112 @@ class Watcher:
     # ---- one round ---------------------------------------------------------------------------
     def round(self, urls: list[str]) -> Round:
         done = Round()
-        pages: list[tuple[str, int]] = []
-        ingest([], self.db, self.options, processes=self.processes, items=self.articles(urls, done, pages), on_skip=lambda s: self.log(f"skipped: {s}"), report=done.report)
-        # Only now, with their articles stored, are the pages marked as fetched: a round stopped
-        # part-way fetches them again, and storing by content keeps each article once.
-        for link, status in pages:
-            self.remember(link, "page", status, None, None)
+        settle: list[Callable[[], None]] = []
+        ingest([], self.db, self.options, processes=self.processes, items=self.articles(urls, done, settle), on_skip=lambda s: self.log(f"skipped: {s}"), report=done.report)
+        # Only now, with their articles stored, are the pages marked as fetched (and a page given
+        # itself its ETag saved): a round stopped part-way fetches them again, and storing by
+        # content keeps each article once.
+        for action in settle:
+            action()
         if self.targets.names():
             done.queued = alerts.queue(self.db, self.targets)
             done.delivered = alerts.deliver(self.db, self.targets, self.log)
         return done
 
-    def articles(self, urls: list[str], done: Round, pages: list[tuple[str, int]]) -> Iterator:
+    def articles(self, urls: list[str], done: Round, settle: list[Callable[[], None]]) -> Iterator:
         for url in urls:
             done.feeds += 1
-            for link, title, day in self.new_links(url, done):
+            got = self.look_at(url, done)
+            if got is not None and got.status != 304 and not got.is_feed:  # a page given itself: this answer is its article
+                yield from page_articles(got, self.options, None, None)
+                settle.append(lambda url=url, got=got: self.remember(url, "feed", got.status, got.etag, got.last_modified))
+                continue
+            for link, title, day in self.waiting(url):
                 done.pages += 1
-                yield from self.page(link, title, day, pages)
+                yield from self.page(link, title, day, settle)
 
-    def new_links(self, url: str, done: Round) -> list[tuple[str, str | None, str | None]]:
+    def look_at(self, url: str, done: Round) -> Fetched | None:
+        """Fetch the feed (a 304 when unchanged); a feed's new links are recorded as pending pages
+        in the transaction that saves its ETag, so none is lost to a 304 after a stop."""
         known = self.resource(url)
         try:
             got = self.fetcher.fetch(url, known.etag if known else None, known.last_modified if known else None)
         except FetchProblem as problem:
             self.log(f"skipped: {problem}")
-            return []
-        self.remember(url, "feed", got.status, got.etag, got.last_modified)
+            return None
         if got.status == 304:
             done.unchanged += 1
-            return []
-        links = feed_links(got.content, got.url) if got.is_feed else [(got.url, None, None)]
-        seen = self.fetched({link for link, _, _ in links})
-        return [entry for entry in links if entry[0] not in seen]
+            self.remember(url, "feed", 304, None, None)
+        elif got.is_feed:
+            self.record_feed(url, got, feed_links(got.content, got.url))
+        return got
 
-    def page(self, link: str, title: str | None, day: str | None, pages: list[tuple[str, int]]) -> Iterator:
+    def page(self, link: str, title: str | None, day: str | None, settle: list[Callable[[], None]]) -> Iterator:
         """The page's article; a page that cannot be had now (no answer, a server error) is
-        asked again next round, one that never will be (404, robots.txt, not a page, too large)
-        is not."""
+        asked again next round (up to MAX_PAGE_TRIES), one that never will be (404, robots.txt
+        disallows it, not a page, too large) is not."""
         try:
             got = self.fetcher.fetch(link, kinds=PAGE_TYPES)
         except FetchProblem as problem:
             yield fetch_skip(link, problem)
             status = final_status(str(problem))
-            if status is not None:
-                pages.append((link, status))
+            settle.append(lambda: self.settle(link, status))
             return
         yield from page_articles(got, self.options, title, day)
-        pages.append((link, 200))
+        settle.append(lambda: self.settle(link, 200))
 
     # ---- what was fetched --------------------------------------------------------------------
     def resource(self, url: str) -> WebResourceRow | None:
         with self.db.sessions() as session:
             return session.scalar(select(WebResourceRow).where(WebResourceRow.url == url))
 
-    def fetched(self, links: set[str]) -> set[str]:
+    def waiting(self, feed: str) -> list[Link]:
+        """The feed's pages still to fetch, in the order they were listed."""
+        pending = (WebResourceRow.kind == "page", WebResourceRow.status.is_(None), WebResourceRow.attempts < MAX_PAGE_TRIES)
         with self.db.sessions() as session:
-            return set(session.scalars(select(WebResourceRow.url).where(WebResourceRow.url.in_(links), WebResourceRow.kind == "page")))
+            feed_id = select(WebResourceRow.id).where(WebResourceRow.url == feed).scalar_subquery()
+            rows = session.execute(select(WebResourceRow.url, WebResourceRow.title, WebResourceRow.published).where(WebResourceRow.feed_id == feed_id, *pending).order_by(WebResourceRow.id)).all()
+        return [(url, title, published) for url, title, published in rows]
+
+    def record_feed(self, url: str, got: Fetched, links: list[Link]) -> None:
+        """The feed's answer and its links not seen before (as pending pages), in one transaction."""
+        fitting = {link: (title, day) for link, title, day in links if len(link) <= URL_CHARS}
+        for link, _, _ in links:
+            if link not in fitting:
+                self.log(f"skipped: a link of {url} longer than {URL_CHARS} characters ({link[:80]}...)")
+
+        def save(session) -> None:
+            feed = self.saved(session, url, "feed", got.status, got.etag, got.last_modified)
+            session.flush()
+            ordered = list(fitting)
+            known: set[str] = set()
+            for start in range(0, len(ordered), CHUNK):
+                known.update(session.scalars(select(WebResourceRow.url).where(WebResourceRow.url.in_(ordered[start : start + CHUNK]))))
+            for link in ordered:
+                if link not in known:
+                    title, day = fitting[link]
+                    session.add(WebResourceRow(url=link, kind="page", feed_id=feed.id, title=title[:TITLE_CHARS] if title else None, published=day, attempts=0))
+
+        self.db.in_transaction(save, f"{url}: remembering its links")
+
+    def settle(self, link: str, status: int | None) -> None:
+        """A page fetched (200), failed for good (its status) or for now (None: one try more)."""
+        values = {"status": status} if status is not None else {"attempts": WebResourceRow.attempts + 1}
+        self.db.in_transaction(lambda session: session.execute(update(WebResourceRow).where(WebResourceRow.url == link).values(checked_at=alerts.now(), **values)), f"{link}: remembering")
 
     def remember(self, url: str, kind: str, status: int, etag: str | None, last_modified: str | None) -> None:
-        def save(session) -> None:
-            row = session.scalar(select(WebResourceRow).where(WebResourceRow.url == url))
-            if row is None:
-                row = WebResourceRow(url=url, kind=kind)
-                session.add(row)
-            row.status, row.checked_at = status, alerts.now()
-            if status != 304:
-                row.etag, row.last_modified = etag, last_modified
+        self.db.in_transaction(lambda session: self.saved(session, url, kind, status, etag, last_modified), f"{url}: remembering")
 
-        self.db.in_transaction(save, f"{url}: remembering")
+    @staticmethod
+    def saved(session, url: str, kind: str, status: int, etag: str | None, last_modified: str | None) -> WebResourceRow:
+        row = session.scalar(select(WebResourceRow).where(WebResourceRow.url == url))
+        if row is None:
+            row = WebResourceRow(url=url, kind=kind, attempts=0)
+            session.add(row)
+        row.status, row.checked_at = status, alerts.now()
+        if status != 304:
+            row.etag, row.last_modified = etag, last_modified
+        return row
 
     # ---- rounds on end -----------------------------------------------------------------------
     def run(self, urls: list[str], every: float, once: bool = False, patience: float = 60.0) -> Round:

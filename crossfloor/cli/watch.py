@@ -29,21 +29,24 @@ def watch(
     host), store the new pages they link once each, and alert on the new events they report
     (--notify URL and/or --exec CMD; failed alerts are tried again, never sent twice). Ctrl-C
     stops it; run it again to go on."""
-    from ..alerts import Targets
+    from ..alerts import Targets, TargetProblem
     from ..read import ReadOptions
     from ..read.web import Fetcher
-    from ..watch import Watcher, WatchProblem, seconds_of, sources_of
+    from ..watch import Watcher, WatchProblem, check_intervals, seconds_of, sources_of
 
     settings = get_settings(db=db, max_mb=max_mb, allow_private=allow_private or None)
+    # Everything given is checked before the first round: a bad value is one line and exit 2,
+    # not a traceback after each round.
     try:
         urls, interval = sources_of(sources), seconds_of(every)
-    except WatchProblem as problem:
+        check_intervals(interval, host_interval, once)
+        targets = Targets(notify=notify, exec=exec_, types=tuple(t.value for t in type or ()))
+    except (WatchProblem, TargetProblem) as problem:
         fail(str(problem))
     store = database(settings.db, create=True)
     limit = int(settings.max_mb * 1_000_000)
     fetcher = Fetcher(max_bytes=limit, timeout=timeout, host_interval=host_interval, allow_private=settings.allow_private)
-    targets = Targets(notify=notify, exec=exec_, types=tuple(t.value for t in type or ()))
-    say(f"watching {len(urls)} url(s) every {every}" + (f"; alerts to {', '.join(filter(None, (notify, exec_)))}" if targets.names() else "; no alerts (give --notify or --exec)"))
+    say(f"watching {len(urls)} url(s) every {every}" + (f"; alerts to {targets.describe()}" if targets.names() else "; no alerts (give --notify or --exec)"))
     try:
         Watcher(store, fetcher, ReadOptions(max_bytes=limit), targets, say).run(urls, interval, once=once)
     except KeyboardInterrupt:

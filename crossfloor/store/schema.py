@@ -308,7 +308,9 @@ class KbAreaRow(FromSource, Base):
 # ---- following the web (crossfloor watch) ----------------------------------------------------
 class WebResourceRow(Base):
     """A feed or page fetched over HTTP: what its server said of it last time, for conditional
-    requests, and the article it gave."""
+    requests, and the article it gave. A page a feed listed is recorded (status NULL: pending)
+    in the transaction that saves the feed's ETag, so a round stopped part-way fetches it in the
+    next round even when the feed then answers 304."""
 
     __tablename__ = "web_resources"
 
@@ -320,6 +322,10 @@ class WebResourceRow(Base):
     status: Mapped[int | None] = mapped_column(Integer)
     checked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
+    feed_id: Mapped[int | None] = mapped_column(Integer, index=True)  # the feed that listed this page
+    title: Mapped[str | None] = mapped_column(Text)  # as the feed gave it, for a page fetched later
+    published: Mapped[str | None] = mapped_column(String(10))  # YYYY-MM-DD, as the feed gave it
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # failed fetches that may mend
 
 
 class WatchStateRow(Base):
@@ -348,3 +354,6 @@ class AlertRow(Base):
     next_try: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
     last_error: Mapped[str | None] = mapped_column(Text)
+    # Set by the watcher that is delivering it, so no other watcher sends it too; a claim older
+    # than alerts.CLAIM_SECONDS is a watcher that died, and may be taken over.
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
