@@ -236,7 +236,7 @@ def test_a_round_stopped_part_way_goes_on_where_it_was_though_the_feed_is_a_304(
     site.items = ["/news/doe-defects", "/news/doe-defects-again", "/news/roe-quits"]
     feed = f"{site.base}/feed.xml"
     log: list[str] = []
-    stopped = Watcher(db, StoppedFetcher(1, max_bytes=2_000_000, timeout=1.0, host_interval=0.0), ReadOptions(max_bytes=2_000_000), Targets(), log.append)
+    stopped = Watcher(db, StoppedFetcher(1, max_bytes=2_000_000, timeout=1.0, host_interval=0.0, allow_private=True), ReadOptions(max_bytes=2_000_000), Targets(), log.append)
     with pytest.raises(KeyboardInterrupt):
         stopped.run([feed], every=0, once=True, patience=0)
     asked = len(site.requests)
@@ -364,20 +364,20 @@ class RobotsUnreachable(Fetcher):
         if "kinds" in kwargs:
             from crossfloor.read.web import FetchProblem
 
-            raise FetchProblem(f"{url}: robots.txt of the host could not be had (HTTP 503); try later")
+            raise FetchProblem(url, "robots.txt of the host could not be had (HTTP 503); asked again later", "robots-unavailable")
         return super().fetch(url, etag, last_modified, **kwargs)
 
 
 def test_a_page_whose_robots_txt_could_not_be_had_is_tried_again_in_later_rounds(site, tmp_path):
     assert final_status("http://h/p: robots.txt of h disallows it") == 403
-    assert final_status("http://h/p: robots.txt of h could not be had (HTTP 503); try later") is None
+    assert final_status("http://h/p: robots.txt of h could not be had (HTTP 503); asked again later") is None
     db = open_database(f"sqlite:///{tmp_path / 'watch.db'}")
     site.items = ["/news/doe-defects"]
     feed, log = f"{site.base}/feed.xml", []
-    unreachable = Watcher(db, RobotsUnreachable(max_bytes=2_000_000, timeout=1.0, host_interval=0.0), ReadOptions(max_bytes=2_000_000), Targets(), log.append)
+    unreachable = Watcher(db, RobotsUnreachable(max_bytes=2_000_000, timeout=1.0, host_interval=0.0, allow_private=True), ReadOptions(max_bytes=2_000_000), Targets(), log.append)
     tries = [unreachable.run([feed], every=0, once=True, patience=0).pages for _ in range(MAX_PAGE_TRIES + 1)]
     assert tries == [1] * MAX_PAGE_TRIES + [0], log  # tried in each later round, then left
     db2 = open_database(f"sqlite:///{tmp_path / 'watch2.db'}")
     for fetcher in (RobotsUnreachable, Fetcher):  # once robots.txt answers, the page is fetched
-        done = Watcher(db2, fetcher(max_bytes=2_000_000, timeout=1.0, host_interval=0.0), ReadOptions(max_bytes=2_000_000), Targets(), log.append).run([feed], every=0, once=True, patience=0)
+        done = Watcher(db2, fetcher(max_bytes=2_000_000, timeout=1.0, host_interval=0.0, allow_private=True), ReadOptions(max_bytes=2_000_000), Targets(), log.append).run([feed], every=0, once=True, patience=0)
     assert done.report.stored == 1, log
