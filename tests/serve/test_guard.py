@@ -204,7 +204,7 @@ def test_a_search_over_its_time_limit_is_a_422_naming_the_limit(seeded):  # noqa
     at all, the search is stopped (SQLite's progress handler) and each says so."""
     app = create_app(ServeSettings(seeded, search_seconds=0))
     client = local(app, raise_server_exceptions=False)
-    for words in ("the minister", '"by-election" ' * 100):
+    for words in ("the", "the minister", '"by-election" ' * 100):
         page, api = client.get("/search", params={"q": words}), client.get("/api/search", params={"q": words})
         assert page.status_code == 422 and "took longer than 0 s" in page.text
         assert api.status_code == 422 and "took longer than 0 s" in api.json()["detail"]
@@ -222,3 +222,26 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(writable):
     assert mine and mine[0]["title"] == "'=HYPERLINK(\"http://evil.example\",\"x\")" and mine[0]["outlet"] == "'@SUM(1+1)" and mine[0]["url"] == "'+1+1"
     for row in rows:
         assert not any(str(v).startswith(("=", "+", "-", "@", "\t", "\r")) for v in row.values() if v), row
+
+
+def test_head_answers_wherever_get_does_and_a_405_says_what_is_allowed(writable):
+    """issue 31 point 10: HEAD gave 405, and a 405 carried no Allow."""
+    for path in ("/", "/search?q=minister", "/people", "/api/quotes", "/upload", "/static/style.css"):
+        head, get = writable.head(path), writable.get(path)
+        assert head.status_code == get.status_code == 200, path
+        assert head.content == b"" and head.headers["content-type"] == get.headers["content-type"], path
+    wrong = writable.delete("/api/quotes")
+    assert wrong.status_code == 405 and {m.strip() for m in wrong.headers["allow"].split(",")} == {"GET", "HEAD"}
+    assert writable.put("/upload").headers["allow"] == "GET, HEAD, POST"
+
+
+def test_private_pages_are_never_stored_and_reads_are_cached_briefly(writable, tokened):
+    """issue 31 point 10: no Cache-Control anywhere; the upload form carries a token, and what
+    is asked with a token is the token-holder's."""
+    assert writable.get("/upload").headers["cache-control"] == "no-store"
+    assert tokened.get("/api/quotes", headers={"X-Crossfloor-Token": "s3cret"}).headers["cache-control"] == "no-store"
+    assert writable.post("/api/articles", json={}).headers["cache-control"] == "no-store"
+    assert writable.get("/api/articles/999999").headers["cache-control"] == "no-store"
+    for path in ("/", "/search?q=minister", "/api/quotes"):
+        assert writable.get(path).headers["cache-control"] == "max-age=30", path
+    assert "max-age=86400" in writable.get("/static/style.css").headers["cache-control"]
