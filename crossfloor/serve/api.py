@@ -17,6 +17,7 @@ from ..schema import Article
 from ..store import views
 from ..store.schema import ArticleRow, EventRow
 from ..store.search import HitFilters, SearchRefused
+from .analyser import ANALYSER
 from .common import require_writes
 
 
@@ -321,7 +322,8 @@ def article_detail(session, article_id: int) -> dict:
 
 
 def store_upload(request: Request, data: bytes, name: str, suffix: str, defaults: dict) -> Stored:
-    from ..ingest import ingest_now
+    from ..ingest import store_analysed
+    from ..link.reference import Reference
 
     settings = request.app.settings
     if len(data) > settings.max_upload_bytes:
@@ -336,7 +338,11 @@ def store_upload(request: Request, data: bytes, name: str, suffix: str, defaults
     article: Article = first
     article.title = defaults.get("title") or article.title
     article.url = defaults.get("url") or article.url
-    outcome = ingest_now(article, request.app.db)
+    # One upload analysed at a time, within the per-article time limit (analyser.py).
+    result = ANALYSER.analyse(article.text, article.published, settings.article_seconds)
+    if result.error:
+        return Stored(outcome="skipped", article_id=None, detail=f"{article.source}: {result.error}")
+    outcome = store_analysed(article, result, request.app.db, Reference(request.app.db))
     return Stored(outcome=outcome.kind, article_id=outcome.article_id, detail=outcome.detail)
 
 

@@ -306,3 +306,31 @@ def test_like_wildcards_in_filters_are_taken_as_typed(crowded):
         assert crowded.get("/api/quotes", params={"speaker": value}).json()["items"] == [], value
         assert crowded.get("/api/search", params={"q": "elections", "outlet": value}).headers["x-total-count"] == "0", value
     assert len(crowded.get("/api/quotes", params={"speaker": "Ann Pel"}).json()["items"]) == 50
+
+
+def test_eight_uploads_at_once_are_all_stored(client):
+    """issue 31 point 5: 8 parallel uploads gave 1 x 201 and 7 x 422 (one spaCy pipeline shared
+    by the request threads: "KeyError E018", OverflowError). Uploads are analysed one at a time,
+    in the analysing worker."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    names = ["Ann Lee", "Bob Hart", "Cara Diaz", "Dan Moss", "Eve Park", "Finn Shaw", "Gail Ross", "Hugo Bell"]
+
+    def upload(k: int):
+        text = f'Minister {k} quits\n\nThe {k}th transport minister, {names[k]}, resigned on Monday. "I cannot back plan {k}," {names[k]} told the BBC.'
+        return client.post("/api/articles", json={"text": text, "title": f"Parallel {k}"})
+
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(upload, range(8)))
+    assert [a.status_code for a in answers] == [201] * 8, [a.text for a in answers if a.status_code != 201]
+    assert len({a.json()["article_id"] for a in answers}) == 8
+
+
+def test_an_upload_over_the_analysis_time_limit_is_refused_with_one_line(seeded):
+    """The per-article time limit holds for uploads too (it used SIGALRM, which only a main
+    thread takes, so uploads ran unlimited): the worker analyses in its main thread."""
+    limited = local(create_app(ServeSettings(seeded, allow_writes=True, article_seconds=0.001)), raise_server_exceptions=False)
+    answer = limited.post("/api/articles", json={"text": "Minister quits\n\n" + "The minister, Jo Bloggs, has resigned from the government today. " * 200})
+    assert answer.status_code == 422 and "analysis stopped after 0.001 s" in answer.json()["detail"]
+    after = local(create_app(ServeSettings(seeded, allow_writes=True)), raise_server_exceptions=False)
+    assert after.post("/api/articles", json={"text": "Minister quits\n\nThe minister, Al Timely, has resigned from the government."}).status_code == 201
