@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from datetime import date
 from typing import Literal
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
-from fastapi.responses import RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy import select
 
 from ..schema.events import names
@@ -33,18 +34,30 @@ def day(value: str | None) -> date | None:
         raise HTTPException(422, f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
+# The front page is the most visited and the costliest (about a hundred queries): it is kept,
+# rendered, while the database's counts stay the same (any article added, by an upload here or
+# an ingest elsewhere, changes them), and at most this long (for changes counts do not show).
+FRONT_SECONDS = 60.0
+
+
 @router.get("/")
 def front(request: Request):
+    counts = request.app.db.counts()
+    kept = getattr(request.app.state, "front", None)
+    if kept is not None and kept[1] == counts and time.monotonic() - kept[0] < FRONT_SECONDS:
+        return HTMLResponse(kept[2])
     with request.app.db.sessions() as session:
-        return html(
+        page = html(
             request, "index.html",
             events=views.events(session, limit=12),
             people=views.people(session, limit=16),
             stories=views.stories(session, limit=8),
-            counts=request.app.db.counts(),
+            counts=counts,
             coverage=cached_coverage(request, session),
             describe=describe_event, when=when,
         )
+    request.app.state.front = (time.monotonic(), counts, page.body)
+    return page
 
 
 @router.get("/search")
@@ -113,8 +126,6 @@ COVERAGE_SECONDS = 10.0
 def cached_coverage(request: Request, session) -> dict:
     """What the database holds that pages warn about (dates, reference data), counted at most
     every few seconds: it changes only when articles are added."""
-    import time
-
     cached = getattr(request.app.state, "coverage", None)
     if cached is None or time.monotonic() - cached[0] > COVERAGE_SECONDS:
         cached = request.app.state.coverage = (time.monotonic(), views.coverage(session))

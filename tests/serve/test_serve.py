@@ -334,3 +334,20 @@ def test_an_upload_over_the_analysis_time_limit_is_refused_with_one_line(seeded)
     assert answer.status_code == 422 and "analysis stopped after 0.001 s" in answer.json()["detail"]
     after = local(create_app(ServeSettings(seeded, allow_writes=True)), raise_server_exceptions=False)
     assert after.post("/api/articles", json={"text": "Minister quits\n\nThe minister, Al Timely, has resigned from the government."}).status_code == 201
+
+
+def test_the_front_page_is_kept_until_an_article_is_added(client):
+    """issue 31 point 11: the front page ran about a hundred queries on every visit (9.7 req/s
+    under wrk). It is kept while the database's counts stay the same, and redrawn when an
+    article is added."""
+    from sqlalchemy import event
+
+    statements = []
+    event.listen(client.app.db.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    first = client.get("/").text
+    drawn = len(statements)
+    again = client.get("/").text
+    assert again == first and len(statements) - drawn <= 4  # the counts only
+    added = client.post("/api/articles", json={"text": "Front page\n\nThe housing minister, Nia Front, has resigned from the government."})
+    assert added.status_code == 201
+    assert client.get("/").text != first
