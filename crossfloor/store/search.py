@@ -183,14 +183,18 @@ def search(session: Session, query: str, filters: HitFilters | None = None, limi
         return [], 0
     where, (rank, best), params = matching(session, query, filters or HitFilters())
     # Copies are the same words, case aside: the best-ranked one stands for them. (The rank is
-    # taken first: SQLite's bm25() cannot stand in a window.)
-    copies_of = "PARTITION BY " + ("copy_key" if collapse else "kind, article_id, start")
+    # taken first: SQLite's bm25() cannot stand in a window.) The total is counted in the same
+    # pass, before the LIMIT.
     matched = f"SELECT {HIT_COLUMNS}, {rank} AS rank {where}"
-    ranked = f"SELECT *, row_number() OVER ({copies_of} ORDER BY rank{best}, article_id, start) AS copy_rank, count(*) OVER ({copies_of}) AS copies FROM ({matched}) AS matched"
-    page = f"SELECT * FROM ({ranked}) AS hits WHERE copy_rank = 1 ORDER BY rank{best}, article_id, start LIMIT :limit OFFSET :offset"
+    if collapse:
+        matched = f"SELECT *, row_number() OVER (PARTITION BY copy_key ORDER BY rank{best}, article_id, start) AS copy_rank, count(*) OVER (PARTITION BY copy_key) AS copies FROM ({matched}) AS matched"
+    else:
+        matched = f"SELECT *, 1 AS copy_rank, 1 AS copies FROM ({matched}) AS matched"
+    page = f"SELECT *, count(*) OVER () AS total FROM ({matched}) AS hits WHERE copy_rank = 1 ORDER BY rank{best}, article_id, start LIMIT :limit OFFSET :offset"
     with time_limit(session, seconds):
         rows = [dict(r._mapping) for r in session.execute(text(page), {**params, "limit": limit, "offset": offset})]
-        total = session.scalar(text(f"SELECT count({'DISTINCT lower(s.body)' if collapse else '*'}) {where}"), params) or 0
+        # Past the last page there is no row to carry the total.
+        total = rows[0]["total"] if rows else session.scalar(text(f"SELECT count({'DISTINCT lower(s.body)' if collapse else '*'}) {where}"), params) or 0
         duplicated = [r["copy_key"] for r in rows if r["copies"] > 1]
         others = session.execute(text(f"SELECT {HIT_COLUMNS} {where} AND lower(s.body) IN :bodies").bindparams(bindparam("bodies", expanding=True)), {**params, "bodies": duplicated}) if duplicated else []
         copies: dict[str, list[dict]] = {}
