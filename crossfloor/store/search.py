@@ -71,13 +71,15 @@ def sql_patterns(query: str, dialect: str) -> list[str]:
     query, before its LIMIT: Python's syntax for SQLite's REGEXP (SQLAlchemy registers it),
     POSIX classes for PostgreSQL's ~* (case-insensitive)."""
     phrases_of(query)  # the same bounds
-    word, other = (r"[[:alnum:]_]", r"[^[:alnum:]]+") if dialect == "postgresql" else (r"\w", r"[\W_]+")
+    # Where a word starts (the query's words start with a letter, digit or _), and what stands
+    # between a quoted phrase's words.
+    start, other = (r"\m", r"[^[:alnum:]]+") if dialect == "postgresql" else (r"\b", r"[\W_]+")
     out = []
     for match in PHRASES.finditer(query):
         words = WORDS.findall(match.group(0))  # letters, digits and _ only: nothing to escape
         if words:
             joiner = "[-‐‑–]" if match.group(2) else other
-            out.append(("" if dialect == "postgresql" else "(?i)") + f"(?<!{word})" + joiner.join(words))
+            out.append(("" if dialect == "postgresql" else "(?i)") + start + joiner.join(words))
     return list(dict.fromkeys(out))  # repeated words count once
 
 
@@ -152,19 +154,23 @@ class HitFilters:
 
 # The columns of a hit: where it is, its words, and its article and quote.
 HIT_COLUMNS = "s.kind, s.ref_id, s.article_id, s.start, s.body, a.title, a.published, a.outlet, a.url, q.speaker_resolved AS speaker, q.act, lower(s.body) AS copy_key"
+HIT_JOINS = "JOIN articles a ON a.id = s.article_id LEFT JOIN quotes q ON s.kind = 'quote' AND q.id = s.ref_id"
 
 
-def matching(session: Session, query: str, filters: HitFilters) -> tuple[str, str, dict]:
-    """(FROM and WHERE, the rank's expression and direction, parameters) of the hits that hold every
-    word and phrase as typed and pass the filters: everything in SQL, so LIMIT and count are true."""
+def matching(session: Session, query: str, filters: HitFilters) -> tuple[str, str, tuple[str, str], dict]:
+    """(FROM and WHERE, the words as typed, the rank's expression and direction, parameters) of
+    the hits that hold every word and phrase as typed and pass the filters: everything in SQL,
+    so LIMIT and count are true. The first part alone is what the index and the filters keep:
+    the words' condition is the costly one (a regular expression per row)."""
     phrases = phrases_of(query)
     dialect = session.get_bind().dialect.name
     params: dict = {}
     conditions = filters.conditions(params)
+    as_typed = []
     for k, pattern in enumerate(sql_patterns(query, dialect)):
-        conditions.append(f"s.body {'~*' if dialect == 'postgresql' else 'REGEXP'} :re{k}")
+        as_typed.append(f"s.body {'~*' if dialect == 'postgresql' else 'REGEXP'} :re{k}")
         params[f"re{k}"] = pattern
-    joins = "JOIN articles a ON a.id = s.article_id LEFT JOIN quotes q ON s.kind = 'quote' AND q.id = s.ref_id"
+    joins = HIT_JOINS
     if dialect == "sqlite":
         source, order = f"FROM search_index s {joins} WHERE search_index MATCH :match", ("bm25(search_index)", "")
         params["match"] = match_expression(phrases)
@@ -172,7 +178,15 @@ def matching(session: Session, query: str, filters: HitFilters) -> tuple[str, st
         parts = " && ".join(f"phraseto_tsquery('english', :p{k})" for k in range(len(phrases)))
         source, order = f"FROM search_index s CROSS JOIN (SELECT {parts} AS q) AS query {joins} WHERE s.tsv @@ query.q", ("ts_rank(s.tsv, query.q)", " DESC")
         params.update({f"p{k}": " ".join(words) for k, words in enumerate(phrases)})
-    return " AND ".join([source, *conditions]), order, params
+    return " AND ".join([source, *conditions]), " AND ".join(as_typed), order, params
+
+
+def read_hits(session: Session, hit_id: str, ids: list[int]) -> dict[int, dict]:
+    """The columns of these hits (search_index ids), by id."""
+    if not ids:
+        return {}
+    query = text(f"SELECT {hit_id} AS hit, {HIT_COLUMNS} FROM search_index s {HIT_JOINS} WHERE {hit_id} IN :ids").bindparams(bindparam("ids", expanding=True))
+    return {row.hit: dict(row._mapping) for row in session.execute(query, {"ids": ids})}
 
 
 def search(session: Session, query: str, filters: HitFilters | None = None, limit: int = 50, offset: int = 0, seconds: float = 2.0, collapse: bool = False) -> tuple[list[dict], int]:
@@ -181,22 +195,28 @@ def search(session: Session, query: str, filters: HitFilters | None = None, limi
     others."""
     if not phrases_of(query):
         return [], 0
-    where, (rank, best), params = matching(session, query, filters or HitFilters())
-    # Copies are the same words, case aside: the best-ranked one stands for them. (The rank is
-    # taken first: SQLite's bm25() cannot stand in a window.) The total is counted in the same
-    # pass, before the LIMIT.
-    matched = f"SELECT {HIT_COLUMNS}, {rank} AS rank {where}"
+    base, as_typed, (rank, best), params = matching(session, query, filters or HitFilters())
+    where = f"{base} AND {as_typed}"
+    # Copies are the same words, case aside: the best-ranked one stands for them. The hits are
+    # ranked, collapsed and counted (before the LIMIT) as ids only, then one page's columns read:
+    # carrying the columns of every match through the window costs four times as much. (The rank
+    # is taken first: SQLite's bm25() cannot stand in a window.)
+    hit_id = "s.rowid" if session.get_bind().dialect.name == "sqlite" else "s.id"
+    matched = f"SELECT {hit_id} AS hit, s.article_id, s.start, lower(s.body) AS copy_key, {rank} AS rank {where}"
     if collapse:
         matched = f"SELECT *, row_number() OVER (PARTITION BY copy_key ORDER BY rank{best}, article_id, start) AS copy_rank, count(*) OVER (PARTITION BY copy_key) AS copies FROM ({matched}) AS matched"
     else:
         matched = f"SELECT *, 1 AS copy_rank, 1 AS copies FROM ({matched}) AS matched"
-    page = f"SELECT *, count(*) OVER () AS total FROM ({matched}) AS hits WHERE copy_rank = 1 ORDER BY rank{best}, article_id, start LIMIT :limit OFFSET :offset"
+    page = f"SELECT hit, copies, count(*) OVER () AS total FROM ({matched}) AS hits WHERE copy_rank = 1 ORDER BY rank{best}, article_id, start LIMIT :limit OFFSET :offset"
     with time_limit(session, seconds):
-        rows = [dict(r._mapping) for r in session.execute(text(page), {**params, "limit": limit, "offset": offset})]
+        ranked = session.execute(text(page), {**params, "limit": limit, "offset": offset}).all()
         # Past the last page there is no row to carry the total.
-        total = rows[0]["total"] if rows else session.scalar(text(f"SELECT count({'DISTINCT lower(s.body)' if collapse else '*'}) {where}"), params) or 0
+        total = ranked[0].total if ranked else session.scalar(text(f"SELECT count({'DISTINCT lower(s.body)' if collapse else '*'}) {where}"), params) or 0
+        columns = read_hits(session, hit_id, [r.hit for r in ranked])
+        rows = [{**columns[r.hit], "copies": r.copies} for r in ranked]
         duplicated = [r["copy_key"] for r in rows if r["copies"] > 1]
-        others = session.execute(text(f"SELECT {HIT_COLUMNS} {where} AND lower(s.body) IN :bodies").bindparams(bindparam("bodies", expanding=True)), {**params, "bodies": duplicated}) if duplicated else []
+        # The same words as a hit hold the words as typed: no need to test them again.
+        others = session.execute(text(f"SELECT {HIT_COLUMNS} {base} AND lower(s.body) IN :bodies").bindparams(bindparam("bodies", expanding=True)), {**params, "bodies": duplicated}) if duplicated else []
         copies: dict[str, list[dict]] = {}
         for other in others:
             copies.setdefault(other.copy_key, []).append(dict(other._mapping))
