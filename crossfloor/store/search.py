@@ -189,6 +189,19 @@ def read_hits(session: Session, hit_id: str, ids: list[int]) -> dict[int, dict]:
     return {row.hit: dict(row._mapping) for row in session.execute(query, {"ids": ids})}
 
 
+def add_copies(session: Session, base: str, params: dict, rows: list[dict]) -> None:
+    """Each hit's 'copies': the other hits with the same words (read only for the hits that have
+    some; the same words hold the words as typed, so only the index and the filters are asked)."""
+    duplicated = [r["copy_key"] for r in rows if r["copies"] > 1]
+    found: dict[str, list[dict]] = {}
+    if duplicated:
+        query = text(f"SELECT {HIT_COLUMNS} {base} AND lower(s.body) IN :bodies").bindparams(bindparam("bodies", expanding=True))
+        for other in session.execute(query, {**params, "bodies": duplicated}):
+            found.setdefault(other.copy_key, []).append(dict(other._mapping))
+    for row in rows:
+        row["copies"] = [c for c in found.get(row["copy_key"], []) if (c["article_id"], c["start"]) != (row["article_id"], row["start"])]
+
+
 def search(session: Session, query: str, filters: HitFilters | None = None, limit: int = 50, offset: int = 0, seconds: float = 2.0, collapse: bool = False) -> tuple[list[dict], int]:
     """A page of the hits, best first, and how many there are in all. collapse: copies of the
     same words (syndicated articles) are counted and paged once, each hit's `copies` listing the
@@ -214,12 +227,5 @@ def search(session: Session, query: str, filters: HitFilters | None = None, limi
         total = ranked[0].total if ranked else session.scalar(text(f"SELECT count({'DISTINCT lower(s.body)' if collapse else '*'}) {where}"), params) or 0
         columns = read_hits(session, hit_id, [r.hit for r in ranked])
         rows = [{**columns[r.hit], "copies": r.copies} for r in ranked]
-        duplicated = [r["copy_key"] for r in rows if r["copies"] > 1]
-        # The same words as a hit hold the words as typed: no need to test them again.
-        others = session.execute(text(f"SELECT {HIT_COLUMNS} {base} AND lower(s.body) IN :bodies").bindparams(bindparam("bodies", expanding=True)), {**params, "bodies": duplicated}) if duplicated else []
-        copies: dict[str, list[dict]] = {}
-        for other in others:
-            copies.setdefault(other.copy_key, []).append(dict(other._mapping))
-    for row in rows:
-        row["copies"] = [c for c in copies.get(row["copy_key"], []) if (c["article_id"], c["start"]) != (row["article_id"], row["start"])]
+        add_copies(session, base, params, rows)
     return rows, total
