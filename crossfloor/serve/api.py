@@ -16,7 +16,8 @@ from ..read import ReadOptions, Skipped, read_bytes
 from ..schema import Article
 from ..store import views
 from ..store.schema import ArticleRow, EventRow
-from ..store.search import SearchRefused
+from ..store.search import HitFilters, SearchRefused
+from .analyser import ANALYSER
 from .common import require_writes
 
 
@@ -247,18 +248,29 @@ class HitOut(ArticleRef):
     act: str | None
 
 
-@router.get("/search", response_model=list[HitOut], responses=problems(422), summary="Quotes and sentences holding every word and phrase of q")
+@router.get("/search", response_model=list[HitOut], responses=problems(422), summary="Quotes and sentences holding every word and phrase of q (X-Total-Count: how many in all)")
 def search(
     request: Request,
+    response: Response,
     q: Annotated[str, Query(max_length=2000, description="Words, \"quoted phrases\" and hyphenated words (by-election), all required")],
     kind: Literal["quote", "sentence"] | None = None,
+    speaker: Annotated[str | None, Query(max_length=300, description="The quote's speaker holds this")] = None,
+    party: Annotated[str | None, Query(max_length=300, description="The speaker's party holds this")] = None,
+    outlet: Annotated[str | None, Query(max_length=300, description="The article's outlet holds this")] = None,
+    act: Act | None = None,
+    since: date | None = None,
+    until: date | None = None,
     limit: Limit = 50,
+    offset: Offset = 0,
 ):
+    filters = HitFilters(kind=kind, speaker=speaker, party=party, outlet=outlet, act=act, since=since, until=until)
     with request.app.db.sessions() as session:
         try:
-            return views.search(session, q, kind, limit, seconds=request.app.settings.search_seconds)
+            hits, total = views.search_hits(session, q, filters, limit, offset, seconds=request.app.settings.search_seconds)
         except SearchRefused as refused:
             raise HTTPException(422, str(refused)) from None
+    response.headers["X-Total-Count"] = str(total)
+    return hits
 
 
 @router.get("/people", response_model=PersonPage, responses=CSV, summary="People, most mentioned first")
@@ -310,7 +322,8 @@ def article_detail(session, article_id: int) -> dict:
 
 
 def store_upload(request: Request, data: bytes, name: str, suffix: str, defaults: dict) -> Stored:
-    from ..ingest import ingest_now
+    from ..ingest import store_analysed
+    from ..link.reference import Reference
 
     settings = request.app.settings
     if len(data) > settings.max_upload_bytes:
@@ -325,7 +338,11 @@ def store_upload(request: Request, data: bytes, name: str, suffix: str, defaults
     article: Article = first
     article.title = defaults.get("title") or article.title
     article.url = defaults.get("url") or article.url
-    outcome = ingest_now(article, request.app.db)
+    # One upload analysed at a time, within the per-article time limit (analyser.py).
+    result = ANALYSER.analyse(article.text, article.published, settings.article_seconds)
+    if result.error:
+        return Stored(outcome="skipped", article_id=None, detail=f"{article.source}: {result.error}")
+    outcome = store_analysed(article, result, request.app.db, Reference(request.app.db))
     return Stored(outcome=outcome.kind, article_id=outcome.article_id, detail=outcome.detail)
 
 

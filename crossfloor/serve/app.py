@@ -76,13 +76,27 @@ def web_url(url: str | None) -> str | None:
     return url.strip() if scheme in ("http", "https") else None
 
 
+def allowed_methods(app: App, path: str) -> list[str]:
+    """Every method some route takes at this path (Starlette names only the first route's), and
+    HEAD wherever GET is (the guard answers it)."""
+    routes = [*app.routes, *api_router.routes, *page_router.routes]  # included routers' routes are not in app.routes
+    methods = {m for route in routes if getattr(route, "methods", None) and route.path_regex.match(path) for m in route.methods}
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
+
+
 def install_error_handlers(app: App) -> None:
     def respond(request: Request, status: int, detail: str):
         return respond_error(app, request, status, detail)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
-        return respond(request, exc.status_code, str(exc.detail))
+        response = respond(request, exc.status_code, str(exc.detail))
+        response.headers.update(exc.headers or {})  # a 401's WWW-Authenticate
+        if exc.status_code == 405:
+            response.headers["Allow"] = ", ".join(allowed_methods(app, request.url.path))
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):

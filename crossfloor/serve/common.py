@@ -15,6 +15,7 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.templating import Jinja2Templates
 
+from ..settings import get_settings
 from ..store.database import Database
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -34,8 +35,13 @@ class ServeSettings:
     allowed_hosts: tuple[str, ...] = LOOPBACK
     # How long one search may run, in seconds (then it is stopped and the page says so).
     search_seconds: float = 2.0
+    # How long one upload's analysis may run, in seconds (0: no limit); None: the settings'
+    # article_seconds (CROSSFLOOR_ARTICLE_SECONDS).
+    article_seconds: float | None = None
 
     def __post_init__(self) -> None:
+        if self.article_seconds is None:
+            self.article_seconds = get_settings().article_seconds
         self.allowed_hosts = tuple(sorted({h.lower().strip("[]") for h in self.allowed_hosts}))
 
 

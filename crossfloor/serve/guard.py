@@ -33,14 +33,43 @@ SECURITY_HEADERS = {
 }
 
 
-def with_security_headers(message: Message) -> Message:
-    """A response start with the security headers a route has not set itself."""
+# Pages that carry a form token, or answer writes: never kept by a browser or a proxy.
+PRIVATE_PATHS = WRITE_PATHS
+# Read pages change when articles are added: kept briefly. Assets change with a release.
+READ_CACHE = b"max-age=30"
+ASSET_CACHE = b"public, max-age=86400"
+ASSET_PATHS = ("/static/", "/api/docs/assets/")
+
+
+def cache_control(request: Request, status: int) -> bytes:
+    """What a response may be kept for: nothing (no-store) when it is private (a form with its
+    token, a write, anything asked with a token) or an error; briefly for reads; a day for
+    the package's assets."""
+    if request.method not in ("GET", "HEAD") or status >= 400 or request.url.path in PRIVATE_PATHS or supplied_token(request):
+        return b"no-store"
+    return ASSET_CACHE if request.url.path.startswith(ASSET_PATHS) else READ_CACHE
+
+
+def with_headers(message: Message, request: Request) -> Message:
+    """A response start with the security headers and Cache-Control a route has not set itself."""
     if message["type"] != "http.response.start":
         return message
     headers = list(message.get("headers", []))
     present = {name.lower() for name, _ in headers}
-    headers += [(name, value) for name, value in SECURITY_HEADERS.items() if name not in present]
+    added = {**SECURITY_HEADERS, b"cache-control": cache_control(request, message["status"])}
+    headers += [(name, value) for name, value in added.items() if name not in present]
     return {**message, "headers": headers}
+
+
+def without_body(send: Send) -> Send:
+    """A HEAD request's send: the GET's headers (its Content-Length too), no body."""
+
+    async def head(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            message = {**message, "body": b""}
+        await send(message)
+
+    return head
 
 
 class BodyTooLarge(HTTPException):
@@ -80,10 +109,12 @@ class Guard:
             await self.app(scope, receive, send)
             return
         request = Request(scope)
+        if scope["method"] == "HEAD":  # answered wherever GET is, as HTTP asks (RFC 9110 9.3.2)
+            scope, send = {**scope, "method": "GET"}, without_body(send)
         plain_send = send
 
         async def send(message: Message) -> None:
-            await plain_send(with_security_headers(message))
+            await plain_send(with_headers(message, request))
 
         refusal = self.refusal(request)
         if refusal is not None:

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from datetime import date
 from typing import Literal
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
-from fastapi.responses import RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy import select
 
 from ..schema.events import names
 from ..present import describe_event, markup, when
 from ..store import views
 from ..store.schema import ArticleCopyRow, StoryRow
-from ..store.search import SearchRefused, phrase_patterns
+from ..store.search import HitFilters, SearchRefused, phrase_patterns
 from .api import Id, article_detail, person_detail, store_upload
 from .common import html, require_writes, writes_allowed
 from .charts import bars, switches_chart
@@ -33,18 +34,30 @@ def day(value: str | None) -> date | None:
         raise HTTPException(422, f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
+# The front page is the most visited and the costliest (about a hundred queries): it is kept,
+# rendered, while the database's counts stay the same (any article added, by an upload here or
+# an ingest elsewhere, changes them), and at most this long (for changes counts do not show).
+FRONT_SECONDS = 60.0
+
+
 @router.get("/")
 def front(request: Request):
+    counts = request.app.db.counts()
+    kept = getattr(request.app.state, "front", None)
+    if kept is not None and kept[1] == counts and time.monotonic() - kept[0] < FRONT_SECONDS:
+        return HTMLResponse(kept[2])
     with request.app.db.sessions() as session:
-        return html(
+        page = html(
             request, "index.html",
             events=views.events(session, limit=12),
             people=views.people(session, limit=16),
             stories=views.stories(session, limit=8),
-            counts=request.app.db.counts(),
+            counts=counts,
             coverage=cached_coverage(request, session),
             describe=describe_event, when=when,
         )
+    request.app.state.front = (time.monotonic(), counts, page.body)
+    return page
 
 
 @router.get("/search")
@@ -69,27 +82,28 @@ def search(
 
 
 def word_search(request: Request, session, form: dict, page: int) -> dict:
-    """The search page's hits for words: quotes and sentences holding them (copies shown once),
-    and, for a name on the first page, the person and their events first."""
+    """The search page's hits for words: quotes and sentences holding them, filtered in the query
+    (so the count is every hit), copies of the same words shown once; and, for a name on the
+    first page, the person and their events first."""
     q, kind = form["q"], form["kind"]
-    first, last = day(form["since"]), day(form["until"])
+    filters = HitFilters(
+        kind=kind if kind in ("quote", "sentence") else None, speaker=form["speaker"], party=form["party"], outlet=form["outlet"],
+        act=form["act"] or None, since=day(form["since"]), until=day(form["until"]),
+    )
     try:
-        hits = views.search(session, q, kind if kind in ("quote", "sentence") else None, limit=SEARCH_WINDOW, seconds=request.app.settings.search_seconds)
+        results, total = views.search_hits(session, q, filters, limit=PAGE, offset=(page - 1) * PAGE, seconds=request.app.settings.search_seconds, collapse=True)
     except SearchRefused as refused:
         raise HTTPException(422, str(refused)) from None
-    hits = collapse_copies([h for h in hits if keep_hit(h, form["speaker"], form["outlet"], first, last, form["act"])])
-    offset = (page - 1) * PAGE
-    results = hits[offset : offset + PAGE]
     patterns = phrase_patterns(q)
     for hit in results:
         hit["pieces"] = highlight(hit["text"], patterns)
+        hit["also"] = hit.pop("copies")
     found_people, found_events = [], []
     if page == 1 and any(w[:1].isupper() for w in q.split()):
         name = q.strip().strip('"')
         found_people = views.people_named(session, name)
         found_events = views.events(session, person=name, limit=5) if found_people else []
-    total = f"{len(hits)}+" if len(hits) >= SEARCH_WINDOW * 0.9 else str(len(hits))
-    return {"results": results, "more": len(hits) > offset + PAGE, "mode": "search", "total": total, "people": found_people, "events": found_events, "listing": None}
+    return {"results": results, "more": total > page * PAGE, "mode": "search", "total": str(total), "people": found_people, "events": found_events, "listing": None}
 
 
 def quote_list(session, form: dict, sort: str, page: int) -> dict:
@@ -112,53 +126,10 @@ COVERAGE_SECONDS = 10.0
 def cached_coverage(request: Request, session) -> dict:
     """What the database holds that pages warn about (dates, reference data), counted at most
     every few seconds: it changes only when articles are added."""
-    import time
-
     cached = getattr(request.app.state, "coverage", None)
     if cached is None or time.monotonic() - cached[0] > COVERAGE_SECONDS:
         cached = request.app.state.coverage = (time.monotonic(), views.coverage(session))
     return cached[1]
-
-
-# Hits read for one search (then filtered, copies collapsed and paged).
-SEARCH_WINDOW = 150
-
-
-def collapse_copies(hits: list[dict]) -> list[dict]:
-    """The same words in several articles (syndicated copies, wire stories) are one hit, listing
-    where else they appear."""
-    first: dict[str, dict] = {}
-    out = []
-    for hit in hits:
-        key = " ".join(hit["text"].lower().split())
-        if key in first:
-            first[key]["also"].append({"article_id": hit["article_id"], "start": hit["start"], "outlet": hit.get("outlet"), "title": hit.get("title")})
-            continue
-        hit["also"] = []
-        first[key] = hit
-        out.append(hit)
-    return out
-
-
-def keep_hit(hit: dict, speaker: str, outlet: str, first: date | None, last: date | None, act: str = "") -> bool:
-    if act and hit.get("act") != act:
-        return False
-    if speaker and speaker.lower() not in (hit.get("speaker") or "").lower():
-        return False
-    if outlet and outlet.lower() not in (hit.get("outlet") or "").lower():
-        return False
-    return published_within(hit.get("published"), first, last)
-
-
-def published_within(published: str | None, first: date | None, last: date | None) -> bool:
-    """Whether a hit's publication day lies within the dates asked for (an undated hit does
-    not, once a date is asked for)."""
-    if not (first or last):
-        return True
-    if not published:
-        return False
-    day_of = date.fromisoformat(published)
-    return not ((first and day_of < first) or (last and day_of > last))
 
 
 @router.get("/people")

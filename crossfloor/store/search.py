@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
 
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -64,8 +66,32 @@ def phrase_patterns(query: str) -> list[re.Pattern]:
     return patterns
 
 
-def holds_all(text: str, patterns: list[re.Pattern]) -> bool:
-    return all(p.search(text) for p in patterns)
+def sql_patterns(query: str, dialect: str) -> list[str]:
+    """phrase_patterns as the database's regular expressions, so that the filter runs in the
+    query, before its LIMIT: Python's syntax for SQLite's REGEXP (SQLAlchemy registers it),
+    POSIX classes for PostgreSQL's ~* (case-insensitive)."""
+    phrases_of(query)  # the same bounds
+    # Where a word starts (the query's words start with a letter, digit or _), and what stands
+    # between a quoted phrase's words.
+    start, other = (r"\m", r"[^[:alnum:]]+") if dialect == "postgresql" else (r"\b", r"[\W_]+")
+    out = []
+    for match in PHRASES.finditer(query):
+        words = WORDS.findall(match.group(0))  # letters, digits and _ only: nothing to escape
+        if words:
+            joiner = "[-‐‑–]" if match.group(2) else other
+            out.append(("" if dialect == "postgresql" else "(?i)") + start + joiner.join(words))
+    return list(dict.fromkeys(out))  # repeated words count once
+
+
+LIKE_ESCAPE = "\\"
+
+
+def like_pattern(value: str) -> str:
+    """A LIKE pattern matching values that hold `value` as typed: its % and _ (and the escape
+    character) are escaped, so '_' matches an underscore, not every value. Use with
+    ESCAPE LIKE_ESCAPE (SQLAlchemy: .ilike(like_pattern(v), escape=LIKE_ESCAPE))."""
+    escaped = value.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2).replace("%", LIKE_ESCAPE + "%").replace("_", LIKE_ESCAPE + "_")
+    return f"%{escaped}%"
 
 
 def match_expression(phrases: list[list[str]]) -> str:
@@ -99,24 +125,107 @@ def time_limit(session: Session, seconds: float):
         raw.set_progress_handler(None, 0)
 
 
-def search(session: Session, query: str, kind: str | None = None, limit: int = 50, seconds: float = 2.0) -> list[dict]:
+@dataclass
+class HitFilters:
+    """What a search keeps besides its words. speaker, party and act are a quote's, so a
+    sentence hit is left out once one of them is given."""
+
+    kind: str | None = None  # quote or sentence
+    speaker: str | None = None
+    party: str | None = None
+    outlet: str | None = None
+    act: str | None = None  # said or thought
+    since: date | None = None
+    until: date | None = None
+
+    def conditions(self, params: dict) -> list[str]:
+        """SQL conditions on search_index s, articles a and quotes q, their values in params."""
+        contains = {"speaker": "(lower(q.speaker_resolved) LIKE lower(:speaker) ESCAPE '\\' OR lower(q.speaker) LIKE lower(:speaker) ESCAPE '\\')",
+                    "party": "lower(q.speaker_party) LIKE lower(:party) ESCAPE '\\'", "outlet": "lower(a.outlet) LIKE lower(:outlet) ESCAPE '\\'"}
+        equal = {"kind": "s.kind = :kind", "act": "q.act = :act", "since": "a.published >= :since", "until": "a.published <= :until"}
+        out = []
+        for name, value in vars(self).items():
+            if value in (None, ""):
+                continue
+            out.append(contains.get(name) or equal[name])
+            params[name] = like_pattern(value) if name in contains else value
+        return out
+
+
+# The columns of a hit: where it is, its words, and its article and quote.
+HIT_COLUMNS = "s.kind, s.ref_id, s.article_id, s.start, s.body, a.title, a.published, a.outlet, a.url, q.speaker_resolved AS speaker, q.act, lower(s.body) AS copy_key"
+HIT_JOINS = "JOIN articles a ON a.id = s.article_id LEFT JOIN quotes q ON s.kind = 'quote' AND q.id = s.ref_id"
+
+
+def matching(session: Session, query: str, filters: HitFilters) -> tuple[str, str, tuple[str, str], dict]:
+    """(FROM and WHERE, the words as typed, the rank's expression and direction, parameters) of
+    the hits that hold every word and phrase as typed and pass the filters: everything in SQL,
+    so LIMIT and count are true. The first part alone is what the index and the filters keep:
+    the words' condition is the costly one (a regular expression per row)."""
     phrases = phrases_of(query)
-    if not phrases:
-        return []
-    params = {"limit": limit, "kind": kind}
-    if session.get_bind().dialect.name == "sqlite":
-        sql = (
-            "SELECT kind, ref_id, article_id, start, body, bm25(search_index) AS rank FROM search_index "
-            "WHERE search_index MATCH :match AND (:kind IS NULL OR kind = :kind) ORDER BY rank LIMIT :limit"
-        )
+    dialect = session.get_bind().dialect.name
+    params: dict = {}
+    conditions = filters.conditions(params)
+    as_typed = []
+    for k, pattern in enumerate(sql_patterns(query, dialect)):
+        as_typed.append(f"s.body {'~*' if dialect == 'postgresql' else 'REGEXP'} :re{k}")
+        params[f"re{k}"] = pattern
+    joins = HIT_JOINS
+    if dialect == "sqlite":
+        source, order = f"FROM search_index s {joins} WHERE search_index MATCH :match", ("bm25(search_index)", "")
         params["match"] = match_expression(phrases)
     else:
         parts = " && ".join(f"phraseto_tsquery('english', :p{k})" for k in range(len(phrases)))
-        sql = (
-            f"SELECT kind, ref_id, article_id, start, body, ts_rank(tsv, query.q) AS rank FROM search_index, (SELECT {parts} AS q) AS query "
-            "WHERE tsv @@ query.q AND (CAST(:kind AS VARCHAR) IS NULL OR kind = :kind) ORDER BY rank DESC, id LIMIT :limit"
-        )
+        source, order = f"FROM search_index s CROSS JOIN (SELECT {parts} AS q) AS query {joins} WHERE s.tsv @@ query.q", ("ts_rank(s.tsv, query.q)", " DESC")
         params.update({f"p{k}": " ".join(words) for k, words in enumerate(phrases)})
-    patterns = phrase_patterns(query)
+    return " AND ".join([source, *conditions]), " AND ".join(as_typed), order, params
+
+
+def read_hits(session: Session, hit_id: str, ids: list[int]) -> dict[int, dict]:
+    """The columns of these hits (search_index ids), by id."""
+    if not ids:
+        return {}
+    query = text(f"SELECT {hit_id} AS hit, {HIT_COLUMNS} FROM search_index s {HIT_JOINS} WHERE {hit_id} IN :ids").bindparams(bindparam("ids", expanding=True))
+    return {row.hit: dict(row._mapping) for row in session.execute(query, {"ids": ids})}
+
+
+def add_copies(session: Session, base: str, params: dict, rows: list[dict]) -> None:
+    """Each hit's 'copies': the other hits with the same words (read only for the hits that have
+    some; the same words hold the words as typed, so only the index and the filters are asked)."""
+    duplicated = [r["copy_key"] for r in rows if r["copies"] > 1]
+    found: dict[str, list[dict]] = {}
+    if duplicated:
+        query = text(f"SELECT {HIT_COLUMNS} {base} AND lower(s.body) IN :bodies").bindparams(bindparam("bodies", expanding=True))
+        for other in session.execute(query, {**params, "bodies": duplicated}):
+            found.setdefault(other.copy_key, []).append(dict(other._mapping))
+    for row in rows:
+        row["copies"] = [c for c in found.get(row["copy_key"], []) if (c["article_id"], c["start"]) != (row["article_id"], row["start"])]
+
+
+def search(session: Session, query: str, filters: HitFilters | None = None, limit: int = 50, offset: int = 0, seconds: float = 2.0, collapse: bool = False) -> tuple[list[dict], int]:
+    """A page of the hits, best first, and how many there are in all. collapse: copies of the
+    same words (syndicated articles) are counted and paged once, each hit's `copies` listing the
+    others."""
+    if not phrases_of(query):
+        return [], 0
+    base, as_typed, (rank, best), params = matching(session, query, filters or HitFilters())
+    where = f"{base} AND {as_typed}"
+    # Copies are the same words, case aside: the best-ranked one stands for them. The hits are
+    # ranked, collapsed and counted (before the LIMIT) as ids only, then one page's columns read:
+    # carrying the columns of every match through the window costs four times as much. (The rank
+    # is taken first: SQLite's bm25() cannot stand in a window.)
+    hit_id = "s.rowid" if session.get_bind().dialect.name == "sqlite" else "s.id"
+    matched = f"SELECT {hit_id} AS hit, s.article_id, s.start, lower(s.body) AS copy_key, {rank} AS rank {where}"
+    if collapse:
+        matched = f"SELECT *, row_number() OVER (PARTITION BY copy_key ORDER BY rank{best}, article_id, start) AS copy_rank, count(*) OVER (PARTITION BY copy_key) AS copies FROM ({matched}) AS matched"
+    else:
+        matched = f"SELECT *, 1 AS copy_rank, 1 AS copies FROM ({matched}) AS matched"
+    page = f"SELECT hit, copies, count(*) OVER () AS total FROM ({matched}) AS hits WHERE copy_rank = 1 ORDER BY rank{best}, article_id, start LIMIT :limit OFFSET :offset"
     with time_limit(session, seconds):
-        return [dict(r._mapping) for r in session.execute(text(sql), params) if holds_all(r.body, patterns)]
+        ranked = session.execute(text(page), {**params, "limit": limit, "offset": offset}).all()
+        # Past the last page there is no row to carry the total.
+        total = ranked[0].total if ranked else session.scalar(text(f"SELECT count({'DISTINCT lower(s.body)' if collapse else '*'}) {where}"), params) or 0
+        columns = read_hits(session, hit_id, [r.hit for r in ranked])
+        rows = [{**columns[r.hit], "copies": r.copies} for r in ranked]
+        add_copies(session, base, params, rows)
+    return rows, total

@@ -22,6 +22,7 @@ from .schema import (
     QuoteRow,
     StoryRow,
 )
+from .search import LIKE_ESCAPE, HitFilters, like_pattern
 from .search import search as full_text
 
 
@@ -29,6 +30,11 @@ def page(query, limit: int | None, offset: int = 0):
     if offset:
         query = query.offset(offset)
     return query.limit(limit) if limit else query
+
+
+def holds(column, value: str):
+    """The column holds `value` as typed, any case (its LIKE wildcards escaped)."""
+    return column.ilike(like_pattern(value), escape=LIKE_ESCAPE)
 
 
 def iso(day: date | None) -> str | None:
@@ -70,9 +76,9 @@ def event_filters(query, type=None, person=None, party=None, since=None, until=N
     if ids is not None:
         query = query.where(CanonicalEventRow.id.in_(ids))
     if person:
-        query = query.where(or_(*(getattr(CanonicalEventRow, k).ilike(f"%{person}%") for k in people_fields())))
+        query = query.where(or_(*(holds(getattr(CanonicalEventRow, k), person) for k in people_fields())))
     if party:
-        query = query.where(or_(*(getattr(CanonicalEventRow, k).ilike(f"%{party}%") for k in party_fields())))
+        query = query.where(or_(*(holds(getattr(CanonicalEventRow, k), party) for k in party_fields())))
     if since:
         query = query.where(func.coalesce(CanonicalEventRow.date_last, first_seen) >= since)
     if until:
@@ -121,8 +127,8 @@ def report_filters(query, type=None, person=None, party=None, since=None, until=
     article's publication date, and a range counts as within since/until when it overlaps them."""
     conditions = [
         EventRow.type == type if type else None,
-        or_(*(getattr(EventRow, k).ilike(f"%{person}%") for k in people_fields())) if person else None,
-        or_(*(getattr(EventRow, k).ilike(f"%{party}%") for k in party_fields())) if party else None,
+        or_(*(holds(getattr(EventRow, k), person) for k in people_fields())) if person else None,
+        or_(*(holds(getattr(EventRow, k), party) for k in party_fields())) if party else None,
         func.coalesce(EventRow.date_last, ArticleRow.published) >= since if since else None,
         func.coalesce(EventRow.date_first, ArticleRow.published) <= until if until else None,
         EventRow.article_id == article_id if article_id is not None else None,
@@ -176,7 +182,7 @@ def people_named(session: Session, name: str, limit: int = 3) -> list[dict]:
     quote_total = select(func.count()).where(QuoteRow.person_id == PersonRow.id).scalar_subquery()
     articles = select(func.count(func.distinct(PersonMentionRow.article_id))).where(PersonMentionRow.person_id == PersonRow.id).scalar_subquery()
     rows = session.execute(
-        select(PersonRow.id, PersonRow.name, quote_total, articles).where(PersonRow.name.ilike(f"%{name}%"), PersonRow.kind == "person").order_by(quote_total.desc(), PersonRow.id).limit(limit)
+        select(PersonRow.id, PersonRow.name, quote_total, articles).where(holds(PersonRow.name, name), PersonRow.kind == "person").order_by(quote_total.desc(), PersonRow.id).limit(limit)
     ).all()
     return [{"id": i, "name": n, "quote_count": q, "articles": a} for i, n, q, a in rows]
 
@@ -187,9 +193,8 @@ def people_filters(query, name: str | None = None, ids: list[int] | None = None,
     if kind and ids is None:
         query = query.where(PersonRow.kind == kind)
     if name:
-        pattern = f"%{name}%"
-        matching = select(PersonMentionRow.person_id).where(PersonMentionRow.name.ilike(pattern))
-        query = query.where(or_(PersonRow.name.ilike(pattern), PersonRow.id.in_(matching)))
+        matching = select(PersonMentionRow.person_id).where(holds(PersonMentionRow.name, name))
+        query = query.where(or_(holds(PersonRow.name, name), PersonRow.id.in_(matching)))
     if ids is not None:
         query = query.where(PersonRow.id.in_(ids))
     return query
@@ -334,8 +339,7 @@ QUOTE_FACETS = {"outlet": ArticleRow.outlet, "party": QuoteRow.speaker_party, "k
 def speaker_matches(words: str):
     """Quotes whose speaker's name, the mention in the text or role ('leader of the council')
     contains `words`, in any case; % and _ are the characters themselves, not wildcards."""
-    pattern = "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return or_(*(column.ilike(pattern, escape="\\") for column in (QuoteRow.speaker_resolved, QuoteRow.speaker, QuoteRow.speaker_role)))
+    return or_(*(holds(column, words) for column in (QuoteRow.speaker_resolved, QuoteRow.speaker, QuoteRow.speaker_role)))
 
 
 def quote_filters(
@@ -356,9 +360,9 @@ def quote_filters(
         QuoteRow.act == act if act else None,
         QuoteRow.kind == kind if kind else None,
         speaker_matches(speaker) if speaker else None,
-        QuoteRow.speaker_party.ilike(f"%{party}%") if party else None,
-        ArticleRow.outlet.ilike(f"%{outlet}%") if outlet else None,
-        QuoteRow.text.ilike(f"%{contains}%") if contains else None,
+        holds(QuoteRow.speaker_party, party) if party else None,
+        holds(ArticleRow.outlet, outlet) if outlet else None,
+        holds(QuoteRow.text, contains) if contains else None,
         ArticleRow.published >= since if since else None,
         ArticleRow.published <= until if until else None,
         QuoteRow.person_id == person_id if person_id is not None else None,
@@ -447,19 +451,22 @@ def quote_venues(session: Session, person_id: int) -> list[tuple[str, int]]:
 
 
 def search(session: Session, query: str, kind: str | None = None, limit: int = 50, seconds: float = 2.0) -> list[dict]:
-    """Quotes and sentences that hold every word and phrase of the query, best first; a query
-    that is too long or too slow raises search.SearchRefused."""
-    hits = full_text(session, query, kind, limit, seconds)
-    if not hits:
-        return []
-    # Only the columns a hit shows: an article's text may be long.
-    columns = (ArticleRow.id, ArticleRow.title, ArticleRow.published, ArticleRow.outlet, ArticleRow.url)
-    articles = {a.id: a for a in session.execute(select(*columns).where(ArticleRow.id.in_({h["article_id"] for h in hits})))}
-    quote_ids = {h["ref_id"] for h in hits if h["kind"] == "quote" and h["ref_id"]}
-    rows = session.execute(select(QuoteRow.id, QuoteRow.speaker_resolved, QuoteRow.act).where(QuoteRow.id.in_(quote_ids))) if quote_ids else []
-    quoted = {q.id: (q.speaker_resolved, q.act) for q in rows}
-    out = []
-    for hit in hits:
-        speaker, act = quoted.get(hit["ref_id"], (None, None)) if hit["kind"] == "quote" else (None, None)
-        out.append({"kind": hit["kind"], "text": hit["body"], **article_ref(articles[hit["article_id"]]), "start": hit["start"], "speaker": speaker, "act": act})
-    return out
+    """Quotes and sentences that hold every word and phrase of the query, best first (search_hits)."""
+    return search_hits(session, query, HitFilters(kind=kind), limit, seconds=seconds)[0]
+
+
+def search_hits(session: Session, query: str, filters: HitFilters, limit: int = 50, offset: int = 0, seconds: float = 2.0, collapse: bool = False) -> tuple[list[dict], int]:
+    """A page of the quotes and sentences that hold every word and phrase of the query and pass
+    the filters, best first, and how many there are in all (collapse: copies of the same words
+    counted once, the others in each hit's 'copies'); a query that is too long or too slow raises
+    search.SearchRefused."""
+    hits, total = full_text(session, query, filters, limit, offset, seconds, collapse)
+    return [hit_view(hit) | {"copies": [hit_view(c) for c in hit["copies"]]} for hit in hits], total
+
+
+def hit_view(hit: dict) -> dict:
+    published = hit["published"]
+    if isinstance(published, str):  # SQLite gives a raw query's dates as text
+        published = date.fromisoformat(published)
+    ref = {"article_id": hit["article_id"], "title": hit["title"], "published": iso(published), "outlet": hit["outlet"], "url": hit["url"]}
+    return {"kind": hit["kind"], "text": hit["body"], **ref, "start": hit["start"], "speaker": hit["speaker"], "act": hit["act"]}

@@ -10,9 +10,11 @@ import time
 
 import psutil
 import pytest
+from sqlalchemy import text
 
 from crossfloor.serve.app import ServeSettings, create_app
 from tests.conftest import ROOT
+from tests.databases import BACKENDS, fresh_url
 from tests.serve.test_serve import form_token, local, seeded  # noqa: F401 - the module's database fixture
 
 ARTICLE = "Minister quits\n\nThe transport minister, Ann Lee, has resigned from the government over the rail plan."
@@ -182,13 +184,31 @@ def test_the_api_docs_work_offline_under_the_policy(writable):
     assert "script-src 'self';" in docs.headers["content-security-policy"]
 
 
-def test_a_long_query_answers_within_two_seconds(writable):
-    for words in ("the " * 3000, "a " * 3000, " ".join(f"w{k}" for k in range(3000)), '"by-election" ' * 500):
-        started = time.monotonic()
-        page = writable.get("/search", params={"q": words})
-        api = writable.get("/api/search", params={"q": words})
-        assert time.monotonic() - started < 2.0
-        assert page.status_code in (200, 422) and api.status_code in (200, 422)
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_the_search_time_limit_stops_a_slow_statement(backend, tmp_path):
+    """The bound is the statement time-out in the code (search.time_limit), not the clock of a
+    test (issue 29: timing a page against 2 s failed CI on a loaded machine): a statement that
+    would run for seconds is stopped under a limit of 10 ms, with the user's one line."""
+    from crossfloor.store.database import open_database
+    from crossfloor.store.search import SearchRefused, time_limit
+
+    db = open_database(fresh_url(backend, tmp_path))
+    slow = "SELECT pg_sleep(30)" if backend == "postgresql" else "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000) SELECT count(*) FROM c"
+    with db.sessions() as session, pytest.raises(SearchRefused, match="took longer than 0.01 s"), time_limit(session, 0.01):
+        session.execute(text(slow))
+    db.engine.dispose()
+
+
+def test_a_search_over_its_time_limit_is_a_422_naming_the_limit(seeded):  # noqa: F811
+    """The page and the API run their search under ServeSettings.search_seconds: with no time
+    at all, a search over most of the database (every sentence holds 'the') is stopped (SQLite's
+    progress handler looks at the clock every 2,000 steps) and each says so."""
+    app = create_app(ServeSettings(seeded, search_seconds=0))
+    client = local(app, raise_server_exceptions=False)
+    for words in ("the", "the " * 400):
+        page, api = client.get("/search", params={"q": words}), client.get("/api/search", params={"q": words})
+        assert page.status_code == 422 and "took longer than 0 s" in page.text
+        assert api.status_code == 422 and "took longer than 0 s" in api.json()["detail"]
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(writable):
@@ -203,3 +223,26 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(writable):
     assert mine and mine[0]["title"] == "'=HYPERLINK(\"http://evil.example\",\"x\")" and mine[0]["outlet"] == "'@SUM(1+1)" and mine[0]["url"] == "'+1+1"
     for row in rows:
         assert not any(str(v).startswith(("=", "+", "-", "@", "\t", "\r")) for v in row.values() if v), row
+
+
+def test_head_answers_wherever_get_does_and_a_405_says_what_is_allowed(writable):
+    """issue 31 point 10: HEAD gave 405, and a 405 carried no Allow."""
+    for path in ("/", "/search?q=minister", "/people", "/api/quotes", "/upload", "/static/style.css"):
+        head, get = writable.head(path), writable.get(path)
+        assert head.status_code == get.status_code == 200, path
+        assert head.content == b"" and head.headers["content-type"] == get.headers["content-type"], path
+    wrong = writable.delete("/api/quotes")
+    assert wrong.status_code == 405 and {m.strip() for m in wrong.headers["allow"].split(",")} == {"GET", "HEAD"}
+    assert writable.put("/upload").headers["allow"] == "GET, HEAD, POST"
+
+
+def test_private_pages_are_never_stored_and_reads_are_cached_briefly(writable, tokened):
+    """issue 31 point 10: no Cache-Control anywhere; the upload form carries a token, and what
+    is asked with a token is the token-holder's."""
+    assert writable.get("/upload").headers["cache-control"] == "no-store"
+    assert tokened.get("/api/quotes", headers={"X-Crossfloor-Token": "s3cret"}).headers["cache-control"] == "no-store"
+    assert writable.post("/api/articles", json={}).headers["cache-control"] == "no-store"
+    assert writable.get("/api/articles/999999").headers["cache-control"] == "no-store"
+    for path in ("/", "/search?q=minister", "/api/quotes"):
+        assert writable.get(path).headers["cache-control"] == "max-age=30", path
+    assert "max-age=86400" in writable.get("/static/style.css").headers["cache-control"]

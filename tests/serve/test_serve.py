@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 
 from crossfloor.serve.app import ServeSettings, create_app
 from tests.conftest import ROOT, read_jsonl, shared_file
+from tests.databases import BACKENDS, fresh_url
 
 SAMPLES = ROOT / "crossfloor" / "samples"
 
@@ -246,3 +247,107 @@ def test_pictures_are_drawn_on_the_server_with_their_numbers_in_text(client):
     people = client.get("/api/people", params={"name": "Reeves"}).json()["items"]
     person = client.get(f"/people/{people[0]['id']}").text
     assert "Quotes over time" in person and '<svg class="chart"' in person and "<script" not in person
+
+
+@pytest.fixture(params=BACKENDS)
+def crowded(request, tmp_path):
+    """A database where more rows hold the searched word than one page shows: 120 quotes by
+    Ann Pelosi (Democratic) and 120 by Bob Smith (Republican) holding 'elections', each article
+    a different outlet, and 200 sentences where the index's stemming matches 'elected' only."""
+    from crossfloor.store.database import open_database
+    from crossfloor.store.schema import ArticleRow, QuoteRow
+    from crossfloor.store.search import index_article
+
+    url = fresh_url(request.param, tmp_path)
+    db = open_database(url)
+    with db.sessions() as session:
+        for k in range(240):
+            speaker, party = ("Ann Pelosi", "Democratic") if k % 2 else ("Bob Smith", "Republican")
+            said = f'"The elections of round {k} matter," {speaker} said.'
+            article = ArticleRow(content_hash=f"{k:064d}", title=f"Story {k}", outlet=f"Outlet {k}", text=said)
+            session.add(article)
+            session.flush()
+            quote = QuoteRow(article_id=article.id, start=0, end=said.index(",") + 1, text=said[: said.index(",") + 1], kind="direct", speaker_resolved=speaker, speaker_party=party, act="said")
+            session.add(quote)
+            session.flush()
+            index_article(session, article.id, said, [quote], [])
+        for k in range(200):
+            elected = f"She was elected in round {k}."
+            article = ArticleRow(content_hash=f"e{k:063d}", title=f"Elected {k}", outlet="Other", text=elected)
+            session.add(article)
+            session.flush()
+            index_article(session, article.id, elected, [], [[0, len(elected)]])
+        session.commit()
+    app = create_app(ServeSettings(url))
+    yield local(app, raise_server_exceptions=False)
+    app.db.engine.dispose()
+
+
+def test_search_limits_and_counts_are_true_with_every_filter_in_the_query(crowded):
+    """issue 31 point 6, issue 29: the phrase filter ran after the SQL LIMIT (limit=20 gave 0
+    hits when the index's stemmed matches came first), and speaker, outlet and party applied to
+    the first 150 hits only, or not at all."""
+    first = crowded.get("/api/search", params={"q": "elections", "limit": 20})
+    assert first.status_code == 200 and len(first.json()) == 20 and first.headers["x-total-count"] == "240"
+    rest = crowded.get("/api/search", params={"q": "elections", "limit": 500, "offset": 20}).json()
+    assert len(rest) == 220 and {(h["article_id"], h["start"]) for h in rest}.isdisjoint({(h["article_id"], h["start"]) for h in first.json()})
+    pelosi = crowded.get("/api/search", params={"q": "elections", "speaker": "pelosi", "limit": 500})
+    assert len(pelosi.json()) == 120 and pelosi.headers["x-total-count"] == "120" and {h["speaker"] for h in pelosi.json()} == {"Ann Pelosi"}
+    assert crowded.get("/api/search", params={"q": "elections", "party": "Republican"}).headers["x-total-count"] == "120"
+    assert [h["outlet"] for h in crowded.get("/api/search", params={"q": "elections", "outlet": "Outlet 239"}).json()] == ["Outlet 239"]
+    page = crowded.get("/search", params={"q": "elections", "party": "Democratic", "page": 3})
+    assert "120 hits holding" in page.text and page.text.count('<li class="hit ') == 20
+    assert crowded.get("/search", params={"q": "elections", "speaker": "Pelosi"}).text.count("Ann Pelosi") >= 50
+
+
+def test_like_wildcards_in_filters_are_taken_as_typed(crowded):
+    """issue 31 point 10: ?speaker=_ matched everyone (an unescaped LIKE wildcard)."""
+    for value in ("_", "%", "\\", "Ann_Pelosi", "Ann%"):
+        assert crowded.get("/api/quotes", params={"speaker": value}).json()["items"] == [], value
+        assert crowded.get("/api/search", params={"q": "elections", "outlet": value}).headers["x-total-count"] == "0", value
+    assert len(crowded.get("/api/quotes", params={"speaker": "Ann Pel"}).json()["items"]) == 50
+
+
+def test_eight_uploads_at_once_are_all_stored(client):
+    """issue 31 point 5: 8 parallel uploads gave 1 x 201 and 7 x 422 (one spaCy pipeline shared
+    by the request threads: "KeyError E018", OverflowError). Uploads are analysed one at a time,
+    in the analysing worker."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    names = ["Ann Lee", "Bob Hart", "Cara Diaz", "Dan Moss", "Eve Park", "Finn Shaw", "Gail Ross", "Hugo Bell"]
+
+    def upload(k: int):
+        text = f'Minister {k} quits\n\nThe {k}th transport minister, {names[k]}, resigned on Monday. "I cannot back plan {k}," {names[k]} told the BBC.'
+        return client.post("/api/articles", json={"text": text, "title": f"Parallel {k}"})
+
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(upload, range(8)))
+    assert [a.status_code for a in answers] == [201] * 8, [a.text for a in answers if a.status_code != 201]
+    assert len({a.json()["article_id"] for a in answers}) == 8
+
+
+def test_an_upload_over_the_analysis_time_limit_is_refused_with_one_line(seeded):
+    """The per-article time limit holds for uploads too (it used SIGALRM, which only a main
+    thread takes, so uploads ran unlimited): the worker analyses in its main thread."""
+    limited = local(create_app(ServeSettings(seeded, allow_writes=True, article_seconds=0.001)), raise_server_exceptions=False)
+    answer = limited.post("/api/articles", json={"text": "Minister quits\n\n" + "The minister, Jo Bloggs, has resigned from the government today. " * 200})
+    assert answer.status_code == 422 and "analysis stopped after 0.001 s" in answer.json()["detail"]
+    after = local(create_app(ServeSettings(seeded, allow_writes=True)), raise_server_exceptions=False)
+    assert after.post("/api/articles", json={"text": "Minister quits\n\nThe minister, Al Timely, has resigned from the government."}).status_code == 201
+
+
+def test_the_front_page_is_kept_until_an_article_is_added(client):
+    """issue 31 point 11: the front page ran about a hundred queries on every visit (9.7 req/s
+    under wrk). It is kept while the database's counts stay the same, and redrawn when an
+    article is added."""
+    from sqlalchemy import event
+
+    statements = []
+    event.listen(client.app.db.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    first = client.get("/").text
+    drawn = len(statements)
+    again = client.get("/").text
+    assert again == first and len(statements) - drawn <= 4  # the counts only
+    added = client.post("/api/articles", json={"text": "Front page\n\nThe housing minister, Nia Front, has resigned from the government."})
+    assert added.status_code == 201
+    assert client.get("/").text != first
