@@ -19,6 +19,7 @@ from .read import ReadOptions, fetch_skip, is_url, page_articles
 from .read.web import PAGE_TYPES, Fetcher, FetchProblem, feed_links
 from .store.database import Database
 from .store.schema import WebResourceRow
+from .store.chunks import in_chunks
 
 EVERY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h)?\s*$", re.I)
 # A page that answered this is not asked again; other failures are tried in the next round.
@@ -139,7 +140,7 @@ class Watcher:
 
     def fetched(self, links: set[str]) -> set[str]:
         with self.db.sessions() as session:
-            return set(session.scalars(select(WebResourceRow.url).where(WebResourceRow.url.in_(links), WebResourceRow.kind == "page")))
+            return {url for query in in_chunks(select(WebResourceRow.url).where(WebResourceRow.kind == "page"), WebResourceRow.url, links) for url in session.scalars(query)}
 
     def remember(self, url: str, kind: str, status: int, etag: str | None, last_modified: str | None) -> None:
         def save(session) -> None:
