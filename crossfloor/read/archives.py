@@ -79,7 +79,9 @@ def warc_pages(path: Path, max_bytes: int) -> Iterator[tuple[str, bytes, str | N
                     continue
                 number += 1
                 yield warc_page(record, f"{path}#{number}", max_bytes)
-        except (ArchiveLoadFailed, *DECOMPRESSION_ERRORS) as err:
+        except (ArchiveLoadFailed, *DECOMPRESSION_ERRORS, AttributeError, KeyError, IndexError, TypeError) as err:
+            # warcio meets hostile records here (a response without a WARC-Target-URI is an
+            # AttributeError inside it); the records after a damaged one cannot be found.
             yield Unreadable(f"{path}#{number + 1}: not a readable WARC record ({type(err).__name__}: {one_line(str(err))[:200]})")
 
 

@@ -120,3 +120,12 @@ def test_a_huge_warc_header_line_is_a_skip_within_the_header_cap(tmp_path, name)
     assert [i.url for i in items if not isinstance(i, Skipped)] == ["https://news.example/politics/lee-quits", "https://news.example/politics/reed-defects"]
     assert isinstance(items[-1], Skipped) and f"header line longer than {HEADER_LINE_BYTES // 1024} KiB" in items[-1].reason, items[-1]
     assert peak < 8_000_000  # the 20 MB line is never held whole
+
+
+def test_a_response_record_without_a_target_uri_is_a_skip(tmp_path):
+    write_warc(tmp_path / "good.warc")
+    bare = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 4\r\n\r\nabcd\r\n\r\n"  # found by fuzz/fuzz_archives.py
+    (tmp_path / "bare.warc").write_bytes((tmp_path / "good.warc").read_bytes() + bare)
+    items = read([tmp_path / "bare.warc"])
+    assert len([i for i in items if not isinstance(i, Skipped)]) == 2
+    assert isinstance(items[-1], Skipped) and "not a readable WARC record (AttributeError" in items[-1].reason, items[-1]
