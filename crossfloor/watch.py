@@ -20,6 +20,7 @@ from .read import ReadOptions, fetch_skip, is_url, page_articles
 from .read.web import PAGE_TYPES, Fetched, Fetcher, FetchProblem, feed_links
 from .store.database import Database
 from .store.schema import WebResourceRow
+from .store.chunks import in_chunks
 
 EVERY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h)?\s*$", re.I)
 # A page that answered this is not asked again; other failures are tried in the next round.
@@ -32,7 +33,6 @@ FINAL_PROBLEMS = (("disallows", 403), ("content type", 415), ("larger than", 413
 MAX_PAGE_TRIES = 5
 URL_CHARS = 2000  # what web_resources.url holds; a longer link is skipped
 TITLE_CHARS = 1000
-CHUNK = 500  # urls in one IN (...): PostgreSQL takes at most 65,535 parameters
 # Floors for the intervals (see docs/reliability.md): below them a watch is a load test.
 MIN_EVERY = 60.0
 MIN_HOST_INTERVAL = 0.5
@@ -184,9 +184,7 @@ class Watcher:
             feed = self.saved(session, url, "feed", got.status, got.etag, got.last_modified)
             session.flush()
             ordered = list(fitting)
-            known: set[str] = set()
-            for start in range(0, len(ordered), CHUNK):
-                known.update(session.scalars(select(WebResourceRow.url).where(WebResourceRow.url.in_(ordered[start : start + CHUNK]))))
+            known = {u for query in in_chunks(select(WebResourceRow.url), WebResourceRow.url, ordered) for u in session.scalars(query)}
             for link in ordered:
                 if link not in known:
                     title, day = fitting[link]

@@ -133,18 +133,49 @@ def test_an_article_over_the_time_limit_is_reported_and_the_batch_goes_on(nlp):
     assert results[1].error is None and results[1].quotes[0]["text"] == "We won."
 
 
-def test_atheris_session_on_the_readers(tmp_path):
-    corpus = tmp_path / "corpus"
-    shutil.copytree(ROOT / "crossfloor" / "samples", corpus, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+def atheris_session(target: str, corpus, cwd) -> None:
+    """A bounded atheris session of fuzz/<target>.py from the corpus: it ends without a crash."""
     runs = os.environ.get("CROSSFLOOR_FUZZ_RUNS", "2000")
     # libFuzzer's RSS limit reads the peak RSS, which Linux carries across exec from the forked
     # pytest process (gigabytes, with the pipelines loaded): bound single allocations instead.
     done = subprocess.run(
-        [sys.executable, str(ROOT / "fuzz" / "fuzz_readers.py"), f"-atheris_runs={runs}", "-max_len=8192", "-rss_limit_mb=0", "-malloc_limit_mb=1024", str(corpus)],
-        cwd=tmp_path, capture_output=True, text=True, timeout=3600,
+        [sys.executable, str(ROOT / "fuzz" / f"{target}.py"), f"-atheris_runs={runs}", "-max_len=8192", "-rss_limit_mb=0", "-malloc_limit_mb=1024", str(corpus)],
+        cwd=cwd, capture_output=True, text=True, timeout=3600,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))},  # this tree's crossfloor
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert f"Done {runs} " in done.stderr
+
+
+def test_atheris_session_on_the_readers(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "crossfloor" / "samples", corpus, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    atheris_session("fuzz_readers", corpus, tmp_path)
+
+
+def test_atheris_session_on_compressed_files_and_web_archives(tmp_path):
+    """Seeds: each sample and a small crawl under every compressed or WARC name the target picks
+    (its first byte), compressed there or here."""
+    from tests.read.test_archives import write_warc
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_warc(tmp_path / "crawl.warc")
+    write_warc(tmp_path / "crawl.warc.gz")
+    samples = [(ROOT / "crossfloor" / "samples" / name).read_bytes()[:4000] for name in ("01_councillor_defects.txt", "03_wire_briefs.jsonl")]
+    for choice, payload in enumerate([*samples, (tmp_path / "crawl.warc").read_bytes(), (tmp_path / "crawl.warc.gz").read_bytes()]):
+        for name in range(11):
+            (corpus / f"seed{choice}-{name}").write_bytes(bytes([name + 128]) + payload)
+    atheris_session("fuzz_archives", corpus, tmp_path)
+
+
+def test_atheris_session_on_json_lines_records(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number, line in enumerate((ROOT / "crossfloor" / "samples" / "03_wire_briefs.jsonl").read_bytes().splitlines()[:5]):
+        (corpus / f"line{number}").write_bytes(line[:4000] + b"\n")
+    (corpus / "hostile").write_bytes(b'{"text": "a\\u0000b \\ud800", "meta": [1], "title": {}}\n' + b"[" * 3000 + b"\n")
+    atheris_session("fuzz_jsonl", corpus, tmp_path)
 
 
 def test_atheris_session_on_urls_and_feed_links(tmp_path):
@@ -154,10 +185,6 @@ def test_atheris_session_on_urls_and_feed_links(tmp_path):
     corpus.mkdir()
     for number, seed in enumerate(["http://news.example/a", "/a2.html", "http://0x7f.1/", "http://[::ffff:127.0.0.1]:80/x", "https://b\u00fccher.example/", "http://xn--zz/"]):
         (corpus / str(number)).write_text(seed, encoding="utf-8")
-    runs = os.environ.get("CROSSFLOOR_FUZZ_RUNS", "2000")
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "fuzz" / "fuzz_urls.py"), f"-atheris_runs={runs}", "-max_len=2048", "-rss_limit_mb=0", "-malloc_limit_mb=1024", str(corpus)],
-        cwd=tmp_path, capture_output=True, text=True, timeout=3600,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    assert f"Done {runs} " in done.stderr
+    atheris_session("fuzz_urls", corpus, tmp_path)
+
+

@@ -27,6 +27,7 @@ from ..analyse.lexicon import party_lexicon, people_lexicon
 from ..people import PersonName, name_key, plain_name, same_person, spelling_key
 from ..schema import Article
 from ..schema.events import SPECS
+from ..store.chunks import in_chunks
 from ..store.schema import (
     ArticleBandRow,
     ArticleCopyRow,
@@ -234,12 +235,9 @@ class Linker:
     # ---- stories ------------------------------------------------------------------------------
     def link_story(self, article: ArticleRow, shared_events: set[int], people: dict[str, PersonRow], values: np.ndarray) -> None:
         related = set()
-        if shared_events:
-            related |= set(
-                self.session.scalars(
-                    select(ArticleRow.story_id).join(EventRow, EventRow.article_id == ArticleRow.id).where(EventRow.canonical_id.in_(shared_events), ArticleRow.id != article.id)
-                )
-            )
+        sharing_events = select(ArticleRow.story_id).join(EventRow, EventRow.article_id == ArticleRow.id).where(ArticleRow.id != article.id)
+        for query in in_chunks(sharing_events, EventRow.canonical_id, shared_events):
+            related.update(self.session.scalars(query))
         person_ids = sorted({p.id for p in people.values()})
         if person_ids:
             sharing = (
@@ -270,7 +268,8 @@ class Linker:
         article.story_id = keep
         others = sorted(related - {keep})
         if others:  # this article joins stories that were apart until now
-            self.session.execute(update(ArticleRow).where(ArticleRow.story_id.in_(others)).values(story_id=keep))
+            for statement in in_chunks(update(ArticleRow).values(story_id=keep), ArticleRow.story_id, others):
+                self.session.execute(statement)
             for story_id in others:
                 self.session.delete(self.session.get(StoryRow, story_id))
 

@@ -18,6 +18,7 @@ from sqlalchemy import func, or_, select
 
 from ..analyse.lexicon import _load, party_lexicon
 from ..people import PersonName, same_person, without_honorifics
+from ..store.chunks import in_chunks
 from ..store.database import Database
 from ..store.schema import (
     KbAreaRow,
@@ -123,9 +124,9 @@ class Reference:
         return (start is None or start - margin <= on) and (end is None or on <= end + margin)
 
     def active(self, session, candidates: set[str], on: date | None, seat: str | None) -> set[str]:
-        query = select(KbMembershipRow.person_id, KbMembershipRow.seat, KbMembershipRow.start, KbMembershipRow.end).where(KbMembershipRow.person_id.in_(candidates))
+        query = select(KbMembershipRow.person_id, KbMembershipRow.seat, KbMembershipRow.start, KbMembershipRow.end)
         keep = set()
-        for pid, member_seat, start, end in session.execute(query):
+        for pid, member_seat, start, end in (row for chunk in in_chunks(query, KbMembershipRow.person_id, candidates) for row in session.execute(chunk)):
             if seat and member_seat and seat.lower() != member_seat.lower():
                 continue
             if self.in_time(on, start, end):

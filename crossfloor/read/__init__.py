@@ -28,7 +28,7 @@ from .archives import (
     read_bounded,
     warc_pages,
 )
-from .checks import Skipped, Unreadable, check_size, check_text, decode
+from .checks import Skipped, Unreadable, check_size, check_text, decode, one_line, storable, storable_article
 from .formats import from_feed, from_html, from_jsonl, from_text, parse_date
 from .streams import jsonl_lines, read_special
 from .web import PAGE_TYPES, Fetched, Fetcher, FetchProblem, feed_links, shown
@@ -132,6 +132,7 @@ def _apply_defaults(article: Article, options: ReadOptions) -> Article:
 
 
 def _finish(article: Article, options: ReadOptions) -> Article | Skipped:
+    article = storable_article(article)
     try:
         if options.check_language:
             check_text(article.text)
@@ -261,10 +262,6 @@ def fetch_skip(url: str, problem: FetchProblem) -> Skipped:
     return Skipped(shown(url), problem.reason)
 
 
-def one_line(message: str) -> str:
-    return " ".join(message.split()) or "no detail"
-
-
 def is_url(raw) -> bool:
     return isinstance(raw, str) and raw.lower().startswith(("http://", "https://"))
 
@@ -320,6 +317,6 @@ def page_articles(page: Fetched, options: ReadOptions, title: str | None = None,
     for item in read_bytes(page.content, page.url, ".html", options):
         if not isinstance(item, Skipped):
             item.url = item.url or page.url
-            item.title = item.title or title
+            item.title = item.title or storable(title)
             item.published = item.published or parse_date(day)
         yield item

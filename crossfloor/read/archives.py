@@ -13,10 +13,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from .checks import Unreadable
+import zstandard
+
+from .checks import Unreadable, one_line
 
 COMPRESSIONS = {".gz": "gzip", ".gzip": "gzip", ".bz2": "bzip2", ".xz": "xz", ".zst": "zstd", ".zstd": "zstd"}
-WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+WARC_SUFFIXES = (".warc", ".arc") + tuple(f"{kind}{packed}" for kind in (".warc", ".arc") for packed in COMPRESSIONS)
+# The longest header line (of a WARC record or of the HTTP response inside it) read: warcio reads
+# a line whole, so a 400 MB one would take gigabytes. Real header lines are under 8 KiB (web
+# servers refuse longer ones); a longer one ends the file's reading with a skip saying where.
+HEADER_LINE_BYTES = 64 * 1024
 
 
 def compression_of(path: Path) -> str | None:
@@ -42,8 +48,6 @@ def open_decompressed(path: Path) -> IO[bytes]:
     if kind == "xz":
         return lzma.open(path, "rb")
     if kind == "zstd":
-        import zstandard
-
         return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(path.open("rb"), closefd=True))
     return path.open("rb")
 
@@ -57,7 +61,7 @@ def read_bounded(stream: IO[bytes], max_bytes: int) -> bytes:
     return data
 
 
-DECOMPRESSION_ERRORS = (OSError, EOFError, lzma.LZMAError, ValueError)
+DECOMPRESSION_ERRORS = (OSError, EOFError, lzma.LZMAError, ValueError, zstandard.ZstdError)
 
 
 def warc_pages(path: Path, max_bytes: int) -> Iterator[tuple[str, bytes, str | None, str | None] | Unreadable]:
@@ -66,16 +70,49 @@ def warc_pages(path: Path, max_bytes: int) -> Iterator[tuple[str, bytes, str | N
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    with path.open("rb") as stream:
+    # warcio reads gzip members itself (record by record); other compressions are a stream.
+    with path.open("rb") if compression_of(path) == "gzip" else open_decompressed(path) as stream:
         number = 0
         try:
-            for record in ArchiveIterator(stream):
+            for record in capped_records(stream):
                 if record.rec_type != "response":
                     continue
                 number += 1
                 yield warc_page(record, f"{path}#{number}", max_bytes)
-        except (ArchiveLoadFailed, *DECOMPRESSION_ERRORS) as err:
-            yield Unreadable(f"{path}#{number + 1}: not a readable WARC record ({type(err).__name__}: {err})")
+        except (ArchiveLoadFailed, *DECOMPRESSION_ERRORS, AttributeError, KeyError, IndexError, TypeError) as err:
+            # warcio meets hostile records here (a response without a WARC-Target-URI is an
+            # AttributeError inside it); the records after a damaged one cannot be found.
+            yield Unreadable(f"{path}#{number + 1}: not a readable WARC record ({type(err).__name__}: {one_line(str(err))[:200]})")
+
+
+class HeaderLineTooLong(ValueError):
+    """A WARC or HTTP header line longer than HEADER_LINE_BYTES."""
+
+
+def capped_records(stream: IO[bytes]):
+    """warcio's records of a stream, with every header line read through CappedLines."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.bufferedreaders import DecompressingBufferedReader
+
+    class CappedLines(DecompressingBufferedReader):
+        """warcio's reader, whose lines (headers and the blank lines between records) are read
+        up to HEADER_LINE_BYTES; a longer one is HeaderLineTooLong, not gigabytes in memory."""
+
+        def readline(self, length=None):
+            wanted = min(length, HEADER_LINE_BYTES + 1) if length else HEADER_LINE_BYTES + 1
+            line = b""
+            while len(line) < wanted and not line.endswith(b"\n"):
+                piece = super().readline(wanted - len(line))
+                if not piece:
+                    break
+                line += piece
+            if len(line) > HEADER_LINE_BYTES and not line.endswith(b"\n"):
+                raise HeaderLineTooLong(f"a header line longer than {HEADER_LINE_BYTES // 1024} KiB")
+            return line
+
+    records = ArchiveIterator(stream)
+    records.reader = CappedLines(records.fh, block_size=records.reader.block_size)
+    return records
 
 
 def warc_page(record, where: str, max_bytes: int):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
+
+from ..schema import Article
 
 
 class Unreadable(Exception):
@@ -18,6 +21,24 @@ class Skipped:
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
+
+
+# What no database text can hold: NUL (PostgreSQL text refuses it) and lone UTF-16 surrogates
+# (from JSON's "\ud800"; no UTF-8 encoder takes them).
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(value: str | None) -> str | None:
+    """The text without the characters a database cannot hold. Applied where text enters, before
+    analysis, so the stored text is the analysed text and every offset holds."""
+    return UNSTORABLE.sub("", value) if value else value
+
+
+def storable_article(article: Article) -> Article:
+    """The article with every text field storable (see storable)."""
+    for name in ("text", "id", "title", "outlet", "url", "source"):
+        setattr(article, name, storable(getattr(article, name)))
+    return article
 
 
 def decode(data: bytes, source: str, warnings: list[str]) -> str:
@@ -66,3 +87,7 @@ def check_size(size: int, limit: int) -> None:
         raise Unreadable(
             f"file too large ({size / 1e6:.1f} MB > {limit / 1e6:.0f} MB limit; raise it with --max-mb)"
         )
+
+
+def one_line(message: str) -> str:
+    return " ".join(message.split()) or "no detail"

@@ -68,19 +68,38 @@ def from_html(html: str, source: str) -> Article:
     )
 
 
+# The fields of a JSON record and the JSON types each may have (null is always allowed).
+RECORD_FIELDS = {"text": (str,), "id": (str, int), "title": (str,), "outlet": (str,), "url": (str,),
+                 "published": (str, int), "date": (str, int), "meta": (dict,)}
+META_FIELDS = {"title": (str,), "publisher": (str,), "publication_date": (str,)}
+JSON_TYPES = {str: "a string", int: "a number", float: "a number", bool: "true or false", dict: "an object", list: "an array"}
+
+
+def checked_fields(record: dict, types: dict, prefix: str = "") -> dict:
+    """The record's known fields, each of a type it may have; any other is one clear line."""
+    for key, allowed in types.items():
+        value = record.get(key)
+        if value is not None and (not isinstance(value, allowed) or isinstance(value, bool)):
+            wanted = " or ".join(JSON_TYPES[t] for t in allowed)
+            raise Unreadable(f"'{prefix}{key}' must be {wanted}, not {JSON_TYPES.get(type(value), type(value).__name__)}")
+    return record
+
+
 def from_json_record(record: dict, source: str) -> Article:
     if not isinstance(record, dict):
         raise Unreadable("a JSON line must be an object with a 'text' field")
+    record = checked_fields(record, RECORD_FIELDS)
+    meta = checked_fields(record.get("meta") or {}, META_FIELDS, "meta.")
     text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
+    if not text or not text.strip():
         raise Unreadable("no 'text' field (or it is empty)")
-    published = record.get("published") or record.get("date") or (record.get("meta") or {}).get("publication_date")
+    published = record.get("published") or record.get("date") or meta.get("publication_date")
     return Article(
         text=text,
         id=str(record["id"]) if record.get("id") is not None else None,
-        title=record.get("title") or (record.get("meta") or {}).get("title"),
+        title=record.get("title") or meta.get("title"),
         published=parse_date(published),
-        outlet=record.get("outlet") or (record.get("meta") or {}).get("publisher"),
+        outlet=record.get("outlet") or meta.get("publisher"),
         url=record.get("url"),
         source=source,
     )
@@ -95,6 +114,10 @@ def from_jsonl(lines: Iterator[str], source: str, first: int = 1) -> Iterator[Ar
             yield from_json_record(json.loads(line), where)
         except json.JSONDecodeError as err:
             yield Unreadable(f"{where}: invalid JSON ({err.msg})")
+        except RecursionError:
+            yield Unreadable(f"{where}: invalid JSON (nested too deeply)")
+        except ValueError as err:  # a number too long to convert
+            yield Unreadable(f"{where}: invalid JSON ({err})")
         except Unreadable as err:
             yield Unreadable(f"{where}: {err}")
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..schema import AnalysedArticle, Article
 from .rows import event_record, event_row, quote_record, quote_row
+from .chunks import in_chunks
 from .schema import ArticleCopyRow, ArticleRow, EventRow, KbSourceRow, QuoteRow
 from .search import index_article
 
@@ -185,10 +186,9 @@ class Database:
         hashes = list(hashes)
         found: set[str] = set()
         with self.sessions() as session:
-            for i in range(0, len(hashes), 500):
-                chunk = hashes[i : i + 500]
-                found.update(session.scalars(select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(chunk))))
-                found.update(session.scalars(select(ArticleCopyRow.content_hash).where(ArticleCopyRow.content_hash.in_(chunk))))
+            for table in (ArticleRow, ArticleCopyRow):
+                for query in in_chunks(select(table.content_hash), table.content_hash, hashes):
+                    found.update(session.scalars(query))
         return found
 
     @contextmanager

@@ -13,10 +13,11 @@ from sqlalchemy import (
     Index,
     Integer,
     LargeBinary,
-    String,
     Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from .bounded import Clipped, Dropped, Keyed
 
 
 def utcnow() -> datetime:
@@ -31,11 +32,11 @@ class ArticleRow(Base):
     __tablename__ = "articles"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    content_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
-    external_id: Mapped[str | None] = mapped_column(String(500))
+    content_hash: Mapped[str] = mapped_column(Keyed(64), unique=True, index=True)
+    external_id: Mapped[str | None] = mapped_column(Keyed(500))
     title: Mapped[str | None] = mapped_column(Text)
     published: Mapped[date | None] = mapped_column(Date, index=True)
-    outlet: Mapped[str | None] = mapped_column(String(300))
+    outlet: Mapped[str | None] = mapped_column(Clipped(300))
     url: Mapped[str | None] = mapped_column(Text)
     source: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
@@ -58,23 +59,23 @@ class QuoteRow(Base):
     start: Mapped[int]
     end: Mapped[int]
     text: Mapped[str] = mapped_column(Text)
-    kind: Mapped[str] = mapped_column(String(10))
-    cue: Mapped[str | None] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(Clipped(10))
+    cue: Mapped[str | None] = mapped_column(Clipped(200))
     cue_start: Mapped[int | None]
     cue_end: Mapped[int | None]
     speaker: Mapped[str | None] = mapped_column(Text)
     speaker_start: Mapped[int | None]
     speaker_end: Mapped[int | None]
-    speaker_resolved: Mapped[str | None] = mapped_column(String(300), index=True)
-    speaker_role: Mapped[str | None] = mapped_column(String(300))
-    speaker_party: Mapped[str | None] = mapped_column(String(100))
-    speaker_seat: Mapped[str | None] = mapped_column(String(200))
-    speaker_kind: Mapped[str | None] = mapped_column(String(20))  # person | organisation | role | group
-    venue: Mapped[str | None] = mapped_column(String(300))
+    speaker_resolved: Mapped[str | None] = mapped_column(Clipped(300), index=True)
+    speaker_role: Mapped[str | None] = mapped_column(Clipped(300))
+    speaker_party: Mapped[str | None] = mapped_column(Clipped(100))
+    speaker_seat: Mapped[str | None] = mapped_column(Clipped(200))
+    speaker_kind: Mapped[str | None] = mapped_column(Clipped(20))  # person | organisation | role | group
+    venue: Mapped[str | None] = mapped_column(Clipped(300))
     utterance: Mapped[int | None]
-    act: Mapped[str | None] = mapped_column(String(10), index=True)
-    found_by: Mapped[str | None] = mapped_column(String(60))  # the attribution pass that found it
-    resolved_by: Mapped[str | None] = mapped_column(String(60))  # the speaker pass that resolved it
+    act: Mapped[str | None] = mapped_column(Clipped(10), index=True)
+    found_by: Mapped[str | None] = mapped_column(Clipped(60))  # the attribution pass that found it
+    resolved_by: Mapped[str | None] = mapped_column(Clipped(60))  # the speaker pass that resolved it
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
 
     article: Mapped[ArticleRow] = relationship(back_populates="quotes")
@@ -87,22 +88,22 @@ class EventFacts:
     (canonical_events). date is a day; date_first/date_last bound a range (equal to date when
     the day is known), so date queries need only the two bounds."""
 
-    from_party: Mapped[str | None] = mapped_column(String(200))
-    to_party: Mapped[str | None] = mapped_column(String(200))
-    seat: Mapped[str | None] = mapped_column(String(200))
-    subtype: Mapped[str | None] = mapped_column(String(40))
+    from_party: Mapped[str | None] = mapped_column(Clipped(200))
+    to_party: Mapped[str | None] = mapped_column(Clipped(200))
+    seat: Mapped[str | None] = mapped_column(Clipped(200))
+    subtype: Mapped[str | None] = mapped_column(Clipped(40))
     by: Mapped[str | None] = mapped_column(Text)
-    by_party: Mapped[str | None] = mapped_column(String(200))
-    target: Mapped[str | None] = mapped_column(String(300))
-    stance: Mapped[str | None] = mapped_column(String(10))
-    action: Mapped[str | None] = mapped_column(String(20))
-    count: Mapped[str | None] = mapped_column(String(100))
-    against: Mapped[str | None] = mapped_column(String(300))
+    by_party: Mapped[str | None] = mapped_column(Clipped(200))
+    target: Mapped[str | None] = mapped_column(Clipped(300))
+    stance: Mapped[str | None] = mapped_column(Clipped(10))
+    action: Mapped[str | None] = mapped_column(Clipped(20))
+    count: Mapped[str | None] = mapped_column(Clipped(100))
+    against: Mapped[str | None] = mapped_column(Clipped(300))
     office: Mapped[str | None] = mapped_column(Text)
     date: Mapped[date | None] = mapped_column(Date)
     date_first: Mapped[date | None] = mapped_column(Date, index=True)
     date_last: Mapped[date | None] = mapped_column(Date)
-    status: Mapped[str | None] = mapped_column(String(20))
+    status: Mapped[str | None] = mapped_column(Clipped(20))
 
 
 class EventRow(EventFacts, Base):
@@ -112,17 +113,17 @@ class EventRow(EventFacts, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
-    type: Mapped[str] = mapped_column(String(40), index=True)
+    type: Mapped[str] = mapped_column(Clipped(40), index=True)
     start: Mapped[int]
     end: Mapped[int]
     evidence: Mapped[list] = mapped_column(JSON, default=list)
-    trigger: Mapped[str | None] = mapped_column(String(200))
-    person: Mapped[str | None] = mapped_column(String(300), index=True)
+    trigger: Mapped[str | None] = mapped_column(Clipped(200))
+    person: Mapped[str | None] = mapped_column(Clipped(300), index=True)
     reason: Mapped[str | None] = mapped_column(Text)
-    date_text: Mapped[str | None] = mapped_column(String(200))
-    kb_person: Mapped[str | None] = mapped_column(String(200))
+    date_text: Mapped[str | None] = mapped_column(Clipped(200))
+    kb_person: Mapped[str | None] = mapped_column(Keyed(200))
     quote_ids: Mapped[list] = mapped_column(JSON, default=list)
-    found_by: Mapped[str | None] = mapped_column(String(80))  # the trigger rule that proposed it
+    found_by: Mapped[str | None] = mapped_column(Clipped(80))  # the trigger rule that proposed it
     filled_by: Mapped[dict | None] = mapped_column(JSON)  # field -> the pass that filled it
     # The fields its type declares that have no column here (store/rows.py), so that a new
     # event type, or a new field of one, needs no migration.
@@ -144,12 +145,12 @@ class ArticleCopyRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
-    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    content_hash: Mapped[str] = mapped_column(Keyed(64), unique=True)
     similarity: Mapped[float] = mapped_column(Float)
-    external_id: Mapped[str | None] = mapped_column(String(500))
+    external_id: Mapped[str | None] = mapped_column(Keyed(500))
     title: Mapped[str | None] = mapped_column(Text)
     published: Mapped[date | None] = mapped_column(Date)
-    outlet: Mapped[str | None] = mapped_column(String(300))
+    outlet: Mapped[str | None] = mapped_column(Clipped(300))
     url: Mapped[str | None] = mapped_column(Text)
     source: Mapped[str | None] = mapped_column(Text)
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -170,7 +171,7 @@ class ArticleBandRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     band: Mapped[int]
-    hash: Mapped[str] = mapped_column(String(32))
+    hash: Mapped[str] = mapped_column(Clipped(32))
 
     __table_args__ = (Index("ix_article_bands_band_hash", "band", "hash"),)
 
@@ -181,11 +182,11 @@ class PersonRow(Base):
     __tablename__ = "people"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(300), index=True)
-    surname: Mapped[str] = mapped_column(String(200), index=True)  # lower case
-    kb_person: Mapped[str | None] = mapped_column(String(200), index=True)
+    name: Mapped[str] = mapped_column(Clipped(300), index=True)
+    surname: Mapped[str] = mapped_column(Clipped(200), index=True)  # lower case
+    kb_person: Mapped[str | None] = mapped_column(Keyed(200), index=True)
     # person, or organisation: a source that speaks as a body ('the White House said')
-    kind: Mapped[str] = mapped_column(String(20), default="person", server_default="person", index=True)
+    kind: Mapped[str] = mapped_column(Clipped(20), default="person", server_default="person", index=True)
 
     mentions: Mapped[list[PersonMentionRow]] = relationship(back_populates="person", cascade="all, delete-orphan")
 
@@ -196,10 +197,10 @@ class PersonMentionRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
-    name: Mapped[str] = mapped_column(String(300))
-    role: Mapped[str | None] = mapped_column(String(300))
-    party: Mapped[str | None] = mapped_column(String(200))
-    seat: Mapped[str | None] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(Clipped(300))
+    role: Mapped[str | None] = mapped_column(Clipped(300))
+    party: Mapped[str | None] = mapped_column(Clipped(200))
+    seat: Mapped[str | None] = mapped_column(Clipped(200))
 
     person: Mapped[PersonRow] = relationship(back_populates="mentions")
 
@@ -211,9 +212,9 @@ class CanonicalEventRow(EventFacts, Base):
     __tablename__ = "canonical_events"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    type: Mapped[str] = mapped_column(String(40), index=True)
+    type: Mapped[str] = mapped_column(Clipped(40), index=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
-    person: Mapped[str | None] = mapped_column(String(300))
+    person: Mapped[str | None] = mapped_column(Clipped(300))
 
 
 class StoryRow(Base):
@@ -237,7 +238,7 @@ class FromSource:
 class Dated(FromSource):
     """A person's fact that held from start to end (open when None)."""
 
-    person_id: Mapped[str] = mapped_column(String(200), index=True)
+    person_id: Mapped[str] = mapped_column(Keyed(200), index=True)
     start: Mapped[date | None] = mapped_column(Date)
     end: Mapped[date | None] = mapped_column(Date)
 
@@ -247,7 +248,7 @@ class KbSourceRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     path: Mapped[str] = mapped_column(Text, unique=True)
-    format: Mapped[str] = mapped_column(String(40))
+    format: Mapped[str] = mapped_column(Clipped(40))
     # The last day the source speaks for: an open-ended post is only known to last until then.
     covers_until: Mapped[date | None] = mapped_column(Date)
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -256,8 +257,8 @@ class KbSourceRow(Base):
 class KbPersonRow(FromSource, Base):
     __tablename__ = "kb_persons"
 
-    id: Mapped[str] = mapped_column(String(200), primary_key=True)
-    name: Mapped[str] = mapped_column(String(300))
+    id: Mapped[str] = mapped_column(Keyed(200), primary_key=True)
+    name: Mapped[str] = mapped_column(Clipped(300))
 
 
 class KbNameRow(Dated, Base):
@@ -266,8 +267,8 @@ class KbNameRow(Dated, Base):
     __tablename__ = "kb_names"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(300))
-    surname: Mapped[str] = mapped_column(String(200), index=True)  # lower case, for 'Mr Woodward'
+    name: Mapped[str] = mapped_column(Clipped(300))
+    surname: Mapped[str] = mapped_column(Clipped(200), index=True)  # lower case, for 'Mr Woodward'
 
 
 class KbMembershipRow(Dated, Base):
@@ -276,11 +277,11 @@ class KbMembershipRow(Dated, Base):
     __tablename__ = "kb_memberships"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    party: Mapped[str | None] = mapped_column(String(200))  # canonical name (parties.json)
-    seat: Mapped[str | None] = mapped_column(String(200), index=True)
-    house: Mapped[str | None] = mapped_column(String(40))
-    start_reason: Mapped[str | None] = mapped_column(String(60))
-    end_reason: Mapped[str | None] = mapped_column(String(60))
+    party: Mapped[str | None] = mapped_column(Clipped(200))  # canonical name (parties.json)
+    seat: Mapped[str | None] = mapped_column(Clipped(200), index=True)
+    house: Mapped[str | None] = mapped_column(Clipped(40))
+    start_reason: Mapped[str | None] = mapped_column(Clipped(60))
+    end_reason: Mapped[str | None] = mapped_column(Clipped(60))
 
 
 class KbPostRow(Dated, Base):
@@ -290,7 +291,7 @@ class KbPostRow(Dated, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     role: Mapped[str] = mapped_column(Text)
-    organisation: Mapped[str | None] = mapped_column(String(300))
+    organisation: Mapped[str | None] = mapped_column(Clipped(300))
 
 
 class KbAreaRow(FromSource, Base):
@@ -299,8 +300,8 @@ class KbAreaRow(FromSource, Base):
     __tablename__ = "kb_areas"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    area_id: Mapped[str] = mapped_column(String(200), index=True)
-    name: Mapped[str] = mapped_column(String(300), index=True)
+    area_id: Mapped[str] = mapped_column(Keyed(200), index=True)
+    name: Mapped[str] = mapped_column(Clipped(300), index=True)
     start: Mapped[date | None] = mapped_column(Date)
     end: Mapped[date | None] = mapped_column(Date)
 
@@ -315,10 +316,10 @@ class WebResourceRow(Base):
     __tablename__ = "web_resources"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    url: Mapped[str] = mapped_column(String(2000), unique=True, index=True)
-    kind: Mapped[str] = mapped_column(String(10))  # feed | page
-    etag: Mapped[str | None] = mapped_column(String(500))
-    last_modified: Mapped[str | None] = mapped_column(String(100))
+    url: Mapped[str] = mapped_column(Keyed(2000), unique=True, index=True)
+    kind: Mapped[str] = mapped_column(Clipped(10))  # feed | page
+    etag: Mapped[str | None] = mapped_column(Dropped(500))
+    last_modified: Mapped[str | None] = mapped_column(Dropped(100))
     status: Mapped[int | None] = mapped_column(Integer)
     checked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
@@ -347,8 +348,8 @@ class AlertRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     canonical_id: Mapped[int] = mapped_column(ForeignKey("canonical_events.id"))
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"))
-    kind: Mapped[str] = mapped_column(String(10))  # new | update
-    target: Mapped[str] = mapped_column(String(10))  # notify (a webhook) | exec (a command)
+    kind: Mapped[str] = mapped_column(Clipped(10))  # new | update
+    target: Mapped[str] = mapped_column(Clipped(10))  # notify (a webhook) | exec (a command)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_try: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 import lzma
+import os
 
 import psutil
 import pytest
@@ -55,23 +56,26 @@ def page(title: str, body: str) -> bytes:
 
 
 def write_warc(path):
+    """A small crawl; '.warc.bz2', '.warc.xz' and '.warc.zst' are a plain WARC compressed whole."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    with path.open("wb") as out:
-        writer = WARCWriter(out, gzip=path.name.endswith(".gz"))
-        writer.write_record(writer.create_warc_record("http://news.example/", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
-        pages = [
-            ("https://news.example/politics/lee-quits", "2024-05-01T10:00:00Z", "text/html; charset=utf-8", page("Minister quits", STORIES[0].split("\n\n")[1])),
-            ("https://news.example/logo.png", "2024-05-01T10:00:01Z", "image/png", b"\x89PNG\r\n"),
-            ("https://news.example/politics/reed-defects", "2024-05-02T09:30:00Z", "text/html", page("Councillor defects", STORIES[1].split("\n\n")[1])),
-        ]
-        for url, day, kind, body in pages:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers, warc_headers_dict={"WARC-Date": day}))
+    packed = PACK.get(path.suffix) if path.suffix != ".gz" else None
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=path.name.endswith(".gz"))
+    writer.write_record(writer.create_warc_record("http://news.example/", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+    pages = [
+        ("https://news.example/politics/lee-quits", "2024-05-01T10:00:00Z", "text/html; charset=utf-8", page("Minister quits", STORIES[0].split("\n\n")[1])),
+        ("https://news.example/logo.png", "2024-05-01T10:00:01Z", "image/png", b"\x89PNG\r\n"),
+        ("https://news.example/politics/reed-defects", "2024-05-02T09:30:00Z", "text/html", page("Councillor defects", STORIES[1].split("\n\n")[1])),
+    ]
+    for url, day, kind, body in pages:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers, warc_headers_dict={"WARC-Date": day}))
+    path.write_bytes(packed(out.getvalue()) if packed else out.getvalue())
 
 
-@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz", "crawl.warc.bz2", "crawl.warc.xz", "crawl.warc.zst"])
 def test_a_warc_file_is_read_record_by_record(tmp_path, name):
     write_warc(tmp_path / name)
     items = read([tmp_path])
@@ -96,3 +100,32 @@ def test_the_allsides_archive_streams_with_flat_memory():
             early = process.memory_info().rss
     assert count == 36056
     assert process.memory_info().rss - early < 30_000_000
+
+
+@pytest.mark.parametrize("name", ["long.warc", "long.warc.gz"])
+def test_a_huge_warc_header_line_is_a_skip_within_the_header_cap(tmp_path, name):
+    import tracemalloc
+
+    from crossfloor.read.archives import HEADER_LINE_BYTES
+
+    packed = gzip.compress if name.endswith(".gz") else bytes
+    good = tmp_path / ("good" + name.removeprefix("long"))
+    write_warc(good)
+    long_line = b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://x/" + os.urandom(10_000_000).hex().encode() + b"\r\n\r\n"
+    (tmp_path / name).write_bytes(good.read_bytes() + packed(long_line))
+    tracemalloc.start()
+    items = read([tmp_path / name])
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert [i.url for i in items if not isinstance(i, Skipped)] == ["https://news.example/politics/lee-quits", "https://news.example/politics/reed-defects"]
+    assert isinstance(items[-1], Skipped) and f"header line longer than {HEADER_LINE_BYTES // 1024} KiB" in items[-1].reason, items[-1]
+    assert peak < 8_000_000  # the 20 MB line is never held whole
+
+
+def test_a_response_record_without_a_target_uri_is_a_skip(tmp_path):
+    write_warc(tmp_path / "good.warc")
+    bare = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 4\r\n\r\nabcd\r\n\r\n"  # found by fuzz/fuzz_archives.py
+    (tmp_path / "bare.warc").write_bytes((tmp_path / "good.warc").read_bytes() + bare)
+    items = read([tmp_path / "bare.warc"])
+    assert len([i for i in items if not isinstance(i, Skipped)]) == 2
+    assert isinstance(items[-1], Skipped) and "not a readable WARC record (AttributeError" in items[-1].reason, items[-1]

@@ -69,6 +69,24 @@ def lead_before(state: AttributionState, span: Span) -> Token | None:
     return doc[i] if i >= 0 else None
 
 
+# How far (in tokens) a cue may stand before the quotation it introduces.
+ADJACENT_BEFORE = 30
+
+
+def cue_walking_back(state: AttributionState, lead: Token, colon: bool, is_cue) -> Token | None:
+    """The nearest token before the quotation's `lead` (itself included) that `is_cue(tok, j)`
+    accepts, looking back no further than the lead-in: not into another quotation, past a
+    sentence end or (unless the lead-in ends in a colon) a line break."""
+    i = lead.i
+    for j in range(i, max(-1, i - ADJACENT_BEFORE), -1):
+        tok = state.doc[j]
+        if state.mark_of_token[j] >= 0 or (j < i and ends_lead_in(tok, colon)):
+            return None
+        if is_cue(tok, j):
+            return tok
+    return None
+
+
 def ends_lead_in(tok: Token, colon: bool) -> bool:
     """A lead-in looking back for its cue stops at a sentence end, and at a line break unless
     it ends in a colon."""

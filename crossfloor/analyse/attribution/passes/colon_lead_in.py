@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..direct import attach_cue, ends_lead_in, lead_before, quoted_span
+from ..direct import attach_cue, cue_walking_back, lead_before, quoted_span
 from ..state import AttributionState
 
 NAME = "colon_lead_in"
-# How far (in tokens) a cue may stand before the quotation it introduces.
-ADJACENT_BEFORE = 30
 
 
 def colon_lead_in(state: AttributionState) -> None:
@@ -23,11 +21,4 @@ def colon_lead_in(state: AttributionState) -> None:
 
 def lead_in_cue(state: AttributionState, colon: Token) -> Token | None:
     """Any cue verb of the lead-in, nearest the colon first."""
-    i = colon.i
-    for j in range(i, max(-1, i - ADJACENT_BEFORE), -1):
-        tok = state.doc[j]
-        if state.mark_of_token[j] >= 0 or (j < i and ends_lead_in(tok, True)):
-            return None
-        if state.grammar.is_cue_verb(tok):
-            return tok
-    return None
+    return cue_walking_back(state, colon, True, lambda tok, _j: state.grammar.is_cue_verb(tok))

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..direct import attach_cue, ends_lead_in, lead_before, quoted_span
+from ..direct import attach_cue, cue_walking_back, lead_before, quoted_span
 from ..state import AttributionState
-from .colon_lead_in import ADJACENT_BEFORE
 
 NAME = "cue_before"
 
@@ -23,14 +22,8 @@ def cue_before(state: AttributionState) -> None:
 
 
 def speech_verb_before(state: AttributionState, lead: Token) -> Token | None:
-    i = lead.i
-    for j in range(i, max(-1, i - ADJACENT_BEFORE), -1):
-        tok = state.doc[j]
-        if state.mark_of_token[j] >= 0 or (j < i and ends_lead_in(tok, False)):
-            return None
-        if state.grammar.is_speech_verb(tok) and leads_to(tok, state.doc[j + 1 : i]):
-            return tok
-    return None
+    grammar = state.grammar
+    return cue_walking_back(state, lead, False, lambda tok, j: grammar.is_speech_verb(tok) and leads_to(tok, state.doc[j + 1 : lead.i]))
 
 
 def leads_to(cue: Token, between) -> bool:
