@@ -325,7 +325,7 @@ class WebResourceRow(Base):
     article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
     feed_id: Mapped[int | None] = mapped_column(Integer, index=True)  # the feed that listed this page
     title: Mapped[str | None] = mapped_column(Text)  # as the feed gave it, for a page fetched later
-    published: Mapped[str | None] = mapped_column(String(10))  # YYYY-MM-DD, as the feed gave it
+    published: Mapped[str | None] = mapped_column(Clipped(10))  # YYYY-MM-DD, as the feed gave it
     attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # failed fetches that may mend
 
 
