@@ -63,13 +63,13 @@ class Pipeline:
         return next(self.pipe([text], published))
 
     def pipe(self, texts: Iterable[str], published: date | str | None = None, batch_size: int = 16) -> Iterator:
-        from .analyse.dates import settle_dates
+        from .analyse.events.timing import settle
         from .read.formats import parse_date
         from .read.furniture import mask_furniture
 
         day = parse_date(published)
         for doc in self.nlp.pipe((mask_furniture(text) for text in texts), batch_size=batch_size):
-            settle_dates(doc._.events or [], day)
+            settle(doc._.events or [], day)
             yield doc
 
 

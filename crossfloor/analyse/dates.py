@@ -266,22 +266,11 @@ def _at_granularity(day: date, period: str, published: date | None, absolute: bo
     return None
 
 
-def publication_relative(tense: str, published: date | None) -> When | None:
-    """An event told in the present ('is defecting', 'quits') or, as news tells the day's events,
-    the present perfect ('has resigned') happened on the publication day."""
-    if published is None:
-        return None
-    if tense in ("present", "perfect"):
-        return When(published, published, "")
-    return None
-
-
 def settle_dates(events, published: date | None) -> None:
-    """Give each event its day or range: from its date words, else from how it is told."""
+    """Give each event the day or range its date words fix. An event without date words gets
+    none: 'has resigned' does not say it happened on the publication day."""
     for event in events:
         when = resolve(event.date_text, published, event.tense == "future") if event.date_text else None
-        if when is None and not event.date_text:
-            when = publication_relative(event.tense or "", published)
         if when is not None:
             fields = when.fields()
             event.date, event.date_range = fields["date"], fields["date_range"]

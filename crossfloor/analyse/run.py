@@ -12,6 +12,7 @@ import os
 import signal
 import threading
 import time
+from dataclasses import replace
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -21,8 +22,11 @@ from ..data import check_packaged
 from ..read.furniture import mask_furniture
 from ..schema import AnalysedArticle
 from ..settings import get_settings
-from .dates import settle_dates
 from .events.record import Event
+from .events.timing import settle
+
+# A later window of a long article holds no opening sentence: its sentences count from here.
+LATER_WINDOW = 1_000_000
 
 _WORKER: dict[str, Any] = {}
 # Texts longer than this are analysed in paragraph-aligned windows of about this size, since
@@ -90,7 +94,7 @@ def analyse_one(nlp, text: str, published, batch_size: int) -> AnalysedArticle:
         for person in people_of(doc):
             people.setdefault(person["name"], person)
         sentences.extend([s.start_char + offset, s.end_char + offset] for s in doc.sents if s.text.strip())
-    settle_dates(events, published)
+    settle(events, published)
     for quote in quotes:  # the words as the user gave them, furniture and all
         quote["text"] = text[quote["start"] : quote["end"]]
     return AnalysedArticle(quotes=quotes, events=[e.to_dict() for e in events], people=list(people.values()), sentences=sentences)
@@ -146,6 +150,7 @@ def shift_event(event: Event, offset: int, first_quote: int) -> None:
             if getattr(event, key) is not None:
                 setattr(event, key, getattr(event, key) + offset)
         event.evidence = [[s + offset, e + offset] for s, e in event.evidence]
+        event.tellings = [replace(t, sentence=t.sentence + LATER_WINDOW) for t in event.tellings]
     event.quotes = [k + first_quote for k in event.quotes]
 
 

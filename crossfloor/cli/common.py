@@ -92,6 +92,12 @@ class Act(str, Enum):
     thought = "thought"
 
 
+class Part(str, Enum):
+    all = "all"
+    tune = "tune"
+    validate = "validate"
+
+
 class Unit(str, Enum):
     auto = "auto"
     piece = "piece"

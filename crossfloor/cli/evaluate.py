@@ -9,7 +9,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..settings import get_settings
-from .common import ProcessesOption, SpeakerMode, Unit, check_passes, database, evaluate_app, fail
+from ..evaluate.split import DEFAULT_SPLIT
+from .common import Part, ProcessesOption, SpeakerMode, Unit, check_passes, database, evaluate_app, fail, say
 from .tables import console
 
 ByRuleOption = Annotated[bool, typer.Option("--by-rule", help="Also print precision per pass: how many facts each rule produced and how many were right")]
@@ -17,6 +18,11 @@ WithoutOption = Annotated[
     Optional[list[str]],
     typer.Option("--without", metavar="PASS", help="Switch this pass off (repeatable) and print the figures beside the full pipeline's, with the difference"),
 ]
+
+PartOption = Annotated[
+    Part, typer.Option("--part", help="Score only this part of the split: tune (read its errors), validate (look only at its figures), or all")
+]
+SplitOption = Annotated[Path, typer.Option("--split", help="The split of the annotated articles into tuning and validation parts")]
 
 
 @evaluate_app.command("quotes")
@@ -32,6 +38,8 @@ def evaluate_quotes(
     processes: ProcessesOption = None,
     by_rule: ByRuleOption = False,
     without: WithoutOption = None,
+    part: PartOption = Part.all,
+    split: SplitOption = DEFAULT_SPLIT,
 ) -> None:
     """Precision, recall and F1 of quote extraction against gold data."""
     from ..evaluate.run import QUOTE_MEASURES, GoldProblem
@@ -40,8 +48,8 @@ def evaluate_quotes(
     off = passes_off(without, predictions)
     workers = get_settings(processes=processes).processes or None
     try:
-        result = run(gold, predictions, threshold, unit.value, workers, speakers.value, texts, without=() if off else None)
-        ablated = run(gold, None, threshold, unit.value, workers, speakers.value, texts, without=off) if off else None
+        result = run(gold, predictions, threshold, unit.value, workers, speakers.value, texts, without=() if off else None, part=part.value, split=split)
+        ablated = run(gold, None, threshold, unit.value, workers, speakers.value, texts, without=off, part=part.value, split=split) if off else None
     except GoldProblem as problem:
         fail(str(problem))
     data = result.as_dict()
@@ -162,6 +170,8 @@ def evaluate_events(
     processes: ProcessesOption = None,
     by_rule: ByRuleOption = False,
     without: WithoutOption = None,
+    part: PartOption = Part.all,
+    split: SplitOption = DEFAULT_SPLIT,
 ) -> None:
     """Precision, recall and F1 of event extraction against gold events."""
     from ..evaluate.run import GoldProblem, event_measures
@@ -175,8 +185,8 @@ def evaluate_events(
         reference = Reference(database(kb_db))
     workers = get_settings(processes=processes).processes or None
     try:
-        result = run(gold, texts, predictions, reference, workers, without=() if off else None)
-        ablated = run(gold, texts, None, reference, workers, without=off) if off else None
+        result = run(gold, texts, predictions, reference, workers, without=() if off else None, part=part.value, split=split)
+        ablated = run(gold, texts, None, reference, workers, without=off, part=part.value, split=split) if off else None
     except GoldProblem as problem:
         fail(str(problem))
     data = result.as_dict()
@@ -198,3 +208,26 @@ def print_event_scores(data: dict, gold: Path) -> None:
     out.print(table)
     if data["date_accuracy"] is not None:
         out.print(f"date accuracy on matched events with a gold date: {data['date_accuracy']:.3f} ({data['dates_scored']} scored)", highlight=False)
+    if data["news_accuracy"] is not None:
+        out.print(f"news or background told right on matched events: {data['news_accuracy']:.3f} ({data['news_scored']} scored)", highlight=False)
+
+
+@evaluate_app.command("split")
+def place_in_split(
+    gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files whose articles need a part")],
+    split: SplitOption = DEFAULT_SPLIT,
+) -> None:
+    """Give every gold article that has none a part of the split (tune or validate); articles
+    already placed keep theirs."""
+    from ..evaluate.run import GoldProblem, read_jsonl
+    from ..evaluate.split import Split, SplitProblem
+
+    try:
+        known = Split.load(split) if split.exists() else Split()
+        docs = [doc for path in gold for doc in read_jsonl(path, "gold data")]
+    except (SplitProblem, GoldProblem) as problem:
+        fail(str(problem))
+    placed = known.assign(docs)
+    known.save(split)
+    counts = {part: sum(1 for p in known.parts.values() if p == part) for part in ("tune", "validate")}
+    say(f"placed {placed} new articles; {split} holds {counts['tune']} tuning and {counts['validate']} validation articles")

@@ -13,7 +13,8 @@ Names agree when their surnames agree and their first names do not conflict ("Wa
 constituency association") agree when they share at least half of their content words. Parties
 are compared after folding aliases (Tory -> Conservative). Counts compare as numbers ("up to
 seven" = "up to 7"). A null gold party must be null in the prediction too. Pairs are taken in
-order, each event used once. A gold line may list the event "types" it annotates; other
+order, each event used once. Where the gold says whether the article reports an event as new
+(`news`), the matched prediction's `news` is scored too. A gold line may list the event "types" it annotates; other
 predicted types are then not scored for it. Dates are scored on matched events only: a date is right when it
 equals the gold day or range.
 
@@ -86,6 +87,9 @@ class EventScores:
     by_type: dict[str, PRF] = field(default_factory=lambda: {t: PRF() for t in SPECS})
     dates_gold: int = 0
     dates_right: int = 0
+    # On matched events whose gold says whether the article reports them as new: told right.
+    news_gold: int = 0
+    news_right: int = 0
     errors: list[dict] = field(default_factory=list)
     # Per trigger rule: events predicted and matched; per filling pass: fields judged and right.
     found_by: RuleTable = field(default_factory=lambda: RuleTable("predicted", "right"))
@@ -98,6 +102,8 @@ class EventScores:
             "by_type": {t: prf.as_dict() for t, prf in self.by_type.items()},
             "date_accuracy": self.dates_right / self.dates_gold if self.dates_gold else None,
             "dates_scored": self.dates_gold,
+            "news_accuracy": self.news_right / self.news_gold if self.news_gold else None,
+            "news_scored": self.news_gold,
         }
 
     def by_rule(self) -> dict:
@@ -143,6 +149,9 @@ def match_gold_event(scores: EventScores, doc_id, g: dict, pred: list[dict], mat
     matched[hit] = g
     prf.tp += 1
     scores.all.tp += 1
+    if "news" in g:
+        scores.news_gold += 1
+        scores.news_right += pred[hit].get("news") == g["news"]
     if "date" in g or "date_range" in g:
         scores.dates_gold += 1
         if date_right(g, pred[hit]):

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..settings import overriding
 from .events import EventScores, score_events
 from .quotes import QuoteScores, score
+from .split import DEFAULT_SPLIT, Split, SplitProblem
 
 
 class GoldProblem(Exception):
@@ -24,11 +25,17 @@ def read_jsonl(path: Path, what: str) -> list[dict]:
         raise GoldProblem(f"{path}: cannot read {what} ({problem})") from None
 
 
-def read_gold(gold: Path, texts: Path | None = None) -> list[dict]:
-    """Gold records, each with its text: inline, read from texts/file, or taken by id from the
-    corpus named by `source` (JSON Lines, compressed or not) and cut at `end`. Gold that keeps
-    only offsets gets each quote's text from them."""
+def read_gold(gold: Path, texts: Path | None = None, part: str = "all", split: Path = DEFAULT_SPLIT) -> list[dict]:
+    """Gold records of one part of the split ('all', 'tune', 'validate'), each with its text:
+    inline, read from texts/file, or taken by id from the corpus named by `source` (JSON Lines,
+    compressed or not) and cut at `end`. Gold that keeps only offsets gets each quote's text
+    from them."""
     docs = read_jsonl(gold, "gold data")
+    if part != "all":
+        try:
+            docs = Split.load(split).select(docs, part, gold)
+        except SplitProblem as problem:
+            raise GoldProblem(str(problem)) from None
     base = texts or Path(".")
     from_corpora = [d for d in docs if "text" not in d and "source" in d]
     for source in {d["source"] for d in from_corpora}:
@@ -68,7 +75,8 @@ def predict(gold_docs: list[dict], predictions: Path | None = None, processes: i
     """extract records for the gold documents: read from predictions, else the pipeline's, with
     the passes `without` names switched off (None: as the settings say; empty: every pass on)."""
     if predictions:
-        return read_jsonl(predictions, "predictions")
+        wanted = {str(d["id"]) for d in gold_docs}
+        return [r for r in read_jsonl(predictions, "predictions") if str(r.get("id")) in wanted]
     from ..extraction import extract_lines
 
     fields = ("id", "text", "published") if dated else ("id", "text")
@@ -87,19 +95,28 @@ def evaluate_quotes(
     speakers: str = "auto",
     texts: Path | None = None,
     without: Sequence[str] | None = None,
+    part: str = "all",
+    split: Path = DEFAULT_SPLIT,
 ) -> QuoteScores:
-    gold_docs = read_gold(gold, texts)
+    gold_docs = read_gold(gold, texts, part, split)
     records = predict(gold_docs, predictions, processes, dated=True, without=without)
     return score(gold_docs, {str(r["id"]): r["quotes"] for r in records}, threshold, unit, speakers)
 
 
 def evaluate_events(
-    gold: Path, texts: Path | None = None, predictions: Path | None = None, reference=None, processes: int | None = None, without: Sequence[str] | None = None
+    gold: Path,
+    texts: Path | None = None,
+    predictions: Path | None = None,
+    reference=None,
+    processes: int | None = None,
+    without: Sequence[str] | None = None,
+    part: str = "all",
+    split: Path = DEFAULT_SPLIT,
 ) -> EventScores:
     """reference: loaded reference data (link.reference.Reference) to apply before scoring."""
     from ..read.formats import parse_date
 
-    gold_docs = read_gold(gold, texts)
+    gold_docs = read_gold(gold, texts, part, split)
     records = predict(gold_docs, predictions, processes, dated=True, without=without)
     if reference is not None:
         published = {str(d["id"]): parse_date(d.get("published")) for d in gold_docs}

@@ -134,6 +134,7 @@ COMMON_FIELD_SPECS = (
     FieldSpec("date", "date", merge=None),
     FieldSpec("date_range", "date", merge=None),
     FieldSpec("date_text", "text"),
+    FieldSpec("news", "choice", merge=None),
     FieldSpec("status", "choice", merge=None),
     FieldSpec("kb_person", "text", merge=None),
     FieldSpec("found_by", "provenance", merge=None),

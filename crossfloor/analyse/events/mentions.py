@@ -8,6 +8,7 @@ from ..dates import is_duration
 from ..doctext import text_of
 from .record import Event
 from .syntax import SUBJECTS, tense_of
+from .timing import telling_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -23,7 +24,13 @@ def new_event(doc: Doc, trigger: Token, kind: str, auxiliaries: Auxiliaries) -> 
     event = Event(type=kind, start=start, end=end, trigger=trigger.text, trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text))
     event.filled("date_text", date_words(doc, trigger), "mentions.date_words")
     event.tense = tense_of(trigger, auxiliaries)
+    event.tellings = [telling_of(trigger, event.tense, sentence_number(doc, sent))]
     return event
+
+
+def sentence_number(doc: Doc, sent) -> int:
+    """Which sentence of the document this is, from 0."""
+    return sum(1 for s in doc.sents if s.start < sent.start)
 
 
 def date_words(doc: Doc, trigger: Token) -> str | None:

@@ -91,6 +91,7 @@ class Merger:
             into.tense = other.tense  # the tense of the mention that gave the date
         if into.tense is None:
             into.tense = other.tense
+        into.tellings = into.tellings + other.tellings
         span = [other.start, other.end]
         if span not in into.evidence:
             into.evidence.append(span)

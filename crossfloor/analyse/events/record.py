@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from ...schema.events import public_fields
+from .timing import Telling
 
 
 @dataclass
@@ -52,7 +53,9 @@ class Event:
     date: str | None = None
     date_range: list[str] | None = None
     date_text: str | None = None
-    tense: str | None = None  # how the trigger is told: present | perfect | past
+    tense: str | None = None  # how the trigger is told: present | perfect | past | past perfect | future
+    tellings: list[Telling] = field(default_factory=list)  # how each merged mention tells it (timing.py)
+    news: bool | None = None  # reported as new (True) or mentioned as background (False)
     evidence: list[list[int]] = field(default_factory=list)  # [[start, end], ...] sentences
     quotes: list[int] = field(default_factory=list)  # indices of the article's quotes that carry it
     unnamed: str | None = None  # the noun phrase, when the participant has no name

@@ -67,6 +67,7 @@ def has_modal(tok: Token, modals: frozenset[str]) -> bool:
 
 def tense_of(trigger: Token, auxiliaries: Auxiliaries) -> str | None:
     """'present' for 'is defecting' / 'quits', 'perfect' for 'has defected', 'past' for 'defected',
+    'past perfect' for 'had defected',
     'future' for 'will resign'; a noun trigger takes the tense of the verb it is the subject or
     object of ('has accepted the resignation of')."""
     trigger = verb_of(trigger)
@@ -76,6 +77,8 @@ def tense_of(trigger: Token, auxiliaries: Auxiliaries) -> str | None:
     perfect_or_future = aspect_of(auxes, auxiliaries)
     if perfect_or_future:
         return perfect_or_future
+    if trigger.tag_ == "VBN" and any(a.lemma_ in auxiliaries.perfect and a.tag_ == "VBD" for a in auxes):
+        return "past perfect"  # 'had resigned': before the time the article tells of
     if any(a.tag_ in ("VBD",) for a in auxes) or trigger.tag_ in ("VBD",):
         return "past"
     if trigger.tag_ in ("VBZ", "VBP") or (trigger.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes)):

@@ -1,0 +1,111 @@
+"""News or background: does the article report an event as new, or mention it in passing as
+history ('who resigned in 1974', 'the former minister, who quit in 2019')?
+
+Each mention of an event records how the text tells it (`Telling`, read from the parse when the
+mention is made); mentions that merge keep all their tellings. Once dates are settled, `mark_news`
+decides, in this order, each step leaving its name in `filled_by['news']`:
+
+1. `news.date`: a day or range the text fixes says it, when the publication date is known:
+   within NEWS_DAYS before publication (or any time after it, an announced move) is news; ended
+   earlier is background. A range wider than a season says too little and falls through.
+2. `news.told_now`: a mention in the present, present perfect or future ('has defected',
+   'quits', 'will resign') is news: that is how news tells the day's events.
+3. `news.told_as_past`: every mention told as history (a past perfect, 'former', a relative or
+   'since'/'after' clause) or in the simple past outside the lede is background.
+4. `news.lede`: a simple past in the opening sentences is news.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..dates import settle_dates
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .record import Event
+
+# An event ended this many days or fewer before publication is news.
+NEWS_DAYS = 45
+# A date range wider than this (a year, 'in the spring') cannot tell news from history.
+TELLING_RANGE_DAYS = 92
+# Sentences of the article's opening: a simple past there reports the news.
+LEDE_SENTENCES = 3
+# Clause links that make a mention an aside about the person rather than the report itself.
+ASIDE_LINKS = frozenset({"relcl", "acl", "appos"})
+ASIDE_MARKS = frozenset({"since", "after", "before", "when", "until"})
+FORMER_WORDS = frozenset({"former", "ex", "ex-", "erstwhile", "then"})
+
+
+@dataclass(frozen=True)
+class Telling:
+    """How one mention tells its event: its tense, whether it is an aside (a relative or
+    temporal clause, 'the former ...'), and which sentence of the article it is in."""
+
+    tense: str | None
+    aside: bool
+    sentence: int
+
+
+def telling_of(trigger: Token, tense: str | None, sentence: int) -> Telling:
+    return Telling(tense=tense, aside=is_aside(trigger), sentence=sentence)
+
+
+def is_aside(trigger: Token) -> bool:
+    """'X, who quit in 2019', 'since he left the party', 'the former minister': told in passing."""
+    node = trigger
+    for _ in range(3):
+        if node.dep_ in ASIDE_LINKS:
+            return True
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ASIDE_MARKS for c in node.children):
+            return True
+        if any(c.lower_ in FORMER_WORDS and c.dep_ == "amod" for c in node.children):
+            return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
+
+
+def mark_news(event: Event, published: date | None) -> None:
+    for step in (by_date, told_now, told_as_past, in_lede):
+        verdict = step(event, published)
+        if verdict is not None:
+            event.news = verdict
+            event.filled_by["news"] = f"news.{step.__name__}"
+            return
+
+
+def by_date(event: Event, published: date | None) -> bool | None:
+    if published is None or not (event.date or event.date_range):
+        return None
+    first, last = (event.date, event.date) if event.date else tuple(event.date_range)
+    first_day, last_day = date.fromisoformat(first), date.fromisoformat(last)
+    if (last_day - first_day).days > TELLING_RANGE_DAYS:
+        return False if (published - last_day).days > NEWS_DAYS else None
+    return (published - last_day).days <= NEWS_DAYS
+
+
+def told_now(event: Event, _published: date | None) -> bool | None:
+    return True if any(t.tense in ("present", "perfect", "future") and not t.aside for t in event.tellings) else None
+
+
+def told_as_past(event: Event, _published: date | None) -> bool | None:
+    tellings = event.tellings or []
+    if tellings and all(t.tense == "past perfect" or t.aside or (t.tense == "past" and t.sentence >= LEDE_SENTENCES) for t in tellings):
+        return False
+    return None
+
+
+def in_lede(event: Event, _published: date | None) -> bool | None:
+    return True if any(t.sentence < LEDE_SENTENCES for t in event.tellings) else None
+
+
+def settle(events: list[Event], published: date | None) -> None:
+    """After the pipeline: each event's day or range from its date words, then news or not."""
+    settle_dates(events, published)
+    for event in events:
+        mark_news(event, published)
