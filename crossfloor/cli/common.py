@@ -33,14 +33,19 @@ app.add_typer(train_app, name="train")
 
 @app.callback()
 def options(
-    fast: Annotated[bool, typer.Option("--fast", help="Rules only, without the trained tagger: faster, no torch")] = False,
-    attribution_model: Annotated[Optional[str], typer.Option("--attribution-model", help="The trained attribution tagger beside the rules: 'packaged' (shipped with crossfloor), a model directory, or 'none' [env: CROSSFLOOR_ATTRIBUTION_MODEL; default: packaged]")] = None,
+    fast: Annotated[bool, typer.Option("--fast", help="Rules only, without the trained tagger (the default; kept for scripts)")] = False,
+    tagger: Annotated[bool, typer.Option("--tagger", help="Add the trained attribution tagger (PolNeAR's conventions) to the rules: more indirect speech found, less of it right on news, slower")] = False,
+    attribution_model: Annotated[Optional[str], typer.Option("--attribution-model", help="The trained attribution tagger beside the rules: 'packaged' (shipped with crossfloor), a model directory, or 'none' [env: CROSSFLOOR_ATTRIBUTION_MODEL; default: none]")] = None,
 ) -> None:
     """crossfloor: who said what (and who switched sides) in political news."""
     # The settings carry the choice to worker processes (forked from this one); Dask workers
     # are given it with their work.
+    if fast and tagger:
+        fail("--fast (rules only) and --tagger (rules and the tagger) contradict each other: give one")
     if fast:
         attribution_model = "none"
+    elif tagger:
+        attribution_model = attribution_model or "packaged"
     elif attribution_model not in (None, "packaged", "none"):
         require_trained_model(Path(attribution_model))
         attribution_model = str(Path(attribution_model).resolve())

@@ -231,3 +231,47 @@ def place_in_split(
     known.save(split)
     counts = {part: sum(1 for p in known.parts.values() if p == part) for part in ("tune", "validate")}
     say(f"placed {placed} new articles; {split} holds {counts['tune']} tuning and {counts['validate']} validation articles")
+
+
+@evaluate_app.command("stream")
+def evaluate_stream(
+    judged: Annotated[Path, typer.Argument(help="Stream judgments (tests/gold/stream.judged.jsonl): predictions on random articles read by hand")],
+    texts: Annotated[Path, typer.Option(help="Folder that the judgments' 'source' paths are relative to")] = Path("../shared/corpora"),
+    predictions: Annotated[Optional[Path], typer.Option("--pred", help="Use these predictions (extract output) instead of running the pipeline")] = None,
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON here")] = None,
+    errors_out: Annotated[Optional[Path], typer.Option("--errors", help="Write wrong and unjudged predictions here (JSONL)")] = None,
+    processes: ProcessesOption = None,
+    by_rule: ByRuleOption = False,
+    part: PartOption = Part.all,
+    split: SplitOption = DEFAULT_SPLIT,
+) -> None:
+    """Precision on the ordinary stream of news: each prediction that falls on a stretch read by
+    hand is right or wrong; the rest are counted as unjudged."""
+    from ..evaluate.run import GoldProblem
+    from ..evaluate.run import evaluate_stream as run
+
+    workers = get_settings(processes=processes).processes or None
+    try:
+        result = run(judged, texts, predictions, workers, part=part.value, split=split)
+    except GoldProblem as problem:
+        fail(str(problem))
+    data = result.as_dict()
+    print_stream_scores(data, judged)
+    if by_rule:
+        data["by_rule"] = result.by_rule()
+        print_by_rule(data["by_rule"], {"found_by": "events by the trigger rule that found them (judged: on a stretch read by hand)"})
+    write_results(data, result.errors, json_out, errors_out)
+
+
+def print_stream_scores(data: dict, judged: Path) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"precision on the stream vs {judged} ({data['documents']} articles)")
+    for column in ("what", "predicted", "judged", "right", "precision"):
+        table.add_column(column, justify="left" if column == "what" else "right")
+    rows = [*(("event: " + t, v) for t, v in data["events"].items()), *(("quote: " + k, v) for k, v in data["quotes"].items())]
+    rows += [("event dates (of real events)", data["dates"]), ("news or background (of real events)", data["news_flag"])]
+    for name, v in rows:
+        if v["predicted"] or v["judged"]:
+            table.add_row(name, str(v["predicted"]), str(v["judged"]), str(v["right"]), "n/a" if v["precision"] is None else f"{v['precision']:.3f}")
+    console().print(table)

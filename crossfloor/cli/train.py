@@ -67,3 +67,23 @@ def show_trained(report: dict, out: Path) -> None:
     for layer, figures in report["dev_exact"].items():
         console().print(f"dev exact {layer:8} P {figures['precision']:.3f}  R {figures['recall']:.3f}  F1 {figures['f1']:.3f}", highlight=False)
     console().print(f"model written to {out} ({report['seconds']:.0f} s; model card: {out / 'README.md'})", highlight=False)
+
+
+@train_app.command("quote-filter")
+def train_quote_filter(
+    gold: Annotated[list[Path], typer.Option("--gold", help="Annotated gold (quotes with resolved speakers); its tuning part gives examples (repeatable)")],
+    stream: Annotated[Optional[Path], typer.Option("--stream", help="Stream judgments (tests/gold/stream.judged.jsonl); its tuning part gives examples")] = None,
+    predictions: Annotated[Optional[list[Path]], typer.Option("--pred", help="extract output made with CROSSFLOOR_QUOTE_FILTER=false for (some of) these articles; the rest are analysed (repeatable)")] = None,
+    texts: Annotated[Path, typer.Option(help="Folder the gold 'source' paths are relative to")] = Path("../shared/corpora"),
+    split: Annotated[Path, typer.Option("--split", help="The split of the annotated articles")] = Path("tests/gold/split.json"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="The model file to write")] = Path("crossfloor/models/quote_filter.json"),
+) -> None:
+    """Learn the quote filter (keep or drop each quote the rules propose) on the tuning part."""
+    from ..evaluate.run import GoldProblem
+    from ..train.quote_filter import train_filter
+
+    try:
+        figures = train_filter(gold, stream, predictions or [], texts, out, split)
+    except GoldProblem as problem:
+        fail(str(problem))
+    say(f"quote filter written to {out}: {figures['examples']} tuning examples ({figures['right']} right); keeps {figures['kept']}, of which {figures['precision_kept']:.3f} right, {figures['right_kept']:.3f} of the right ones")

@@ -12,6 +12,7 @@ from ..settings import overriding
 from .events import EventScores, score_events
 from .quotes import QuoteScores, score
 from .split import DEFAULT_SPLIT, Split, SplitProblem
+from .stream import StreamScores, score_stream
 
 
 class GoldProblem(Exception):
@@ -123,6 +124,22 @@ def evaluate_events(
         for record in records:
             reference.link(published.get(str(record["id"])), record["quotes"], record["events"])
     return score_events(gold_docs, {str(r["id"]): r["events"] for r in records})
+
+
+def evaluate_stream(
+    judged: Path,
+    texts: Path | None = None,
+    predictions: Path | None = None,
+    processes: int | None = None,
+    without: Sequence[str] | None = None,
+    part: str = "all",
+    split: Path = DEFAULT_SPLIT,
+) -> StreamScores:
+    """Precision on the stream set: predictions (read, or the pipeline's) scored against the
+    judgments read by hand (evaluate/stream.py)."""
+    judged_docs = read_gold(judged, texts, part, split)
+    records = predict(judged_docs, predictions, processes, dated=True, without=without)
+    return score_stream(judged_docs, {str(r["id"]): r for r in records})
 
 
 # The figures `--without` sets beside the full pipeline's: a name, and where it sits in as_dict.

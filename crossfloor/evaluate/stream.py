@@ -16,7 +16,7 @@ just a verdict on one prediction, so a later run's predictions are scored agains
 A prediction is judged when it falls on a judged stretch: an event of the same type whose span
 overlaps a judged one, a quote whose words overlap a judged quote's (Jaccard >= 0.5). It is right
 when the judgment says the event is real, its key fields agree with the truth (as the scorer
-compares them) and, where the prediction says whether it is news, that agrees too; a quote is
+compares them) and it is news, or background the prediction marks as such (`news: false`); a quote is
 right when it is a quote, its span is right and its speaker is the right one. Predictions on no
 judged stretch are counted as unjudged, never as right.
 """
@@ -78,7 +78,8 @@ def event_right(judgment: dict, pred: dict) -> bool:
     truth = {"type": judgment["type"], **(judgment.get("truth") or {})}
     if not fields_agree(truth, pred):
         return False
-    return "news" not in pred or pred["news"] == judgment.get("news", True)
+    # History mentioned in passing is right only when the prediction says so.
+    return pred.get("news", True) == judgment.get("news", True)
 
 
 def judged_quote(judgments: list[dict], text: str, pred: dict) -> dict | None:
@@ -119,6 +120,7 @@ def score_events_of(scores: StreamScores, doc: dict, events: list[dict]) -> None
         tally.right += right
         scores.found_by.judged(rule, right)
         if "news" in pred and judgment.get("real"):
+            scores.news_flag.predicted += 1
             scores.news_flag.judged += 1
             scores.news_flag.right += pred["news"] == judgment.get("news", True)
         if (pred.get("date") or pred.get("date_range")) and judgment.get("real"):

@@ -79,7 +79,7 @@ class Participants(Subjects):
                 candidates.extend(c for c in child.children if c.dep_ in ("conj", "appos"))
         if head.dep_ == "appos":
             candidates.append(head.head)
-        return candidates
+        return candidates + misattached_appositions(head)
 
     def described_people(self, doc: Doc, head: Token, cast: Cast, lede: bool) -> Reached:
         """'the Glasgow Kelvin MP' (the person named most so far) or, in a lede, 'A Conservative
@@ -214,6 +214,16 @@ class Participants(Subjects):
         if not self.assertion.is_asserted(noun):
             return NOBODY
         return self.noun_holders(doc, noun, cast)
+
+def misattached_appositions(head: Token) -> list[Token]:
+    """'The Conservative MP for Kettleby, Daniel Forbes, has defected': the parser hangs the name
+    on the place; a person set off after a place or thing that is no person names the head."""
+    found = []
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ != "PERSON"):
+            found.extend(c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON")
+    return found
+
 
 def salient_person(offset: int, cast: Cast) -> list[Speaker]:
     """'The Glasgow Kelvin MP, who was expelled from Labour': a definite description with no

@@ -21,7 +21,17 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from ...schema.events import public_fields
-from .timing import Telling
+
+
+@dataclass(frozen=True)
+class Telling:
+    """How one mention tells its event: its tense, whether it is an aside (a relative or
+    temporal clause, 'the former ...'), and which sentence of the article it is in."""
+
+    tense: str | None
+    aside: bool
+    sentence: int
+
 
 
 @dataclass

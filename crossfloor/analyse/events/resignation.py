@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 class Resignation(EventType):
     spec = RESIGNATION
     completions = ("resignation_seat_from_cast",)
+    settlements = ("office_is_a_post",)
 
     @property
     def trigger_verbs(self) -> frozenset[str]:
@@ -94,6 +95,14 @@ class Resignation(EventType):
             events.append(event)
         return events
 
+    def office_is_a_post(self, event: Event, _events: list[Event]) -> None:
+        """An office is a post or nothing: 'Home Secretary', 'the cabinet', 'Congress'; not a
+        title ('Rep.'), a bare 'office', or words the parse swept in ('spiritual leader 1.2
+        billion'). The post is the noun before any 'of' ('editor of the editorial page')."""
+        if event.office and not names_a_post(event.office, self.lex.office_nouns, self.words["post_nouns"]):
+            event.office = None
+            event.filled_by.pop("office", None)
+
     def resignation_seat_from_cast(self, doc: Doc, event: Event, events: list[Event], cast: Cast) -> None:
         person = self.people.person_record(cast, event.person)
         if person is not None:
@@ -119,3 +128,23 @@ def role_before(doc: Doc, sent: Span, ent: Span) -> list[Token]:
     cut = max((k for k, t in enumerate(before) if t.is_punct or t.pos_ in ("DET", "ADP", "CCONJ", "VERB")), default=-1)
     role = before[cut + 1 :]
     return role if role and role[-1].pos_ in ("NOUN", "PROPN") and role[-1].ent_type_ != "PERSON" else []
+
+
+def names_a_post(office: str, office_nouns: frozenset[str], bare_posts: frozenset[str]) -> bool:
+    """A post's name holds an office noun ('chief economic adviser to the Treasury') or names an
+    institution ('Number 10'); a title ('Rep.'), a bare 'office' or a fragment that ends on a
+    joining word ('adviser and friend and') names none."""
+    words = [w.strip(".,;:'’\"") for w in office.split()]
+    words = [w for w in words if w]
+    if not words or office.rstrip().endswith(".") and len(words) == 1:
+        return False  # 'Rep.', 'Sen.', 'Mr.': a title
+    if len(words) == 1 and words[0].lower() in bare_posts | {"office"}:
+        return False  # 'resigned from office': which one, the text does not say here
+    if words[-1].lower() in JOINING_WORDS:
+        return False
+    return any(w.lower() in office_nouns for w in words) or any(w[:1].isupper() for w in words[1:] + words[:1] if w.lower() not in HONORIFICS)
+
+
+# Words a post's name never ends on: the parse cut a longer phrase short.
+JOINING_WORDS = frozenset({"and", "or", "of", "to", "the", "a", "an", "for", "with", "in"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})

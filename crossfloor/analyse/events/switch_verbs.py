@@ -100,7 +100,7 @@ class SwitchVerbs(EventType):
         particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
         if lemma in self.words["sign_verbs"] and not (particles & self.words["sign_particles"] or target is not None):
             return BLOCKED
-        if target is not None and self.parties.names_party(doc, target):
+        if target is not None and self.parties.names_party(doc, target) and not joined_in_doing(verb):
             return "readmitted" if lemma in self.words["rejoin_verbs"] else "defection"
         return BLOCKED
 
@@ -129,3 +129,8 @@ class SwitchVerbs(EventType):
         if target.lower_ in words or any(c.lower_ in words for c in target.children if c.dep_ == "amod"):
             return self.lex.independent
         return self.parties.party_in(doc, target, None)
+
+
+def joined_in_doing(verb: Token) -> bool:
+    """'joined Democrats in voting down the bill': siding with a party in an act, not joining it."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.tag_ == "VBG" for g in c.children) for c in verb.children)

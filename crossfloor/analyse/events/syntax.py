@@ -67,23 +67,26 @@ def has_modal(tok: Token, modals: frozenset[str]) -> bool:
 
 def tense_of(trigger: Token, auxiliaries: Auxiliaries) -> str | None:
     """'present' for 'is defecting' / 'quits', 'perfect' for 'has defected', 'past' for 'defected',
-    'past perfect' for 'had defected',
-    'future' for 'will resign'; a noun trigger takes the tense of the verb it is the subject or
-    object of ('has accepted the resignation of')."""
+    'past perfect' for 'had defected', 'future' for 'will resign'; a noun trigger takes the tense
+    of the verb it is the subject or object of ('has accepted the resignation of')."""
     trigger = verb_of(trigger)
     if not trigger.tag_.startswith("VB"):
         return None
     auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
-    perfect_or_future = aspect_of(auxes, auxiliaries)
-    if perfect_or_future:
-        return perfect_or_future
+    return aspect_of(auxes, auxiliaries) or past_tense(trigger, auxes, auxiliaries) or present_tense(trigger, auxes)
+
+
+def past_tense(trigger: Token, auxes: list[Token], auxiliaries: Auxiliaries) -> str | None:
     if trigger.tag_ == "VBN" and any(a.lemma_ in auxiliaries.perfect and a.tag_ == "VBD" for a in auxes):
         return "past perfect"  # 'had resigned': before the time the article tells of
-    if any(a.tag_ in ("VBD",) for a in auxes) or trigger.tag_ in ("VBD",):
+    if any(a.tag_ == "VBD" for a in auxes) or trigger.tag_ == "VBD":
         return "past"
-    if trigger.tag_ in ("VBZ", "VBP") or (trigger.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes)):
-        return "present"
-    if trigger.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+    return None
+
+
+def present_tense(trigger: Token, auxes: list[Token]) -> str | None:
+    finite = any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    if trigger.tag_ in ("VBZ", "VBP") or (trigger.tag_ in ("VBG", "VBN") and finite):
         return "present"
     return None
 

@@ -1,0 +1,89 @@
+"""Rules propose, a learned filter decides: a small logistic model that keeps or drops each quote
+the attribution and speaker passes produced.
+
+On news nobody picked for its quotes, many of the rules' indirect "quotes" are not reported
+speech ("the agency plans to hire", "most Americans want") or carry the wrong speaker. Each quote
+is described by what produced it (its attribution pass, its speaker pass, the kind of speaker, the
+cue word, its length, its form) and a linear model learned on the tuning part of the annotated
+articles and the stream judgments (`crossfloor train quote-filter`, crossfloor/train/
+quote_filter.py) scores it; a quote below the model's threshold is dropped. The model is a JSON
+file of feature weights (crossfloor/models/quote_filter.json), so scoring needs no
+scikit-learn, and the same `features()` describe a quote in training and in the pipeline.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+PACKAGED = Path(__file__).resolve().parent.parent / "models" / "quote_filter.json"
+FIRST_PERSON = frozenset({"i", "we", "you", "us", "me", "our", "my"})
+LENGTHS = ((4, "short"), (15, "medium"), (40, "long"))
+
+
+class FilterProblem(Exception):
+    """A quote filter model file that cannot be read (one line naming it)."""
+
+
+def features(quote: dict) -> list[str]:
+    """The names of the features a quote (a Quote's to_dict) has; the model weighs each, alone
+    and together with the quote's kind."""
+    found = described(quote) + speaker_flags(quote) + content_flags((quote.get("text") or "").split())
+    return [f"{name}|{quote.get('kind')}" for name in found] + found
+
+
+def described(quote: dict) -> list[str]:
+    """What produced the quote: its kind, passes, speaker kind, act, cue word and length."""
+    cue = (quote.get("cue") or "").lower().split()
+    length = len((quote.get("text") or "").split())
+    return [
+        f"kind={quote.get('kind')}",
+        f"found_by={quote.get('found_by') or 'none'}",
+        f"resolved_by={quote.get('resolved_by') or 'none'}",
+        f"speaker_kind={quote.get('speaker_kind') or 'none'}",
+        f"act={quote.get('act') or 'said'}",
+        f"cue={cue[-1] if cue else 'none'}",
+        f"length={next((name for top, name in LENGTHS if length <= top), 'very long')}",
+    ]
+
+
+def speaker_flags(quote: dict) -> list[str]:
+    flags = []
+    if (quote.get("speaker") or "").strip().lower() in FIRST_PERSON:
+        flags.append("speaker=first or second person")
+    resolved = quote.get("speaker_resolved")
+    if not resolved:
+        flags.append("speaker=unresolved")
+    elif resolved[:1].islower():
+        flags.append("speaker=lower-case")
+    return flags
+
+
+def content_flags(words: list[str]) -> list[str]:
+    first = words[0].lower() if words else ""
+    return [name for word, name in (("that", "content=opens with that"), ("to", "content=infinitive")) if first == word]
+
+
+@dataclass(frozen=True)
+class QuoteFilter:
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> QuoteFilter:
+        path = path or PACKAGED
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]), float(data["threshold"]))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as problem:
+            raise FilterProblem(f"{path}: cannot read the quote filter ({type(problem).__name__}: {problem})") from None
+
+    def probability(self, quote: dict) -> float:
+        score = self.bias + sum(self.weights.get(name, 0.0) for name in features(quote))
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, score))))
+
+    def keeps(self, quote: dict) -> bool:
+        return self.probability(quote) >= self.threshold
