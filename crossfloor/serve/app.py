@@ -17,7 +17,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from swagger_ui_bundle import swagger_ui_path
 
 from ..store.database import DatabaseProblem, open_database
 from .api import router as api_router
@@ -48,8 +47,8 @@ def create_app(settings: ServeSettings) -> App:
     app.templates.env.auto_reload = False  # templates are package files: no stat() on every render
     app.templates.env.filters["web_url"] = web_url
     app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
-    # The API documentation's assets come from the swagger-ui-bundle package: nothing from a CDN.
-    app.mount("/api/docs/assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+    # The API documentation's Swagger UI (5.x, which reads OpenAPI 3.1) is in static/swagger-ui,
+    # pinned there (its VERSION file): nothing is loaded from another host.
 
     @app.get("/api/docs", include_in_schema=False)
     def api_docs(request: Request):
