@@ -121,6 +121,7 @@ class PersonOut(BaseModel):
     roles: list[Dated]
     seats: list[Dated]
     quote_count: int
+    mentions: int = Field(0, description="How many times articles name them")
     articles: int
     kb_person: str | None
     kind: str = "person"  # person, or organisation (a body that speaks: 'the White House')
@@ -224,20 +225,24 @@ def list_quotes(
     return listing(request, views.quotes, limit, offset, format, sort=sort, speaker=speaker, party=party, outlet=outlet, contains=contains, since=since, until=until, act=act, kind=kind)
 
 
-@router.get("/events", response_model=EventPage, responses=CSV, summary="Events across articles, with their sources")
+EventSort = Literal["newest", "oldest", "date", "type", "person"]
+
+
+@router.get("/events", response_model=EventPage, responses=CSV, summary="Events across articles, newest first, with their sources")
 def list_events(
     request: Request,
     type: EventTypeName | None = None,
     person: str | None = None,
     party: str | None = None,
+    outlet: Annotated[str | None, Query(max_length=300, description="Some report comes from an outlet holding this")] = None,
     since: date | None = None,
     until: date | None = None,
-    sort: Literal["date", "newest", "type", "person"] = "date",
+    sort: Annotated[EventSort, Query(description="newest (default) or oldest by the event's day (its date, else its first report's); 'date' is oldest")] = "newest",
     limit: Limit = 50,
     offset: Offset = 0,
     format: Format = "json",
 ):
-    return listing(request, views.events, limit, offset, format, sort=sort, type=type, person=person, party=party, since=since, until=until)
+    return listing(request, views.events, limit, offset, format, sort=sort, type=type, person=person, party=party, outlet=outlet, since=since, until=until)
 
 
 class HitOut(ArticleRef):

@@ -16,7 +16,7 @@ from ..present import describe_event, markup, when
 from ..store import views
 from ..store.schema import ArticleCopyRow, StoryRow
 from ..store.search import HitFilters, SearchRefused, phrase_patterns
-from .api import Id, article_detail, person_detail, store_upload
+from .api import EventSort, Id, article_detail, person_detail, store_upload
 from .common import html, require_writes, writes_allowed
 from .charts import bars, switches_chart
 from .listing import Listing
@@ -49,7 +49,7 @@ def front(request: Request):
     with request.app.db.sessions() as session:
         page = html(
             request, "index.html",
-            events=views.events(session, limit=12),
+            events=views.events(session, limit=12, sort="newest"),
             people=views.people(session, limit=16),
             stories=views.stories(session, limit=8),
             counts=counts,
@@ -199,20 +199,23 @@ def timeline_bar(party: dict, lanes: list[str], x) -> dict:
 
 @router.get("/events")
 def events_list(
-    request: Request, type: str = "", person: str = "", party: str = "",
-    sort: Literal["date", "newest", "type", "person"] = "date", page: int = Query(1, ge=1, le=100_000),
+    request: Request, type: str = "", person: str = "", party: str = "", outlet: str = Query("", max_length=300),
+    since: str = "", until: str = "", sort: EventSort = "newest", page: int = Query(1, ge=1, le=100_000),
 ):
+    """Events newest first (the When column and the Order control reach oldest first), filtered
+    in the query by type, person, party, the outlets reporting them and a range of days."""
     kinds = names()
     if type and type not in kinds:
         raise HTTPException(422, f"type must be one of {', '.join(kinds)}")
-    filters = {"type": type or None, "person": person or None, "party": party or None}
+    shown = {"type": type, "person": person, "party": party, "outlet": outlet, "since": since, "until": until}
+    filters = {k: v or None for k, v in shown.items() if k not in ("since", "until")} | {"since": day(since), "until": day(until)}
     with request.app.db.sessions() as session:
         found = views.events(session, limit=PAGE, offset=(page - 1) * PAGE, sort=sort, **filters)
         total = views.event_count(session, **filters)
         facets = views.event_facets(session, **filters)
-        chart = switches_chart(views.switches_by_year(session)) if type in ("", "party_switch") and not person and not party else None
-    listing = Listing("/events", "/api/events", {"type": type, "person": person, "party": party}, sort, page, PAGE, total, len(found), {"type": facets["type"], "party": facets["to_party"]})
-    return html(request, "events.html", events=found, listing=listing, type=type, types=kinds, person=person, party=party, chart=chart, describe=describe_event, when=when)
+        chart = switches_chart(views.switches_by_year(session)) if type in ("", "party_switch") and not any(shown[k] for k in ("person", "party", "outlet")) else None
+    listing = Listing("/events", "/api/events", shown, sort, page, PAGE, total, len(found), {"type": facets["type"], "party": facets["to_party"], "outlet": facets["outlet"]})
+    return html(request, "events.html", events=found, listing=listing, types=kinds, chart=chart, describe=describe_event, when=when, **shown)
 
 
 @router.get("/events/{event_id}")

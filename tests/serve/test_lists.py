@@ -1,0 +1,140 @@
+"""Lists as a newsroom reads them (issue 29): events and the front page newest first with a
+control for oldest first, date-range and outlet filters applied in the query (the counts are of
+every matching row, past the first page), and the People list's Mentions column filled.
+
+The database is written row by row (no analysis), so the expected answers are known exactly:
+120 resignations, one an article, a month apart from 2015-01-01, from two outlets in turn; every
+third event has no date of its own and is placed on its article's publication date; one more
+event comes from an article with no date and no outlet."""
+
+import re
+from datetime import date, timedelta
+
+import pytest
+
+from crossfloor.serve.app import ServeSettings, create_app
+from crossfloor.store.database import open_database
+from crossfloor.store.schema import ArticleRow, CanonicalEventRow, EventRow, PersonMentionRow, PersonRow, QuoteRow
+from tests.serve.test_serve import local
+
+EVENTS = 120
+START = date(2015, 1, 1)
+OUTLETS = ("Daily Ledger", "Weekly Courier")
+
+
+def day_of(k: int) -> date:
+    return START + timedelta(days=30 * k)
+
+
+def add_article(session, k: int, person: PersonRow) -> ArticleRow:
+    sentence = f"Minister {k} resigned from the cabinet."
+    said = f'"I leave with my head high," said Minister {k}.'
+    article = ArticleRow(content_hash=f"{k:064d}", title=f"Resignation {k}", outlet=OUTLETS[k % 2], published=day_of(k), text=f"{sentence} {said}")
+    session.add(article)
+    session.flush()
+    dated = k % 3 != 0
+    canonical = CanonicalEventRow(type="resignation", person=f"Minister {k}", person_id=person.id, office="cabinet", date=day_of(k) if dated else None,
+                                  date_first=day_of(k) if dated else None, date_last=day_of(k) if dated else None)
+    session.add(canonical)
+    session.flush()
+    session.add(EventRow(article_id=article.id, type="resignation", start=0, end=len(sentence), person=f"Minister {k}", canonical_id=canonical.id,
+                         date_text=None, date=canonical.date, date_first=canonical.date_first, date_last=canonical.date_last))
+    start = len(sentence) + 1
+    session.add(QuoteRow(article_id=article.id, start=start, end=start + len(said), text=said, kind="direct", speaker=f"Minister {k}",
+                         speaker_resolved=f"Minister {k}", person_id=person.id, act="said"))
+    for _ in range(1 + k % 4):  # Minister k is named 1 + k % 4 times
+        session.add(PersonMentionRow(person_id=person.id, article_id=article.id, name=f"Minister {k}"))
+    return article
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory):
+    url = f"sqlite:///{tmp_path_factory.mktemp('lists') / 'desk.db'}"
+    db = open_database(url)
+    with db.sessions() as session:
+        for k in range(EVENTS):
+            person = PersonRow(name=f"Minister {k}", surname=str(k))
+            session.add(person)
+            session.flush()
+            add_article(session, k, person)
+        text = "A minister resigned."
+        article = ArticleRow(content_hash="u" * 64, title="Undated", text=text)
+        session.add(article)
+        session.flush()
+        canonical = CanonicalEventRow(type="resignation", person="Minister Undated", office="cabinet")
+        session.add(canonical)
+        session.flush()
+        session.add(EventRow(article_id=article.id, type="resignation", start=0, end=len(text), person="Minister Undated", canonical_id=canonical.id))
+        session.commit()
+    db.engine.dispose()
+    app = create_app(ServeSettings(url))
+    yield local(app, raise_server_exceptions=False)
+    app.db.engine.dispose()
+
+
+def event_days(items: list[dict]) -> list[str]:
+    return [e["date"] or e["sources"][0]["published"] for e in items]
+
+
+def test_events_are_listed_newest_first_and_turn_round_to_oldest(desk):
+    newest = desk.get("/api/events", params={"limit": 10}).json()["items"]
+    assert event_days(newest) == [day_of(k).isoformat() for k in range(EVENTS - 1, EVENTS - 11, -1)]
+    oldest = desk.get("/api/events", params={"limit": 10, "sort": "oldest"}).json()["items"]
+    assert event_days(oldest) == [day_of(k).isoformat() for k in range(10)]
+
+    page = desk.get("/events").text
+    rows = re.findall(r'<tr><td><a href="/events/(\d+)">', page)
+    assert rows[:2] == [str(e["id"]) for e in newest[:2]]
+    header = re.search(r'<th aria-sort="descending"><a href="([^"]+)">When', page)
+    assert header and "sort=oldest" in header.group(1)
+    turned = desk.get(header.group(1).replace("&amp;", "&")).text
+    assert re.findall(r'<tr><td><a href="/events/(\d+)">', turned)[:2] == [str(e["id"]) for e in oldest[:2]]
+    assert '<th aria-sort="ascending"><a href="/events?sort=newest' in turned
+    assert '<option value="oldest" selected>' in turned  # the Order control says what is shown
+
+    front = desk.get("/").text
+    assert re.search(r'<a href="/events/(\d+)">', front).group(1) == str(newest[0]["id"])
+    assert 'href="/events?sort=oldest"' in front
+
+
+def test_outlet_and_date_filters_are_applied_in_the_query(desk):
+    """Each filter keeps more rows than one page: the total counts all of them, every page holds
+    only matching rows, and the facet counts each outlet's events."""
+    weekly = desk.get("/api/events", params={"outlet": "weekly", "limit": 500}).json()["items"]
+    assert len(weekly) == EVENTS // 2 and all(s["outlet"] == "Weekly Courier" for e in weekly for s in e["sources"])
+    page = desk.get("/events", params={"outlet": "Weekly Courier"}).text
+    assert f"Rows 1 to 50 of {EVENTS // 2}" in page
+    second = desk.get("/events", params={"outlet": "Weekly Courier", "page": 2}).text
+    assert f"Rows 51 to {EVENTS // 2} of {EVENTS // 2}" in second
+    facet = re.search(r'Reported by:</span>(.*?)</div>', desk.get("/events").text, re.S).group(1)
+    assert re.search(rf'Daily Ledger <span class="count">{EVENTS // 2}</span>', facet)
+
+    since, until = day_of(10), day_of(69)  # 60 events, dated or placed on their article's day
+    ranged = desk.get("/api/events", params={"since": since.isoformat(), "until": until.isoformat(), "limit": 500, "sort": "oldest"}).json()["items"]
+    assert event_days(ranged) == [day_of(k).isoformat() for k in range(10, 70)]
+    page = desk.get("/events", params={"since": since.isoformat(), "until": until.isoformat(), "outlet": "Daily"}).text
+    assert "Rows 1 to 30 of 30" in page and f'value="{since.isoformat()}"' in page
+    assert desk.get("/events", params={"since": "last week"}).status_code == 422
+
+
+def test_the_people_list_counts_mentions(desk):
+    """issue 29: the default sort column, Mentions, was empty (the view gave no count)."""
+    people = desk.get("/api/people", params={"limit": 500}).json()["items"]
+    assert {p["name"]: p["mentions"] for p in people} == {f"Minister {k}": 1 + k % 4 for k in range(EVENTS)}
+    assert [p["mentions"] for p in people] == sorted((p["mentions"] for p in people), reverse=True)
+    page = desk.get("/people").text
+    first = re.search(r'<tr><td><a href="/people/\d+">([^<]+)</a></td><td>[^<]*</td><td>[^<]*</td><td>(\d+)</td><td>(\d+)</td>', page)
+    assert first and first.group(3) == "4" and first.group(1) == people[0]["name"]
+
+
+def test_an_event_without_a_date_of_its_own_says_when_it_was_first_reported(desk):
+    """issue 29: the event page said "its sources carry none" beside a source dated 2022-01-20."""
+    first = desk.get("/api/events", params={"sort": "oldest", "limit": 1}).json()["items"][0]
+    assert first["date"] is None and first["sources"][0]["published"] == START.isoformat()
+    page = desk.get(f"/events/{first['id']}").text
+    assert f"first reported {START.isoformat()}" in page and "give one" not in page
+    undated = desk.get("/api/events", params={"sort": "newest", "limit": 500}).json()["items"][-1]
+    assert undated["person"] == "Minister Undated"  # no day at all: last either way
+    assert desk.get("/api/events", params={"sort": "oldest", "limit": 500}).json()["items"][-1]["id"] == undated["id"]
+    page = desk.get(f"/events/{undated['id']}").text
+    assert "neither the text nor its sources' publication dates give one" in page and "first reported" not in page
