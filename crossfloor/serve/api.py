@@ -245,6 +245,32 @@ def list_events(
     return listing(request, views.events, limit, offset, format, sort=sort, type=type, person=person, party=party, outlet=outlet, since=since, until=until)
 
 
+@router.get("/events/{event_id}", response_model=EventOut, responses=problems(404), summary="An event across articles, with its sources")
+def get_event(request: Request, event_id: Id):
+    with request.app.db.sessions() as session:
+        return event_detail(session, event_id)
+
+
+def event_detail(session, event_id: int) -> dict:
+    found = views.events(session, ids={event_id})
+    if not found:
+        raise HTTPException(404, f"no event with id {event_id}")
+    return found[0]
+
+
+@router.get("/quotes/{quote_id}", response_model=QuoteOut, responses=problems(404), summary="A quote, with its speaker and article")
+def get_quote(request: Request, quote_id: Id):
+    with request.app.db.sessions() as session:
+        return quote_detail(session, quote_id)
+
+
+def quote_detail(session, quote_id: int) -> dict:
+    found = views.quotes(session, ids=[quote_id], limit=1)
+    if not found:
+        raise HTTPException(404, f"no quote with id {quote_id}")
+    return found[0]
+
+
 class HitOut(ArticleRef):
     kind: str = Field(description="quote or sentence")
     text: str

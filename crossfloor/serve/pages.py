@@ -14,9 +14,9 @@ from sqlalchemy import select
 from ..schema.events import names
 from ..present import describe_event, markup, when
 from ..store import views
-from ..store.schema import ArticleCopyRow, StoryRow
+from ..store.schema import ArticleCopyRow, ArticleRow, StoryRow
 from ..store.search import HitFilters, SearchRefused, phrase_patterns
-from .api import EventSort, Id, article_detail, person_detail, store_upload
+from .api import EventSort, Id, article_detail, event_detail, person_detail, quote_detail, store_upload
 from .common import html, require_writes, writes_allowed
 from .charts import bars, switches_chart
 from .listing import Listing
@@ -221,11 +221,24 @@ def events_list(
 @router.get("/events/{event_id}")
 def event(request: Request, event_id: Id):
     with request.app.db.sessions() as session:
-        found = views.events(session, ids={event_id})
-        if not found:
-            raise HTTPException(404, f"no event with id {event_id}")
-        conflicts = views.events(session, ids=set(found[0]["conflicts"])) if found[0]["conflicts"] else []
-    return html(request, "event.html", event=found[0], conflicts=conflicts, describe=describe_event, when=when)
+        found = event_detail(session, event_id)
+        conflicts = views.events(session, ids=set(found["conflicts"])) if found["conflicts"] else []
+    return html(request, "event.html", event=found, conflicts=conflicts, describe=describe_event, when=when)
+
+
+# How much of the article a quote's page shows on each side of it.
+CONTEXT = 400
+
+
+@router.get("/quotes/{quote_id}")
+def quote(request: Request, quote_id: Id):
+    """A quote's own page (its permalink): who said it, how, where, and the words around it."""
+    with request.app.db.sessions() as session:
+        found = quote_detail(session, quote_id)
+        text = session.scalar(select(ArticleRow.text).where(ArticleRow.id == found["article_id"])) or ""
+    before = text[max(0, found["start"] - CONTEXT) : found["start"]]
+    after = text[found["end"] : found["end"] + CONTEXT]
+    return html(request, "quote.html", quote=found, before=before, after=after)
 
 
 @router.get("/stories")

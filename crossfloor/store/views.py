@@ -373,9 +373,11 @@ def quote_filters(
     article_id: int | None = None,
     act: str | None = None,
     kind: str | None = None,
+    ids: list[int] | None = None,
 ):
     """The filters of a quote listing, on a query that joins quotes with their articles."""
     conditions = [
+        QuoteRow.id.in_(ids) if ids is not None else None,
         QuoteRow.act == act if act else None,
         QuoteRow.kind == kind if kind else None,
         speaker_matches(speaker) if speaker else None,

@@ -138,3 +138,29 @@ def test_an_event_without_a_date_of_its_own_says_when_it_was_first_reported(desk
     assert desk.get("/api/events", params={"sort": "oldest", "limit": 500}).json()["items"][-1]["id"] == undated["id"]
     page = desk.get(f"/events/{undated['id']}").text
     assert "neither the text nor its sources' publication dates give one" in page and "first reported" not in page
+
+
+def test_every_event_and_quote_has_a_permalink_and_an_api_record(desk):
+    """issue 29: no /api/events/{id}; no quote had a page or a permalink."""
+    listed = desk.get("/api/events", params={"limit": 1}).json()["items"][0]
+    one = desk.get(f"/api/events/{listed['id']}")
+    assert one.status_code == 200 and one.json() == listed
+    assert f'href="/api/events/{listed["id"]}"' in desk.get(f"/events/{listed['id']}").text
+    for path in ("/api/events/999999", "/api/quotes/999999"):
+        missing = desk.get(path)
+        assert missing.status_code == 404 and missing.headers["content-type"] == "application/problem+json", path
+    assert desk.get("/quotes/999999").status_code == 404 and "text/html" in desk.get("/quotes/999999").headers["content-type"]
+    assert desk.get("/api/events/0").status_code == 422
+
+    quotes = desk.get("/api/quotes", params={"speaker": "Minister 119", "limit": 1}).json()["items"]
+    record = desk.get(f"/api/quotes/{quotes[0]['id']}").json()
+    assert record == quotes[0] and record["text"] == '"I leave with my head high," said Minister 119.'
+    listing = desk.get("/search", params={"speaker": "Minister 119"}).text
+    person = desk.get(f"/people/{record['person_id']}").text
+    article = desk.get(f"/articles/{record['article_id']}").text
+    for page in (listing, person, article):
+        assert f'href="/quotes/{record["id"]}"' in page
+    page = desk.get(f"/quotes/{record['id']}").text
+    assert "I leave with my head high" in page and f'href="/people/{record["person_id"]}"' in page
+    assert f'href="/articles/{record["article_id"]}?mark={record["start"]}-{record["end"]}#m"' in page
+    assert "Minister 119 resigned from the cabinet." in page  # the words around it
