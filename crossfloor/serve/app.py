@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..store.database import DatabaseProblem, open_database
 from .api import router as api_router
 from .common import LOOPBACK, App, FormTokens, ServeSettings, html, respond_error
+from .exports import router as export_router
 from .guard import CSP, Guard
 from .pages import router as page_router
 
@@ -58,6 +59,7 @@ def create_app(settings: ServeSettings) -> App:
         return page
 
     app.include_router(api_router)
+    app.include_router(export_router)
     app.include_router(page_router)
     install_error_handlers(app)
 
@@ -78,7 +80,7 @@ def web_url(url: str | None) -> str | None:
 def allowed_methods(app: App, path: str) -> list[str]:
     """Every method some route takes at this path (Starlette names only the first route's), and
     HEAD wherever GET is (the guard answers it)."""
-    routes = [*app.routes, *api_router.routes, *page_router.routes]  # included routers' routes are not in app.routes
+    routes = [*app.routes, *api_router.routes, *export_router.routes, *page_router.routes]  # included routers' routes are not in app.routes
     methods = {m for route in routes if getattr(route, "methods", None) and route.path_regex.match(path) for m in route.methods}
     if "GET" in methods:
         methods.add("HEAD")

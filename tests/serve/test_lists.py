@@ -164,3 +164,82 @@ def test_every_event_and_quote_has_a_permalink_and_an_api_record(desk):
     assert "I leave with my head high" in page and f'href="/people/{record["person_id"]}"' in page
     assert f'href="/articles/{record["article_id"]}?mark={record["start"]}-{record["end"]}#m"' in page
     assert "Minister 119 resigned from the cabinet." in page  # the words around it
+
+
+def export_link(page: str, fmt: str = "csv") -> str:
+    """The page's link to every matching row (not the page's own rows) in this format."""
+    links = [h.replace("&amp;", "&") for h in re.findall(r'href="(/api/export/[^"]+)" class="export"', page)]
+    return next(h for h in links if f"format={fmt}" in h)
+
+
+def csv_rows(answer) -> list[dict]:
+    import csv
+    import io
+
+    assert answer.status_code == 200, answer.text
+    assert answer.headers["content-type"].startswith("text/csv") and "attachment" in answer.headers["content-disposition"]
+    assert "content-length" not in answer.headers  # streamed
+    return list(csv.DictReader(io.StringIO(answer.text)))
+
+
+def every_item(client, path: str, **params) -> list[dict]:
+    """The API's rows for these filters, page by page."""
+    items, offset = [], 0
+    while True:
+        page = client.get(path, params={**params, "limit": 50, "offset": offset}).json()
+        items += page["items"]
+        if not page["next"]:
+            return items
+        offset += 50
+
+
+def test_a_filtered_list_exports_every_matching_row_with_sources_in_columns(desk):
+    """issue 29: export gave the rows on screen only, sources as a JSON blob in one cell."""
+    page = desk.get("/events", params={"outlet": "Weekly Courier", "sort": "oldest"}).text
+    rows = csv_rows(desk.get(export_link(page)))
+    api = every_item(desk, "/api/events", outlet="Weekly Courier", sort="oldest")
+    assert len(rows) == len(api) == EVENTS // 2 > 50  # past the page shown
+    assert [int(r["id"]) for r in rows] == [e["id"] for e in api]
+    assert {r["source_outlet"] for r in rows} == {"Weekly Courier"}
+    assert [r["source_sentence"] for r in rows] == [e["sources"][0]["sentence"] for e in api]
+    assert not any(v.startswith(("[", "{")) for r in rows for v in r.values())
+    as_json = desk.get(export_link(page, "json"))
+    assert as_json.json() == api
+
+    quotes_page = desk.get("/search", params={"outlet": "Daily Ledger"}).text
+    quotes = csv_rows(desk.get(export_link(quotes_page)))
+    assert [int(q["id"]) for q in quotes] == [q["id"] for q in every_item(desk, "/api/quotes", outlet="Daily Ledger")] and len(quotes) == EVENTS // 2
+    people = csv_rows(desk.get(export_link(desk.get("/people").text)))
+    assert len(people) == EVENTS and {p["name"]: int(p["mentions"]) for p in people}["Minister 3"] == 4
+
+
+def test_person_event_and_article_pages_export_what_they_show(desk):
+    person = desk.get("/api/people", params={"name": "Minister 118"}).json()["items"][0]
+    page = desk.get(f"/people/{person['id']}").text
+    links = [h.replace("&amp;", "&") for h in re.findall(r'href="(/api/export/[^"]+)" class="export"', page)]
+    quotes = csv_rows(desk.get(next(h for h in links if h.startswith("/api/export/quotes") and "csv" in h)))
+    events = csv_rows(desk.get(next(h for h in links if h.startswith("/api/export/events") and "csv" in h)))
+    assert {q["speaker"] for q in quotes} == {"Minister 118"} and [e["person"] for e in events] == ["Minister 118"]
+    event_page = desk.get(f"/events/{events[0]['id']}").text
+    assert [r["id"] for r in csv_rows(desk.get(export_link(event_page)))] == [events[0]["id"]]
+    article_page = desk.get(f"/articles/{quotes[0]['article_id']}").text
+    assert [r["text"] for r in csv_rows(desk.get(export_link(article_page)))] == [quotes[0]["text"]]
+
+
+def test_an_export_holds_at_most_its_bound(desk, monkeypatch):
+    """The bound is in the code (ServeSettings.export_rows): an export that would pass it is
+    refused before a row is sent, and the stream itself never reads past it."""
+    import dataclasses
+
+    from crossfloor.serve import exports
+
+    app = create_app(ServeSettings(str(desk.app.db.engine.url), export_rows=50))
+    bounded = local(app, raise_server_exceptions=False)
+    refused = bounded.get("/api/export/events", params={"outlet": "Weekly Courier"})
+    assert refused.status_code == 422 and "60 events match: an export holds at most 50" in refused.json()["detail"]
+    assert len(csv_rows(bounded.get("/api/export/events", params={"outlet": "Weekly Courier", "until": day_of(99).isoformat()}))) == 50
+    # rows added after the count are not sent: the stream reads `total` rows at most
+    monkeypatch.setitem(exports.EXPORTS, "quotes", dataclasses.replace(exports.EXPORTS["quotes"], count=lambda session, **filters: 7))
+    assert len(csv_rows(bounded.get("/api/export/quotes"))) == 7
+    app.db.engine.dispose()
+
