@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, HTTPException, Path, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field, create_model
 from sqlalchemy import select
@@ -121,6 +122,7 @@ class PersonOut(BaseModel):
     roles: list[Dated]
     seats: list[Dated]
     quote_count: int
+    mentions: int = Field(0, description="How many times articles name them")
     articles: int
     kb_person: str | None
     kind: str = "person"  # person, or organisation (a body that speaks: 'the White House')
@@ -205,39 +207,83 @@ def page_model(item: type[BaseModel]) -> type[BaseModel]:
 QuotePage, EventPage, PersonPage, StoryPage = (page_model(m) for m in (QuoteOut, EventOut, PersonOut, StoryOut))
 
 
+Text = Annotated[str | None, Query(max_length=300)]
+
+
+@dataclass
+class QuoteQuery:
+    """The filters and order of a list of quotes (the list, its page and its export share them)."""
+
+    speaker: Annotated[str | None, Query(max_length=300, description="The speaker's name, the mention in the text or the role holds this")] = None
+    party: Text = None
+    outlet: Text = None
+    contains: Text = None
+    since: date | None = None
+    until: date | None = None
+    act: Act | None = None
+    kind: Literal["direct", "indirect", "mixed"] | None = None
+    sort: Literal["newest", "oldest", "speaker", "outlet", "kind"] = "newest"
+
+
+EventSort = Literal["newest", "oldest", "date", "type", "person"]
+
+
+@dataclass
+class EventQuery:
+    """The filters and order of a list of events."""
+
+    type: EventTypeName | None = None
+    person: Text = None
+    party: Text = None
+    outlet: Annotated[str | None, Query(max_length=300, description="Some report comes from an outlet holding this")] = None
+    since: date | None = None
+    until: date | None = None
+    sort: Annotated[EventSort, Query(description="newest (default) or oldest by the event's day (its date, else its first report's); 'date' is oldest")] = "newest"
+
+
+@dataclass
+class PeopleQuery:
+    """The filters and order of a list of people."""
+
+    name: Text = None
+    sort: Literal["mentions", "name", "quotes"] = "mentions"
+    kind: Literal["person", "organisation"] = "person"
+
+
 @router.get("/quotes", response_model=QuotePage, responses=CSV, summary="Quotes, newest first")
-def list_quotes(
-    request: Request,
-    speaker: str | None = None,
-    party: str | None = None,
-    outlet: str | None = None,
-    contains: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    act: Act | None = None,
-    kind: Literal["direct", "indirect", "mixed"] | None = None,
-    sort: Literal["newest", "oldest", "speaker", "outlet", "kind"] = "newest",
-    limit: Limit = 50,
-    offset: Offset = 0,
-    format: Format = "json",
-):
-    return listing(request, views.quotes, limit, offset, format, sort=sort, speaker=speaker, party=party, outlet=outlet, contains=contains, since=since, until=until, act=act, kind=kind)
+def list_quotes(request: Request, query: Annotated[QuoteQuery, Depends()], limit: Limit = 50, offset: Offset = 0, format: Format = "json"):
+    return listing(request, views.quotes, limit, offset, format, **asdict(query))
 
 
-@router.get("/events", response_model=EventPage, responses=CSV, summary="Events across articles, with their sources")
-def list_events(
-    request: Request,
-    type: EventTypeName | None = None,
-    person: str | None = None,
-    party: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    sort: Literal["date", "newest", "type", "person"] = "date",
-    limit: Limit = 50,
-    offset: Offset = 0,
-    format: Format = "json",
-):
-    return listing(request, views.events, limit, offset, format, sort=sort, type=type, person=person, party=party, since=since, until=until)
+@router.get("/events", response_model=EventPage, responses=CSV, summary="Events across articles, newest first, with their sources")
+def list_events(request: Request, query: Annotated[EventQuery, Depends()], limit: Limit = 50, offset: Offset = 0, format: Format = "json"):
+    return listing(request, views.events, limit, offset, format, **asdict(query))
+
+
+@router.get("/events/{event_id}", response_model=EventOut, responses=problems(404), summary="An event across articles, with its sources")
+def get_event(request: Request, event_id: Id):
+    with request.app.db.sessions() as session:
+        return event_detail(session, event_id)
+
+
+def event_detail(session, event_id: int) -> dict:
+    found = views.events(session, ids={event_id})
+    if not found:
+        raise HTTPException(404, f"no event with id {event_id}")
+    return found[0]
+
+
+@router.get("/quotes/{quote_id}", response_model=QuoteOut, responses=problems(404), summary="A quote, with its speaker and article")
+def get_quote(request: Request, quote_id: Id):
+    with request.app.db.sessions() as session:
+        return quote_detail(session, quote_id)
+
+
+def quote_detail(session, quote_id: int) -> dict:
+    found = views.quotes(session, ids=[quote_id], limit=1)
+    if not found:
+        raise HTTPException(404, f"no quote with id {quote_id}")
+    return found[0]
 
 
 class HitOut(ArticleRef):
@@ -274,10 +320,8 @@ def search(
 
 
 @router.get("/people", response_model=PersonPage, responses=CSV, summary="People, most mentioned first")
-def list_people(
-    request: Request, name: str | None = None, sort: Literal["mentions", "name", "quotes"] = "mentions", kind: Literal["person", "organisation"] = "person", limit: Limit = 50, offset: Offset = 0, format: Format = "json"
-):
-    return listing(request, views.people, limit, offset, format, name=name, sort=sort, kind=kind)
+def list_people(request: Request, query: Annotated[PeopleQuery, Depends()], limit: Limit = 50, offset: Offset = 0, format: Format = "json"):
+    return listing(request, views.people, limit, offset, format, **asdict(query))
 
 
 @router.get("/people/{person_id}", response_model=PersonDetail, responses=problems(404), summary="A person with their quotes and events")

@@ -17,11 +17,11 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from swagger_ui_bundle import swagger_ui_path
 
 from ..store.database import DatabaseProblem, open_database
 from .api import router as api_router
 from .common import LOOPBACK, App, FormTokens, ServeSettings, html, respond_error
+from .exports import router as export_router
 from .guard import CSP, Guard
 from .pages import router as page_router
 
@@ -48,8 +48,8 @@ def create_app(settings: ServeSettings) -> App:
     app.templates.env.auto_reload = False  # templates are package files: no stat() on every render
     app.templates.env.filters["web_url"] = web_url
     app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
-    # The API documentation's assets come from the swagger-ui-bundle package: nothing from a CDN.
-    app.mount("/api/docs/assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+    # The API documentation's Swagger UI (5.x, which reads OpenAPI 3.1) is in static/swagger-ui,
+    # pinned there (its VERSION file): nothing is loaded from another host.
 
     @app.get("/api/docs", include_in_schema=False)
     def api_docs(request: Request):
@@ -59,6 +59,7 @@ def create_app(settings: ServeSettings) -> App:
         return page
 
     app.include_router(api_router)
+    app.include_router(export_router)
     app.include_router(page_router)
     install_error_handlers(app)
 
@@ -79,7 +80,7 @@ def web_url(url: str | None) -> str | None:
 def allowed_methods(app: App, path: str) -> list[str]:
     """Every method some route takes at this path (Starlette names only the first route's), and
     HEAD wherever GET is (the guard answers it)."""
-    routes = [*app.routes, *api_router.routes, *page_router.routes]  # included routers' routes are not in app.routes
+    routes = [*app.routes, *api_router.routes, *export_router.routes, *page_router.routes]  # included routers' routes are not in app.routes
     methods = {m for route in routes if getattr(route, "methods", None) and route.path_regex.match(path) for m in route.methods}
     if "GET" in methods:
         methods.add("HEAD")

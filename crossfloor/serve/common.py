@@ -38,6 +38,8 @@ class ServeSettings:
     # How long one upload's analysis may run, in seconds (0: no limit); None: the settings'
     # article_seconds (CROSSFLOOR_ARTICLE_SECONDS).
     article_seconds: float | None = None
+    # The most list rows one export (/api/export/...) holds; one that would hold more is refused.
+    export_rows: int = 100_000
 
     def __post_init__(self) -> None:
         if self.article_seconds is None:

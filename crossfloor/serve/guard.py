@@ -38,7 +38,7 @@ PRIVATE_PATHS = WRITE_PATHS
 # Read pages change when articles are added: kept briefly. Assets change with a release.
 READ_CACHE = b"max-age=30"
 ASSET_CACHE = b"public, max-age=86400"
-ASSET_PATHS = ("/static/", "/api/docs/assets/")
+ASSET_PATHS = ("/static/",)
 
 
 def cache_control(request: Request, status: int) -> bytes:

@@ -1,11 +1,14 @@
 """What every list page has, as users of datasette expect: a row count, columns that sort,
-facets with counts that filter, paging, and CSV and JSON links that give exactly the rows on
-the page."""
+facets with counts that filter, paging, CSV and JSON links that give exactly the rows on the
+page, and exports of every row the filters keep (serve/exports.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
+
+
+EXPORTABLE = ("quotes", "events", "people")
 
 
 @dataclass
@@ -36,6 +39,14 @@ class Listing:
         if fmt == "csv":
             params["format"] = "csv"
         return f"{self.api}?{urlencode({k: v for k, v in params.items() if v not in (None, '')})}"
+
+    def export_url(self, fmt: str) -> str | None:
+        """Every row the filters keep, streamed (None for a list that has no export)."""
+        name = self.api.rsplit("/", 1)[-1]
+        if name not in EXPORTABLE:
+            return None
+        params = {**self.filters, "sort": self.sort, "format": fmt}
+        return f"/api/export/{name}?{urlencode({k: v for k, v in params.items() if v not in (None, '')})}"
 
     @property
     def first_row(self) -> int:

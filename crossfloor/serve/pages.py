@@ -14,9 +14,9 @@ from sqlalchemy import select
 from ..schema.events import names
 from ..present import describe_event, markup, when
 from ..store import views
-from ..store.schema import ArticleCopyRow, StoryRow
+from ..store.schema import ArticleCopyRow, ArticleRow, StoryRow
 from ..store.search import HitFilters, SearchRefused, phrase_patterns
-from .api import Id, article_detail, person_detail, store_upload
+from .api import EventSort, Id, article_detail, event_detail, person_detail, quote_detail, store_upload
 from .common import html, require_writes, writes_allowed
 from .charts import bars, switches_chart
 from .listing import Listing
@@ -49,7 +49,7 @@ def front(request: Request):
     with request.app.db.sessions() as session:
         page = html(
             request, "index.html",
-            events=views.events(session, limit=12),
+            events=views.events(session, limit=12, sort="newest"),
             people=views.people(session, limit=16),
             stories=views.stories(session, limit=8),
             counts=counts,
@@ -199,30 +199,46 @@ def timeline_bar(party: dict, lanes: list[str], x) -> dict:
 
 @router.get("/events")
 def events_list(
-    request: Request, type: str = "", person: str = "", party: str = "",
-    sort: Literal["date", "newest", "type", "person"] = "date", page: int = Query(1, ge=1, le=100_000),
+    request: Request, type: str = "", person: str = "", party: str = "", outlet: str = Query("", max_length=300),
+    since: str = "", until: str = "", sort: EventSort = "newest", page: int = Query(1, ge=1, le=100_000),
 ):
+    """Events newest first (the When column and the Order control reach oldest first), filtered
+    in the query by type, person, party, the outlets reporting them and a range of days."""
     kinds = names()
     if type and type not in kinds:
         raise HTTPException(422, f"type must be one of {', '.join(kinds)}")
-    filters = {"type": type or None, "person": person or None, "party": party or None}
+    shown = {"type": type, "person": person, "party": party, "outlet": outlet, "since": since, "until": until}
+    filters = {k: v or None for k, v in shown.items() if k not in ("since", "until")} | {"since": day(since), "until": day(until)}
     with request.app.db.sessions() as session:
         found = views.events(session, limit=PAGE, offset=(page - 1) * PAGE, sort=sort, **filters)
         total = views.event_count(session, **filters)
         facets = views.event_facets(session, **filters)
-        chart = switches_chart(views.switches_by_year(session)) if type in ("", "party_switch") and not person and not party else None
-    listing = Listing("/events", "/api/events", {"type": type, "person": person, "party": party}, sort, page, PAGE, total, len(found), {"type": facets["type"], "party": facets["to_party"]})
-    return html(request, "events.html", events=found, listing=listing, type=type, types=kinds, person=person, party=party, chart=chart, describe=describe_event, when=when)
+        chart = switches_chart(views.switches_by_year(session)) if type in ("", "party_switch") and not any(shown[k] for k in ("person", "party", "outlet")) else None
+    listing = Listing("/events", "/api/events", shown, sort, page, PAGE, total, len(found), {"type": facets["type"], "party": facets["to_party"], "outlet": facets["outlet"]})
+    return html(request, "events.html", events=found, listing=listing, types=kinds, chart=chart, describe=describe_event, when=when, **shown)
 
 
 @router.get("/events/{event_id}")
 def event(request: Request, event_id: Id):
     with request.app.db.sessions() as session:
-        found = views.events(session, ids={event_id})
-        if not found:
-            raise HTTPException(404, f"no event with id {event_id}")
-        conflicts = views.events(session, ids=set(found[0]["conflicts"])) if found[0]["conflicts"] else []
-    return html(request, "event.html", event=found[0], conflicts=conflicts, describe=describe_event, when=when)
+        found = event_detail(session, event_id)
+        conflicts = views.events(session, ids=set(found["conflicts"])) if found["conflicts"] else []
+    return html(request, "event.html", event=found, conflicts=conflicts, describe=describe_event, when=when)
+
+
+# How much of the article a quote's page shows on each side of it.
+CONTEXT = 400
+
+
+@router.get("/quotes/{quote_id}")
+def quote(request: Request, quote_id: Id):
+    """A quote's own page (its permalink): who said it, how, where, and the words around it."""
+    with request.app.db.sessions() as session:
+        found = quote_detail(session, quote_id)
+        text = session.scalar(select(ArticleRow.text).where(ArticleRow.id == found["article_id"])) or ""
+    before = text[max(0, found["start"] - CONTEXT) : found["start"]]
+    after = text[found["end"] : found["end"] + CONTEXT]
+    return html(request, "quote.html", quote=found, before=before, after=after)
 
 
 @router.get("/stories")

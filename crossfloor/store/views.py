@@ -61,38 +61,48 @@ def event_view(event: CanonicalEventRow, reports: list[EventRow]) -> dict:
     return data
 
 
-def event_filters(query, type=None, person=None, party=None, since=None, until=None, ids=None):
-    """The filters of an event listing, and the day each event is placed on (its date, else
-    its first report's publication date)."""
-    first_seen = (
+def event_first_seen():
+    """The publication date of an event's first report (for events the text gives no date)."""
+    return (
         select(func.min(ArticleRow.published))
         .join(EventRow, EventRow.article_id == ArticleRow.id)
         .where(EventRow.canonical_id == CanonicalEventRow.id)
         .scalar_subquery()
     )
+
+
+def reported_in(outlet: str):
+    """Events that some article of this outlet (as typed, any case) reports."""
+    return CanonicalEventRow.id.in_(select(EventRow.canonical_id).join(ArticleRow, ArticleRow.id == EventRow.article_id).where(holds(ArticleRow.outlet, outlet)))
+
+
+def event_filters(query, type=None, person=None, party=None, since=None, until=None, ids=None, outlet=None):
+    """The filters of an event listing, in the query, and the day each event is placed on (its
+    date, else its first report's publication date); a range counts as within since/until when
+    it overlaps them; outlet: some report comes from an outlet holding these words."""
+    first_seen = event_first_seen()
     when = func.coalesce(CanonicalEventRow.date_first, first_seen)
-    if type:
-        query = query.where(CanonicalEventRow.type == type)
-    if ids is not None:
-        query = query.where(CanonicalEventRow.id.in_(ids))
-    if person:
-        query = query.where(or_(*(holds(getattr(CanonicalEventRow, k), person) for k in people_fields())))
-    if party:
-        query = query.where(or_(*(holds(getattr(CanonicalEventRow, k), party) for k in party_fields())))
-    if since:
-        query = query.where(func.coalesce(CanonicalEventRow.date_last, first_seen) >= since)
-    if until:
-        query = query.where(when <= until)
-    return query, when
+    conditions = [
+        CanonicalEventRow.type == type if type else None,
+        CanonicalEventRow.id.in_(ids) if ids is not None else None,
+        or_(*(holds(getattr(CanonicalEventRow, k), person) for k in people_fields())) if person else None,
+        or_(*(holds(getattr(CanonicalEventRow, k), party) for k in party_fields())) if party else None,
+        reported_in(outlet) if outlet else None,
+        func.coalesce(CanonicalEventRow.date_last, first_seen) >= since if since else None,
+        when <= until if until else None,
+    ]
+    return query.where(*(c for c in conditions if c is not None)), when
 
 
 def events(session: Session, limit: int | None = None, offset: int = 0, sort: str = "date", **filters) -> list[dict]:
-    """Events across articles, oldest first (sort: 'newest', 'type', 'person'), each with its
-    sources; reports that disagree about the same person or target are listed in each other's
-    'conflicts'. filters: type, person, party, since, until, ids (event_filters)."""
+    """Events across articles, oldest first (sort: 'newest', 'oldest' (as 'date'), 'type',
+    'person'), each with its sources; reports that disagree about the same person or target are
+    listed in each other's 'conflicts'. filters: type, person, party, outlet, since, until, ids
+    (event_filters)."""
     query, when = event_filters(select(CanonicalEventRow), **filters)
     orders = {
         "date": (when.is_(None), when, CanonicalEventRow.id),
+        "oldest": (when.is_(None), when, CanonicalEventRow.id),
         "newest": (when.is_(None), when.desc(), CanonicalEventRow.id.desc()),
         "type": (CanonicalEventRow.type, when.is_(None), when, CanonicalEventRow.id),
         "person": (CanonicalEventRow.person.is_(None), CanonicalEventRow.person, CanonicalEventRow.by, CanonicalEventRow.id),
@@ -113,11 +123,19 @@ def event_count(session: Session, **filters) -> int:
 
 
 def event_facets(session: Session, top: int = 8, **filters) -> dict[str, list[tuple[str, int]]]:
-    """Event types, and parties joined, among the events the filters keep, with counts."""
+    """Event types, parties joined and the outlets that report them, among the events the
+    filters keep, with counts (an outlet counts each event once)."""
     out = {}
     for name, column in (("type", CanonicalEventRow.type), ("to_party", CanonicalEventRow.to_party)):
         query, _ = event_filters(select(column, func.count()).select_from(CanonicalEventRow), **filters)
         out[name] = [(v, n) for v, n in session.execute(query.where(column.is_not(None)).group_by(column).order_by(func.count().desc(), column).limit(top)).all()]
+    kept, _ = event_filters(select(CanonicalEventRow.id), **filters)
+    count = func.count(func.distinct(EventRow.canonical_id))
+    query = (
+        select(ArticleRow.outlet, count).join(EventRow, EventRow.article_id == ArticleRow.id)
+        .where(EventRow.canonical_id.in_(kept), ArticleRow.outlet.is_not(None)).group_by(ArticleRow.outlet).order_by(count.desc(), ArticleRow.outlet).limit(top)
+    )
+    out["outlet"] = [(v, n) for v, n in session.execute(query).all()]
     return out
 
 
@@ -230,6 +248,7 @@ def people(session: Session, name: str | None = None, limit: int | None = None, 
                 "roles": dated_values((m.role, published) for m, published in mentions),
                 "seats": dated_values((m.seat, published) for m, published in mentions),
                 "quote_count": quote_count,
+                "mentions": len(rows),
                 "articles": len({m.article_id for m, _ in mentions}),
                 "kb_person": person.kb_person,
                 "kind": person.kind,
@@ -354,9 +373,11 @@ def quote_filters(
     article_id: int | None = None,
     act: str | None = None,
     kind: str | None = None,
+    ids: list[int] | None = None,
 ):
     """The filters of a quote listing, on a query that joins quotes with their articles."""
     conditions = [
+        QuoteRow.id.in_(ids) if ids is not None else None,
         QuoteRow.act == act if act else None,
         QuoteRow.kind == kind if kind else None,
         speaker_matches(speaker) if speaker else None,
@@ -422,10 +443,7 @@ def coverage(session: Session) -> dict:
 def switches_by_year(session: Session) -> list[dict]:
     """Party switches across articles per year and party joined (the event's date, else the
     first report's publication date); undated ones counted apart."""
-    first_seen = (
-        select(func.min(ArticleRow.published)).join(EventRow, EventRow.article_id == ArticleRow.id).where(EventRow.canonical_id == CanonicalEventRow.id).scalar_subquery()
-    )
-    rows = session.execute(select(func.coalesce(CanonicalEventRow.date_first, first_seen), CanonicalEventRow.to_party).where(CanonicalEventRow.type == "party_switch")).all()
+    rows = session.execute(select(func.coalesce(CanonicalEventRow.date_first, event_first_seen()), CanonicalEventRow.to_party).where(CanonicalEventRow.type == "party_switch")).all()
     counts: dict[tuple, int] = defaultdict(int)
     for day, party in rows:
         counts[(day.year if day else None, party or "no party named")] += 1

@@ -138,3 +138,18 @@ def test_a_reporter_searches_opens_a_person_and_an_article_and_uploads(page, ser
     page.click("text=resignation")
     assert "Tom Vale resigned" in page.inner_text("h1")
     shot(page, "07-uploaded-event")
+
+
+def test_the_api_docs_render_the_schema_from_this_server_alone(page, server):
+    """issue 29: Swagger UI 4.15 said "Unable to render this definition" for the OpenAPI 3.1
+    schema. Swagger UI 5 draws every operation, and nothing is asked of another host."""
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(server + "/api/docs")
+    page.wait_for_selector(".swagger-ui .opblock-summary-path")
+    paths = page.locator(".swagger-ui .opblock-summary-path").all_inner_texts()
+    assert {"/api/quotes", "/api/events", "/api/people"} <= {p.replace("\u200b", "") for p in paths}, paths
+    assert "Unable to render" not in page.inner_text("body")
+    assert page.locator("header nav a[href='/events']").count() == 1
+    assert asked and all(url.startswith(server + "/") for url in asked), [u for u in asked if not u.startswith(server)]
+    shot(page, "08-api-docs")

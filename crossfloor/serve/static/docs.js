@@ -1,4 +1,5 @@
-// Starts Swagger UI on this server's own OpenAPI schema (a file, since the pages allow no inline script).
+// Starts Swagger UI on this server's own OpenAPI schema (a file, since the pages allow no inline
+// script). No validator badge: it would ask another host about the schema.
 window.addEventListener("load", function () {
-  window.ui = SwaggerUIBundle({ url: "/openapi.json", dom_id: "#swagger-ui", deepLinking: true });
+  window.ui = SwaggerUIBundle({ url: "/openapi.json", dom_id: "#swagger-ui", deepLinking: true, validatorUrl: null });
 });
