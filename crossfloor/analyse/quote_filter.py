@@ -71,13 +71,15 @@ class QuoteFilter:
     weights: dict[str, float]
     bias: float
     threshold: float
+    kinds: frozenset[str] = frozenset({"indirect"})  # the kinds of quote it judges; others are kept
 
     @classmethod
     def load(cls, path: Path | None = None) -> QuoteFilter:
         path = path or PACKAGED
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]), float(data["threshold"]))
+            kinds = frozenset(str(k) for k in data.get("kinds", ("indirect",)))
+            return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]), float(data["threshold"]), kinds)
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as problem:
             raise FilterProblem(f"{path}: cannot read the quote filter ({type(problem).__name__}: {problem})") from None
 
@@ -86,4 +88,4 @@ class QuoteFilter:
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, score))))
 
     def keeps(self, quote: dict) -> bool:
-        return self.probability(quote) >= self.threshold
+        return quote.get("kind") not in self.kinds or self.probability(quote) >= self.threshold

@@ -77,13 +77,14 @@ def train_quote_filter(
     texts: Annotated[Path, typer.Option(help="Folder the gold 'source' paths are relative to")] = Path("../shared/corpora"),
     split: Annotated[Path, typer.Option("--split", help="The split of the annotated articles")] = Path("tests/gold/split.json"),
     out: Annotated[Path, typer.Option("--out", "-o", help="The model file to write")] = Path("crossfloor/models/quote_filter.json"),
+    threshold: Annotated[Optional[float], typer.Option(help="Keep indirect quotes scored at least this (default: the best F0.5 on the tuning examples)")] = None,
 ) -> None:
     """Learn the quote filter (keep or drop each quote the rules propose) on the tuning part."""
     from ..evaluate.run import GoldProblem
     from ..train.quote_filter import train_filter
 
     try:
-        figures = train_filter(gold, stream, predictions or [], texts, out, split)
+        figures = train_filter(gold, stream, predictions or [], texts, out, split, threshold)
     except GoldProblem as problem:
         fail(str(problem))
-    say(f"quote filter written to {out}: {figures['examples']} tuning examples ({figures['right']} right); keeps {figures['kept']}, of which {figures['precision_kept']:.3f} right, {figures['right_kept']:.3f} of the right ones")
+    say(f"quote filter written to {out}: {figures['examples']} indirect tuning examples ({figures['right']} right); keeps {figures['kept']}, of which {figures['precision_kept']:.3f} right, {figures['right_kept']:.3f} of the right ones")
