@@ -36,7 +36,7 @@ def test_a_database_from_before_migrations_is_upgraded_in_place(tmp_path):
     db = open_database(url)
     assert db.counts()["articles"] == 1
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0008",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0009",)
         assert "story_id" in {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
         assert {"act", "found_by", "resolved_by"} <= {row[1] for row in conn.execute("PRAGMA table_info(quotes)")}
 
