@@ -58,16 +58,16 @@ def kb_status(db: DbOption = None) -> None:
 
 @kb_app.command("who")
 def kb_who(
-    title: Annotated[str, typer.Argument(help="A post ('Home Secretary') or a name ('Mr Woodward')")],
+    title: Annotated[str, typer.Argument(help="A post ('Home Secretary'), a seat ('the member for Streatham', 'senator from Ohio') or a name ('Mr Woodward')")],
     on: Annotated[str, typer.Option(help="The day (YYYY-MM-DD)")],
     db: DbOption = None,
 ) -> None:
-    """Who held a post, or who a name stands for, on a day, according to the reference data."""
+    """Who held a post or a seat, or who a name stands for, on a day, according to the reference data."""
     from ..link.reference import Reference
 
     reference = Reference(database(db))
-    day = parse_day(on, "--on")
-    found = reference.holder(title, day) if reference.is_title(title) else reference.member(title, day)
-    if found is None:
+    found = reference.who(title, parse_day(on, "--on"))
+    if not found:
         fail(f"the reference data names no single person for {title!r} on {on}", code=1)
-    console().print(f"{found.name}  ({found.id})", highlight=False)
+    for member in found:
+        console().print(f"{member.name}  ({member.id})", highlight=False)

@@ -302,6 +302,8 @@ class Database:
                     if new != old:
                         for key in ("by", "against", "target", "status", "kb_person", "seat"):
                             setattr(row, key, new.get(key))
+                        if new.get("record") != old.get("record"):  # a field without a column
+                            row.details = {**(row.details or {}), "record": new.get("record")}
                         changed += 1
         return changed
 
