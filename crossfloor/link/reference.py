@@ -101,6 +101,56 @@ def seat_description(text: str | None) -> tuple[str, str] | None:
     return None
 
 
+# ---- a switch against one source's record -----------------------------------------------------
+def records_of(db: Database, person_id: str) -> dict[int, list]:
+    """The person's dated memberships, per source, in date order: each source is one record
+    (sources of one chamber overlap, and their days differ by one here and there)."""
+    with db.sessions() as session:
+        rows = session.execute(
+            select(KbMembershipRow.source_id, KbMembershipRow.party, KbMembershipRow.start, KbMembershipRow.end, KbSourceRow.covers_until)
+            .join(KbSourceRow, KbSourceRow.id == KbMembershipRow.source_id)
+            .where(KbMembershipRow.person_id == person_id, or_(KbMembershipRow.start.is_not(None), KbMembershipRow.end.is_not(None)))
+            .order_by(KbMembershipRow.source_id, KbMembershipRow.start)
+        ).all()
+    records: dict[int, list] = {}
+    for row in rows:
+        records.setdefault(row.source_id, []).append(row)
+    return records
+
+
+def party_changes(record: list, offices: set[str]) -> list[Change]:
+    """Changes between successive memberships; an office recorded as a party (the Speaker)
+    is passed over, so Liberal, Speaker, Independent is one change from Liberal."""
+    parties = [r for r in record if r.party not in offices]
+    return [Change(after.start, before.party, after.party, before.end) for before, after in zip(parties, parties[1:]) if before.party != after.party]
+
+
+def near(change: Change, first: date | None, last: date | None) -> bool:
+    """The article's days meet the change, or the gap it spans (a member who resigned the
+    seat on leaving and came back for the new party at a by-election), within a week."""
+    if first is None or not (change.day or change.left):
+        return True
+    begins, ends = change.left or change.day, change.day or change.left
+    return first - SWITCH_SLACK <= ends and begins <= last + SWITCH_SLACK
+
+
+def covers(record: list, first: date, last: date) -> bool:
+    """The record follows the person on both days (through one membership or successive
+    ones), and its source speaks for the later one."""
+    known = all(r.covers_until is None or last <= r.covers_until for r in record)
+    return known and all(any((r.start is None or r.start <= d) and (r.end is None or d <= r.end) for r in record) for d in (first, last))
+
+
+def describe_change(change: Change) -> str:
+    return f"{change.old or 'no party'} to {change.left or '?'}, {change.new or 'no party'} from {change.day or '?'}"
+
+
+def describe_record(record: list, first: date, last: date) -> str:
+    """The parties the record shows from `first` to `last`, each with its dates."""
+    shown = [r for r in record if (r.start is None or r.start <= last) and (r.end is None or first <= r.end)]
+    return "; ".join(f"{r.party or 'no party'} {r.start or '?'} to {r.end or 'open'}" for r in shown)
+
+
 class Reference:
     def __init__(self, db: Database):
         self.db = db
@@ -221,43 +271,6 @@ class Reference:
         return seats.pop() if len(seats) == 1 else None
 
     # ---- switches -----------------------------------------------------------------------------
-    def memberships(self, person_id: str) -> dict[int, list]:
-        """The person's dated memberships, per source, in date order: each source is one record
-        (sources of one chamber overlap, and their days differ by one here and there)."""
-        with self.db.sessions() as session:
-            rows = session.execute(
-                select(KbMembershipRow.source_id, KbMembershipRow.party, KbMembershipRow.start, KbMembershipRow.end, KbSourceRow.covers_until)
-                .join(KbSourceRow, KbSourceRow.id == KbMembershipRow.source_id)
-                .where(KbMembershipRow.person_id == person_id, or_(KbMembershipRow.start.is_not(None), KbMembershipRow.end.is_not(None)))
-                .order_by(KbMembershipRow.source_id, KbMembershipRow.start)
-            ).all()
-        records: dict[int, list] = {}
-        for row in rows:
-            records.setdefault(row.source_id, []).append(row)
-        return records
-
-    def party_changes(self, record: list) -> list[Change]:
-        """Changes between successive memberships; an office recorded as a party (the Speaker)
-        is passed over, so Liberal, Speaker, Independent is one change from Liberal."""
-        parties = [r for r in record if r.party not in self.parties.offices]
-        return [Change(after.start, before.party, after.party, before.end) for before, after in zip(parties, parties[1:]) if before.party != after.party]
-
-    @staticmethod
-    def near(change: Change, first: date | None, last: date | None) -> bool:
-        """The article's days meet the change, or the gap it spans (a member who resigned the
-        seat on leaving and came back for the new party at a by-election), within a week."""
-        if first is None or not (change.day or change.left):
-            return True
-        begins, ends = change.left or change.day, change.day or change.left
-        return first - SWITCH_SLACK <= ends and begins <= last + SWITCH_SLACK
-
-    @staticmethod
-    def covers(record: list, first: date, last: date) -> bool:
-        """The record follows the person on both days (through one membership or successive
-        ones), and its source speaks for the later one."""
-        known = all(r.covers_until is None or last <= r.covers_until for r in record)
-        return known and all(any((r.start is None or r.start <= d) and (r.end is None or d <= r.end) for r in record) for d in (first, last))
-
     def check_switch(self, event: dict, published: date | None) -> None:
         """Mark a party switch `confirmed` (a change in the record within a week of the article's
         dates), `contradicted` (the record follows the person through those days without it) or
@@ -269,24 +282,14 @@ class Reference:
             return
         event["kb_person"] = member.id
         first, last = self.window(event, published)
-        records = self.memberships(member.id).values()
-        for change in (c for record in records for c in self.party_changes(record)):
-            if self.near(change, first, last) and self.same_party(event.get("from_party"), change.old) and self.same_party(event.get("to_party"), change.new):
-                event["status"], event["record"] = "confirmed", self.describe_change(change)
+        records = records_of(self.db, member.id).values()
+        for change in (c for record in records for c in party_changes(record, self.parties.offices)):
+            if near(change, first, last) and self.same_party(event.get("from_party"), change.old) and self.same_party(event.get("to_party"), change.new):
+                event["status"], event["record"] = "confirmed", describe_change(change)
                 return
-        covering = [r for r in records if first and self.covers(r, first - SWITCH_SLACK, last)]
+        covering = [r for r in records if first and covers(r, first - SWITCH_SLACK, last)]
         if covering:
-            event["status"], event["record"] = "contradicted", self.describe_record(covering[0], first - SWITCH_SLACK, last)
-
-    @staticmethod
-    def describe_change(change: Change) -> str:
-        return f"{change.old or 'no party'} to {change.left or '?'}, {change.new or 'no party'} from {change.day or '?'}"
-
-    @staticmethod
-    def describe_record(record: list, first: date, last: date) -> str:
-        """The parties the record shows from `first` to `last`, each with its dates."""
-        shown = [r for r in record if (r.start is None or r.start <= last) and (r.end is None or first <= r.end)]
-        return "; ".join(f"{r.party or 'no party'} {r.start or '?'} to {r.end or 'open'}" for r in shown)
+            event["status"], event["record"] = "contradicted", describe_record(covering[0], first - SWITCH_SLACK, last)
 
     @staticmethod
     def window(event: dict, published: date | None) -> tuple[date | None, date | None]:

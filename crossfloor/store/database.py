@@ -300,10 +300,8 @@ class Database:
                         changed += 1
                 for row, new, old in zip(article.events, events, before[1]):
                     if new != old:
-                        for key in ("by", "against", "target", "status", "kb_person", "seat"):
+                        for key in ("by", "against", "target", "status", "kb_person", "seat", "record"):
                             setattr(row, key, new.get(key))
-                        if new.get("record") != old.get("record"):  # a field without a column
-                            row.details = {**(row.details or {}), "record": new.get("record")}
                         changed += 1
         return changed
 

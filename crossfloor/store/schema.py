@@ -120,6 +120,7 @@ class EventRow(EventFacts, Base):
     trigger: Mapped[str | None] = mapped_column(Clipped(200))
     person: Mapped[str | None] = mapped_column(Clipped(300), index=True)
     reason: Mapped[str | None] = mapped_column(Text)
+    record: Mapped[str | None] = mapped_column(Text)  # a switch: what the reference record shows (migration 0009)
     date_text: Mapped[str | None] = mapped_column(Clipped(200))
     kb_person: Mapped[str | None] = mapped_column(Keyed(200))
     quote_ids: Mapped[list] = mapped_column(JSON, default=list)

@@ -1,4 +1,5 @@
-"""kb_identifiers (a person's ids per scheme, to join sources), kb_memberships.country/region
+"""kb_identifiers (a person's ids per scheme, to join sources), kb_memberships.country/region,
+events.record (what the reference record shows of a switch)
 
 Revision ID: 0009
 Revises: 0008
@@ -34,9 +35,12 @@ def upgrade() -> None:
     op.add_column('kb_memberships', sa.Column('country', sa.String(length=10), nullable=True))
     op.add_column('kb_memberships', sa.Column('region', sa.String(length=100), nullable=True))
     op.create_index(op.f('ix_kb_memberships_region'), 'kb_memberships', ['region'], unique=False)
+    op.add_column('events', sa.Column('record', sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.drop_column('record')
     op.drop_index(op.f('ix_kb_memberships_region'), table_name='kb_memberships')
     with op.batch_alter_table('kb_memberships', schema=None) as batch_op:
         batch_op.drop_column('region')
