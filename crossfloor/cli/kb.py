@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +15,7 @@ from .tables import console
 
 @kb_app.command("import")
 def kb_import(
-    paths: Annotated[list[Path], typer.Argument(help="parlparse folder or files (../shared/kb/uk), or Popolo JSON files")],
+    paths: Annotated[list[Path], typer.Argument(help="folders (every file under them) or files: parlparse, Popolo JSON, congress-legislators YAML/CSV")],
     db: DbOption = None,
     relink: Annotated[bool, typer.Option(help="Re-check the events and speakers already stored")] = True,
 ) -> None:
@@ -25,9 +26,14 @@ def kb_import(
     store = database(db, create=True)
     failed = 0
     for path in paths:
+        began = time.monotonic()
         try:
-            for file, counts in import_path(store, path):
+            done, skipped = import_path(store, path)
+            for file, counts in done:
                 say(f"imported {file}: " + ", ".join(f"{n} {k}" for k, n in counts.items() if n))
+            for file in skipped:
+                say(f"skipped {file}: not a reference-data format crossfloor reads")
+            say(f"{path}: {len(done)} file(s) in {time.monotonic() - began:.1f} s")
         except (KbProblem, DatabaseProblem) as problem:
             say(f"error: {problem}")
             failed += 1
@@ -52,16 +58,16 @@ def kb_status(db: DbOption = None) -> None:
 
 @kb_app.command("who")
 def kb_who(
-    title: Annotated[str, typer.Argument(help="A post ('Home Secretary') or a name ('Mr Woodward')")],
+    title: Annotated[str, typer.Argument(help="A post ('Home Secretary'), a seat ('the member for Streatham', 'senator from Ohio') or a name ('Mr Woodward')")],
     on: Annotated[str, typer.Option(help="The day (YYYY-MM-DD)")],
     db: DbOption = None,
 ) -> None:
-    """Who held a post, or who a name stands for, on a day, according to the reference data."""
+    """Who held a post or a seat, or who a name stands for, on a day, according to the reference data."""
     from ..link.reference import Reference
 
     reference = Reference(database(db))
-    day = parse_day(on, "--on")
-    found = reference.holder(title, day) if reference.is_title(title) else reference.member(title, day)
-    if found is None:
+    found = reference.who(title, parse_day(on, "--on"))
+    if not found:
         fail(f"the reference data names no single person for {title!r} on {on}", code=1)
-    console().print(f"{found.name}  ({found.id})", highlight=False)
+    for member in found:
+        console().print(f"{member.name}  ({member.id})", highlight=False)

@@ -1,70 +1,41 @@
 """Load reference data on politicians into the database: parlparse (mySociety's UK Parliament
 data: all-members*.xml, people.xml, ministers.xml, ministers-*.json, constituencies.json,
-member-aliases.xml) and Popolo JSON (the open standard other countries publish).
+member-aliases.xml), Popolo JSON (the open standard other countries publish; `popolo.py`) and
+unitedstates/congress-legislators (YAML, executive.yaml and the CSV of former members;
+`congress.py`).
 
 parlparse files refer to one another (member ids -> person ids through people.xml), so a folder
-is imported as a whole, people.xml first. Each file is one source: importing it again replaces
-what it brought, in one transaction, so a failed import leaves the previous data in place.
+is imported as a whole, people.xml first; congress-legislators snapshots newest first. Each file
+is one source: importing it again replaces what it brought, in one transaction, so a failed import
+leaves the previous data in place. A person a file names joins the reference person another
+source brought when they share a parlparse, bioguide or Wikidata id (`joined_ids`), never by name.
 """
 
 from __future__ import annotations
 
-import json
-import xml.etree.ElementTree as ET
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import date
+import re
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 
 from ..analyse.lexicon import party_lexicon
 from ..people import surname_of
 from ..store.database import Database, DatabaseProblem
 from ..store.schema import (
     KbAreaRow,
+    KbIdentifierRow,
     KbMembershipRow,
     KbNameRow,
     KbPersonRow,
     KbPostRow,
     KbSourceRow,
 )
+from .congress import SNAPSHOT_DAY, Congress
+from .kb_rows import JOIN_SCHEMES, KbProblem, Rows, csv_header, day, parse_json, parse_xml
+from .popolo import PARLPARSE_PERSON, read_popolo
 
-OPEN_END = "9999-12-31"
-
-
-class KbProblem(Exception):
-    """A reference file that cannot be imported; the message is one line naming the file."""
-
-
-@dataclass
-class Rows:
-    """What one source file contributes."""
-
-    format: str
-    persons: dict[str, str] = field(default_factory=dict)  # id -> name
-    names: list[dict] = field(default_factory=list)
-    memberships: list[dict] = field(default_factory=list)
-    posts: list[dict] = field(default_factory=list)
-    areas: list[dict] = field(default_factory=list)
-
-    def latest_day(self) -> date | None:
-        days = [r[k] for rows in (self.memberships, self.posts) for r in rows for k in ("start", "end") if r.get(k)]
-        return max(days) if days else None
-
-    def counts(self) -> dict[str, int]:
-        return {"persons": len(self.persons), "names": len(self.names), "memberships": len(self.memberships), "posts": len(self.posts), "areas": len(self.areas)}
-
-
-def day(value: str | None) -> date | None:
-    """ISO day; a bare year ('1918') is its first day; 9999-12-31 means still open."""
-    if not value or value.startswith(OPEN_END):
-        return None
-    value = value.strip()
-    try:
-        return date.fromisoformat(value[:10]) if len(value) >= 10 else date(int(value[:4]), 1, 1)
-    except ValueError:
-        return None
+KNOWN_SUFFIXES = (".xml", ".json", ".yaml", ".yml", ".csv")
+CURRENT_LEGISLATORS = re.compile(r"legislators-current(\.\d{4}-\d{2}-\d{2})?\.ya?ml$")
 
 
 # ---- parlparse --------------------------------------------------------------------------------
@@ -153,15 +124,6 @@ class Parlparse:
                 rows.areas.append({"area_id": area["id"], "name": name, "start": day(area.get("start_date")), "end": day(area.get("end_date"))})
         return rows
 
-    def read_folder(self, folder: Path) -> Iterator[tuple[Path, Rows]]:
-        """people.xml first (it links every other file's ids to persons), then the rest."""
-        files = sorted(p for p in folder.iterdir() if p.suffix in (".xml", ".json"))
-        people = [p for p in files if p.name == "people.xml"]
-        for path in people + [p for p in files if p.name != "people.xml"]:
-            rows = self.read(path)
-            if rows is not None:
-                yield path, rows
-
     def read(self, path: Path) -> Rows | None:
         name = path.name
         if name == "people.xml":
@@ -185,120 +147,132 @@ class Parlparse:
         return None
 
 
-# ---- Popolo -----------------------------------------------------------------------------------
-def popolo_person(rows: Rows, person: dict) -> None:
-    pid, name = person.get("id"), person.get("name") or ""
-    rows.persons[pid] = name
-    rows.names.append({"person_id": pid, "name": name, "start": None, "end": None})
-    for other in person.get("other_names", []):
-        if other.get("name"):
-            rows.names.append({"person_id": pid, "name": other["name"], "start": day(other.get("start_date")), "end": day(other.get("end_date"))})
+# ---- every format -----------------------------------------------------------------------------
+class Readers:
+    """Which reader a file needs, by its name and what it holds; one instance per import, so
+    parlparse ids and congress-legislators' newest-first choice carry from file to file."""
+
+    def __init__(self):
+        self.parlparse = Parlparse()
+        self.congress = Congress()
+
+    def read(self, path: Path) -> Rows | None:
+        suffix = path.suffix.lower()
+        if suffix in (".yaml", ".yml"):
+            return self.congress.executive(path) if path.name.startswith("executive") else self.congress.legislators(path)
+        if suffix == ".csv":
+            return self.congress.historical(path) if "bioguide_id" in csv_header(path) else None
+        rows = self.parlparse.read(path) if suffix in (".xml", ".json") else None
+        if rows is not None and rows.format.startswith("parlparse"):
+            for pid in rows.persons:
+                if str(pid).startswith(PARLPARSE_PERSON):
+                    rows.identify(pid, "parlparse", pid)
+        return rows
+
+    def read_folder(self, folder: Path) -> tuple[list[tuple[Path, Rows]], list[Path]]:
+        """Every data file under the folder in reading order; those in no format it reads apart."""
+        read, skipped = [], []
+        files = (p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES)  # not notes, licences
+        for path in sorted(files, key=reading_order):
+            rows = self.read(path)
+            if rows is None:
+                skipped.append(path)
+            else:
+                read.append((path, rows))
+        return read, skipped
 
 
-def popolo_membership(rows: Rows, m: dict, organisations: dict, areas: dict, posts: dict) -> None:
-    """A membership: of a party (an organisation classified as one, or 'on_behalf_of_id') or for
-    a seat; with a role outside a party, a post."""
-    pid = m.get("person_id")
-    org = organisations.get(m.get("organization_id"), {})
-    party_org = organisations.get(m.get("on_behalf_of_id"), {}) if m.get("on_behalf_of_id") else (org if org.get("classification") == "party" else {})
-    post = posts.get(m.get("post_id"), {})
-    seat = areas.get(m.get("area_id") or post.get("area_id"))
-    start, end = day(m.get("start_date")), day(m.get("end_date"))
-    in_house = org.get("classification") != "party"
-    if party_org or seat:
-        party = party_lexicon().from_code(party_org.get("name")) if party_org else None
-        rows.memberships.append({"person_id": pid, "party": party, "seat": seat, "house": org.get("name") if in_house else None, "start": start, "end": end, "start_reason": None, "end_reason": None})
-    role = m.get("role") or post.get("label")
-    if role and in_house:
-        rows.posts.append({"person_id": pid, "role": role, "organisation": org.get("name"), "start": start, "end": end})
+def reading_order(path: Path) -> tuple:
+    """people.xml first (it links every other parlparse file's ids to persons); then
+    congress-legislators' current file and its snapshots, newest first; the CSV of former members
+    after them (it only adds people no YAML file has); then the rest by path."""
+    if path.name == "people.xml":
+        return (0, 0, str(path))
+    if CURRENT_LEGISLATORS.match(path.name):
+        found = SNAPSHOT_DAY.search(path.name)
+        return (1, -day(found.group(1)).toordinal() if found else -10**7, str(path))
+    return (2 if path.suffix.lower() == ".csv" else 3, 0, str(path))
 
 
-def read_popolo(path: Path) -> Rows:
-    """Popolo JSON (persons, organizations, memberships, areas, posts): party memberships come
-    from organisations classified as parties or from 'on_behalf_of_id'; other memberships with a
-    role are posts."""
-    data = parse_json(path)
-    if not isinstance(data, dict) or "persons" not in data:
-        raise KbProblem(f"{path}: not Popolo JSON (no 'persons' list) and not a known parlparse file")
-    rows = Rows("popolo")
-    organisations = {o.get("id"): o for o in data.get("organizations", [])}
-    areas = {a.get("id"): a.get("name") for a in data.get("areas", [])}
-    posts = {p.get("id"): p for p in data.get("posts", [])}
-    for person in data.get("persons", []):
-        popolo_person(rows, person)
-    for m in data.get("memberships", []):
-        if m.get("person_id") in rows.persons:
-            popolo_membership(rows, m, organisations, areas, posts)
-    for area_id, name in areas.items():
-        if name:
-            rows.areas.append({"area_id": area_id, "name": name, "start": None, "end": None})
-    return rows
+# ---- storing ----------------------------------------------------------------------------------
+def joined_ids(session, rows: Rows) -> dict[str, str]:
+    """The file's person ids that are a person other sources already brought (a shared parlparse,
+    bioguide or Wikidata id) -> that person's id. Where ids point at several, the first by id."""
+    keys: dict[str, set[tuple[str, str]]] = {}
+    for ident in rows.identifiers:
+        if ident["scheme"] in JOIN_SCHEMES:
+            keys.setdefault(ident["person_id"], set()).add((ident["scheme"], ident["value"]))
+    if not keys:
+        return {}
+    known: dict[tuple[str, str], str] = {}
+    query = select(KbIdentifierRow.scheme, KbIdentifierRow.value, KbIdentifierRow.person_id).where(KbIdentifierRow.scheme.in_(JOIN_SCHEMES))
+    for scheme, value, pid in session.execute(query):
+        key = (scheme, value)
+        known[key] = min(known.get(key, pid), pid)
+    joined = {}
+    for local, pairs in keys.items():
+        found = sorted({known[pair] for pair in pairs if pair in known})
+        if found and found[0] != local:
+            joined[local] = found[0]
+    return joined
 
 
-# ---- reading and storing ----------------------------------------------------------------------
-def parse_xml(path: Path) -> ET.Element:
-    try:
-        return ET.parse(path).getroot()  # the XML declaration gives the encoding (ISO-8859-1)
-    except ET.ParseError as err:
-        raise KbProblem(f"{path}: not well-formed XML ({err})") from None
-    except OSError as err:
-        raise KbProblem(f"{path}: cannot read ({err.strerror})") from None
-
-
-def parse_json(path: Path):
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as err:
-        raise KbProblem(f"{path}: invalid JSON ({err.msg} at line {err.lineno})") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise KbProblem(f"{path}: cannot read ({getattr(err, 'strerror', None) or err})") from None
+def rekeyed(rows: list[dict], joined: dict[str, str], source_id: int) -> list[dict]:
+    return [{**r, "person_id": joined.get(r["person_id"], r["person_id"]), "source_id": source_id} for r in rows]
 
 
 def store_rows(db: Database, path: Path, rows: Rows) -> None:
-    """Replace what this file brought before, in one transaction."""
+    """Replace what this file brought before, in one transaction; its people joined to the
+    persons other sources brought through shared ids."""
     key = str(path.resolve())
     try:
         with db.writer.begin() as session:
             old = session.scalar(select(KbSourceRow).where(KbSourceRow.path == key))
             if old is not None:
-                for table in (KbPersonRow, KbNameRow, KbMembershipRow, KbPostRow, KbAreaRow):
+                for table in (KbPersonRow, KbNameRow, KbMembershipRow, KbPostRow, KbAreaRow, KbIdentifierRow):
                     session.execute(delete(table).where(table.source_id == old.id))
                 session.delete(old)
                 session.flush()
             source = KbSourceRow(path=key, format=rows.format, covers_until=rows.latest_day())
             session.add(source)
             session.flush()
-            known = set(session.scalars(select(KbPersonRow.id))) if rows.persons else set()
-            session.add_all(KbPersonRow(id=pid, name=name, source_id=source.id) for pid, name in rows.persons.items() if pid not in known)
-            session.add_all(KbNameRow(surname=surname_of(r["name"]), source_id=source.id, **r) for r in rows.names if r["name"])
-            session.add_all(KbMembershipRow(source_id=source.id, **r) for r in rows.memberships)
-            session.add_all(KbPostRow(source_id=source.id, **r) for r in rows.posts)
-            session.add_all(KbAreaRow(source_id=source.id, **r) for r in rows.areas)
+            joined = joined_ids(session, rows)
+            persons = {joined.get(pid, pid): name for pid, name in rows.persons.items()}
+            known = set(session.scalars(select(KbPersonRow.id))) if persons else set()
+            session.add_all(KbPersonRow(id=pid, name=name, source_id=source.id) for pid, name in persons.items() if pid not in known)
+            names = [{**r, "surname": surname_of(r["name"])} for r in rows.names if r["name"]]
+            for table, items in ((KbNameRow, names), (KbMembershipRow, rows.memberships), (KbPostRow, rows.posts), (KbIdentifierRow, rows.identifiers)):
+                if items:
+                    session.execute(insert(table), rekeyed(items, joined, source.id))
+            if rows.areas:
+                session.execute(insert(KbAreaRow), [{**r, "source_id": source.id} for r in rows.areas])
     except DatabaseProblem:
         raise
     except Exception as err:  # SQLAlchemy errors: one line naming the file
         raise KbProblem(f"{path}: cannot store ({str(getattr(err, 'orig', err)).splitlines()[0]})") from None
 
 
-def import_path(db: Database, path: Path) -> list[tuple[Path, dict[str, int]]]:
-    """Import a parlparse folder, a single parlparse file or a Popolo JSON file."""
+def import_path(db: Database, path: Path) -> tuple[list[tuple[Path, dict[str, int]]], list[Path]]:
+    """Import a folder (parlparse, congress-legislators, Popolo files; every file under it) or one
+    file. Returns what each file brought, and the files of a folder that are no reference data."""
     if not path.exists():
         raise KbProblem(f"{path}: no such file or folder")
-    reader = Parlparse()
+    readers = Readers()
+    skipped: list[Path] = []
     if path.is_dir():
-        items = list(reader.read_folder(path))
+        items, skipped = readers.read_folder(path)
         if not items:
-            raise KbProblem(f"{path}: no parlparse or Popolo files in this folder")
+            raise KbProblem(f"{path}: no parlparse, congress-legislators or Popolo files in this folder")
     else:
         people = path.parent / "people.xml"
         if path.name != "people.xml" and people.exists() and path.suffix == ".xml":
-            reader.people(people)  # member ids in this file need people.xml to reach persons
-        rows = reader.read(path)
+            readers.parlparse.people(people)  # member ids in this file need people.xml to reach persons
+        rows = readers.read(path)
         if rows is None:
-            raise KbProblem(f"{path}: not a known reference-data format (parlparse XML/JSON or Popolo JSON)")
+            raise KbProblem(f"{path}: not a known reference-data format (parlparse XML/JSON, Popolo JSON, congress-legislators YAML/CSV)")
         items = [(path, rows)]
     done = []
     for file, rows in items:
         store_rows(db, file, rows)
         done.append((file, rows.counts()))
-    return done
+    return done, skipped

@@ -1,11 +1,13 @@
 """Link what articles say to loaded reference data: who held a post on a day ("the Home
-Secretary" on 2005-01-10), which member record a name stands for ("Mr Woodward" -> the member
-for Witney), and whether a reported party switch is in the record (confirmed) or not
-(contradicted).
+Secretary" on 2005-01-10), who held a seat ("the member for Streatham", "senator from Ohio"),
+which member record a name stands for ("Mr Woodward" -> the member for Witney), and whether a
+reported party switch is in the record of its country and date: `confirmed`, `contradicted` or
+`not in record`, with the record's dates beside the article's (`record`).
 
-Without reference data every function leaves its input as it is. A post with no end date is
-only taken to last until the last day its source covers: after that the data cannot say who
-holds it.
+Without reference data every function leaves its input as it is. A post or seat with no end date
+is only taken to last until the last day its own source covers: after that the data cannot say
+who holds it. A membership with no dates at all (the last seat of a former US member) says who
+sat somewhere once, never who sat there on a day.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 
 from ..analyse.lexicon import _load, party_lexicon
 from ..people import PersonName, same_person, without_honorifics
@@ -61,25 +63,110 @@ class Member:
     name: str
 
 
+@dataclass(frozen=True)
+class Change:
+    """A change of party between two successive memberships of one source."""
+
+    day: date | None  # the first day of the new party
+    old: str | None
+    new: str | None
+    left: date | None  # the last day of the old party
+
+
+NOT_IN_RECORD = "not in record"
+
+
+def held_on(table, on: date, dated: bool = False):
+    """Rows (joined to their source) valid on a day; an open end lasts to what the source covers.
+    `dated`: rows with neither start nor end say nothing about a day."""
+    clause = and_(
+        or_(table.start.is_(None), table.start <= on),
+        or_(table.end >= on, and_(table.end.is_(None), or_(KbSourceRow.covers_until.is_(None), KbSourceRow.covers_until >= on))),
+    )
+    return and_(clause, or_(table.start.is_not(None), table.end.is_not(None))) if dated else clause
+
+
+@cache
+def seat_phrases() -> dict[str, str]:
+    """'senator from' -> 'senate': the words before a place, and a word the chamber's name holds."""
+    return _load("posts.json").get("seat_phrases", {})
+
+
+def seat_description(text: str | None) -> tuple[str, str] | None:
+    """'the member for Streatham' -> ('', 'streatham'); 'senator from Ohio' -> ('senate', 'ohio')."""
+    key = " ".join((text or "").lower().replace(",", " ").split()).removeprefix("the ")
+    for phrase in sorted(seat_phrases(), key=len, reverse=True):
+        if key.startswith(phrase + " ") and key[len(phrase):].strip(" .'’"):
+            return seat_phrases()[phrase], key[len(phrase):].strip(" .'’").removeprefix("the ")
+    return None
+
+
+# ---- a switch against one source's record -----------------------------------------------------
+def records_of(db: Database, person_id: str) -> dict[int, list]:
+    """The person's dated memberships, per source, in date order: each source is one record
+    (sources of one chamber overlap, and their days differ by one here and there)."""
+    with db.sessions() as session:
+        rows = session.execute(
+            select(KbMembershipRow.source_id, KbMembershipRow.party, KbMembershipRow.start, KbMembershipRow.end, KbSourceRow.covers_until)
+            .join(KbSourceRow, KbSourceRow.id == KbMembershipRow.source_id)
+            .where(KbMembershipRow.person_id == person_id, or_(KbMembershipRow.start.is_not(None), KbMembershipRow.end.is_not(None)))
+            .order_by(KbMembershipRow.source_id, KbMembershipRow.start)
+        ).all()
+    records: dict[int, list] = {}
+    for row in rows:
+        records.setdefault(row.source_id, []).append(row)
+    return records
+
+
+def party_changes(record: list, offices: set[str]) -> list[Change]:
+    """Changes between successive memberships; an office recorded as a party (the Speaker)
+    is passed over, so Liberal, Speaker, Independent is one change from Liberal."""
+    parties = [r for r in record if r.party not in offices]
+    return [Change(after.start, before.party, after.party, before.end) for before, after in zip(parties, parties[1:]) if before.party != after.party]
+
+
+def near(change: Change, first: date | None, last: date | None) -> bool:
+    """The article's days meet the change, or the gap it spans (a member who resigned the
+    seat on leaving and came back for the new party at a by-election), within a week."""
+    if first is None or not (change.day or change.left):
+        return True
+    begins, ends = change.left or change.day, change.day or change.left
+    return first - SWITCH_SLACK <= ends and begins <= last + SWITCH_SLACK
+
+
+def covers(record: list, first: date, last: date) -> bool:
+    """The record follows the person on both days (through one membership or successive
+    ones), and its source speaks for the later one."""
+    known = all(r.covers_until is None or last <= r.covers_until for r in record)
+    return known and all(any((r.start is None or r.start <= d) and (r.end is None or d <= r.end) for r in record) for d in (first, last))
+
+
+def describe_change(change: Change) -> str:
+    return f"{change.old or 'no party'} to {change.left or '?'}, {change.new or 'no party'} from {change.day or '?'}"
+
+
+def describe_record(record: list, first: date, last: date) -> str:
+    """The parties the record shows from `first` to `last`, each with its dates."""
+    shown = [r for r in record if (r.start is None or r.start <= last) and (r.end is None or first <= r.end)]
+    return "; ".join(f"{r.party or 'no party'} {r.start or '?'} to {r.end or 'open'}" for r in shown)
+
+
 class Reference:
     def __init__(self, db: Database):
         self.db = db
         self.parties = party_lexicon()
         with db.sessions() as session:
             self.loaded = bool(session.scalar(select(func.count()).select_from(KbSourceRow)))
-            self.covers_until = session.scalar(select(func.max(KbSourceRow.covers_until))) if self.loaded else None
 
     # ---- posts --------------------------------------------------------------------------------
     def holder(self, title: str | None, on: date | None) -> Member | None:
         """Who held the post a title names on a day, if the data says so and only one did."""
-        if not self.loaded or not title or on is None or (self.covers_until and on > self.covers_until):
+        if not self.loaded or not title or on is None:
             return None
         key = without_honorifics(title).lower()
         rule = post_rules().get(key)
         with self.db.sessions() as session:
-            query = select(KbPostRow.person_id, KbPostRow.role, KbPostRow.organisation).where(
-                or_(KbPostRow.start.is_(None), KbPostRow.start <= on), or_(KbPostRow.end.is_(None), KbPostRow.end >= on)
-            )
+            query = select(KbPostRow.person_id, KbPostRow.role, KbPostRow.organisation).join(KbSourceRow, KbSourceRow.id == KbPostRow.source_id).where(held_on(KbPostRow, on))
             if rule is None:
                 query = query.where(func.lower(KbPostRow.role).in_([key, f"the {key}"]))
             else:
@@ -88,8 +175,40 @@ class Reference:
             holders = {pid for pid, role, org in rows if rule is None or self.matches(rule, role, org)}
             if len(holders) != 1:
                 return None
-            pid = holders.pop()
-            return Member(pid, session.scalar(select(KbPersonRow.name).where(KbPersonRow.id == pid)) or key)
+            return self.named(session, holders.pop(), key)
+
+    @staticmethod
+    def named(session, pid: str, fallback: str) -> Member:
+        return Member(pid, session.scalar(select(KbPersonRow.name).where(KbPersonRow.id == pid)) or fallback)
+
+    def who(self, text: str, on: date | None) -> list[Member]:
+        """`crossfloor kb who`: a seat's holders (two senators of a state), a post's one holder,
+        or the one person a name stands for; empty when the record does not say."""
+        seated = self.seat_holders(text, on)
+        if seated is not None:
+            return seated
+        found = self.holder(text, on) if self.is_title(text) else self.member(text, on)
+        return [found] if found else []
+
+    # ---- seats held -----------------------------------------------------------------------------
+    def seat_holders(self, description: str | None, on: date | None) -> list[Member] | None:
+        """Who held the seat a description names on a day ('the member for Streatham': one;
+        'senator from Ohio': two); None when the words describe no seat."""
+        described = seat_description(description)
+        if described is None:
+            return None
+        if not self.loaded or on is None:
+            return []
+        chamber, place = described
+        query = (
+            select(KbMembershipRow.person_id)
+            .join(KbSourceRow, KbSourceRow.id == KbMembershipRow.source_id)
+            .where(held_on(KbMembershipRow, on, dated=True), or_(func.lower(KbMembershipRow.seat) == place, func.lower(KbMembershipRow.region) == place))
+        )
+        if chamber:
+            query = query.where(func.lower(KbMembershipRow.house).like(f"%{chamber}%"))
+        with self.db.sessions() as session:
+            return sorted((self.named(session, pid, pid) for pid in set(session.scalars(query))), key=lambda m: m.name)
 
     @staticmethod
     def matches(rule: PostRule, role: str, organisation: str | None) -> bool:
@@ -113,8 +232,7 @@ class Reference:
                 candidates = active or candidates
             if len(candidates) != 1:
                 return None
-            pid = candidates.pop()
-            return Member(pid, session.scalar(select(KbPersonRow.name).where(KbPersonRow.id == pid)) or written.plain)
+            return self.named(session, candidates.pop(), written.plain)
 
     @staticmethod
     def in_time(on: date | None, start: date | None, end: date | None, slack: bool = False) -> bool:
@@ -127,7 +245,7 @@ class Reference:
         query = select(KbMembershipRow.person_id, KbMembershipRow.seat, KbMembershipRow.start, KbMembershipRow.end)
         keep = set()
         for pid, member_seat, start, end in (row for chunk in in_chunks(query, KbMembershipRow.person_id, candidates) for row in session.execute(chunk)):
-            if seat and member_seat and seat.lower() != member_seat.lower():
+            if (seat and member_seat and seat.lower() != member_seat.lower()) or (start is None and end is None):
                 continue
             if self.in_time(on, start, end):
                 keep.add(pid)
@@ -149,47 +267,29 @@ class Reference:
     def seat_of(self, person_id: str, on: date | None) -> str | None:
         with self.db.sessions() as session:
             rows = session.execute(select(KbMembershipRow.seat, KbMembershipRow.start, KbMembershipRow.end).where(KbMembershipRow.person_id == person_id)).all()
-        seats = {seat for seat, start, end in rows if seat and self.in_time(on, start, end)}
+        seats = {seat for seat, start, end in rows if seat and (start or end) and self.in_time(on, start, end)}
         return seats.pop() if len(seats) == 1 else None
 
     # ---- switches -----------------------------------------------------------------------------
-    def party_changes(self, person_id: str) -> list[tuple[date | None, str | None, str | None, bool]]:
-        """(day, from party, to party, recorded as a change of party) between successive records."""
-        with self.db.sessions() as session:
-            rows = session.execute(
-                select(KbMembershipRow.party, KbMembershipRow.start, KbMembershipRow.end, KbMembershipRow.start_reason)
-                .where(KbMembershipRow.person_id == person_id)
-                .order_by(KbMembershipRow.start)
-            ).all()
-        changes = []
-        for before, after in zip(rows, rows[1:]):
-            if before.party != after.party:
-                changes.append((after.start, before.party, after.party, after.start_reason == "changed_party"))
-        return changes
-
-    def memberships_cover(self, person_id: str, first: date, last: date) -> bool:
-        """The record follows the person on both days (through one record or successive ones)."""
-        with self.db.sessions() as session:
-            rows = session.execute(select(KbMembershipRow.start, KbMembershipRow.end).where(KbMembershipRow.person_id == person_id)).all()
-        return all(any((s is None or s <= d) and (e is None or d <= e) for s, e in rows) for d in (first, last))
-
     def check_switch(self, event: dict, published: date | None) -> None:
-        """Mark a party switch confirmed or contradicted by the member record, when there is one."""
+        """Mark a party switch `confirmed` (a change in the record within a week of the article's
+        dates), `contradicted` (the record follows the person through those days without it) or
+        `not in record`; `record` says what the record shows, with its dates."""
         on = date.fromisoformat(event["date"]) if event.get("date") else published
         member = self.member(event.get("person"), on, event.get("seat"))
+        event["status"] = NOT_IN_RECORD
         if member is None:
             return
         event["kb_person"] = member.id
         first, last = self.window(event, published)
-        changes = self.party_changes(member.id)
-        for day, old, new, _ in changes:
-            if first and day and not (first - SWITCH_SLACK <= day <= last + SWITCH_SLACK):
-                continue
-            if self.same_party(event.get("from_party"), old) and self.same_party(event.get("to_party"), new):
-                event["status"] = "confirmed"
+        records = records_of(self.db, member.id).values()
+        for change in (c for record in records for c in party_changes(record, self.parties.offices)):
+            if near(change, first, last) and self.same_party(event.get("from_party"), change.old) and self.same_party(event.get("to_party"), change.new):
+                event["status"], event["record"] = "confirmed", describe_change(change)
                 return
-        if first and (self.covers_until is None or last <= self.covers_until) and self.memberships_cover(member.id, first - SWITCH_SLACK, last):
-            event["status"] = "contradicted"
+        covering = [r for r in records if first and covers(r, first - SWITCH_SLACK, last)]
+        if covering:
+            event["status"], event["record"] = "contradicted", describe_record(covering[0], first - SWITCH_SLACK, last)
 
     @staticmethod
     def window(event: dict, published: date | None) -> tuple[date | None, date | None]:

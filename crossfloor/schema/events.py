@@ -173,6 +173,7 @@ PARTY_SWITCH = EventSpec(
         FieldSpec("seat", "place"),
         FieldSpec("subtype", "choice", merge="telling"),
         FieldSpec("reason", "text", across=False),
+        FieldSpec("record", "text", merge=None, across=False),
     ),
     participant="person",
     merge_keys=("person",),

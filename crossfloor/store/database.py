@@ -300,7 +300,7 @@ class Database:
                         changed += 1
                 for row, new, old in zip(article.events, events, before[1]):
                     if new != old:
-                        for key in ("by", "against", "target", "status", "kb_person", "seat"):
+                        for key in ("by", "against", "target", "status", "kb_person", "seat", "record"):
                             setattr(row, key, new.get(key))
                         changed += 1
         return changed

@@ -120,6 +120,7 @@ class EventRow(EventFacts, Base):
     trigger: Mapped[str | None] = mapped_column(Clipped(200))
     person: Mapped[str | None] = mapped_column(Clipped(300), index=True)
     reason: Mapped[str | None] = mapped_column(Text)
+    record: Mapped[str | None] = mapped_column(Text)  # a switch: what the reference record shows (migration 0009)
     date_text: Mapped[str | None] = mapped_column(Clipped(200))
     kb_person: Mapped[str | None] = mapped_column(Keyed(200))
     quote_ids: Mapped[list] = mapped_column(JSON, default=list)
@@ -282,6 +283,10 @@ class KbMembershipRow(Dated, Base):
     house: Mapped[str | None] = mapped_column(Clipped(40))
     start_reason: Mapped[str | None] = mapped_column(Clipped(60))
     end_reason: Mapped[str | None] = mapped_column(Clipped(60))
+    # Migration 0009: the country (ISO code) and the state or province of the seat (a US
+    # senator's seat is the state; a representative's district lies in one).
+    country: Mapped[str | None] = mapped_column(Clipped(10))
+    region: Mapped[str | None] = mapped_column(Clipped(100), index=True)
 
 
 class KbPostRow(Dated, Base):
@@ -304,6 +309,19 @@ class KbAreaRow(FromSource, Base):
     name: Mapped[str] = mapped_column(Clipped(300), index=True)
     start: Mapped[date | None] = mapped_column(Date)
     end: Mapped[date | None] = mapped_column(Date)
+
+
+class KbIdentifierRow(FromSource, Base):
+    """An id a source gives a person in some scheme (parlparse, bioguide, wikidata, ...): records
+    of one person from several sources join through the shared ones (migration 0009)."""
+
+    __tablename__ = "kb_identifiers"
+    __table_args__ = (Index("ix_kb_identifiers_scheme_value", "scheme", "value"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[str] = mapped_column(Keyed(200), index=True)
+    scheme: Mapped[str] = mapped_column(Clipped(40))
+    value: Mapped[str] = mapped_column(Keyed(300))
 
 
 # ---- following the web (crossfloor watch) ----------------------------------------------------

@@ -155,3 +155,25 @@ def test_a_folder_of_files_that_are_not_articles_says_what_it_passed_over(tmp_pa
     assert result.exit_code == 0, result.output
     assert "stored 0 new article(s)" in result.output
     assert "passed over 3 file(s) that are not articles (2 .pdf, 1 .bin)" in result.output
+
+
+def test_kb_who_names_every_holder_of_a_seat_and_bad_yaml_is_one_line(tmp_path):
+    from tests.link.test_kb_sources import LEGISLATORS, SNAPSHOT
+
+    folder = tmp_path / "us"
+    folder.mkdir()
+    (folder / "legislators-current.yaml").write_text(LEGISLATORS)
+    (folder / "legislators-current.2022-12-23.yaml").write_text(SNAPSHOT)
+    db = tmp_path / "us.db"
+    imported = invoke("kb", "import", folder, "--db", db)
+    assert imported.exit_code == 0, imported.output
+    assert "legislators-current.yaml: 2 persons" in imported.output and "file(s) in" in imported.output
+    who = invoke("kb", "who", "senator from Ohio", "--on", "2019-03-01", "--db", db)
+    assert who.exit_code == 0 and who.output.splitlines() == ["Jane Zephyr  (Z000001)", "Rob Xavier  (X000003)"]
+    assert invoke("kb", "who", "senator from Ohio", "--on", "1990-01-01", "--db", db).exit_code == 1
+    broken = tmp_path / "legislators-current.yaml"
+    broken.write_text("- id: [unclosed\n")
+    result = invoke("kb", "import", broken, "--db", db)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and errors[0].startswith(f"error: {broken}: invalid YAML (") and errors[0].endswith("at line 2)")

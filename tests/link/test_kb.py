@@ -63,7 +63,7 @@ def test_switches_are_checked_against_the_record(uk):
     assert wrong["status"] == "contradicted"
     unknown = switch("Christian Wakeford", "Conservative", "Labour", "2022-01-19", "2022-01-19")
     reference.check_switch(unknown, date(2022, 1, 20))
-    assert "status" not in unknown  # not in the data: neither confirmed nor contradicted
+    assert unknown["status"] == "not in record"  # not in the data: neither confirmed nor contradicted
 
 
 def test_importing_again_replaces_rather_than_doubles(uk):

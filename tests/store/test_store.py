@@ -23,9 +23,13 @@ def test_a_database_from_before_migrations_is_upgraded_in_place(tmp_path):
     open_database(url)
     with sqlite3.connect(path) as conn:  # what a database made before migration 0002 looked like
         conn.execute("INSERT INTO articles (content_hash, text, ingested_at) VALUES ('h', 'Some text.', '2024-01-01')")
-        for table in ("alerts", "watch_state", "web_resources", "search_index", "article_bands", "article_signatures", "article_copies", "person_mentions", "canonical_events", "stories", "people", "alembic_version"):
+        for table in ("kb_identifiers", "alerts", "watch_state", "web_resources", "search_index", "article_bands", "article_signatures", "article_copies", "person_mentions", "canonical_events", "stories", "people", "alembic_version"):
             conn.execute(f"DROP TABLE {table}")
         conn.execute("DROP INDEX ix_quotes_act")
+        conn.execute("DROP INDEX ix_kb_memberships_region")
+        for column in ("country", "region"):
+            conn.execute(f"ALTER TABLE kb_memberships DROP COLUMN {column}")
+        conn.execute("ALTER TABLE events DROP COLUMN record")
         conn.execute("ALTER TABLE quotes DROP COLUMN act")
         conn.execute("ALTER TABLE quotes DROP COLUMN speaker_kind")
         for table, column in (("quotes", "found_by"), ("quotes", "resolved_by"), ("events", "found_by"), ("events", "filled_by"), ("events", "details")):
@@ -36,7 +40,7 @@ def test_a_database_from_before_migrations_is_upgraded_in_place(tmp_path):
     db = open_database(url)
     assert db.counts()["articles"] == 1
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0008",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0009",)
         assert "story_id" in {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
         assert {"act", "found_by", "resolved_by"} <= {row[1] for row in conn.execute("PRAGMA table_info(quotes)")}
 

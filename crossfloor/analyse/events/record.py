@@ -70,7 +70,8 @@ class Event:
     quotes: list[int] = field(default_factory=list)  # indices of the article's quotes that carry it
     unnamed: str | None = None  # the noun phrase, when the participant has no name
     distinct: bool = False  # told as a further event ('has also resigned'): never merged
-    status: str | None = None  # confirmed | contradicted, against loaded reference data
+    status: str | None = None  # confirmed | contradicted | not in record, against loaded reference data
+    record: str | None = None  # what the record shows, with its dates (a switch checked against it)
     kb_person: str | None = None  # the reference-data id of the person
     found_by: str | None = None
     filled_by: dict[str, str] = field(default_factory=dict)
