@@ -1,8 +1,9 @@
 """Alerts on new events: each canonical event of the chosen types that an article stored after
-watching began makes one alert per target (a webhook, a command), 'new' for its first report and
-'update' for each further one. Alerts wait in the database (table alerts) until delivered: a
-failed delivery is tried again with a growing pause and logged, never dropped; one delivered is
-never sent again, across restarts. Each alert is claimed in the database before it is sent, so
+watching began reports as news makes one alert per target (a webhook, a command), 'new' for its
+first news report and 'update' for each further one; a report of background (history) never
+alerts. Alerts wait in the database (table alerts) until delivered: a failed delivery is tried
+again with a growing pause and logged, never dropped; one delivered is never sent again, across
+restarts. Each alert is claimed in the database before it is sent, so
 two watchers on one database never both send it. The targets are checked when they are given
 (before any round), and a webhook's credentials never reach a log line or the database."""
 
@@ -124,9 +125,9 @@ def queue(db: Database, targets: Targets) -> int:
         queued = 0
         for report in reports:
             state.last_event_id = max(state.last_event_id, report.id)
-            if targets.types and report.type not in targets.types:
+            if not alerting(report, targets):
                 continue
-            earlier = session.scalar(select(func.count()).select_from(EventRow).where(EventRow.canonical_id == report.canonical_id, EventRow.article_id != report.article_id, EventRow.id < report.id))
+            earlier = session.scalar(select(func.count()).select_from(EventRow).where(EventRow.canonical_id == report.canonical_id, EventRow.article_id != report.article_id, EventRow.id < report.id, EventRow.news.is_not(False)))
             for target in targets.names():
                 exists = session.scalar(select(AlertRow.id).where(AlertRow.canonical_id == report.canonical_id, AlertRow.article_id == report.article_id, AlertRow.target == target))
                 if exists is None:
@@ -135,6 +136,12 @@ def queue(db: Database, targets: Targets) -> int:
         return queued
 
     return db.in_transaction(look, "queueing alerts")
+
+
+def alerting(report: EventRow, targets: Targets) -> bool:
+    """A report alerts when its type is watched and it tells news (or does not say): an event an
+    article mentions only as background (history) never alerts."""
+    return (not targets.types or report.type in targets.types) and report.news is not False
 
 
 def pending(db: Database) -> list[AlertRow]:

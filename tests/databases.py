@@ -76,3 +76,15 @@ def snapshot(url: str) -> dict:
     }
 
 
+
+
+def store_events(db, text: str, events: list[dict], published: str | None = None, title: str | None = None) -> int:
+    """Store an article with these event records (made up, as the extract contract writes them),
+    linked across articles as ingest stores it; the article's id."""
+    from datetime import date
+
+    from crossfloor.ingest import store_linked
+    from crossfloor.schema import AnalysedArticle, Article
+
+    article = Article(text=text, title=title, published=date.fromisoformat(published) if published else None, source="test")
+    return db.in_transaction(lambda session: store_linked(session, db, article, AnalysedArticle(events=events)), "storing").article_id

@@ -67,14 +67,16 @@ def events(
     until: Annotated[Optional[str], typer.Option(help="On or before this day (YYYY-MM-DD)")] = None,
     article: Annotated[Optional[int], typer.Option(help="Only reports in this article (implies --per-article)")] = None,
     per_article: Annotated[bool, typer.Option("--per-article", help="One row per report in an article, not per event")] = False,
+    background: Annotated[bool, typer.Option("--background", help="Include events the articles mention only as background (history), not as news")] = False,
     limit: Annotated[Optional[int], typer.Option(help="At most this many rows")] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.table,
     db: DbOption = None,
 ) -> None:
     """Events across articles (party switches, by-election calls, no-confidence letters,
-    resignations) in date order, each with its sources; reports that disagree are marked."""
+    resignations) in date order, each with its sources; reports that disagree are marked. News
+    only (reported as new, or unknown) unless --background; the news column tells which is which."""
     store = database(db)
-    filters = {"type": type.value if type else None, "person": person, "party": party, "since": parse_day(since, "--since"), "until": parse_day(until, "--until")}
+    filters = {"type": type.value if type else None, "person": person, "party": party, "since": parse_day(since, "--since"), "until": parse_day(until, "--until"), "background": background}
     reports = per_article or article is not None
     try:
         with store.reading() as session:

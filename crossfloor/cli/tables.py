@@ -45,6 +45,11 @@ def speaker_cell(r: dict) -> Text:
     return cell
 
 
+def news_label(news: bool | None) -> str:
+    """Which an event is: news, background (history mentioned in passing), or not known."""
+    return {True: "news", False: "background"}.get(news, "?")
+
+
 def event_table(rows: list[dict], width: int | None = None) -> Table:
     """Events, one per row; the evidence sentence is shown when the terminal has room for it."""
     wide = (width or console().width) >= 140
@@ -55,12 +60,13 @@ def event_table(rows: list[dict], width: int | None = None) -> Table:
     if wide:
         table.add_column("evidence", ratio=5)
     table.add_column("status", no_wrap=True)
+    table.add_column("news", no_wrap=True)
     for r in rows:
         sentence = r.get("sentence") or ""
         cells = [str(r["article_id"]), when(r) or Text(r.get("date_text") or "", style="dim"), Text(describe_event(r))]
         if wide:
             cells.append(Text(sentence if len(sentence) <= 160 else sentence[:157] + "..."))
-        table.add_row(*cells, r.get("status") or "")
+        table.add_row(*cells, r.get("status") or "", news_label(r.get("news")))
     return table
 
 
@@ -78,13 +84,14 @@ def canonical_event_table(rows: list[dict]) -> Table:
     table.add_column("what", ratio=4)
     table.add_column("sources", ratio=2)
     table.add_column("status", no_wrap=True)
+    table.add_column("news", no_wrap=True)
     for r in rows:
         status = r.get("status") or ""
         if r.get("conflicts"):
             status = (status + " " if status else "") + "conflicts with " + ", ".join(f"#{c}" for c in r["conflicts"])
         reported = min((src["published"] for src in r.get("sources") or [] if src.get("published")), default=None)
         day = when(r) or (Text(f"reported {reported}", style="dim") if reported else "")
-        table.add_row(str(r["id"]), day, Text(describe_event(r)), Text(source_line(r)), status)
+        table.add_row(str(r["id"]), day, Text(describe_event(r)), Text(source_line(r)), status, news_label(r.get("news")))
     return table
 
 

@@ -88,6 +88,7 @@ class SourceOut(Provenance, ArticleRef):
     sentence: str
     date_text: str | None
     story_id: int | None = None
+    news: bool | None = None  # this report tells the event as news (true), background (false), or does not say
 
 
 # An event across articles: the fields of every registered type (each event gives its own).
@@ -100,6 +101,7 @@ EventOut = create_model(
     person_id=(int | None, None),
     date=(str | None, None),
     date_range=(list[str | None] | None, None),
+    news=(bool | None, None),  # some report tells it as news (true), every report as background (false), else unknown
     sources=(list[SourceOut], ...),
     conflicts=(list[int], ...),
 )
@@ -239,6 +241,7 @@ class EventQuery:
     since: date | None = None
     until: date | None = None
     sort: Annotated[EventSort, Query(description="newest (default) or oldest by the event's day (its date, else its first report's); 'date' is oldest")] = "newest"
+    background: Annotated[bool, Query(description="Include events the articles mention only as background (history); news only by default")] = False
 
 
 @dataclass

@@ -49,7 +49,7 @@ def front(request: Request):
     with request.app.db.sessions() as session:
         page = html(
             request, "index.html",
-            events=views.events(session, limit=12, sort="newest"),
+            events=views.events(session, limit=12, sort="newest", background=False),
             people=views.people(session, limit=16),
             stories=views.stories(session, limit=8),
             counts=counts,
@@ -200,15 +200,16 @@ def timeline_bar(party: dict, lanes: list[str], x) -> dict:
 @router.get("/events")
 def events_list(
     request: Request, type: str = "", person: str = "", party: str = "", outlet: str = Query("", max_length=300),
-    since: str = "", until: str = "", sort: EventSort = "newest", page: int = Query(1, ge=1, le=100_000),
+    since: str = "", until: str = "", sort: EventSort = "newest", page: int = Query(1, ge=1, le=100_000), background: bool = False,
 ):
     """Events newest first (the When column and the Order control reach oldest first), filtered
-    in the query by type, person, party, the outlets reporting them and a range of days."""
+    in the query by type, person, party, the outlets reporting them and a range of days; news
+    only unless background=1 (events the articles mention only as history)."""
     kinds = names()
     if type and type not in kinds:
         raise HTTPException(422, f"type must be one of {', '.join(kinds)}")
-    shown = {"type": type, "person": person, "party": party, "outlet": outlet, "since": since, "until": until}
-    filters = {k: v or None for k, v in shown.items() if k not in ("since", "until")} | {"since": day(since), "until": day(until)}
+    shown = {"type": type, "person": person, "party": party, "outlet": outlet, "since": since, "until": until, "background": "1" if background else ""}
+    filters = {k: v or None for k, v in shown.items() if k not in ("since", "until", "background")} | {"since": day(since), "until": day(until), "background": background}
     with request.app.db.sessions() as session:
         found = views.events(session, limit=PAGE, offset=(page - 1) * PAGE, sort=sort, **filters)
         total = views.event_count(session, **filters)

@@ -6,6 +6,7 @@ from datetime import date, datetime, timezone
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Date,
     DateTime,
     Float,
@@ -126,6 +127,9 @@ class EventRow(EventFacts, Base):
     quote_ids: Mapped[list] = mapped_column(JSON, default=list)
     found_by: Mapped[str | None] = mapped_column(Clipped(80))  # the trigger rule that proposed it
     filled_by: Mapped[dict | None] = mapped_column(JSON)  # field -> the pass that filled it
+    # Reported as new (True), mentioned as background (False), or unknown (None): lists and
+    # alerts show news (true or unknown) unless background is asked for.
+    news: Mapped[bool | None] = mapped_column(Boolean)
     # The fields its type declares that have no column here (store/rows.py), so that a new
     # event type, or a new field of one, needs no migration.
     details: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..schema.events import SPECS, party_fields, people_fields
@@ -52,13 +52,31 @@ def event_view(event: CanonicalEventRow, reports: list[EventRow]) -> dict:
     data["person_id"] = event.person_id
     data["date"] = iso(event.date)
     data["date_range"] = [iso(event.date_first), iso(event.date_last)] if event.date is None and event.date_first else None
+    data["news"] = news_of(reports)
     data["sources"] = [
         {**article_ref(r.article), "start": r.start, "end": r.end, "sentence": r.article.text[r.start : r.end], "date_text": r.date_text, "story_id": r.article.story_id,
-         "found_by": r.found_by, "filled_by": r.filled_by or None}
+         "news": r.news, "found_by": r.found_by, "filled_by": r.filled_by or None}
         for r in sorted(reports, key=lambda r: (r.article.published or date.max, r.article_id, r.start))
     ]
     data["conflicts"] = []
     return data
+
+
+# A report's news as a rank: an event is as new as its newest-telling report (news_of).
+NEWS_RANK = {True: 2, None: 1, False: 0}
+
+
+def news_of(reports: list[EventRow]) -> bool | None:
+    """An event is news when some report tells it as news, background when every report tells it
+    as background, else unknown (None)."""
+    ranks = [NEWS_RANK[r.news] for r in reports]
+    return {2: True, 0: False}.get(max(ranks, default=1))
+
+
+def event_news_rank():
+    """news_of in SQL: the highest NEWS_RANK among an event's reports (NULL without reports)."""
+    rank = case((EventRow.news.is_(True), 2), (EventRow.news.is_(None), 1), else_=0)
+    return select(func.max(rank)).where(EventRow.canonical_id == CanonicalEventRow.id).scalar_subquery()
 
 
 def event_first_seen():
@@ -76,10 +94,11 @@ def reported_in(outlet: str):
     return CanonicalEventRow.id.in_(select(EventRow.canonical_id).join(ArticleRow, ArticleRow.id == EventRow.article_id).where(holds(ArticleRow.outlet, outlet)))
 
 
-def event_filters(query, type=None, person=None, party=None, since=None, until=None, ids=None, outlet=None):
+def event_filters(query, type=None, person=None, party=None, since=None, until=None, ids=None, outlet=None, background=True):
     """The filters of an event listing, in the query, and the day each event is placed on (its
     date, else its first report's publication date); a range counts as within since/until when
-    it overlaps them; outlet: some report comes from an outlet holding these words."""
+    it overlaps them; outlet: some report comes from an outlet holding these words; background
+    False keeps news (true or unknown, news_of) only: lists pass it unless asked for background."""
     first_seen = event_first_seen()
     when = func.coalesce(CanonicalEventRow.date_first, first_seen)
     conditions = [
@@ -90,6 +109,7 @@ def event_filters(query, type=None, person=None, party=None, since=None, until=N
         reported_in(outlet) if outlet else None,
         func.coalesce(CanonicalEventRow.date_last, first_seen) >= since if since else None,
         when <= until if until else None,
+        func.coalesce(event_news_rank(), NEWS_RANK[None]) > NEWS_RANK[False] if not background else None,
     ]
     return query.where(*(c for c in conditions if c is not None)), when
 
@@ -97,8 +117,8 @@ def event_filters(query, type=None, person=None, party=None, since=None, until=N
 def events(session: Session, limit: int | None = None, offset: int = 0, sort: str = "date", **filters) -> list[dict]:
     """Events across articles, oldest first (sort: 'newest', 'oldest' (as 'date'), 'type',
     'person'), each with its sources; reports that disagree about the same person or target are
-    listed in each other's 'conflicts'. filters: type, person, party, outlet, since, until, ids
-    (event_filters)."""
+    listed in each other's 'conflicts'. filters: type, person, party, outlet, since, until, ids,
+    background (event_filters)."""
     query, when = event_filters(select(CanonicalEventRow), **filters)
     orders = {
         "date": (when.is_(None), when, CanonicalEventRow.id),
@@ -139,10 +159,11 @@ def event_facets(session: Session, top: int = 8, **filters) -> dict[str, list[tu
     return out
 
 
-def report_filters(query, type=None, person=None, party=None, since=None, until=None, article_id=None):
+def report_filters(query, type=None, person=None, party=None, since=None, until=None, article_id=None, background=True):
     """The filters of a listing of event reports (one article's telling of an event), on a
     query that joins reports with their articles; a report's day is its date, else its
-    article's publication date, and a range counts as within since/until when it overlaps them."""
+    article's publication date, and a range counts as within since/until when it overlaps them;
+    background False leaves out reports told as background."""
     conditions = [
         EventRow.type == type if type else None,
         or_(*(holds(getattr(EventRow, k), person) for k in people_fields())) if person else None,
@@ -150,6 +171,7 @@ def report_filters(query, type=None, person=None, party=None, since=None, until=
         func.coalesce(EventRow.date_last, ArticleRow.published) >= since if since else None,
         func.coalesce(EventRow.date_first, ArticleRow.published) <= until if until else None,
         EventRow.article_id == article_id if article_id is not None else None,
+        EventRow.news.is_not(False) if not background else None,
     ]
     return query.where(*(c for c in conditions if c is not None))
 

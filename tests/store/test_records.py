@@ -49,7 +49,7 @@ def deselection() -> dict:
     end = TEXT.index(".") + 1
     return {
         "type": "deselection", "start": 0, "end": end, "evidence": [[0, end]], "trigger": "deselected", "date": "2024-03-01", "date_range": None,
-        "date_text": None, "status": None, "kb_person": None, "found_by": "verb:deselect", "filled_by": {"person": "subject"},
+        "date_text": None, "news": True, "status": None, "kb_person": None, "found_by": "verb:deselect", "filled_by": {"person": "subject"},
         "person": "Jane Doe", "seat": None, "margin": "12 votes to 9",
     }
 

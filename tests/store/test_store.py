@@ -32,7 +32,7 @@ def test_a_database_from_before_migrations_is_upgraded_in_place(tmp_path):
         conn.execute("ALTER TABLE events DROP COLUMN record")
         conn.execute("ALTER TABLE quotes DROP COLUMN act")
         conn.execute("ALTER TABLE quotes DROP COLUMN speaker_kind")
-        for table, column in (("quotes", "found_by"), ("quotes", "resolved_by"), ("events", "found_by"), ("events", "filled_by"), ("events", "details")):
+        for table, column in (("quotes", "found_by"), ("quotes", "resolved_by"), ("events", "found_by"), ("events", "filled_by"), ("events", "details"), ("events", "news")):
             conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         for table, column in (("quotes", "person_id"), ("events", "canonical_id"), ("articles", "story_id")):
             conn.execute(f"DROP INDEX ix_{table}_{column}")
@@ -60,3 +60,23 @@ def test_quotes_stored_before_acts_were_recorded_count_as_said(tmp_path):
     open_database(url)
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT act FROM quotes").fetchall() == [("said",)]
+
+
+def test_news_kept_in_details_moves_to_its_column(tmp_path):
+    path = tmp_path / "news.db"
+    url = f"sqlite:///{path}"
+    open_database(url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url)
+    command.downgrade(config, "0008")
+    with sqlite3.connect(path) as conn:
+        assert "news" not in {row[1] for row in conn.execute("PRAGMA table_info(events)")}
+        conn.execute("INSERT INTO articles (id, content_hash, text, ingested_at) VALUES (1, 'h', 'Jane Roe, who quit in 2019, spoke.', '2024-01-01')")
+        for event_id, details in ((1, '{"news": false}'), (2, '{"news": true, "extra": "x"}'), (3, None)):
+            conn.execute('INSERT INTO events (id, article_id, type, start, "end", evidence, quote_ids, details) VALUES (?, 1, \'resignation\', 0, 10, \'[]\', \'[]\', ?)', (event_id, details))
+    open_database(url)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0009",)
+        rows = conn.execute("SELECT id, news, details FROM events ORDER BY id").fetchall()
+    assert rows == [(1, 0, None), (2, 1, '{"extra": "x"}'), (3, None, None)]
