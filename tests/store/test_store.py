@@ -40,7 +40,7 @@ def test_a_database_from_before_migrations_is_upgraded_in_place(tmp_path):
     db = open_database(url)
     assert db.counts()["articles"] == 1
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0009",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0010",)
         assert "story_id" in {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
         assert {"act", "found_by", "resolved_by"} <= {row[1] for row in conn.execute("PRAGMA table_info(quotes)")}
 
@@ -69,7 +69,7 @@ def test_news_kept_in_details_moves_to_its_column(tmp_path):
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url)
-    command.downgrade(config, "0008")
+    command.downgrade(config, "0009")
     with sqlite3.connect(path) as conn:
         assert "news" not in {row[1] for row in conn.execute("PRAGMA table_info(events)")}
         conn.execute("INSERT INTO articles (id, content_hash, text, ingested_at) VALUES (1, 'h', 'Jane Roe, who quit in 2019, spoke.', '2024-01-01')")
@@ -77,6 +77,6 @@ def test_news_kept_in_details_moves_to_its_column(tmp_path):
             conn.execute('INSERT INTO events (id, article_id, type, start, "end", evidence, quote_ids, details) VALUES (?, 1, \'resignation\', 0, 10, \'[]\', \'[]\', ?)', (event_id, details))
     open_database(url)
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0009",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0010",)
         rows = conn.execute("SELECT id, news, details FROM events ORDER BY id").fetchall()
     assert rows == [(1, 0, None), (2, 1, '{"extra": "x"}'), (3, None, None)]
