@@ -118,6 +118,7 @@ class PeopleLexicon:
     age_suffixes: tuple[str, ...] = ()
     time_qualifiers: frozenset[str] = frozenset()
     not_person_endings: frozenset[str] = frozenset()
+    speaking_pronouns: frozenset[str] = frozenset()
 
     def classes_of(self, words) -> frozenset[str]:
         """The role classes that words ('Rep.', 'prime minister', 'congressman') belong to."""
@@ -167,6 +168,7 @@ SPEAKER_WORD_LISTS = (
     "definite_articles",
     "time_qualifiers",
     "not_person_endings",
+    "speaking_pronouns",
 )
 
 

@@ -1,8 +1,8 @@
 """The spaCy pipeline: the packaged English model plus crossfloor's registered components.
 
     paragraphs (before the parser) -> [model: tagger, parser, ner, ...] -> names -> attribution
-    -> attribution_model (the trained tagger; only with --tagger) -> speakers
-    -> quote_filter (the learned filter; CROSSFLOOR_QUOTE_FILTER=false leaves it out) -> events
+    -> attribution_model (the trained tagger; only with --tagger) -> speakers -> events
+    -> quote_filter (the learned filter; CROSSFLOOR_QUOTE_FILTER=false leaves it out)
 
 Components are spaCy factories with typed configs that declare what they read (`requires`) and
 write (`assigns`), so `nlp.analyze_pipes()` checks their order and a pipeline can be assembled
@@ -260,20 +260,28 @@ def make_speakers(
 
 
 class QuoteFilterComponent:
-    """Drops the quotes the learned filter scores below its threshold (analyse/quote_filter.py)."""
+    """Drops the quotes the learned filter scores below its threshold (analyse/quote_filter.py).
+    It runs after the events, which read every attribution the rules found (a by-election call
+    made in a quote the filter doubts is still read with its caller); an event keeps the
+    indices of its quotes that stay."""
 
     def __init__(self, model: QuoteFilter):
         self.model = model
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = [q for q in doc._.quotes or [] if self.model.keeps(q.to_dict())]
+        quotes = doc._.quotes or []
+        kept = [k for k, quote in enumerate(quotes) if self.model.keeps(quote.to_dict())]
+        new_index = {old: new for new, old in enumerate(kept)}
+        doc._.quotes = [quotes[k] for k in kept]
+        for event in doc._.events or []:
+            event.quotes = [new_index[k] for k in event.quotes if k in new_index]
         return doc
 
 
 @Language.factory(
     "crossfloor_quote_filter",
-    requires=["doc._.quotes"],
-    assigns=["doc._.quotes"],
+    requires=["doc._.quotes", "doc._.events"],
+    assigns=["doc._.quotes", "doc._.events"],
     default_config={"model_path": None},
 )
 def make_quote_filter(nlp: Language, name: str, model_path: str | None) -> QuoteFilterComponent:
@@ -367,7 +375,7 @@ def _pipeline(attribution_model: str, without: tuple[str, ...] = (), quote_filte
         path = None if attribution_model == "packaged" else attribution_model
         nlp.add_pipe("crossfloor_attribution_model", last=True, config={"model_path": path})
     nlp.add_pipe("crossfloor_speakers", last=True, config=configs["crossfloor_speakers"])
+    nlp.add_pipe("crossfloor_events", last=True, config=configs["crossfloor_events"])
     if quote_filter and PACKAGED_QUOTE_FILTER.exists():
         nlp.add_pipe("crossfloor_quote_filter", last=True)
-    nlp.add_pipe("crossfloor_events", last=True, config=configs["crossfloor_events"])
     return nlp

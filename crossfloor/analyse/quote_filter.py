@@ -16,10 +16,12 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+from .lexicon import cue_lexicon, people_lexicon
+
 PACKAGED = Path(__file__).resolve().parent.parent / "models" / "quote_filter.json"
-FIRST_PERSON = frozenset({"i", "we", "you", "us", "me", "our", "my"})
 LENGTHS = ((4, "short"), (15, "medium"), (40, "long"))
 
 
@@ -27,10 +29,27 @@ class FilterProblem(Exception):
     """A quote filter model file that cannot be read (one line naming it)."""
 
 
-def features(quote: dict) -> list[str]:
+@dataclass(frozen=True)
+class FilterWords:
+    """The words the features read: the writer's and reader's own pronouns ('I', 'we', 'you';
+    people.json), and what opens a reported clause or an infinitive ('that', 'to'; cues.json)."""
+
+    speaking_pronouns: frozenset[str]
+    complementisers: frozenset[str]
+    infinitive_markers: frozenset[str]
+
+
+@cache
+def filter_words() -> FilterWords:
+    cues = cue_lexicon()
+    return FilterWords(people_lexicon().speaking_pronouns, cues.complementisers, cues.infinitive_markers)
+
+
+def features(quote: dict, words: FilterWords | None = None) -> list[str]:
     """The names of the features a quote (a Quote's to_dict) has; the model weighs each, alone
     and together with the quote's kind."""
-    found = described(quote) + speaker_flags(quote) + content_flags((quote.get("text") or "").split())
+    words = words or filter_words()
+    found = described(quote) + speaker_flags(quote, words.speaking_pronouns) + content_flags((quote.get("text") or "").split(), words)
     return [f"{name}|{quote.get('kind')}" for name in found] + found
 
 
@@ -49,9 +68,9 @@ def described(quote: dict) -> list[str]:
     ]
 
 
-def speaker_flags(quote: dict) -> list[str]:
+def speaker_flags(quote: dict, speaking_pronouns: frozenset[str]) -> list[str]:
     flags = []
-    if (quote.get("speaker") or "").strip().lower() in FIRST_PERSON:
+    if (quote.get("speaker") or "").strip().lower() in speaking_pronouns:
         flags.append("speaker=first or second person")
     resolved = quote.get("speaker_resolved")
     if not resolved:
@@ -61,9 +80,14 @@ def speaker_flags(quote: dict) -> list[str]:
     return flags
 
 
-def content_flags(words: list[str]) -> list[str]:
-    first = words[0].lower() if words else ""
-    return [name for word, name in (("that", "content=opens with that"), ("to", "content=infinitive")) if first == word]
+def content_flags(content: list[str], words: FilterWords) -> list[str]:
+    first = content[0].lower() if content else ""
+    flags = []
+    if first in words.complementisers:
+        flags.append("content=opens with that")
+    if first in words.infinitive_markers:
+        flags.append("content=infinitive")
+    return flags
 
 
 @dataclass(frozen=True)

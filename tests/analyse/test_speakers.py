@@ -6,11 +6,11 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def said(nlp):
+def said(rules_nlp):
     """(content, resolved speaker, kind) of each quote of a text."""
 
     def run(text: str) -> list[tuple[str, str | None, str | None]]:
-        return [(q.text, q.speaker_resolved, q.speaker_kind) for q in nlp(text)._.quotes]
+        return [(q.text, q.speaker_resolved, q.speaker_kind) for q in rules_nlp(text)._.quotes]
 
     return run
 

@@ -70,7 +70,7 @@ class EventType:
         return self.spec.name
 
     def new_event(self, doc: Doc, trigger: Token) -> Event:
-        return new_event(doc, trigger, self.spec.name, self.lex.auxiliaries)
+        return new_event(doc, trigger, self.spec.name, self.lex)
 
     # ---- which trigger passes the type has ------------------------------------------------
     @classmethod

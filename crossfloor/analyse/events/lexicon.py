@@ -51,6 +51,8 @@ class EventLexicon:
     protest_nouns: frozenset[str]
     reason_verbs: frozenset[str]
     containing_offices: frozenset[str]
+    aside_marks: frozenset[str]
+    former_words: frozenset[str]
     unaffiliated_parties: tuple[str, ...]
     prepositions: dict[str, frozenset[str]]
     sections: dict[str, dict]

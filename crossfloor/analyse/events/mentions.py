@@ -13,18 +13,18 @@ from .timing import telling_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from .syntax import Auxiliaries
+    from .lexicon import EventLexicon
 
 
-def new_event(doc: Doc, trigger: Token, kind: str, auxiliaries: Auxiliaries) -> Event:
+def new_event(doc: Doc, trigger: Token, kind: str, lexicon: EventLexicon) -> Event:
     sent = trigger.sent
     start, end = sent.start_char, sent.end_char
     while end > start and text_of(doc)[end - 1].isspace():
         end -= 1
     event = Event(type=kind, start=start, end=end, trigger=trigger.text, trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text))
     event.filled("date_text", date_words(doc, trigger), "mentions.date_words")
-    event.tense = tense_of(trigger, auxiliaries)
-    event.tellings = [telling_of(trigger, event.tense, sentence_number(doc, sent))]
+    event.tense = tense_of(trigger, lexicon.auxiliaries)
+    event.tellings = [telling_of(trigger, event.tense, sentence_number(doc, sent), lexicon)]
     return event
 
 

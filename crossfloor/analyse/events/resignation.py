@@ -99,9 +99,24 @@ class Resignation(EventType):
         """An office is a post or nothing: 'Home Secretary', 'the cabinet', 'Congress'; not a
         title ('Rep.'), a bare 'office', or words the parse swept in ('spiritual leader 1.2
         billion'). The post is the noun before any 'of' ('editor of the editorial page')."""
-        if event.office and not names_a_post(event.office, self.lex.office_nouns, self.words["post_nouns"]):
+        if event.office and not self.names_a_post(event.office):
             event.office = None
             event.filled_by.pop("office", None)
+
+    def names_a_post(self, office: str) -> bool:
+        """A post's name holds an office noun ('chief economic adviser to the Treasury') or names an
+        institution ('Number 10'); a title ('Rep.'), a bare 'office' or a fragment that ends on a
+        joining word ('adviser and friend and') names none."""
+        words = [w for w in (w.strip(".,;:'’\"") for w in office.split()) if w]
+        if not words or office.rstrip().endswith(".") and len(words) == 1:
+            return False  # 'Rep.', 'Sen.', 'Mr.': a title
+        if len(words) == 1 and words[0].lower() in self.words["unnamed_posts"]:
+            return False  # 'resigned from office': which one, the text does not say here
+        if words[-1].lower() in self.words["office_cut_short_endings"]:
+            return False
+        honorifics = self.people.resolver.words.people.honorifics
+        capitalised = any(w[:1].isupper() and w.lower() not in honorifics for w in words)
+        return capitalised or any(w.lower() in self.lex.office_nouns for w in words)
 
     def resignation_seat_from_cast(self, doc: Doc, event: Event, events: list[Event], cast: Cast) -> None:
         person = self.people.person_record(cast, event.person)
@@ -129,22 +144,3 @@ def role_before(doc: Doc, sent: Span, ent: Span) -> list[Token]:
     role = before[cut + 1 :]
     return role if role and role[-1].pos_ in ("NOUN", "PROPN") and role[-1].ent_type_ != "PERSON" else []
 
-
-def names_a_post(office: str, office_nouns: frozenset[str], bare_posts: frozenset[str]) -> bool:
-    """A post's name holds an office noun ('chief economic adviser to the Treasury') or names an
-    institution ('Number 10'); a title ('Rep.'), a bare 'office' or a fragment that ends on a
-    joining word ('adviser and friend and') names none."""
-    words = [w.strip(".,;:'’\"") for w in office.split()]
-    words = [w for w in words if w]
-    if not words or office.rstrip().endswith(".") and len(words) == 1:
-        return False  # 'Rep.', 'Sen.', 'Mr.': a title
-    if len(words) == 1 and words[0].lower() in bare_posts | {"office"}:
-        return False  # 'resigned from office': which one, the text does not say here
-    if words[-1].lower() in JOINING_WORDS:
-        return False
-    return any(w.lower() in office_nouns for w in words) or any(w[:1].isupper() for w in words[1:] + words[:1] if w.lower() not in HONORIFICS)
-
-
-# Words a post's name never ends on: the parse cut a longer phrase short.
-JOINING_WORDS = frozenset({"and", "or", "of", "to", "the", "a", "an", "for", "with", "in"})
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})

@@ -100,7 +100,7 @@ class SwitchVerbs(EventType):
         particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
         if lemma in self.words["sign_verbs"] and not (particles & self.words["sign_particles"] or target is not None):
             return BLOCKED
-        if target is not None and self.parties.names_party(doc, target) and not joined_in_doing(verb):
+        if target is not None and self.parties.names_party(doc, target) and not self.joined_in_doing(verb):
             return "readmitted" if lemma in self.words["rejoin_verbs"] else "defection"
         return BLOCKED
 
@@ -117,6 +117,11 @@ class SwitchVerbs(EventType):
             return subject, agent_of(verb)
         return obj, subject
 
+    def joined_in_doing(self, verb: Token) -> bool:
+        """'joined Democrats in voting down the bill': siding with a party in an act, not joining it."""
+        siding = self.words["siding_prepositions"]
+        return any(c.dep_ == "prep" and c.lower_ in siding and any(g.tag_ == "VBG" for g in c.children) for c in verb.children)
+
     def is_new(self, tok: Token) -> bool:
         """'his new party'."""
         return any(c.lower_ in self.words["new_words"] for c in tok.children)
@@ -130,7 +135,3 @@ class SwitchVerbs(EventType):
             return self.lex.independent
         return self.parties.party_in(doc, target, None)
 
-
-def joined_in_doing(verb: Token) -> bool:
-    """'joined Democrats in voting down the bill': siding with a party in an act, not joining it."""
-    return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.tag_ == "VBG" for g in c.children) for c in verb.children)

@@ -29,6 +29,8 @@ from .record import Event, Telling
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from .lexicon import EventLexicon
+
 # An event ended this many days or fewer before publication is news (the stream judgments take
 # five weeks ago as background).
 NEWS_DAYS = 31
@@ -36,23 +38,21 @@ NEWS_DAYS = 31
 TELLING_RANGE_DAYS = 92
 # Clause links that make a mention an aside about the person rather than the report itself.
 ASIDE_LINKS = frozenset({"relcl", "acl", "appos"})
-ASIDE_MARKS = frozenset({"since", "after", "before", "when", "until"})
-FORMER_WORDS = frozenset({"former", "ex", "ex-", "erstwhile", "then"})
 
 
-def telling_of(trigger: Token, tense: str | None, sentence: int) -> Telling:
-    return Telling(tense=tense, aside=is_aside(trigger), sentence=sentence)
+def telling_of(trigger: Token, tense: str | None, sentence: int, lexicon: EventLexicon) -> Telling:
+    return Telling(tense=tense, aside=is_aside(trigger, lexicon), sentence=sentence)
 
 
-def is_aside(trigger: Token) -> bool:
+def is_aside(trigger: Token, lexicon: EventLexicon) -> bool:
     """'X, who quit in 2019', 'since he left the party', 'the former minister': told in passing."""
     node = trigger
     for _ in range(3):
         if node.dep_ in ASIDE_LINKS:
             return True
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ASIDE_MARKS for c in node.children):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lexicon.aside_marks for c in node.children):
             return True
-        if any(c.lower_ in FORMER_WORDS and c.dep_ == "amod" for c in node.children):
+        if any(c.lower_ in lexicon.former_words and c.dep_ == "amod" for c in node.children):
             return True
         if node.head.i == node.i:
             break
