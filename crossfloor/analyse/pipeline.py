@@ -376,6 +376,8 @@ def _pipeline(attribution_model: str, without: tuple[str, ...] = (), quote_filte
         nlp.add_pipe("crossfloor_attribution_model", last=True, config={"model_path": path})
     nlp.add_pipe("crossfloor_speakers", last=True, config=configs["crossfloor_speakers"])
     nlp.add_pipe("crossfloor_events", last=True, config=configs["crossfloor_events"])
-    if quote_filter and PACKAGED_QUOTE_FILTER.exists():
+    # The filter was learned on what the rules propose; the tagger's additions (PolNeAR's
+    # conventions: beliefs, noun-phrase contents) are another population, so --tagger runs without it.
+    if quote_filter and attribution_model == "none" and PACKAGED_QUOTE_FILTER.exists():
         nlp.add_pipe("crossfloor_quote_filter", last=True)
     return nlp

@@ -23,18 +23,21 @@ PartOption = Annotated[
     Part, typer.Option("--part", help="Score only this part of the split: tune (read its errors), validate (look only at its figures), or all")
 ]
 SplitOption = Annotated[Path, typer.Option("--split", help="The split of the annotated articles into tuning and validation parts")]
+PredictionsOption = Annotated[Optional[Path], typer.Option("--pred", help="Use these predictions (extract output) instead of running the pipeline")]
+JsonOption = Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON here")]
+TextsOption = Annotated[Path, typer.Option(help="Folder that the gold's 'file' and 'source' paths are relative to")]
 
 
 @evaluate_app.command("quotes")
 def evaluate_quotes(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL (format of ../shared/benchmarks/quotes)")],
-    predictions: Annotated[Optional[Path], typer.Option("--pred", help="Use these predictions (extract output) instead of running the pipeline")] = None,
-    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON here")] = None,
+    predictions: PredictionsOption = None,
+    json_out: JsonOption = None,
     errors_out: Annotated[Optional[Path], typer.Option("--errors", help="Write missed, spurious and wrong-speaker quotes here (JSONL)")] = None,
     threshold: Annotated[float, typer.Option(help="Word-overlap Jaccard needed for a match")] = 0.5,
     unit: Annotated[Unit, typer.Option(help="Score pieces, utterances, or auto (utterances when the gold annotates fragments)")] = Unit.auto,
     speakers: Annotated[SpeakerMode, typer.Option(help="Compare speakers as surface mentions or as resolved people; auto picks from the gold")] = SpeakerMode.auto,
-    texts: Annotated[Path, typer.Option(help="Folder that gold 'file' and 'source' paths are relative to")] = Path("../shared/corpora"),
+    texts: TextsOption = Path("../shared/corpora"),
     processes: ProcessesOption = None,
     by_rule: ByRuleOption = False,
     without: WithoutOption = None,
@@ -162,9 +165,9 @@ def print_scores(data: dict, gold: Path) -> None:
 @evaluate_app.command("events")
 def evaluate_events(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL: {id, text or file, published, events} per line")],
-    texts: Annotated[Path, typer.Option(help="Folder that gold 'file' paths are relative to")] = Path("../shared/corpora"),
-    predictions: Annotated[Optional[Path], typer.Option("--pred", help="Use these predictions (extract output) instead of running the pipeline")] = None,
-    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON here")] = None,
+    texts: TextsOption = Path("../shared/corpora"),
+    predictions: PredictionsOption = None,
+    json_out: JsonOption = None,
     errors_out: Annotated[Optional[Path], typer.Option("--errors", help="Write missed, spurious and misdated events here (JSONL)")] = None,
     kb_db: Annotated[Optional[str], typer.Option("--kb", help="Apply the reference data loaded in this database (URL or SQLite path)")] = None,
     processes: ProcessesOption = None,
@@ -236,9 +239,9 @@ def place_in_split(
 @evaluate_app.command("stream")
 def evaluate_stream(
     judged: Annotated[Path, typer.Argument(help="Stream judgments (tests/gold/stream.judged.jsonl): predictions on random articles read by hand")],
-    texts: Annotated[Path, typer.Option(help="Folder that the judgments' 'source' paths are relative to")] = Path("../shared/corpora"),
-    predictions: Annotated[Optional[Path], typer.Option("--pred", help="Use these predictions (extract output) instead of running the pipeline")] = None,
-    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON here")] = None,
+    texts: TextsOption = Path("../shared/corpora"),
+    predictions: PredictionsOption = None,
+    json_out: JsonOption = None,
     errors_out: Annotated[Optional[Path], typer.Option("--errors", help="Write wrong and unjudged predictions here (JSONL)")] = None,
     processes: ProcessesOption = None,
     by_rule: ByRuleOption = False,

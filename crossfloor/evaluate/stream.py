@@ -83,9 +83,10 @@ def event_right(judgment: dict, pred: dict) -> bool:
 
 
 def judged_quote(judgments: list[dict], text: str, pred: dict) -> dict | None:
+    """The judged quote whose words overlap the prediction's most, at least half (Jaccard)."""
     mine = words(text[pred["start"] : pred["end"]])
-    best = max(judgments, key=lambda j: jaccard(mine, words(text[j["start"] : j["end"]])), default=None)
-    return best if best is not None and jaccard(mine, words(text[best["start"] : best["end"]])) >= 0.5 else None
+    overlap, best = max(((jaccard(mine, words(text[j["start"] : j["end"]])), k) for k, j in enumerate(judgments)), default=(0.0, None))
+    return judgments[best] if best is not None and overlap >= 0.5 else None
 
 
 def quote_right(judgment: dict, pred: dict) -> bool:

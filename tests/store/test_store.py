@@ -45,14 +45,20 @@ def test_a_database_from_before_migrations_is_upgraded_in_place(tmp_path):
         assert {"act", "found_by", "resolved_by"} <= {row[1] for row in conn.execute("PRAGMA table_info(quotes)")}
 
 
-def test_quotes_stored_before_acts_were_recorded_count_as_said(tmp_path):
-    path = tmp_path / "acts.db"
+def database_at(path, revision: str) -> str:
+    """A new SQLite database taken down to a migration revision; returns its URL."""
     url = f"sqlite:///{path}"
     open_database(url)
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url)
-    command.downgrade(config, "0002")
+    command.downgrade(config, revision)
+    return url
+
+
+def test_quotes_stored_before_acts_were_recorded_count_as_said(tmp_path):
+    path = tmp_path / "acts.db"
+    url = database_at(path, "0002")
     with sqlite3.connect(path) as conn:
         assert "act" not in {row[1] for row in conn.execute("PRAGMA table_info(quotes)")}
         conn.execute("INSERT INTO articles (id, content_hash, text, ingested_at) VALUES (1, 'h', 'He said it would fail.', '2024-01-01')")
@@ -64,12 +70,7 @@ def test_quotes_stored_before_acts_were_recorded_count_as_said(tmp_path):
 
 def test_news_kept_in_details_moves_to_its_column(tmp_path):
     path = tmp_path / "news.db"
-    url = f"sqlite:///{path}"
-    open_database(url)
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    config.set_main_option("sqlalchemy.url", url)
-    command.downgrade(config, "0009")
+    url = database_at(path, "0009")
     with sqlite3.connect(path) as conn:
         assert "news" not in {row[1] for row in conn.execute("PRAGMA table_info(events)")}
         conn.execute("INSERT INTO articles (id, content_hash, text, ingested_at) VALUES (1, 'h', 'Jane Roe, who quit in 2019, spoke.', '2024-01-01')")
