@@ -113,7 +113,8 @@ def timed_stages(corpus: str, processes: int | None, scaling: bool, png: Path) -
     for stage in STAGES:
         r = result[stage]
         out.print(f"{stage:8} {r['articles_per_s']:8.2f} articles/s {r['words_per_s']:10.1f} words/s  peak RSS {r['peak_rss_mb']:.0f} MB", highlight=False)
-    out.print(f"fast/bare {result['ratio_fast_to_bare']:.3f}   extract/bare {result['ratio_extract_to_bare']:.3f}   ingest/bare {result['ratio_ingest_to_bare']:.3f}   ({result['processes']} processes)", highlight=False)
+    ratios = "   ".join(f"{stage}/bare {result[f'ratio_{stage}_to_bare']:.3f}" for stage in STAGES[1:])
+    out.print(f"{ratios}   ({result['processes']} processes)", highlight=False)
     if scaling:
         print_scaling(result["scaling"], png)
     return result
