@@ -28,17 +28,12 @@ from dataclasses import dataclass, field
 from ..schema.events import SPECS
 from .events import date_right, fields_agree
 from .quotes import jaccard, speaker_right, words
-from .rules import RuleTable
+from .rules import RuleTable, Tally
 
 
-@dataclass
-class Tally:
-    predicted: int = 0
-    judged: int = 0
-    right: int = 0
-
-    def as_dict(self) -> dict:
-        return {"predicted": self.predicted, "judged": self.judged, "right": self.right, "precision": round(self.right / self.judged, 4) if self.judged else None}
+def tally_dict(tally: Tally) -> dict:
+    """A tally as the stream figures print it: predictions made, judged, right, precision."""
+    return {"predicted": tally.made, "judged": tally.judged, "right": tally.right, "precision": round(tally.precision, 4) if tally.judged else None}
 
 
 @dataclass
@@ -54,10 +49,10 @@ class StreamScores:
     def as_dict(self) -> dict:
         return {
             "documents": self.documents,
-            "events": {t: v.as_dict() for t, v in self.events.items()},
-            "quotes": {k: v.as_dict() for k, v in self.quotes.items()},
-            "dates": self.dated.as_dict(),
-            "news_flag": self.news_flag.as_dict(),
+            "events": {t: tally_dict(v) for t, v in self.events.items()},
+            "quotes": {k: tally_dict(v) for k, v in self.quotes.items()},
+            "dates": tally_dict(self.dated),
+            "news_flag": tally_dict(self.news_flag),
         }
 
     def by_rule(self) -> dict:
@@ -109,7 +104,7 @@ def score_stream(judged_docs: list[dict], predictions: dict[str, dict]) -> Strea
 def score_events_of(scores: StreamScores, doc: dict, events: list[dict]) -> None:
     for pred in events:
         tally = scores.events.setdefault(pred.get("type", "?"), Tally())
-        tally.predicted += 1
+        tally.made += 1
         rule = pred.get("found_by") or "(unknown)"
         judgment = judged_event(doc.get("events", []), pred)
         scores.found_by.made(rule, judged=False)
@@ -121,11 +116,11 @@ def score_events_of(scores: StreamScores, doc: dict, events: list[dict]) -> None
         tally.right += right
         scores.found_by.judged(rule, right)
         if "news" in pred and judgment.get("real"):
-            scores.news_flag.predicted += 1
+            scores.news_flag.made += 1
             scores.news_flag.judged += 1
             scores.news_flag.right += pred["news"] == judgment.get("news", True)
         if (pred.get("date") or pred.get("date_range")) and judgment.get("real"):
-            scores.dated.predicted += 1
+            scores.dated.made += 1
             scores.dated.judged += 1
             scores.dated.right += date_right(judgment.get("truth") or {}, pred)
         if not right:
@@ -135,7 +130,7 @@ def score_events_of(scores: StreamScores, doc: dict, events: list[dict]) -> None
 def score_quotes_of(scores: StreamScores, doc: dict, quotes: list[dict]) -> None:
     for pred in quotes:
         tally = scores.quotes.setdefault(pred.get("kind", "?"), Tally())
-        tally.predicted += 1
+        tally.made += 1
         judgment = judged_quote(doc.get("quotes", []), doc["text"], pred)
         if judgment is None:
             continue

@@ -5,7 +5,7 @@ Each mention of an event records how the text tells it (`Telling`, read from the
 mention is made); mentions that merge keep all their tellings. Once dates are settled, `mark_news`
 decides, in this order, each step leaving its name in `filled_by['news']`:
 
-1. `news.date`: a day or range the text fixes says it, when the publication date is known:
+1. `news.by_date`: a day or range the text fixes says it, when the publication date is known:
    within NEWS_DAYS before publication (or any time after it, an announced move) is news; ended
    earlier is background. A range wider than a season says too little and falls through.
 2. `news.told_now`: a mention in the present, present perfect or future ('has defected',
@@ -13,8 +13,9 @@ decides, in this order, each step leaving its name in `filled_by['news']`:
 3. `news.told_as_past`: every mention told as history (a past perfect, 'former', a relative or
    'since'/'after' clause) is background.
 4. `news.otherwise_news`: the rest (a simple past, undated, in the article's own voice) is news.
-   Reading the simple past as background beyond the opening sentences was tried on the stream
-   set's tuning part and called 8 news events background for each background one it caught.
+   Reading the simple past as background beyond the opening sentences was tried: with it (and
+   45 days for step 1) the flag was right on 39 of the 58 real events judged in the stream set's
+   tuning part; without it (and 31 days), on 41.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..dates import settle_dates
-
 from .record import Event, Telling
 
 if TYPE_CHECKING:
