@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -119,6 +122,10 @@ class PeopleLexicon:
     time_qualifiers: frozenset[str] = frozenset()
     not_person_endings: frozenset[str] = frozenset()
     speaking_pronouns: frozenset[str] = frozenset()
+    role_verbs: frozenset[str] = frozenset()
+    role_prepositions: frozenset[str] = frozenset()
+    relative_subjects: frozenset[str] = frozenset()
+    former_role_verbs: frozenset[str] = frozenset()
 
     def classes_of(self, words) -> frozenset[str]:
         """The role classes that words ('Rep.', 'prime minister', 'congressman') belong to."""
@@ -169,6 +176,10 @@ SPEAKER_WORD_LISTS = (
     "time_qualifiers",
     "not_person_endings",
     "speaking_pronouns",
+    "role_verbs",
+    "role_prepositions",
+    "relative_subjects",
+    "former_role_verbs",
 )
 
 
@@ -181,12 +192,21 @@ def role_classes(classes: dict[str, dict]) -> dict[str, frozenset[str]]:
 
 
 class PartyLexicon:
-    """Folds party mentions (Tory, Lib Dems, New Labour) to canonical names."""
+    """Folds party mentions (Tory, Lib Dems, New Labour) to canonical names.
+
+    An alias may mean different parties in different countries ('Labour', 'Liberals',
+    'Congress'): a party's `local_aliases` count only while the lexicon reads an article about its
+    country (`within(country)`, set by the components from doc._.country); elsewhere an alias means
+    the one party that lists it plainly, or nothing."""
 
     def __init__(self, parties: dict[str, dict], letters: dict[str, str] | None = None):
         self.canonical: dict[str, str] = {}
+        self.local: dict[str, dict[str, str]] = {}  # alias -> country -> party
+        self.country_of: dict[str, str] = {}
         self.codes: dict[str, str] = {}
         self.letters = letters or {}  # 'R' in '(R-Ohio)'
+        # The country of the article being read; a ContextVar so threads and nested reads keep their own.
+        self._country: ContextVar[str | None] = ContextVar(f"party_country_{id(self)}", default=None)
 
         self.offices: set[str] = set()
         for name, info in parties.items():
@@ -195,10 +215,35 @@ class PartyLexicon:
             if info.get("not_a_party"):
                 self.offices.add(name)
                 continue
+            if info.get("country"):
+                self.country_of[name] = info["country"]
             for alias in [name, *info.get("aliases", [])]:
                 self.canonical[alias.lower()] = name
-        alternatives = sorted(self.canonical, key=len, reverse=True)
+            for alias in info.get("local_aliases", []):
+                self.local.setdefault(alias.lower(), {})[info["country"]] = name
+        alternatives = sorted(set(self.canonical) | set(self.local), key=len, reverse=True)
         self._pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in alternatives) + r")\b", re.I)
+
+    @contextmanager
+    def within(self, country: str | None) -> Iterator[None]:
+        """Read party names as an article about `country` uses them (None: no country's local names)."""
+        token = self._country.set(country)
+        try:
+            yield
+        finally:
+            self._country.reset(token)
+
+    def _party(self, alias: str) -> str | None:
+        country = self._country.get()
+        return (self.local.get(alias, {}).get(country) if country else None) or self.canonical.get(alias)
+
+    def is_alias(self, word: str) -> bool:
+        """A party's name in some country, written as one ('Tory', 'Congress'; not 'labour')."""
+        return word[:1].isupper() and (word.lower() in self.canonical or word.lower() in self.local)
+
+    def is_ambiguous(self, alias: str) -> bool:
+        """An alias some party uses only in its own country ('Labour' in New Zealand)."""
+        return alias.lower() in self.local
 
     def find(self, text: str) -> str | None:
         """The canonical party of the first party name in text, if any. Party names are proper
@@ -210,14 +255,19 @@ class PartyLexicon:
         """'Con' -> 'Conservative'; a name that is already canonical or an alias is folded too."""
         if not code:
             return None
-        return self.codes.get(code.strip().lower()) or self.canonical.get(code.strip().lower()) or code.strip()
+        key = code.strip().lower()
+        return self.codes.get(key) or self._party(key) or code.strip()
 
     def find_all(self, text: str) -> list[tuple[int, str]]:
         """(offset, canonical party) of every party name in text."""
+        return [(at, party) for at, alias in self.aliases_in(text) if (party := self._party(alias))]
+
+    def aliases_in(self, text: str) -> list[tuple[int, str]]:
+        """(offset, lower-cased alias) of every party name written as one (with a capital)."""
         found, at = [], 0
         while (m := self._pattern.search(text, at)) is not None:
             if m.group(1)[:1].isupper():
-                found.append((m.start(), self.canonical[m.group(1).lower()]))
+                found.append((m.start(), m.group(1).lower()))
                 at = m.end()
             else:  # 'new Labour' in lower case is no party, but its 'Labour' is
                 at = m.start() + 1
@@ -225,7 +275,12 @@ class PartyLexicon:
 
     def normalise(self, name: str) -> str | None:
         name = name.strip()
-        return self.canonical.get(name.lower()) if name[:1].isupper() else None
+        return self._party(name.lower()) if name[:1].isupper() else None
+
+    def names_of(self, party: str) -> set[str]:
+        """Every name (lower case) that can stand for a canonical party, in any country."""
+        plain = {alias for alias, name in self.canonical.items() if name == party}
+        return plain | {alias for alias, by_country in self.local.items() if party in by_country.values()}
 
 
 @cache

@@ -1,6 +1,6 @@
 """The spaCy pipeline: the packaged English model plus crossfloor's registered components.
 
-    paragraphs (before the parser) -> [model: tagger, parser, ner, ...] -> names -> attribution
+    paragraphs (before the parser) -> [model: tagger, parser, ner, ...] -> names -> country -> attribution
     -> attribution_model (the trained tagger; only with --tagger) -> speakers -> events
     -> quote_filter (the learned filter; CROSSFLOOR_QUOTE_FILTER=false leaves it out)
 
@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from ..settings import get_settings
 from .attribution import AttributionFinder
+from .country import country_words
 from .combine import (
     RULE_KINDS,
     AddingRules,
@@ -47,6 +48,7 @@ DOC_EXTENSIONS = {
     "quote_marks": "the quotation-mark spans of the text (marks.MarkSpan)",
     "attributions": "source, cue and content found by the rules and the tagger (attribution.Attribution)",
     "quotes": "the attributions with resolved speakers and venues (schema.Quote)",
+    "country": "the country the article is about, and the mentions that settled it (country.Country)",
     "cast": "the people the article names, by surname and role (cast.Cast)",
     "people": "the people the article names, each once in their fullest form (cast.Person)",
     "events": "the political events the article states (events.record.Event)",
@@ -74,6 +76,29 @@ def make_names(nlp: Language, name: str):
     return honorific_names
 
 
+class CountryComponent:
+    """Which country the article is about (analyse/country.py): the speakers and events read
+    party names as that country uses them."""
+
+    def __init__(self, words, parties):
+        self.words = words
+        self.parties = parties
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.country = self.words.country(text_of(doc), self.parties)
+        return doc
+
+
+@Language.factory("crossfloor_country", assigns=["doc._.country"], default_config={"countries_path": None, "party_lexicon_path": None})
+def make_country(nlp: Language, name: str, countries_path: str | None, party_lexicon_path: str | None) -> CountryComponent:
+    set_doc_extensions()
+    return CountryComponent(country_words(countries_path), party_lexicon(party_lexicon_path))
+
+
+def country_code(doc: Doc) -> str | None:
+    return doc._.country.code if doc._.country is not None else None
+
+
 # Entity labels the small model gives people's names by mistake; places (GPE, LOC) are left alone.
 RELABELLED = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "NORP", "FAC", "LAW", "EVENT"})
 
@@ -89,13 +114,39 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 def honorific_names(doc: Doc) -> Doc:
     """'Mr Flight', 'Ms Hughes': a name after an honorific is a person whatever the tagger
     thought ('Flight' as a PRODUCT); so is an organisation-like name that opens with a first name
-    ('Nikki Haley' as an ORG), unless it ends like an organisation or place ('Virginia Tech')."""
+    ('Nikki Haley' as an ORG), unless it ends like an organisation or place ('Virginia Tech').
+    A party or a title the tagger took into a name is not part of it ('Tory Jane Roe', 'MLA Ravi
+    Kumar'): it stays beside the name, where the speakers read it as the person's party or role."""
     people = people_lexicon()
     ents = list(doc.ents)
-    relabelled = [person_entity(doc, ent, people) if ent.label_ != "PERSON" else None for ent in ents]
+    relabelled = [person_entity(doc, ent, people) if ent.label_ != "PERSON" else ent for ent in ents]
+    relabelled = [without_titles(doc, span, people) if span is not None and span.label_ == "PERSON" else None for span in relabelled]
     if any(span is not None for span in relabelled):
         doc.set_ents([span if span is not None else ent for ent, span in zip(ents, relabelled)])
     return doc
+
+
+def without_titles(doc: Doc, ent: Span, people) -> Span | None:
+    """The person's name less the parties and titles that open it ('Congress MLA Ravi Kumar' ->
+    'Ravi Kumar'; the tagger's 'MLA' alone before 'Ravi Kumar' -> 'Ravi Kumar'); None when it is
+    a name as the tagger found it."""
+    parties = party_lexicon()
+
+    def title(tok) -> bool:
+        return parties.is_alias(tok.text) or tok.lower_ in people.role_heads
+
+    start = ent.start
+    while start < ent.end and title(doc[start]):
+        start += 1
+    end = ent.end
+    if start == ent.end:  # all title: the name, if any, is the proper nouns after it
+        while end < min(len(doc), ent.end + 4) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and not title(doc[end]):
+            end += 1
+        if end == ent.end:
+            return None
+    if start > ent.start or ent.label_ != doc[ent.start].ent_type_:
+        return Span(doc, start, end, label="PERSON")
+    return None
 
 
 def person_entity(doc: Doc, ent: Span, people) -> Span | None:
@@ -239,14 +290,15 @@ class SpeakerComponent:
         self.resolver = resolver
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.cast, doc._.quotes = self.resolver.resolve(doc, doc._.attributions or [])
+        with self.resolver.words.parties.within(country_code(doc)):
+            doc._.cast, doc._.quotes = self.resolver.resolve(doc, doc._.attributions or [])
         doc._.people = doc._.cast.people()
         return doc
 
 
 @Language.factory(
     "crossfloor_speakers",
-    requires=["doc._.attributions"] + PARSE + ["doc.ents"],
+    requires=["doc._.attributions", "doc._.country"] + PARSE + ["doc.ents"],
     assigns=["doc._.quotes", "doc._.cast", "doc._.people"],
     default_config={"people_lexicon_path": None, "party_lexicon_path": None, "passes": None},
 )
@@ -291,17 +343,19 @@ def make_quote_filter(nlp: Language, name: str, model_path: str | None) -> Quote
 
 
 class EventComponent:
-    def __init__(self, finder: EventFinder):
+    def __init__(self, finder: EventFinder, parties):
         self.finder = finder
+        self.parties = parties
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = self.finder(doc)
+        with self.parties.within(country_code(doc)):
+            doc._.events = self.finder(doc)
         return doc
 
 
 @Language.factory(
     "crossfloor_events",
-    requires=["doc._.cast", "doc._.quotes", "doc._.quote_marks"] + PARSE + ["doc.ents"],
+    requires=["doc._.cast", "doc._.quotes", "doc._.quote_marks", "doc._.country"] + PARSE + ["doc.ents"],
     assigns=["doc._.events"],
     default_config={"event_lexicon_path": None, "people_lexicon_path": None, "party_lexicon_path": None, "passes": None},
 )
@@ -318,7 +372,7 @@ def make_events(
     set_doc_extensions()
     parties = party_lexicon(party_lexicon_path)
     resolver = SpeakerResolver(people_lexicon(people_lexicon_path), parties)
-    return EventComponent(EventFinder(event_lexicon(event_lexicon_path), parties, resolver, passes))
+    return EventComponent(EventFinder(event_lexicon(event_lexicon_path), parties, resolver, passes), parties)
 
 
 def load_model() -> Language:
@@ -370,6 +424,7 @@ def _pipeline(attribution_model: str, without: tuple[str, ...] = (), quote_filte
     nlp = load_model()
     nlp.add_pipe("crossfloor_paragraphs", before="parser")
     nlp.add_pipe("crossfloor_names", after="ner")
+    nlp.add_pipe("crossfloor_country", after="crossfloor_names")
     nlp.add_pipe("crossfloor_attribution", last=True, config=configs["crossfloor_attribution"])
     if attribution_model != "none":
         path = None if attribution_model == "packaged" else attribution_model
