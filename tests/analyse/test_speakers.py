@@ -46,6 +46,30 @@ def speaker_of(found, words: str) -> str | None:
             "He said the campaign had raised more money than any before it.",
             "raised more money", "Bryce", id="he after a speaker is that speaker, not a name in his clause",
         ),
+        pytest.param(
+            "Health Minister Ola Brandt toured the ward on Friday.\n\nThe 47-year-old said the waiting lists would fall by spring.",
+            "waiting lists", "Ola Brandt", id="an age written as one hyphenated word is a generic description",
+        ),
+        pytest.param(
+            "Morag Innes, the SNP's Westminster leader, attacked the budget.\n\nThe party's Westminster leader said Scotland had been ignored.",
+            "ignored", "Morag Innes", id="a role is the same whoever is named as its owner",
+        ),
+        pytest.param(
+            "Sir Alan Reece has resigned as UK ambassador to Brazil.\n\nThe ambassador said he could not go on after the leak.",
+            "could not go on", "Alan Reece", id="a role the sentence gives the person (resigned as ambassador)",
+        ),
+        pytest.param(
+            "Jane Hale became party leader in March.\n\nThe party leader said the campaign would start in June.",
+            "campaign would start", "Jane Hale", id="a role the person became",
+        ),
+        pytest.param(
+            "Omar Reyes \u2014 spokesman for Clean Votes Now, one of the groups behind the bill \u2014 said that the court should not delay.",
+            "court should not delay", "Omar Reyes", id="a name and its apposition read as two subjects",
+        ),
+        pytest.param(
+            "Attorney General Rita Moss defended the law on Monday. \u201cThe act will shine a light on the money,\u201d her statement said.",
+            "shine a light", "Rita Moss", id="a statement that speaks is its owner speaking",
+        ),
         pytest.param('Columnist Gordon Will has left the party.\n\n"I could not stay," Will said.', "could not stay", "Gordon Will", id="a surname read as a modal verb"),
     ],
 )

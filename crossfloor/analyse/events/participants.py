@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..cast import Cast, Person, Speaker
 from ..doctext import text_of
+from ..speakers.descriptors import role_key
 from .subjects import Subjects
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class Participants(Subjects):
             return people, "name"
         if head.pos_ == "PROPN" and head.lower_ in cast.by_surname:
             return [cast.by_surname[head.lower_].as_speaker()], "surname"
-        bound = cast.by_role.get(self.resolver.role_phrase(head).lower())
+        bound = cast.by_role.get(role_key(self.resolver.role_phrase(head), self.resolver.people))
         if bound is not None:
             return [bound.as_speaker()], "role"
         if self.describes_person(head):

@@ -34,9 +34,17 @@ def description_of(subject: Token, role: str, words: Lexicons) -> Description | 
     if subject.tag_ in ("NNS", "NNPS") or not any(c.dep_ == "det" and c.lower_ in people.definite_articles for c in subject.children):
         return None
     lowered = role.lower().replace("-", " ").split()
-    head = subject.lower_
+    head = hyphenated(subject)
     generic = head in people.generic_descriptions or head.endswith(people.age_suffixes) or words.parties.normalise(subject.text) is not None
     return Description(lowered, people.classes_of(lowered), generic, people.gendered_roles.get(head), words.parties.find(role), set(lowered) & people.rank_words)
+
+
+def hyphenated(tok: Token) -> str:
+    """The whole hyphenated word a token ends, lower case ('58-year-old' for its 'old')."""
+    doc, start = tok.doc, tok.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+        start -= 2
+    return doc[start : tok.i + 1].text.lower()
 
 
 def described_person(article: Article, subject: Token, wanted: Description) -> Person | None:
@@ -70,7 +78,9 @@ def distinguishing_words(wanted: Description, words: Lexicons) -> set[str]:
     """The words of a description beyond its class, party and time ('Health' of 'the Health
     Secretary')."""
     people = words.people
-    return {w for w in wanted.words if w not in people.role_classes and words.parties.normalise(w) is None and w not in people.time_qualifiers}
+    # An owner ('the party's Westminster leader') says whose post it is, not which post.
+    owners = {w for w in wanted.words if w.endswith(tuple(people.possessive_endings))}
+    return {w for w in wanted.words if w not in people.role_classes and words.parties.normalise(w) is None and w not in people.time_qualifiers} - owners
 
 
 def settle_description(article: Article, source: Source, of_office: bool) -> None:

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 def describe(ent: Span, person: Person, by_role: dict[str, Person], words: Lexicons) -> None:
     """Pick up the role, party and seat written beside a name ('Tory MP X', 'X, MP for Y')."""
-    for phrase in descriptor_phrases(ent, words.people):
+    phrases = [(phrase, True) for phrase in descriptor_phrases(ent, words.people)] + predicate_phrases(ent.root, words.people)
+    for phrase, held in phrases:
         text = " ".join(t.text for t in phrase if not t.is_punct)
         person.titles |= {t.lower_ for t in phrase if t.pos_ in ("NOUN", "PROPN")}
         person.party = person.party or words.parties.find(text)
@@ -23,9 +24,17 @@ def describe(ent: Span, person: Person, by_role: dict[str, Person], words: Lexic
         person.seat = person.seat or seat
         role = role_from(phrase, seat, words)
         if role:
-            person.role = person.role or role
+            # A post the person left ('resigned as ambassador') still tells who 'the ambassador' is.
+            person.role = person.role or (role if held else None)
             person.titles |= {w.lower() for w in role.split()}
-            by_role.setdefault(role.lower(), person)
+            by_role.setdefault(role_key(role, words.people), person)
+
+
+def role_key(role: str, people: PeopleLexicon) -> str:
+    """How a role is looked up: lower case, without its owner ('the SNP's Westminster leader' and
+    'the party's Westminster leader' are both 'westminster leader')."""
+    owned = tuple(people.possessive_endings)
+    return " ".join(w for w in role.lower().split() if not w.endswith(owned))
 
 
 def descriptor_phrases(ent: Span, people: PeopleLexicon) -> list[list[Token]]:
@@ -50,6 +59,32 @@ def descriptor_phrases(ent: Span, people: PeopleLexicon) -> list[list[Token]]:
     return phrases
 
 
+def predicate_phrases(head: Token, people: PeopleLexicon) -> list[tuple[list[Token], bool]]:
+    """A role the sentence gives the person: 'X became party leader', 'X has resigned as UK
+    ambassador', 'X, who was elected mayor in May'; each with whether the person holds it (not
+    after 'resigned as')."""
+    verbs = [head.head] if head.dep_ in ("nsubj", "nsubjpass") else []
+    verbs += [c for c in head.children if c.dep_ == "relcl" and any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in people.relative_subjects for s in c.children)]
+    phrases = []
+    for verb in verbs:
+        if verb.lemma_.lower() not in people.role_verbs:
+            continue
+        for complement in role_complements(verb, people):
+            clause = {t.i for c in complement.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+            held = verb.lemma_.lower() not in people.former_role_verbs
+            phrases.append((sorted((t for t in complement.subtree if t.i not in clause), key=lambda t: t.i), held))
+    return phrases
+
+
+def role_complements(verb: Token, people: PeopleLexicon) -> list[Token]:
+    """'party leader' of 'became party leader'; 'ambassador' of 'resigned as ambassador'."""
+    found = [c for c in verb.children if c.dep_ in ("attr", "oprd")]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in people.role_prepositions:
+            found += [g for g in prep.children if g.dep_ == "pobj"]
+    return found
+
+
 def appositive_words(ent: Span, appositive: Token, people: PeopleLexicon) -> list[Token]:
     """'Christian Wakeford, the MP for Bury South': the apposition without its own clauses,
     names and honorifics."""
@@ -69,10 +104,17 @@ def role_words(phrase: list[Token], seat: str | None, words: Lexicons) -> list[T
     def own_determiner(t: Token) -> bool:
         return t.dep_ in ("det", "poss", "case") and root is not None and t.head.i == root.i
 
-    kept = [t for t in phrase if not t.is_punct and not own_determiner(t) and t.text not in seat_words and t.lower_ not in words.people.role_fillers]
+    owner = owner_of(root)
+    kept = [t for t in phrase if not t.is_punct and not own_determiner(t) and t.i not in owner and t.text not in seat_words and t.lower_ not in words.people.role_fillers]
     while kept and leads_no_role(kept[0], words):
         kept.pop(0)
     return kept
+
+
+def owner_of(root: Token | None) -> set[int]:
+    """The owner says whose post it is ('the SNP's Westminster leader'), not which: the party is
+    read apart."""
+    return {t.i for c in (root.children if root is not None else ()) if c.dep_ == "poss" for t in c.subtree}
 
 
 def leads_no_role(token: Token, words: Lexicons) -> bool:

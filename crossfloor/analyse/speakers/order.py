@@ -14,6 +14,7 @@ from .passes import (
     conjoined_name,
     description_in_focus,
     description_of_named_person,
+    document_owner,
     exact_name,
     first_person_in_quotation,
     named_venue,
@@ -33,6 +34,7 @@ from .passes import (
 # pronoun is pointed at its noun before anything else), then names, bodies, roles and descriptions.
 SOURCE_PASSES: tuple[ModuleType, ...] = (
     relative_pronoun,
+    document_owner,
     first_person_in_quotation,
     pronoun_left_unresolved,
     quantifier_group,

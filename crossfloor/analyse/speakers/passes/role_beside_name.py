@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..descriptors import role_key
 from ..phrases import role_phrase
 
 if TYPE_CHECKING:
@@ -14,6 +15,6 @@ if TYPE_CHECKING:
 def resolve(article: Article, source: Source) -> None:
     if source.is_pronoun(article):
         return
-    person = article.cast.by_role.get(role_phrase(source.subject, article.people).lower())
+    person = article.cast.by_role.get(role_key(role_phrase(source.subject, article.people), article.people))
     if person is not None:
         source.settle(person.as_speaker())
