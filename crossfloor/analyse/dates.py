@@ -231,6 +231,15 @@ def resolve(phrase: str, published: date | None, future: bool = False) -> When |
     return when
 
 
+def resolve_words(phrase: str, published: date | None, future: bool = False) -> When | None:
+    """`resolve`, and if the phrase names nothing, its part before a comma: the recogniser runs a
+    day into the words after it ('Friday, weeks after the scandal')."""
+    when = resolve(phrase, published, future)
+    if when is None and "," in phrase:
+        when = resolve(phrase.split(",", 1)[0], published, future)
+    return when
+
+
 def _parsed(text: str, published: date | None, future: bool, phrase: str) -> When | None:
     """What dateparser makes of the phrase, at the granularity it names."""
     absolute = bool(YEAR.search(text))
@@ -270,7 +279,7 @@ def settle_dates(events, published: date | None) -> None:
     """Give each event the day or range its date words fix. An event without date words gets
     none: 'has resigned' does not say it happened on the publication day."""
     for event in events:
-        when = resolve(event.date_text, published, event.tense == "future") if event.date_text else None
+        when = resolve_words(event.date_text, published, event.tense == "future") if event.date_text else None
         if when is not None:
             fields = when.fields()
             event.date, event.date_range = fields["date"], fields["date_range"]

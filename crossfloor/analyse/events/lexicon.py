@@ -53,6 +53,7 @@ class EventLexicon:
     containing_offices: frozenset[str]
     aside_marks: frozenset[str]
     former_words: frozenset[str]
+    bounding_prepositions: frozenset[str]
     unaffiliated_parties: tuple[str, ...]
     prepositions: dict[str, frozenset[str]]
     sections: dict[str, dict]
@@ -78,8 +79,8 @@ class EventLexicon:
 
 
 def frozen(value):
-    if isinstance(value, dict):
-        return {k: frozenset(v) for k, v in value.items()}
+    if isinstance(value, dict):  # a word maps to a list of words, or to one word (kept as is)
+        return {k: v if isinstance(v, str) else frozenset(v) for k, v in value.items()}
     return frozenset(value) if isinstance(value, list) else value
 
 

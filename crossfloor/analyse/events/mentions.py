@@ -22,7 +22,7 @@ def new_event(doc: Doc, trigger: Token, kind: str, lexicon: EventLexicon) -> Eve
     while end > start and text_of(doc)[end - 1].isspace():
         end -= 1
     event = Event(type=kind, start=start, end=end, trigger=trigger.text, trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text))
-    event.filled("date_text", date_words(doc, trigger), "mentions.date_words")
+    event.filled("date_text", date_words(doc, trigger, lexicon.bounding_prepositions), "mentions.date_words")
     event.tense = tense_of(trigger, lexicon.auxiliaries)
     event.tellings = [telling_of(trigger, event.tense, sentence_number(doc, sent), lexicon)]
     return event
@@ -33,14 +33,20 @@ def sentence_number(doc: Doc, sent) -> int:
     return sum(1 for s in doc.sents if s.start < sent.start)
 
 
-def date_words(doc: Doc, trigger: Token) -> str | None:
+def date_words(doc: Doc, trigger: Token, bounding: frozenset[str] = frozenset()) -> str | None:
     """The DATE/TIME phrase attached to the trigger itself, not to its subject or a clause below;
     for a noun trigger, to the verb it is the object of ('submitted his resignation Monday'). A
-    day before a time of day ('Friday' in 'Friday morning'); never a duration ('after 17 years')."""
+    day before a time of day ('Friday' in 'Friday morning'); never a duration ('after 17 years'),
+    nor a time that bounds the event ('until November': `bounding` prepositions)."""
     anchors = [trigger]
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass", "pobj", "nsubj"):
         anchors.append(trigger.head)
-    found = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME") and ent.sent == trigger.sent and any(attached_to(ent.root, a) for a in anchors) and not is_duration(ent.text)]
+
+    def dates_it(ent) -> bool:
+        bounded = ent.root.dep_ == "pobj" and ent.root.head.lower_ in bounding
+        return ent.label_ in ("DATE", "TIME") and ent.sent == trigger.sent and not bounded and any(attached_to(ent.root, a) for a in anchors) and not is_duration(ent.text)
+
+    found = [ent for ent in doc.ents if dates_it(ent)]
     found.sort(key=lambda ent: ent.label_ != "DATE")
     return found[0].text if found else None
 

@@ -106,12 +106,15 @@ class PartySwitch(SwitchVerbs, SwitchCompletions):
 
     def party_taken_up(self, doc: Doc, verb: Token) -> str | None:
         """'leaving the Republican Party to become an independent', 'quit and will sit as an
-        independent MP', 'sits with the Greens'."""
+        independent MP', 'sits with the Greens', 'crossed the floor to join Labour'."""
         for node in (verb, *(c for c in verb.children if c.dep_ in ("xcomp", "advcl", "conj"))):
-            if node is not verb and node.lemma_.lower() not in self.words["take_up_verbs"]:
+            lemma = node.lemma_.lower()
+            joins = node is not verb and lemma in self.words["join_verbs"]
+            if node is not verb and lemma not in self.words["take_up_verbs"] and not joins:
                 continue
             for child in node.children:
-                party = self.party_or_none(doc, taken_up(child, self.lex.prepositions["sits_as"]))
+                target = child if joins and child.dep_ == "dobj" else taken_up(child, self.lex.prepositions["sits_as"])
+                party = self.party_or_none(doc, target)
                 if party:
                     return party
         return None
@@ -142,6 +145,11 @@ class PartySwitch(SwitchVerbs, SwitchCompletions):
     # ---- nouns ------------------------------------------------------------------------------
     def from_noun(self, doc: Doc, noun: Token, cast: Cast) -> list[Event]:
         """'Wakeford's defection to Labour', 'Tory defector Robert Jackson'."""
+        gone_to = prep_object(noun, self.lex.prepositions["destination"])
+        if gone_to is None and noun.dep_ == "dobj":  # 'made his defection to X complete'
+            gone_to = prep_object(noun.head, self.lex.prepositions["destination"])
+        if gone_to is not None and not self.parties.names_party(doc, gone_to):
+            return []  # 'his defection to The New York Times': a move, not a switch of party
         people, route = self.people.holders_of(doc, noun, cast)
         events = []
         for person in people:

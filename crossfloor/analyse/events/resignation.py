@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 class Resignation(EventType):
     spec = RESIGNATION
-    completions = ("resignation_seat_from_cast",)
+    completions = ("resignation_seat_from_cast", "resignation_office_from_cast")
     settlements = ("office_is_a_post",)
 
     @property
@@ -84,7 +84,13 @@ class Resignation(EventType):
         return phrase_text(doc, [t for t in inner.subtree if t.dep_ not in ("relcl",)])
 
     def from_noun(self, doc: Doc, noun: Token, cast: Cast) -> list[Event]:
-        """'the resignation of immigration minister Beverley Hughes'."""
+        """'the resignation of immigration minister Beverley Hughes'; not 'their resignations from
+        the party' (leaving a party is a switch, read as one)."""
+        source = prep_object(noun, self.lex.prepositions["source"])
+        if source is None and noun.dep_ == "dobj":  # 'announced their resignations from the party'
+            source = prep_object(noun.head, self.lex.prepositions["source"])
+        if source is not None and self.parties.names_party(doc, source):
+            return []
         people, route = self.people.holders_of(doc, noun, cast)
         events = []
         for person in people:
@@ -122,6 +128,20 @@ class Resignation(EventType):
         person = self.people.person_record(cast, event.person)
         if person is not None:
             event.seat = event.seat or person.seat
+
+    def resignation_office_from_cast(self, doc: Doc, event: Event, events: list[Event], cast: Cast) -> None:
+        """'Rep. Pat Meehan's resignation', 'CIA inspector general David Buckley resigned': when
+        the sentence names no post, the one the article gives the person (the role written
+        beside the name, or the chamber a title stands for)."""
+        person = self.people.person_record(cast, event.person)
+        if event.office or person is None:
+            return
+        if person.role and self.names_a_post(person.role):
+            event.filled("office", person.role, "resignation_office_from_cast")
+            return
+        chambers = {self.words["title_offices"][t] for t in person.titles if t in self.words["title_offices"]}
+        if len(chambers) == 1:
+            event.filled("office", chambers.pop(), "resignation_office_from_cast")
 
 
 def role_beside(doc: Doc, person: Speaker, sent: Span) -> str | None:

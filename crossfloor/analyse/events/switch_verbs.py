@@ -84,7 +84,7 @@ class SwitchVerbs(EventType):
         if lemma in w["always_defect_verbs"] or self.moves_to_party(doc, verb):
             return "defection"
         if lemma in w["switch_verbs"] and obj_lemma in w["switch_objects"]:
-            return "defection"
+            return BLOCKED if obj_lemma in w["vague_switch_objects"] and not self.switches_to_a_party(doc, verb) else "defection"
         if lemma in w["desert_verbs"] and obj is not None and self.parties.names_party(doc, obj):
             return "quit"
         return NEXT
@@ -110,7 +110,26 @@ class SwitchVerbs(EventType):
 
     def leaving(self, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> str | None:
         source = obj if obj is not None else prep_object(verb, self.lex.prepositions["source"])
-        return "quit" if source is not None and self.parties.names_party(doc, source) else None
+        if source is None or not self.parties.names_party(doc, source):
+            return None
+        return BLOCKED if self.leaves_in_a_state(verb) else "quit"
+
+    def leaves_in_a_state(self, verb: Token) -> bool:
+        """'leaving the party in flux', 'leaves the party with two options': not a departure."""
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in self.words["result_prepositions"]:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME") and pobj.lemma_.lower() not in self.lex.protest_nouns:
+                        return True
+        return False
+
+    def switches_to_a_party(self, doc: Doc, verb: Token) -> bool:
+        """'switched sides to join Labour', 'switched sides to the Greens'."""
+        target = prep_object(verb, self.lex.prepositions["destination"])
+        if target is not None and self.parties.names_party(doc, target):
+            return True
+        joins = [c for c in verb.children if c.dep_ in ("xcomp", "advcl", "conj") and c.lemma_.lower() in self.words["join_verbs"]]
+        return any(self.parties.names_party(doc, o) for j in joins for o in j.children if o.dep_ == "dobj")
 
     def verb_arguments(self, verb: Token, obj: Token | None, subject: Token | None, passive: bool, subtype: str):
         if passive and subtype == "founded_new_party":  # 'Veritas was formed by Mr Kilroy-Silk'
