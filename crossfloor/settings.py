@@ -37,6 +37,10 @@ class Settings(BaseSettings):
     # addresses too (never from cloud metadata services); off, a feed cannot point the fetcher
     # at this machine or its network.
     allow_private: bool = False
+    # `crossfloor kb fetch` reads where each publisher's files are from this JSON file (in the
+    # format of crossfloor/data/kb_sources.json) instead of the packaged one: a mirror, or a
+    # local server in tests.
+    kb_sources: str | None = None
 
     @property
     def passes_off(self) -> tuple[str, ...]:

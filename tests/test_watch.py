@@ -9,7 +9,7 @@ import subprocess
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -24,6 +24,7 @@ from crossfloor.store.schema import AlertRow, ArticleRow
 from crossfloor.watch import MAX_PAGE_TRIES, Watcher, WatchProblem, check_intervals, final_status, seconds_of, sources_of
 from tests.conftest import ROOT
 from tests.databases import BACKENDS, fresh_url
+from tests.servers import serving
 
 
 def page(title: str, *paragraphs: str) -> bytes:
@@ -119,13 +120,8 @@ def handler_for(site: Site):
 @pytest.fixture()
 def site():
     state = Site()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler_for(state))
-    state.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield state
-    server.shutdown()
-    server.server_close()
+    with serving(handler_for(state), state):
+        yield state
 
 
 def watcher(db, site, log, **targets):

@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..schema.events import STATUS_NAMES
 from ..schema.events import names as event_type_names
 from ..present import format_rows
 from ..settings import configure, get_settings
@@ -79,6 +80,16 @@ DbOption = Annotated[
     Optional[str], typer.Option("--db", help="Database URL or SQLite path [env: CROSSFLOOR_DB; default: sqlite:///crossfloor.db]")
 ]
 ProcessesOption = Annotated[Optional[int], typer.Option("--processes", "-p", help="Worker processes (default: all cores)")]
+# What the commands that fetch over HTTP share (ingest URL, watch, kb fetch).
+AllowPrivateOption = Annotated[bool, typer.Option("--allow-private", help="Fetch urls on loopback, private and link-local addresses too")]
+TimeoutOption = Annotated[float, typer.Option(help="Seconds a whole request may take (connecting, headers and body)")]
+
+
+def web_fetcher(settings, timeout: float, host_interval: float = 1.0):
+    """The fetcher of `watch` and `kb fetch`, within the settings' size limit and address policy."""
+    from ..read.web import Fetcher
+
+    return Fetcher(max_bytes=int(settings.max_mb * 1_000_000), timeout=timeout, host_interval=host_interval, allow_private=settings.allow_private)
 
 
 class Format(str, Enum):
@@ -116,6 +127,7 @@ class SpeakerMode(str, Enum):
 
 
 EventType = Enum("EventType", {name: name for name in event_type_names()}, type=str)
+RecordStatus = Enum("RecordStatus", {name: name for name in STATUS_NAMES}, type=str)
 
 
 def say(message: str) -> None:

@@ -22,6 +22,7 @@ from ..read import ReadOptions
 from ..settings import get_settings
 from ..store.database import DatabaseProblem
 from .common import (
+    AllowPrivateOption,
     DbOption,
     Engine,
     ProcessesOption,
@@ -47,7 +48,7 @@ def ingest(
     engine: Annotated[Engine, typer.Option(help="local: worker processes here; dask: a Dask cluster")] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (tcp://HOST:8786); implies --engine dask")] = None,
     follow_links: Annotated[bool, typer.Option("--follow-links", help="In folders, read symbolic links to files outside the folder too")] = False,
-    allow_private: Annotated[bool, typer.Option("--allow-private", help="Fetch urls on loopback, private and link-local addresses too")] = False,
+    allow_private: AllowPrivateOption = False,
 ) -> None:
     """Read articles, find who said what, and store it (re-ingesting is safe; an interrupted
     ingest resumes where it stopped)."""

@@ -1,27 +1,37 @@
-"""`crossfloor kb import|status|who`: reference data on politicians."""
+"""`crossfloor kb import|fetch|status|who`: reference data on politicians."""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
+from ..settings import get_settings
 from ..store.database import DatabaseProblem
-from .common import DbOption, database, fail, kb_app, parse_day, say
+from .common import AllowPrivateOption, DbOption, TimeoutOption, database, fail, kb_app, parse_day, say, web_fetcher
 from .tables import console
+
+RelinkOption = Annotated[bool, typer.Option(help="Re-check the events and speakers already stored")]
+
+
+def relinked(store) -> None:
+    """Apply the reference data now loaded to the quotes and events already stored."""
+    from ..link.reference import Reference
+
+    changed = store.relink(Reference(store))
+    say(f"re-checked stored articles: {changed} quote(s) and event(s) changed")
 
 
 @kb_app.command("import")
 def kb_import(
     paths: Annotated[list[Path], typer.Argument(help="folders (every file under them) or files: parlparse, Popolo JSON, congress-legislators YAML/CSV")],
     db: DbOption = None,
-    relink: Annotated[bool, typer.Option(help="Re-check the events and speakers already stored")] = True,
+    relink: RelinkOption = True,
 ) -> None:
     """Load reference data so that posts, names and party switches resolve against it."""
     from ..link.kb_import import KbProblem, import_path
-    from ..link.reference import Reference
 
     store = database(db, create=True)
     failed = 0
@@ -38,9 +48,48 @@ def kb_import(
             say(f"error: {problem}")
             failed += 1
     if relink:
-        changed = store.relink(Reference(store))
-        say(f"re-checked stored articles: {changed} quote(s) and event(s) changed")
+        relinked(store)
     if failed:
+        raise typer.Exit(1)
+
+
+@kb_app.command("fetch")
+def kb_fetch(
+    countries: Annotated[list[str], typer.Argument(help="Whose reference data: us, uk, ca, au, nz, ie, in, or all", metavar="COUNTRY...")],
+    timeout: TimeoutOption = 20.0,
+    max_mb: Annotated[Optional[float], typer.Option("--max-mb", help="Largest file to download, in MB")] = None,
+    allow_private: AllowPrivateOption = False,
+    relink: RelinkOption = True,
+    db: DbOption = None,
+) -> None:
+    """Download the publishers' current reference files (congress-legislators, TheyWorkForYou's
+    people.json, EveryPolitician) with the fetcher `watch` uses, conditionally (an unchanged file
+    is a 304), check each reads, import it in one transaction and say what changed; a file that
+    cannot be had or read leaves the record as it was. The urls are in crossfloor/data/kb_sources.json
+    (CROSSFLOOR_KB_SOURCES names another such file)."""
+    from ..data import DataProblem
+    from ..link.kb_fetch import KbFetcher, chosen, publishers
+    from ..link.kb_rows import KbProblem
+
+    settings = get_settings(db=db, max_mb=max_mb, allow_private=allow_private or None)
+    try:
+        known = publishers(settings.kb_sources)
+        names = chosen(countries, known)
+    except (KbProblem, DataProblem) as problem:
+        fail(str(problem))
+    store = database(settings.db, create=True)
+    fetcher = web_fetcher(settings, timeout)
+    try:
+        outcomes = [outcome for name in names for outcome in KbFetcher(store, fetcher, say).country(known[name])]
+    except DatabaseProblem as problem:
+        fail(str(problem))
+    finally:
+        fetcher.close()
+    results = [o.result for o in outcomes]
+    say(f"{len(outcomes)} file(s): {results.count('updated')} updated, {results.count('unchanged')} unchanged, {results.count('failed')} failed")
+    if relink and "updated" in results:
+        relinked(store)
+    if "failed" in results:
         raise typer.Exit(1)
 
 

@@ -17,6 +17,7 @@ from .common import (
     DbOption,
     EventType,
     Format,
+    RecordStatus,
     app,
     database,
     fail,
@@ -68,15 +69,20 @@ def events(
     article: Annotated[Optional[int], typer.Option(help="Only reports in this article (implies --per-article)")] = None,
     per_article: Annotated[bool, typer.Option("--per-article", help="One row per report in an article, not per event")] = False,
     background: Annotated[bool, typer.Option("--background", help="Include events the articles mention only as background (history), not as news")] = False,
+    status: Annotated[Optional[RecordStatus], typer.Option(help="Only switches the reference record confirms, contradicts or lacks (not-in-record)")] = None,
     limit: Annotated[Optional[int], typer.Option(help="At most this many rows")] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.table,
     db: DbOption = None,
 ) -> None:
     """Events across articles (party switches, by-election calls, no-confidence letters,
     resignations) in date order, each with its sources; reports that disagree are marked. News
-    only (reported as new, or unknown) unless --background; the news column tells which is which."""
+    only (reported as new, or unknown) unless --background; the news column tells which is which;
+    --status keeps switches by what the reference record says of them (after `crossfloor kb import`)."""
     store = database(db)
-    filters = {"type": type.value if type else None, "person": person, "party": party, "since": parse_day(since, "--since"), "until": parse_day(until, "--until"), "background": background}
+    filters = {
+        "type": type.value if type else None, "person": person, "party": party, "since": parse_day(since, "--since"), "until": parse_day(until, "--until"),
+        "background": background, "status": status.value if status else None,
+    }
     reports = per_article or article is not None
     try:
         with store.reading() as session:

@@ -8,7 +8,7 @@ import typer
 
 from ..settings import get_settings
 from ..store.database import DatabaseProblem
-from .common import DbOption, EventType, app, database, fail, say
+from .common import AllowPrivateOption, DbOption, EventType, TimeoutOption, app, database, fail, say, web_fetcher
 
 
 @app.command()
@@ -19,11 +19,11 @@ def watch(
     exec_: Annotated[Optional[str], typer.Option("--exec", help="Run this command for each new event, with the event as JSON on its standard input")] = None,
     type: Annotated[Optional[list[EventType]], typer.Option("--type", "-t", help="Alert only on these event types (repeatable; default all)")] = None,
     once: Annotated[bool, typer.Option("--once", help="One round, then try failed alerts again for up to a minute, and stop")] = False,
-    timeout: Annotated[float, typer.Option(help="Seconds a whole request may take (connecting, headers and body)")] = 20.0,
+    timeout: TimeoutOption = 20.0,
     host_interval: Annotated[float, typer.Option("--host-interval", help="Seconds between two requests to one host")] = 1.0,
     max_mb: Annotated[Optional[float], typer.Option("--max-mb", help="Largest page or feed to read, in MB")] = None,
     db: DbOption = None,
-    allow_private: Annotated[bool, typer.Option("--allow-private", help="Fetch urls on loopback, private and link-local addresses too")] = False,
+    allow_private: AllowPrivateOption = False,
 ) -> None:
     """Follow feeds: fetch them every so often (conditional requests, robots.txt, a pause per
     host), store the new pages they link once each, and alert on the new events they report
@@ -31,7 +31,6 @@ def watch(
     stops it; run it again to go on."""
     from ..alerts import Targets, TargetProblem
     from ..read import ReadOptions
-    from ..read.web import Fetcher
     from ..watch import Watcher, WatchProblem, check_intervals, seconds_of, sources_of
 
     settings = get_settings(db=db, max_mb=max_mb, allow_private=allow_private or None)
@@ -45,7 +44,7 @@ def watch(
         fail(str(problem))
     store = database(settings.db, create=True)
     limit = int(settings.max_mb * 1_000_000)
-    fetcher = Fetcher(max_bytes=limit, timeout=timeout, host_interval=host_interval, allow_private=settings.allow_private)
+    fetcher = web_fetcher(settings, timeout, host_interval)
     say(f"watching {len(urls)} url(s) every {every}" + (f"; alerts to {targets.describe()}" if targets.names() else "; no alerts (give --notify or --exec)"))
     try:
         Watcher(store, fetcher, ReadOptions(max_bytes=limit), targets, say).run(urls, interval, once=once)

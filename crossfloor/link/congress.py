@@ -67,6 +67,7 @@ class Congress:
         ids = entry.get("id") or {}
         pid = ids.get("bioguide") or (f"govtrack/{ids['govtrack']}" if ids.get("govtrack") else None)
         if not pid or (once and pid in self.seen):
+            rows.taken_elsewhere += bool(pid)
             return None
         if once:
             self.seen.add(pid)
@@ -115,6 +116,7 @@ class Congress:
         for record in read_csv(path):
             pid = record.get("bioguide_id")
             if not pid or pid in self.seen:
+                rows.taken_elsewhere += bool(pid)
                 continue  # a newer YAML file has them, with dates
             full = record.get("full_name") or " ".join(x for x in (record.get("first_name"), record.get("last_name")) if x)
             self.person(rows, {"id": {s: record.get(f"{s}_id") for s in ID_SCHEMES}, "name": {"official_full": full, "nickname": record.get("nickname"), "last": record.get("last_name")}})

@@ -14,6 +14,7 @@ source brought when they share a parlparse, bioguide or Wikidata id (`joined_ids
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import delete, insert, select
@@ -31,6 +32,7 @@ from ..store.schema import (
     KbSourceRow,
 )
 from .congress import SNAPSHOT_DAY, Congress
+from .kb_changes import Changes, Snapshot
 from .kb_rows import JOIN_SCHEMES, KbProblem, Rows, csv_header, day, parse_json, parse_xml
 from .popolo import PARLPARSE_PERSON, read_popolo
 
@@ -221,35 +223,58 @@ def rekeyed(rows: list[dict], joined: dict[str, str], source_id: int) -> list[di
     return [{**r, "person_id": joined.get(r["person_id"], r["person_id"]), "source_id": source_id} for r in rows]
 
 
-def store_rows(db: Database, path: Path, rows: Rows) -> None:
-    """Replace what this file brought before, in one transaction; its people joined to the
-    persons other sources brought through shared ids."""
-    key = str(path.resolve())
+@dataclass(frozen=True)
+class Validators:
+    """What the publisher said of a downloaded file (ETag, Last-Modified), kept with its rows."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+def forget_source(session, key: str) -> Snapshot:
+    """Delete what the source stored under `key` brought (if any); what it held, for the changes."""
+    old = session.scalar(select(KbSourceRow).where(KbSourceRow.path == key))
+    if old is None:
+        return Snapshot()
+    before = Snapshot.stored(session, old.id)
+    for table in (KbPersonRow, KbNameRow, KbMembershipRow, KbPostRow, KbAreaRow, KbIdentifierRow):
+        session.execute(delete(table).where(table.source_id == old.id))
+    session.delete(old)
+    session.flush()
+    return before
+
+
+def add_rows(session, source: KbSourceRow, rows: Rows) -> Snapshot:
+    """The file's rows under its source, its people joined to those other sources brought."""
+    joined = joined_ids(session, rows)
+    persons = {joined.get(pid, pid): name for pid, name in rows.persons.items()}
+    known = set(session.scalars(select(KbPersonRow.id))) if persons else set()
+    session.add_all(KbPersonRow(id=pid, name=name, source_id=source.id) for pid, name in persons.items() if pid not in known)
+    names = rekeyed([{**r, "surname": surname_of(r["name"])} for r in rows.names if r["name"]], joined, source.id)
+    memberships, posts = rekeyed(rows.memberships, joined, source.id), rekeyed(rows.posts, joined, source.id)
+    for table, items in ((KbNameRow, names), (KbMembershipRow, memberships), (KbPostRow, posts), (KbIdentifierRow, rekeyed(rows.identifiers, joined, source.id))):
+        if items:
+            session.execute(insert(table), items)
+    if rows.areas:
+        session.execute(insert(KbAreaRow), [{**r, "source_id": source.id} for r in rows.areas])
+    return Snapshot.of(names, memberships, posts)
+
+
+def store_rows(db: Database, path: Path, rows: Rows, key: str | None = None, validators: Validators = Validators()) -> Changes:
+    """Replace what this file brought before (under `key`: its resolved path, or the url it was
+    downloaded from), in one transaction; its people joined to the persons other sources brought
+    through shared ids. Returns what changed."""
     try:
         with db.writer.begin() as session:
-            old = session.scalar(select(KbSourceRow).where(KbSourceRow.path == key))
-            if old is not None:
-                for table in (KbPersonRow, KbNameRow, KbMembershipRow, KbPostRow, KbAreaRow, KbIdentifierRow):
-                    session.execute(delete(table).where(table.source_id == old.id))
-                session.delete(old)
-                session.flush()
-            source = KbSourceRow(path=key, format=rows.format, covers_until=rows.latest_day())
+            before = forget_source(session, key or str(path.resolve()))
+            source = KbSourceRow(path=key or str(path.resolve()), format=rows.format, covers_until=rows.latest_day(), etag=validators.etag, last_modified=validators.last_modified)
             session.add(source)
             session.flush()
-            joined = joined_ids(session, rows)
-            persons = {joined.get(pid, pid): name for pid, name in rows.persons.items()}
-            known = set(session.scalars(select(KbPersonRow.id))) if persons else set()
-            session.add_all(KbPersonRow(id=pid, name=name, source_id=source.id) for pid, name in persons.items() if pid not in known)
-            names = [{**r, "surname": surname_of(r["name"])} for r in rows.names if r["name"]]
-            for table, items in ((KbNameRow, names), (KbMembershipRow, rows.memberships), (KbPostRow, rows.posts), (KbIdentifierRow, rows.identifiers)):
-                if items:
-                    session.execute(insert(table), rekeyed(items, joined, source.id))
-            if rows.areas:
-                session.execute(insert(KbAreaRow), [{**r, "source_id": source.id} for r in rows.areas])
+            return Changes(before, add_rows(session, source, rows))
     except DatabaseProblem:
         raise
     except Exception as err:  # SQLAlchemy errors: one line naming the file
-        raise KbProblem(f"{path}: cannot store ({str(getattr(err, 'orig', err)).splitlines()[0]})") from None
+        raise KbProblem(f"{key or path}: cannot store ({str(getattr(err, 'orig', err)).splitlines()[0]})") from None
 
 
 def import_path(db: Database, path: Path) -> tuple[list[tuple[Path, dict[str, int]]], list[Path]]:

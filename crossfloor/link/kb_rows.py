@@ -35,6 +35,7 @@ class Rows:
     areas: list[dict] = field(default_factory=list)
     identifiers: list[dict] = field(default_factory=list)
     covers: date | None = None
+    taken_elsewhere: int = 0  # people the file names that a file read before it brought (congress-legislators)
 
     def identify(self, person_id: str, scheme: str, value) -> None:
         if person_id and value not in (None, ""):

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from ..analyse.lexicon import party_lexicon, people_lexicon
 from ..people import PersonName, name_key, plain_name, same_person, spelling_key
 from ..schema import Article
-from ..schema.events import SPECS
+from ..schema.events import SPECS, weightiest_status
 from ..store.chunks import in_chunks
 from ..store.schema import (
     ArticleBandRow,
@@ -292,21 +292,16 @@ def upgrade(person: PersonRow, name: str, kb_person: str | None) -> PersonRow:
     return person
 
 
-# A report that the record confirms outweighs one it contradicts, which outweighs one it lacks.
-STATUS_WEIGHT = {"not in record": 1, "contradicted": 2, "confirmed": 3}
-
-
 def fill_canonical(canonical: CanonicalEventRow, report: EventRow, person: PersonRow | None) -> None:
-    """A report adds what the canonical event lacks; the weightier status (STATUS_WEIGHT) and the
-    most precise date win, since later reports may know more than the first."""
+    """A report adds what the canonical event lacks; the weightier status (weightiest_status) and
+    the most precise date win, since later reports may know more than the first."""
     kind = SPECS[canonical.type]
     for key in kind.view_fields:
         if getattr(canonical, key) is None and getattr(report, key) is not None:
             setattr(canonical, key, getattr(report, key))
     if person is not None and kind.participant:
         setattr(canonical, kind.participant, person.name)
-    if STATUS_WEIGHT.get(report.status, 0) > STATUS_WEIGHT.get(canonical.status, 0):
-        canonical.status = report.status
+    canonical.status = weightiest_status((canonical.status, report.status))
     if report.date_first and (canonical.date_first is None or span(report) < span(canonical)):
         canonical.date, canonical.date_first, canonical.date_last = report.date, report.date_first, report.date_last
 

@@ -142,6 +142,26 @@ COMMON_FIELD_SPECS = (
 )
 COMMON_FIELDS = tuple(f.name for f in COMMON_FIELD_SPECS)
 
+# What reference data says of a party switch (link/reference.py), lightest first: a report the
+# record confirms outweighs one it contradicts, which outweighs one it lacks; an event across
+# articles takes its reports' weightiest. Options and urls write them with hyphens ('not-in-record').
+RECORD_STATUSES = ("not in record", "contradicted", "confirmed")
+STATUS_NAMES = tuple(s.replace(" ", "-") for s in reversed(RECORD_STATUSES))  # confirmed, contradicted, not-in-record
+
+
+def record_status(name: str) -> str:
+    """The stored status a name gives ('not-in-record' -> 'not in record'); ValueError for another."""
+    status = name.replace("-", " ").strip().lower()
+    if status not in RECORD_STATUSES:
+        raise ValueError(f"a status is one of {', '.join(STATUS_NAMES)}, not {name!r}")
+    return status
+
+
+def weightiest_status(statuses) -> str | None:
+    """The weightiest of some statuses (None when none is given)."""
+    known = [s for s in statuses if s in RECORD_STATUSES]
+    return max(known, key=RECORD_STATUSES.index) if known else None
+
 
 # ---- the types -------------------------------------------------------------------------------
 def describe_switch(event: dict) -> str:

@@ -11,7 +11,7 @@ from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field, create_model
 from sqlalchemy import select
 
-from ..schema.events import names, view_fields
+from ..schema.events import STATUS_NAMES, names, view_fields
 from ..present import format_rows
 from ..read import ReadOptions, Skipped, read_bytes
 from ..schema import Article
@@ -89,6 +89,8 @@ class SourceOut(Provenance, ArticleRef):
     date_text: str | None
     story_id: int | None = None
     news: bool | None = None  # this report tells the event as news (true), background (false), or does not say
+    status: str | None = Field(None, description="A switch: confirmed, contradicted or not in record, as this report's dates meet the reference record")
+    record: str | None = Field(None, description="What the reference record shows for this report's dates ('Conservative to 2014-08-29, UK Independence Party from 2014-10-10')")
 
 
 # An event across articles: the fields of every registered type (each event gives its own).
@@ -98,6 +100,7 @@ EventOut = create_model(
     type=(str, ...),
     **{name: (str | None, None) for name in view_fields()},
     status=(str | None, None),
+    record=(str | None, None),  # what the reference record shows, with its dates (the report whose status the event takes)
     person_id=(int | None, None),
     date=(str | None, None),
     date_range=(list[str | None] | None, None),
@@ -106,6 +109,7 @@ EventOut = create_model(
     conflicts=(list[int], ...),
 )
 EventTypeName = Literal[names()]  # type: ignore[valid-type]
+RecordStatus = Literal[STATUS_NAMES]  # type: ignore[valid-type]
 
 
 class Dated(BaseModel):
@@ -242,6 +246,7 @@ class EventQuery:
     until: date | None = None
     sort: Annotated[EventSort, Query(description="newest (default) or oldest by the event's day (its date, else its first report's); 'date' is oldest")] = "newest"
     background: Annotated[bool, Query(description="Include events the articles mention only as background (history); news only by default")] = False
+    status: Annotated[RecordStatus | None, Query(description="Switches the reference record confirms, contradicts or lacks (not-in-record)")] = None
 
 
 @dataclass

@@ -28,7 +28,7 @@ router = APIRouter(prefix="/api/export", tags=["export"], responses=problems(422
 BATCH = 500
 RowId = Annotated[int | None, Query(ge=1, le=2**63 - 1)]
 Format = Annotated[Literal["csv", "json"], Query(description="csv (default) or json")]
-SOURCE_FIELDS = ("article_id", "title", "published", "outlet", "url", "start", "end", "sentence", "date_text", "story_id", "news", "found_by")
+SOURCE_FIELDS = ("article_id", "title", "published", "outlet", "url", "start", "end", "sentence", "date_text", "story_id", "news", "status", "record", "found_by")
 EVENT_FIELDS = tuple(k for k in EventOut.model_fields if k not in ("sources", "conflicts", "date_range")) + ("date_first", "date_last", "conflicts")
 PERSON_FIELDS = tuple(PersonOut.model_fields)
 

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy import select
 
-from ..schema.events import names
+from ..schema.events import STATUS_NAMES, names
 from ..present import describe_event, markup, when
 from ..store import views
 from ..store.schema import ArticleCopyRow, ArticleRow, StoryRow
@@ -201,22 +201,24 @@ def timeline_bar(party: dict, lanes: list[str], x) -> dict:
 def events_list(
     request: Request, type: str = "", person: str = "", party: str = "", outlet: str = Query("", max_length=300),
     since: str = "", until: str = "", sort: EventSort = "newest", page: int = Query(1, ge=1, le=100_000), background: bool = False,
+    status: Literal[("",) + STATUS_NAMES] = "",  # type: ignore[valid-type]
 ):
     """Events newest first (the When column and the Order control reach oldest first), filtered
-    in the query by type, person, party, the outlets reporting them and a range of days; news
-    only unless background=1 (events the articles mention only as history)."""
+    in the query by type, person, party, the outlets reporting them, a range of days and what
+    the reference record says of a switch (status); news only unless background=1 (events the
+    articles mention only as history)."""
     kinds = names()
     if type and type not in kinds:
         raise HTTPException(422, f"type must be one of {', '.join(kinds)}")
-    shown = {"type": type, "person": person, "party": party, "outlet": outlet, "since": since, "until": until, "background": "1" if background else ""}
+    shown = {"type": type, "person": person, "party": party, "outlet": outlet, "since": since, "until": until, "background": "1" if background else "", "status": status}
     filters = {k: v or None for k, v in shown.items() if k not in ("since", "until", "background")} | {"since": day(since), "until": day(until), "background": background}
     with request.app.db.sessions() as session:
         found = views.events(session, limit=PAGE, offset=(page - 1) * PAGE, sort=sort, **filters)
         total = views.event_count(session, **filters)
         facets = views.event_facets(session, **filters)
-        chart = switches_chart(views.switches_by_year(session)) if type in ("", "party_switch") and not any(shown[k] for k in ("person", "party", "outlet")) else None
+        chart = switches_chart(views.switches_by_year(session)) if type in ("", "party_switch") and not any(shown[k] for k in ("person", "party", "outlet", "status")) else None
     listing = Listing("/events", "/api/events", shown, sort, page, PAGE, total, len(found), {"type": facets["type"], "party": facets["to_party"], "outlet": facets["outlet"]})
-    return html(request, "events.html", events=found, listing=listing, types=kinds, chart=chart, describe=describe_event, when=when, **shown)
+    return html(request, "events.html", events=found, listing=listing, types=kinds, statuses=STATUS_NAMES, chart=chart, describe=describe_event, when=when, **shown)
 
 
 @router.get("/events/{event_id}")

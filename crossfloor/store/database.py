@@ -18,9 +18,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 
 from ..schema import AnalysedArticle, Article
+from ..schema.events import weightiest_status
 from .rows import event_record, event_row, quote_record, quote_row
 from .chunks import in_chunks
-from .schema import ArticleCopyRow, ArticleRow, EventRow, KbSourceRow, QuoteRow
+from .schema import ArticleCopyRow, ArticleRow, CanonicalEventRow, EventRow, KbSourceRow, QuoteRow
 from .search import index_article
 
 log = logging.getLogger(__name__)
@@ -280,30 +281,45 @@ class Database:
             return [{"path": r.path, "format": r.format, "covers_until": r.covers_until} for r in rows]
 
     def relink(self, reference) -> int:
-        """Apply reference data to what is already stored (after `kb import`); one transaction
-        per article. Returns how many quotes and events changed."""
+        """Apply reference data to what is already stored (after `kb import` or `kb fetch`); one
+        transaction per article, then the events across articles whose reports changed take their
+        reports' weightiest status. Returns how many quotes and events changed."""
         if not reference.loaded:
             return 0
-        changed = 0
         with self.sessions() as session:
             ids = session.scalars(select(ArticleRow.id).order_by(ArticleRow.id)).all()
-        for article_id in ids:
-            with self.writer.begin() as session:
-                article = session.get(ArticleRow, article_id)
-                quotes = [quote_record(q) for q in article.quotes]
-                events = [event_record(e) for e in article.events]
-                before = [dict(q) for q in quotes], [dict(e) for e in events]
-                reference.link(article.published, quotes, events)
-                for row, new, old in zip(article.quotes, quotes, before[0]):
-                    if new != old:
-                        row.speaker_resolved, row.speaker_role = new["speaker_resolved"], new["speaker_role"]
-                        changed += 1
-                for row, new, old in zip(article.events, events, before[1]):
-                    if new != old:
-                        for key in ("by", "against", "target", "status", "kb_person", "seat", "record"):
-                            setattr(row, key, new.get(key))
-                        changed += 1
+        touched: set[int] = set()
+        changed = sum(self.relink_article(reference, article_id, touched) for article_id in ids)
+        self.restate(touched)
         return changed
+
+    def relink_article(self, reference, article_id: int, touched: set[int]) -> int:
+        """One article's quotes and events linked again; the canonical events of changed reports go into `touched`."""
+        changed = 0
+        with self.writer.begin() as session:
+            article = session.get(ArticleRow, article_id)
+            quotes = [quote_record(q) for q in article.quotes]
+            events = [event_record(e) for e in article.events]
+            before = [dict(q) for q in quotes], [dict(e) for e in events]
+            reference.link(article.published, quotes, events)
+            for row, new, old in zip(article.quotes, quotes, before[0]):
+                if new != old:
+                    row.speaker_resolved, row.speaker_role = new["speaker_resolved"], new["speaker_role"]
+                    changed += 1
+            for row, new, old in zip(article.events, events, before[1]):
+                if new != old:
+                    for key in ("by", "against", "target", "status", "kb_person", "seat", "record"):
+                        setattr(row, key, new.get(key))
+                    touched.update([row.canonical_id] if row.canonical_id else [])
+                    changed += 1
+        return changed
+
+    def restate(self, canonical_ids: set[int]) -> None:
+        """These events across articles take their reports' weightiest status again."""
+        with self.writer.begin() as session:
+            for query in in_chunks(select(CanonicalEventRow), CanonicalEventRow.id, sorted(canonical_ids)):
+                for canonical in session.scalars(query).all():
+                    canonical.status = weightiest_status(session.scalars(select(EventRow.status).where(EventRow.canonical_id == canonical.id)))
 
     def article(self, article_id: int) -> ArticleRow | None:
         with self.reading() as session:

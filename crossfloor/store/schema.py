@@ -256,6 +256,11 @@ class KbSourceRow(Base):
     format: Mapped[str] = mapped_column(Clipped(40))
     # The last day the source speaks for: an open-ended post is only known to last until then.
     covers_until: Mapped[date | None] = mapped_column(Date)
+    # A file `kb fetch` downloaded (its path is its url): what the publisher said of it, for the
+    # next conditional request (migration 0011). Saved with its rows, so a failed import keeps
+    # the old ones and the old validators together.
+    etag: Mapped[str | None] = mapped_column(Dropped(500))
+    last_modified: Mapped[str | None] = mapped_column(Dropped(100))
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
-from ..schema.events import SPECS, party_fields, people_fields
+from ..schema.events import SPECS, party_fields, people_fields, record_status
 from .rows import event_record, quote_record
 from .schema import (
     ArticleCopyRow,
@@ -53,9 +53,10 @@ def event_view(event: CanonicalEventRow, reports: list[EventRow]) -> dict:
     data["date"] = iso(event.date)
     data["date_range"] = [iso(event.date_first), iso(event.date_last)] if event.date is None and event.date_first else None
     data["news"] = news_of(reports)
+    data["record"] = next((r.record for r in reports if r.status == event.status and r.record), None)
     data["sources"] = [
         {**article_ref(r.article), "start": r.start, "end": r.end, "sentence": r.article.text[r.start : r.end], "date_text": r.date_text, "story_id": r.article.story_id,
-         "news": r.news, "found_by": r.found_by, "filled_by": r.filled_by or None}
+         "news": r.news, "status": r.status, "record": r.record, "found_by": r.found_by, "filled_by": r.filled_by or None}
         for r in sorted(reports, key=lambda r: (r.article.published or date.max, r.article_id, r.start))
     ]
     data["conflicts"] = []
@@ -94,11 +95,12 @@ def reported_in(outlet: str):
     return CanonicalEventRow.id.in_(select(EventRow.canonical_id).join(ArticleRow, ArticleRow.id == EventRow.article_id).where(holds(ArticleRow.outlet, outlet)))
 
 
-def event_filters(query, type=None, person=None, party=None, since=None, until=None, ids=None, outlet=None, background=True):
+def event_filters(query, type=None, person=None, party=None, since=None, until=None, ids=None, outlet=None, background=True, status=None):
     """The filters of an event listing, in the query, and the day each event is placed on (its
     date, else its first report's publication date); a range counts as within since/until when
     it overlaps them; outlet: some report comes from an outlet holding these words; background
-    False keeps news (true or unknown, news_of) only: lists pass it unless asked for background."""
+    False keeps news (true or unknown, news_of) only: lists pass it unless asked for background;
+    status: what reference data says of a switch ('confirmed', 'contradicted', 'not-in-record')."""
     first_seen = event_first_seen()
     when = func.coalesce(CanonicalEventRow.date_first, first_seen)
     conditions = [
@@ -110,6 +112,7 @@ def event_filters(query, type=None, person=None, party=None, since=None, until=N
         func.coalesce(CanonicalEventRow.date_last, first_seen) >= since if since else None,
         when <= until if until else None,
         func.coalesce(event_news_rank(), NEWS_RANK[None]) > NEWS_RANK[False] if not background else None,
+        CanonicalEventRow.status == record_status(status) if status else None,
     ]
     return query.where(*(c for c in conditions if c is not None)), when
 
@@ -118,7 +121,7 @@ def events(session: Session, limit: int | None = None, offset: int = 0, sort: st
     """Events across articles, oldest first (sort: 'newest', 'oldest' (as 'date'), 'type',
     'person'), each with its sources; reports that disagree about the same person or target are
     listed in each other's 'conflicts'. filters: type, person, party, outlet, since, until, ids,
-    background (event_filters)."""
+    background, status (event_filters)."""
     query, when = event_filters(select(CanonicalEventRow), **filters)
     orders = {
         "date": (when.is_(None), when, CanonicalEventRow.id),
@@ -159,11 +162,11 @@ def event_facets(session: Session, top: int = 8, **filters) -> dict[str, list[tu
     return out
 
 
-def report_filters(query, type=None, person=None, party=None, since=None, until=None, article_id=None, background=True):
+def report_filters(query, type=None, person=None, party=None, since=None, until=None, article_id=None, background=True, status=None):
     """The filters of a listing of event reports (one article's telling of an event), on a
     query that joins reports with their articles; a report's day is its date, else its
     article's publication date, and a range counts as within since/until when it overlaps them;
-    background False leaves out reports told as background."""
+    background False leaves out reports told as background; status as event_filters'."""
     conditions = [
         EventRow.type == type if type else None,
         or_(*(holds(getattr(EventRow, k), person) for k in people_fields())) if person else None,
@@ -172,6 +175,7 @@ def report_filters(query, type=None, person=None, party=None, since=None, until=
         func.coalesce(EventRow.date_first, ArticleRow.published) <= until if until else None,
         EventRow.article_id == article_id if article_id is not None else None,
         EventRow.news.is_not(False) if not background else None,
+        EventRow.status == record_status(status) if status else None,
     ]
     return query.where(*(c for c in conditions if c is not None))
 

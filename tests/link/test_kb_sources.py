@@ -293,3 +293,50 @@ def test_bad_congress_files_get_one_line_naming_them(tmp_path, name, content, pr
 )
 def test_seat_descriptions(text, described):
     assert seat_description(text) == described
+
+
+# TheyWorkForYou's people.json (mysociety/parlparse members/people.json): Popolo in parlparse's
+# flavour, people named by their other_names, a seat's area inside its post, parlparse ids.
+TWFY_PEOPLE = {
+    "persons": [
+        {"id": "uk.org.publicwhip/person/70001", "identifiers": [{"scheme": "datadotparl_id", "identifier": "9001"}],
+         "other_names": [{"given_name": "Dora", "family_name": "Cleave", "note": "Main"}, {"given_name": "Dorothy", "family_name": "Cleave", "note": "Alternate"}]},
+        {"id": "uk.org.publicwhip/person/70002", "other_names": [{"honorific_prefix": "Baroness", "lordname": "Lowmarsh", "lordofname": "Fenwick", "note": "Main"}]},
+    ],
+    "organizations": [
+        {"id": "house-of-commons", "name": "House of Commons"},
+        {"id": "house-of-lords", "name": "House of Lords"},
+        {"id": "conservative", "name": "Conservative", "classification": "party"},
+        {"id": "ukip", "name": "UKIP", "classification": "party"},
+    ],
+    "posts": [{"id": "uk.org.publicwhip/cons/0", "organization_id": "house-of-commons", "role": "Member of Parliament", "area": {"name": "Clacktown"}}],
+    "memberships": [
+        {"id": "uk.org.publicwhip/member/1", "person_id": "uk.org.publicwhip/person/70001", "post_id": "uk.org.publicwhip/cons/0", "on_behalf_of_id": "conservative",
+         "start_date": "2010-05-06", "start_reason": "general_election", "end_date": "2014-08-28", "end_reason": "changed_party"},
+        {"id": "uk.org.publicwhip/member/2", "person_id": "uk.org.publicwhip/person/70001", "post_id": "uk.org.publicwhip/cons/0", "on_behalf_of_id": "ukip",
+         "start_date": "2014-08-29", "start_reason": "changed_party", "end_date": "2015-03-30", "end_reason": "general_election_standing"},
+        {"id": "uk.org.publicwhip/lord/3", "person_id": "uk.org.publicwhip/person/70002", "organization_id": "house-of-lords", "on_behalf_of_id": "conservative", "role": "Peer", "start_date": "2011"},
+    ],
+}
+
+
+def test_theyworkforyou_people_json_is_read_as_popolo_and_joins_parlparse_people(tmp_path):
+    db = open_database(f"sqlite:///{tmp_path / 'twfy.db'}")
+    done, _ = import_path(db, write(tmp_path / "twfy", "people.json", TWFY_PEOPLE))
+    assert done[0][1]["persons"] == 2 and done[0][1]["memberships"] == 3
+    reference = Reference(db)
+    assert [m.name for m in reference.who("the member for Clacktown", date(2014, 9, 1))] == ["Dora Cleave"]
+    assert reference.member("Baroness Lowmarsh", date(2012, 1, 1)).id == "uk.org.publicwhip/person/70002"
+    with db.sessions() as session:
+        houses = dict(session.execute(select(KbMembershipRow.person_id, KbMembershipRow.house)).all())
+        reasons = set(session.scalars(select(KbMembershipRow.start_reason)))
+    assert houses == {"uk.org.publicwhip/person/70001": "House of Commons", "uk.org.publicwhip/person/70002": "House of Lords"}
+    assert "changed_party" in reasons
+    event = {"type": "party_switch", "person": "Dora Cleave", "from_party": "Conservative", "to_party": "UKIP", "date": "2014-08-29"}
+    reference.check_switch(event, date(2014, 8, 30))
+    assert event["status"] == "confirmed" and event["record"] == "Conservative to 2014-08-28, UK Independence Party from 2014-08-29"
+    # EveryPolitician's Dora Cleave carries parlparse number 70001: the same reference person.
+    import_path(db, write(tmp_path / "ep", "Commons.json", CLACKTOWN))
+    with db.sessions() as session:
+        owners = set(session.scalars(select(KbMembershipRow.person_id).where(KbMembershipRow.seat == "Clacktown")))
+    assert owners == {"uk.org.publicwhip/person/70001"}

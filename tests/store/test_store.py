@@ -30,6 +30,8 @@ def test_a_database_from_before_migrations_is_upgraded_in_place(tmp_path):
         for column in ("country", "region"):
             conn.execute(f"ALTER TABLE kb_memberships DROP COLUMN {column}")
         conn.execute("ALTER TABLE events DROP COLUMN record")
+        for column in ("etag", "last_modified"):
+            conn.execute(f"ALTER TABLE kb_sources DROP COLUMN {column}")
         conn.execute("ALTER TABLE quotes DROP COLUMN act")
         conn.execute("ALTER TABLE quotes DROP COLUMN speaker_kind")
         for table, column in (("quotes", "found_by"), ("quotes", "resolved_by"), ("events", "found_by"), ("events", "filled_by"), ("events", "details"), ("events", "news")):
@@ -40,7 +42,7 @@ def test_a_database_from_before_migrations_is_upgraded_in_place(tmp_path):
     db = open_database(url)
     assert db.counts()["articles"] == 1
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0010",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0011",)
         assert "story_id" in {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
         assert {"act", "found_by", "resolved_by"} <= {row[1] for row in conn.execute("PRAGMA table_info(quotes)")}
 
@@ -78,6 +80,6 @@ def test_news_kept_in_details_moves_to_its_column(tmp_path):
             conn.execute('INSERT INTO events (id, article_id, type, start, "end", evidence, quote_ids, details) VALUES (?, 1, \'resignation\', 0, 10, \'[]\', \'[]\', ?)', (event_id, details))
     open_database(url)
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0010",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0011",)
         rows = conn.execute("SELECT id, news, details FROM events ORDER BY id").fetchall()
     assert rows == [(1, 0, None), (2, 1, '{"extra": "x"}'), (3, None, None)]
