@@ -289,6 +289,9 @@ def quote_detail(session, quote_id: int) -> dict:
     return found[0]
 
 
+HitSort = Literal["relevance", "newest", "oldest"]
+
+
 class HitOut(ArticleRef):
     kind: str = Field(description="quote or sentence")
     text: str
@@ -309,13 +312,14 @@ def search(
     act: Act | None = None,
     since: date | None = None,
     until: date | None = None,
+    sort: Annotated[HitSort, Query(description="relevance (default: best first, very short hits ranked down), or newest or oldest by publication date")] = "relevance",
     limit: Limit = 50,
     offset: Offset = 0,
 ):
     filters = HitFilters(kind=kind, speaker=speaker, party=party, outlet=outlet, act=act, since=since, until=until)
     with request.app.db.sessions() as session:
         try:
-            hits, total = views.search_hits(session, q, filters, limit, offset, seconds=request.app.settings.search_seconds)
+            hits, total = views.search_hits(session, q, filters, limit, offset, seconds=request.app.settings.search_seconds, sort=sort)
         except SearchRefused as refused:
             raise HTTPException(422, str(refused)) from None
     response.headers["X-Total-Count"] = str(total)

@@ -71,19 +71,25 @@ def search(
     until: str = "",
     act: Literal["", "said", "thought"] = "",
     kind: Literal["", "direct", "indirect", "mixed", "quote", "sentence"] = "",
-    sort: Literal["newest", "oldest", "speaker", "outlet", "kind"] = "newest",
+    sort: Literal["", "relevance", "newest", "oldest", "speaker", "outlet", "kind"] = "",
     page: int = Query(1, ge=1, le=100_000),
 ):
+    """Words: hits best first (or newest or oldest first); no words: the quotes the filters keep,
+    newest first (or by speaker, outlet, kind)."""
     form = {"q": q, "speaker": speaker, "party": party, "outlet": outlet, "since": since, "until": until, "act": act, "kind": kind}
     with request.app.db.sessions() as session:
         coverage = cached_coverage(request, session)
-        found = word_search(request, session, form, page) if q.strip() else quote_list(session, form, sort, page)
+        if q.strip():
+            found = word_search(request, session, form, sort if sort in ("newest", "oldest") else "relevance", page)
+        else:
+            found = quote_list(session, form, sort if sort not in ("", "relevance") else "newest", page)
     return html(request, "search.html", coverage=coverage, page=page, describe=describe_event, when=when, **form, **found)
 
 
-def word_search(request: Request, session, form: dict, page: int) -> dict:
-    """The search page's hits for words: quotes and sentences holding them, filtered in the query
-    (so the count is every hit), copies of the same words shown once; and, for a name on the
+def word_search(request: Request, session, form: dict, sort: str, page: int) -> dict:
+    """The search page's hits for words, in the order asked (best first, newest or oldest):
+    quotes and sentences holding them, filtered in the query (so the count is every hit and
+    every hit is on some page), copies of the same words shown once; and, for a name on the
     first page, the person and their events first."""
     q, kind = form["q"], form["kind"]
     filters = HitFilters(
@@ -91,7 +97,9 @@ def word_search(request: Request, session, form: dict, page: int) -> dict:
         act=form["act"] or None, since=day(form["since"]), until=day(form["until"]),
     )
     try:
-        results, total = views.search_hits(session, q, filters, limit=PAGE, offset=(page - 1) * PAGE, seconds=request.app.settings.search_seconds, collapse=True)
+        results, total = views.search_hits(
+            session, q, filters, limit=PAGE, offset=(page - 1) * PAGE, seconds=request.app.settings.search_seconds, collapse=True, sort=sort
+        )
     except SearchRefused as refused:
         raise HTTPException(422, str(refused)) from None
     patterns = phrase_patterns(q)
@@ -103,7 +111,9 @@ def word_search(request: Request, session, form: dict, page: int) -> dict:
         name = q.strip().strip('"')
         found_people = views.people_named(session, name)
         found_events = views.events(session, person=name, limit=5) if found_people else []
-    return {"results": results, "more": total > page * PAGE, "mode": "search", "total": str(total), "people": found_people, "events": found_events, "listing": None}
+    shown = {k: v for k, v in form.items() if v}
+    listing = Listing("/search", "/api/search", shown, sort, page, PAGE, total, len(results))
+    return {"results": results, "more": listing.more, "mode": "search", "total": str(total), "people": found_people, "events": found_events, "listing": listing}
 
 
 def quote_list(session, form: dict, sort: str, page: int) -> dict:

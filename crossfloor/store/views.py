@@ -495,12 +495,14 @@ def search(session: Session, query: str, kind: str | None = None, limit: int = 5
     return search_hits(session, query, HitFilters(kind=kind), limit, seconds=seconds)[0]
 
 
-def search_hits(session: Session, query: str, filters: HitFilters, limit: int = 50, offset: int = 0, seconds: float = 2.0, collapse: bool = False) -> tuple[list[dict], int]:
+def search_hits(
+    session: Session, query: str, filters: HitFilters, limit: int = 50, offset: int = 0, seconds: float = 2.0, collapse: bool = False, sort: str = "relevance"
+) -> tuple[list[dict], int]:
     """A page of the quotes and sentences that hold every word and phrase of the query and pass
-    the filters, best first, and how many there are in all (collapse: copies of the same words
-    counted once, the others in each hit's 'copies'); a query that is too long or too slow raises
-    search.SearchRefused."""
-    hits, total = full_text(session, query, filters, limit, offset, seconds, collapse)
+    the filters, best first (sort: 'newest' or 'oldest' by publication date), and how many there
+    are in all (collapse: copies of the same words counted once, the others in each hit's
+    'copies'); a query that is too long or too slow raises search.SearchRefused."""
+    hits, total = full_text(session, query, filters, limit, offset, seconds, collapse, sort)
     return [hit_view(hit) | {"copies": [hit_view(c) for c in hit["copies"]]} for hit in hits], total
 
 
