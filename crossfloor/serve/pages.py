@@ -18,7 +18,7 @@ from ..store.schema import ArticleCopyRow, ArticleRow, StoryRow
 from ..store.search import HitFilters, SearchRefused, phrase_patterns
 from .api import EventSort, Id, article_detail, event_detail, person_detail, quote_detail, store_upload
 from .common import html, require_writes, writes_allowed
-from .charts import bars, switches_chart
+from .charts import bars, every_month, party_timeline, switches_chart
 from .listing import Listing
 
 router = APIRouter(include_in_schema=False)
@@ -153,13 +153,14 @@ def people_list(request: Request, name: str = "", sort: Literal["mentions", "nam
 
 @router.get("/people/{person_id}")
 def person(request: Request, person_id: Id, page: int = Query(1, ge=1, le=100_000)):
-    """A person, with their quotes a page at a time (grouped by story) and where they were said."""
+    """A person, with their quotes a page at a time (grouped by story), the outlets that
+    published them apart from the venues where they were said, and a chart of every month."""
     with request.app.db.sessions() as session:
         detail = person_detail(session, person_id, quotes=False)
         found = views.quotes(session, person_id=person_id, limit=PAGE + 1, offset=(page - 1) * PAGE)
-        venues = views.quote_venues(session, person_id)
+        outlets, venues = views.quote_outlets(session, person_id), views.quote_venues(session, person_id)
         coverage = cached_coverage(request, session)
-        by_month = bars(views.quotes_by_month(session, person_id), "month")
+        periods, unit = every_month(views.quotes_by_month(session, person_id))
         story_ids = {q["story_id"] for q in found if q["story_id"]}
         titles = dict(session.execute(select(StoryRow.id, StoryRow.title).where(StoryRow.id.in_(story_ids))).all()) if story_ids else {}
     by_story: OrderedDict = OrderedDict()
@@ -167,44 +168,9 @@ def person(request: Request, person_id: Id, page: int = Query(1, ge=1, le=100_00
         by_story.setdefault(quote["story_id"], []).append(quote)
     return html(
         request, "person.html", person=detail, by_story=by_story, story_titles=titles, page=page, more=len(found) > PAGE,
-        venues=venues, timeline=party_timeline(detail["parties"]), coverage=coverage, by_month=by_month, describe=describe_event, when=when,
+        outlets=outlets, venues=venues, timeline=party_timeline(detail["parties"]), coverage=coverage, by_month=bars(periods, "month"), unit=unit,
+        describe=describe_event, when=when,
     )
-
-
-TIMELINE_WIDTH, TIMELINE_LANE = 720, 28
-
-
-def party_timeline(parties: list[dict]) -> dict:
-    """Bars for the SVG party history: one lane per party, placed by the dates articles give."""
-    dated = [p for p in parties if p.get("first")]
-    undated = [p["name"] or "?" for p in parties if not p.get("first")]
-    if not dated:
-        return {"width": TIMELINE_WIDTH, "height": 0, "bars": [], "ticks": [], "undated": undated}
-    first = min(date.fromisoformat(p["first"]) for p in dated)
-    last = max(date.fromisoformat(p["last"] or p["first"]) for p in dated)
-    span = max((last - first).days, 1)
-
-    def x(d: str) -> float:
-        return 120 + (date.fromisoformat(d) - first).days / span * (TIMELINE_WIDTH - 140)
-
-    lanes = list(dict.fromkeys(p["name"] or "(no party)" for p in dated))
-    bars = [timeline_bar(p, lanes, x) for p in dated]
-    ticks = [{"x": round(x(d.isoformat()), 1), "label": d.isoformat()} for d in sorted({first, last})]
-    return {
-        "width": TIMELINE_WIDTH, "height": 30 + len(lanes) * TIMELINE_LANE, "bars": bars, "ticks": ticks,
-        "lanes": [{"name": n, "y": 10 + k * TIMELINE_LANE} for k, n in enumerate(lanes)], "undated": undated,
-    }
-
-
-def timeline_bar(party: dict, lanes: list[str], x) -> dict:
-    """One party's bar in its lane, from its first to its last date (x: a day's position)."""
-    name = party["name"] or "(no party)"
-    ends = party["last"] or party["first"]
-    x0, x1 = x(party["first"]), x(ends)
-    return {
-        "x": round(x0, 1), "y": 10 + lanes.index(name) * TIMELINE_LANE, "w": round(max(x1 - x0, 6), 1), "label": name,
-        "tip": f"{name}: {party['first']}..{ends} ({party['source']})", "switch": party["source"] != "described",
-    }
 
 
 @router.get("/events")

@@ -481,11 +481,20 @@ def quotes_by_month(session: Session, person_id: int) -> list[dict]:
     return [{"month": m, "count": n} for m, n in sorted(counts.items())]
 
 
-def quote_venues(session: Session, person_id: int) -> list[tuple[str, int]]:
-    """Where a person's quotes were said (the venue, else the outlet), most first."""
-    where = func.coalesce(QuoteRow.venue, ArticleRow.outlet, "unknown outlet")
+def quote_outlets(session: Session, person_id: int) -> list[tuple[str, int]]:
+    """Who published a person's quotes: the outlets of the articles holding them, most first."""
+    outlet = func.coalesce(ArticleRow.outlet, "(outlet not given)")
     rows = session.execute(
-        select(where, func.count()).join(ArticleRow, ArticleRow.id == QuoteRow.article_id).where(QuoteRow.person_id == person_id).group_by(where).order_by(func.count().desc(), where)
+        select(outlet, func.count()).select_from(QuoteRow).join(ArticleRow, ArticleRow.id == QuoteRow.article_id).where(QuoteRow.person_id == person_id).group_by(outlet).order_by(func.count().desc(), outlet)
+    ).all()
+    return [(name, count) for name, count in rows]
+
+
+def quote_venues(session: Session, person_id: int) -> list[tuple[str, int]]:
+    """Where a person's quotes were said, as the articles name it ('told BBC Radio 4', 'on
+    Twitter'), most first; quotes that name no venue are left out."""
+    rows = session.execute(
+        select(QuoteRow.venue, func.count()).where(QuoteRow.person_id == person_id, QuoteRow.venue.is_not(None)).group_by(QuoteRow.venue).order_by(func.count().desc(), QuoteRow.venue)
     ).all()
     return [(name, count) for name, count in rows]
 

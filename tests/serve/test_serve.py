@@ -241,12 +241,12 @@ def test_pictures_are_drawn_on_the_server_with_their_numbers_in_text(client):
     import re
 
     events = client.get("/events").text
-    chart = re.search(r'<svg class="chart".*?</svg>', events, re.S)
+    chart = re.search(r'<svg class="chart chart-wide".*?</svg>', events, re.S)
     assert chart and 'role="img"' in chart.group(0) and "to Labour" in chart.group(0)
     assert re.search(r'class="value">\d+</text>', chart.group(0))  # the count is written, not only drawn
     people = client.get("/api/people", params={"name": "Reeves"}).json()["items"]
     person = client.get(f"/people/{people[0]['id']}").text
-    assert "Quotes over time" in person and '<svg class="chart"' in person and "<script" not in person
+    assert "Quotes over time" in person and '<svg class="chart chart-wide"' in person and "<script" not in person
 
 
 @pytest.fixture(params=BACKENDS)
