@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field, create_model
 from sqlalchemy import select
 
 from ..schema.events import names, view_fields
-from ..present import format_rows
+from ..present import describe_event, format_rows
 from ..read import ReadOptions, Skipped, read_bytes
 from ..schema import Article
 from ..store import views
@@ -193,12 +193,14 @@ def paged(request: Request, items: list, limit: int, offset: int) -> dict:
     return {"items": items[:limit], "limit": limit, "offset": offset, "next": url}
 
 
-def listing(request: Request, view, limit: int, offset: int, format: str, **filters):
-    """One page of a view (one row more is read to know whether another page follows)."""
+def listing(request: Request, view, limit: int, offset: int, format: str, flat=None, **filters):
+    """One page of a view (one row more is read to know whether another page follows); flat:
+    how a row becomes CSV rows, when it is not flat already."""
     with request.app.db.sessions() as session:
         items = view(session, limit=limit + 1, offset=offset, **filters)
     if format == "csv":
-        return PlainTextResponse(format_rows(items[:limit], "csv"), media_type="text/csv")
+        rows = [r for item in items[:limit] for r in flat(item)] if flat else items[:limit]
+        return PlainTextResponse(format_rows(rows, "csv"), media_type="text/csv")
     return paged(request, items, limit, offset)
 
 
@@ -345,6 +347,55 @@ def person_detail(session, person_id: int, quotes: bool = True) -> dict:
     person["quotes"] = views.quotes(session, person_id=person_id, limit=500) if quotes else []
     person["events"] = views.events(session, ids=views.event_ids_of_person(session, person_id, person["name"]))
     return person
+
+
+class TimelineItemOut(BaseModel):
+    """One thing on a person's or a party's timeline: an event or a quote, on its day."""
+
+    date: str | None = Field(description="The event's day (else its first report's publication date), or the quote's article's date")
+    kind: Literal["event", "quote"]
+    summary: str = Field(description="One line saying what happened or who said what")
+    page: str = Field(description="Its page on this server (/events/{id} or /quotes/{id})")
+    event: EventOut | None = None
+    quote: QuoteOut | None = None
+
+
+TimelinePage = page_model(TimelineItemOut)
+TIMELINE_FIELDS = ("date", "kind", "id", "summary", "page", "speaker", "article_id", "title", "outlet", "published", "url")
+
+
+@dataclass
+class TimelineQuery:
+    """Whose timeline, and in which order."""
+
+    name: Annotated[str, Query(min_length=2, max_length=200, description="A person ('Shaun Woodward') or, when no person has the name, a party ('Labour')")]
+    sort: Annotated[Literal["newest", "oldest"], Query(description="newest (default) or oldest first; undated last")] = "newest"
+
+
+def timeline_items(session, name: str, sort: str = "newest", limit: int | None = None, offset: int = 0) -> list[dict]:
+    """A page of views.timeline as the API gives it: each item with its summary and page."""
+    out = []
+    for item in views.timeline(session, name, sort, limit, offset):
+        what = item["what"]
+        if item["kind"] == "event":
+            summary, page = describe_event(what), f"/events/{what['id']}"
+        else:
+            summary, page = f"{what['speaker'] or '(unknown speaker)'}: \u201c{what['text']}\u201d", f"/quotes/{what['id']}"
+        out.append({"date": item["date"], "kind": item["kind"], "summary": summary, "page": page, item["kind"]: what})
+    return out
+
+
+def timeline_rows(item: dict) -> list[dict]:
+    """A timeline item as one CSV row: an event with its first source's article."""
+    what = item.get("event") or item["quote"]
+    article = (what.get("sources") or [{}])[0] if item["kind"] == "event" else what
+    row = {k: item[k] for k in ("date", "kind", "summary", "page")} | {"id": what["id"], "speaker": what.get("speaker")} | {k: article.get(k) for k in ("article_id", "title", "outlet", "published", "url")}
+    return [{k: row[k] for k in TIMELINE_FIELDS}]
+
+
+@router.get("/timeline", response_model=TimelinePage, responses=CSV, summary="Everything about a person or a party, newest first: events and the person's quotes")
+def list_timeline(request: Request, query: Annotated[TimelineQuery, Depends()], limit: Limit = 50, offset: Offset = 0, format: Format = "json"):
+    return listing(request, timeline_items, limit, offset, format, flat=timeline_rows, **asdict(query))
 
 
 @router.get("/stories", response_model=StoryPage, responses=CSV, summary="Stories, largest first")

@@ -16,7 +16,7 @@ from ..present import describe_event, markup, when
 from ..store import views
 from ..store.schema import ArticleCopyRow, ArticleRow, StoryRow
 from ..store.search import HitFilters, SearchRefused, phrase_patterns
-from .api import EventSort, Id, article_detail, event_detail, person_detail, quote_detail, store_upload
+from .api import EventSort, Id, article_detail, event_detail, person_detail, quote_detail, store_upload, timeline_items
 from .common import html, require_writes, writes_allowed
 from .charts import bars, every_month, party_timeline, switches_chart
 from .listing import Listing
@@ -171,6 +171,19 @@ def person(request: Request, person_id: Id, page: int = Query(1, ge=1, le=100_00
         outlets=outlets, venues=venues, timeline=party_timeline(detail["parties"]), coverage=coverage, by_month=bars(periods, "month"), unit=unit,
         describe=describe_event, when=when,
     )
+
+
+@router.get("/timeline")
+def timeline(request: Request, name: str = Query("", max_length=200), sort: Literal["newest", "oldest"] = "newest", page: int = Query(1, ge=1, le=100_000)):
+    """Everything about a person or a party (as `crossfloor timeline`): events and the person's
+    quotes, newest first (or oldest), with CSV and JSON of the page and of it all."""
+    items, total = [], 0
+    if len(name.strip()) >= 2:
+        with request.app.db.sessions() as session:
+            total = views.timeline_count(session, name.strip())
+            items = timeline_items(session, name.strip(), sort, PAGE, (page - 1) * PAGE)
+    listing = Listing("/timeline", "/api/timeline", {"name": name.strip()}, sort, page, PAGE, total, len(items))
+    return html(request, "timeline.html", items=items, listing=listing, name=name.strip(), describe=describe_event, when=when)
 
 
 @router.get("/events")

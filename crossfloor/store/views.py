@@ -301,23 +301,46 @@ def party_history(session: Session, person: PersonRow, mentions) -> list[dict]:
     return sorted(history, key=lambda h: (h.get("first") or "", h["name"] or ""))
 
 
-def timeline(session: Session, name: str) -> list[dict]:
-    """Everything about a person or a party, in date order: events, and the person's quotes."""
-    found = people(session, name)
-    about = {view["id"]: view for view in events(session, person=name)}
-    if not found:  # not a person: a party
-        about.update((view["id"], view) for view in events(session, party=name))
-    items = []
-    for view in about.values():
-        day = view["date"] or (view["date_range"] or [None])[0] or min((s["published"] for s in view["sources"] if s["published"]), default=None)
-        items.append({"date": day, "kind": "event", "what": view})
-    if found:
-        query = (
-            select(QuoteRow, ArticleRow).join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
-            .where(QuoteRow.person_id.in_([p["id"] for p in found])).order_by(QuoteRow.article_id, QuoteRow.start)
-        )
-        items.extend({"date": iso(article.published), "kind": "quote", "what": quote_view(quote, article)} for quote, article in session.execute(query))
-    return sorted(items, key=lambda i: (i["date"] is None, i["date"] or "", i["kind"] != "event"))
+TIMELINE_SORTS = ("oldest", "newest")
+
+
+def timeline_keys(session: Session, name: str, sort: str = "oldest") -> list[tuple]:
+    """What a timeline holds, as (day, kind, id) in its order: the events of a person (or, when
+    no person has the name, of a party) and the person's quotes, each on its day (an event's
+    date, else its first report's publication date; a quote's article's date); undated ones
+    last, and on one day events before quotes. Only ids and days are read, so a long timeline
+    is paged cheaply (timeline)."""
+    people_ids = list(session.scalars(people_filters(select(PersonRow.id), name)))
+    keys: dict[tuple, tuple] = {}  # (kind, id) -> (day, kind rank, then article order), each once
+    for field in ("person",) if people_ids else ("person", "party"):
+        query, when = event_filters(select(CanonicalEventRow.id), **{field: name})
+        keys.update((("event", event_id), (day, 0, event_id, 0)) for event_id, day in session.execute(query.add_columns(when)))
+    if people_ids:
+        query = select(QuoteRow.id, QuoteRow.article_id, QuoteRow.start, ArticleRow.published).join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
+        keys.update((("quote", quote_id), (day, 1, article, start)) for quote_id, article, start, day in session.execute(query.where(QuoteRow.person_id.in_(people_ids))))
+    newest = sort == "newest"
+
+    def order(item):
+        (day, *rest), what = item[1], item[0]
+        return (day is None, (-1 if newest else 1) * day.toordinal() if day else 0, *rest, what[1])
+
+    return [(day, kind, i) for (kind, i), (day, *_) in sorted(keys.items(), key=order)]
+
+
+def timeline(session: Session, name: str, sort: str = "oldest", limit: int | None = None, offset: int = 0) -> list[dict]:
+    """Everything about a person or a party, in date order (oldest first; sort 'newest'):
+    events, and the person's quotes, as {'date', 'kind': event|quote, 'what': its view}; a page
+    of it with limit and offset (timeline_keys says what is in it and in which order)."""
+    keys = timeline_keys(session, name, sort)
+    keys = keys[offset : offset + limit] if limit is not None else keys[offset:]
+    event_views = {view["id"]: view for view in events(session, ids={i for _, kind, i in keys if kind == "event"})} if keys else {}
+    quote_ids = [i for _, kind, i in keys if kind == "quote"]
+    quote_views = {view["id"]: view for view in quotes(session, ids=quote_ids, limit=None)} if quote_ids else {}
+    return [{"date": iso(day), "kind": kind, "what": (event_views if kind == "event" else quote_views)[i]} for day, kind, i in keys]
+
+
+def timeline_count(session: Session, name: str) -> int:
+    return len(timeline_keys(session, name))
 
 
 def story_count(session: Session) -> int:
