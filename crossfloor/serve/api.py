@@ -372,25 +372,76 @@ class TimelineQuery:
     sort: Annotated[Literal["newest", "oldest"], Query(description="newest (default) or oldest first; undated last")] = "newest"
 
 
+def summary_of(kind: str, fact: dict) -> str:
+    """An event or a quote in one line: 'Jo Roe: Labour -> Green Party', 'Jo Roe: “...”'."""
+    if kind == "event":
+        return describe_event(fact)
+    return f"{fact.get('speaker') or '(unknown speaker)'}: \u201c{fact['text']}\u201d"
+
+
+def where_told(kind: str, fact: dict) -> dict:
+    """Where an event or a quote is in the articles: a quote's own place, an event's first source."""
+    return (fact.get("sources") or [{}])[0] if kind == "event" else fact
+
+
 def timeline_items(session, name: str, sort: str = "newest", limit: int | None = None, offset: int = 0) -> list[dict]:
     """A page of views.timeline as the API gives it: each item with its summary and page."""
-    out = []
-    for item in views.timeline(session, name, sort, limit, offset):
-        what = item["what"]
-        if item["kind"] == "event":
-            summary, page = describe_event(what), f"/events/{what['id']}"
-        else:
-            summary, page = f"{what['speaker'] or '(unknown speaker)'}: \u201c{what['text']}\u201d", f"/quotes/{what['id']}"
-        out.append({"date": item["date"], "kind": item["kind"], "summary": summary, "page": page, item["kind"]: what})
-    return out
+    return [
+        {"date": item["date"], "kind": item["kind"], "summary": summary_of(item["kind"], item["what"]), "page": f"/{item['kind']}s/{item['what']['id']}", item["kind"]: item["what"]}
+        for item in views.timeline(session, name, sort, limit, offset)
+    ]
 
 
 def timeline_rows(item: dict) -> list[dict]:
     """A timeline item as one CSV row: an event with its first source's article."""
     what = item.get("event") or item["quote"]
-    article = (what.get("sources") or [{}])[0] if item["kind"] == "event" else what
+    article = where_told(item["kind"], what)
     row = {k: item[k] for k in ("date", "kind", "summary", "page")} | {"id": what["id"], "speaker": what.get("speaker")} | {k: article.get(k) for k in ("article_id", "title", "outlet", "published", "url")}
     return [{k: row[k] for k in TIMELINE_FIELDS}]
+
+
+class FlagOut(BaseModel):
+    """A reader's flag on a fact they say is wrong, with the fact as its page showed it then."""
+
+    id: int
+    created_at: str | None
+    target: Literal["quote", "event"]
+    target_id: int
+    page: str = Field(description="The flagged fact's page on this server")
+    what: str = Field(description="What the reader says is wrong, in their words")
+    summary: str = Field(description="The fact in one line, as it was shown")
+    fact: dict = Field(description="The quote or event as the API gave it when it was flagged")
+
+
+FlagPage = page_model(FlagOut)
+FLAG_FIELDS = ("id", "created_at", "target", "target_id", "page", "what", "summary", "article_id", "start", "end", "text", "fact")
+
+
+@dataclass
+class FlagQuery:
+    """Which flags, in which order."""
+
+    target: Literal["quote", "event"] | None = None
+    target_id: Annotated[int | None, Query(ge=1, le=2**63 - 1, description="Flags on this quote or event")] = None
+    sort: Annotated[Literal["newest", "oldest"], Query(description="newest (default) or oldest first")] = "newest"
+
+
+def flag_items(session, limit: int | None = 50, offset: int = 0, sort: str = "newest", **filters) -> list[dict]:
+    return [flag | {"summary": summary_of(flag["target"], flag["fact"])} for flag in views.flags(session, limit, offset, sort, **filters)]
+
+
+def flag_rows(flag: dict) -> list[dict]:
+    """A flag as one CSV row: the reader's words beside the words flagged (a quote's text, an
+    event's first evidence sentence) and their place, then the whole fact as JSON."""
+    told = where_told(flag["target"], flag["fact"])
+    placed = {"article_id": told.get("article_id"), "start": told.get("start"), "end": told.get("end"), "text": told.get("text") or told.get("sentence")}
+    row = flag | placed
+    return [{k: row[k] for k in FLAG_FIELDS}]
+
+
+@router.get("/flags", response_model=FlagPage, responses=CSV, summary="Readers' flags on wrong facts, newest first")
+def list_flags(request: Request, query: Annotated[FlagQuery, Depends()], limit: Limit = 50, offset: Offset = 0, format: Format = "json"):
+    return listing(request, flag_items, limit, offset, format, flat=flag_rows, **asdict(query))
 
 
 @router.get("/timeline", response_model=TimelinePage, responses=CSV, summary="Everything about a person or a party, newest first: events and the person's quotes")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 
-EXPORTABLE = ("quotes", "events", "people", "timeline")
+EXPORTABLE = ("quotes", "events", "people", "timeline", "flags")
 
 
 @dataclass

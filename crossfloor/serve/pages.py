@@ -1,22 +1,24 @@
-"""The web pages: front page, search, person, event, story, article, upload."""
+"""The web pages: front page, search, person, timeline, event, quote, story, article, readers' flags, upload."""
 
 from __future__ import annotations
 
 import time
 from collections import OrderedDict
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
+from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy import select
 
 from ..schema.events import names
 from ..present import describe_event, markup, when
 from ..store import views
+from ..store.flags import FlagRefused, add_flag
 from ..store.schema import ArticleCopyRow, ArticleRow, StoryRow
 from ..store.search import HitFilters, SearchRefused, phrase_patterns
-from .api import EventSort, Id, article_detail, event_detail, person_detail, quote_detail, store_upload, timeline_items
+from .api import EventSort, Id, article_detail, event_detail, flag_items, person_detail, quote_detail, store_upload, timeline_items
 from .common import html, require_writes, writes_allowed
 from .charts import bars, every_month, party_timeline, switches_chart
 from .listing import Listing
@@ -208,12 +210,58 @@ def events_list(
     return html(request, "events.html", events=found, listing=listing, types=kinds, chart=chart, describe=describe_event, when=when, **shown)
 
 
+Flagged = Annotated[int | None, Query(ge=1, le=2**63 - 1, description="The flag just stored (the page thanks the reader)")]
+
+
 @router.get("/events/{event_id}")
-def event(request: Request, event_id: Id):
+def event(request: Request, event_id: Id, flagged: Flagged = None):
     with request.app.db.sessions() as session:
         found = event_detail(session, event_id)
         conflicts = views.events(session, ids=set(found["conflicts"])) if found["conflicts"] else []
-    return html(request, "event.html", event=found, conflicts=conflicts, describe=describe_event, when=when)
+    return html(request, "event.html", event=found, conflicts=conflicts, describe=describe_event, when=when, **flag_form(request, flagged))
+
+
+# The most characters a reader's flag says (the guard bounds the body: guard.FLAG_BYTES).
+FLAG_CHARS = 2000
+
+
+def flag_form(request: Request, flagged: int | None) -> dict:
+    """What a page's flag form needs: its token against cross-site posts, the bound on its
+    words, and the flag just stored."""
+    return {"csrf": request.app.form_tokens.issue(), "flag_chars": FLAG_CHARS, "flagged": flagged}
+
+
+@router.post("/flags")
+def flag(
+    request: Request,
+    target: Literal["quote", "event"] = Form(...),
+    target_id: int = Form(..., ge=1, le=2**63 - 1),
+    what: str = Form(..., max_length=FLAG_CHARS),
+    csrf: str = Form(""),
+):
+    """A reader flags a wrong fact on a quote's or an event's page: stored with the fact as the
+    page shows it (store.flags), then back to the page, which thanks them."""
+    if not request.app.form_tokens.valid(csrf):
+        raise HTTPException(403, "this form has expired or was not sent from this site: open the page again")
+    if not what.strip():
+        raise HTTPException(422, "say what is wrong")
+    with request.app.db.sessions() as session:
+        fact = quote_detail(session, target_id) if target == "quote" else event_detail(session, target_id)
+    try:
+        flag_id = add_flag(request.app.db, target, target_id, what.strip(), jsonable_encoder(fact), request.app.settings.max_flags)
+    except FlagRefused as refused:
+        raise HTTPException(429, str(refused)) from None
+    return RedirectResponse(f"/{target}s/{target_id}?flagged={flag_id}#flag", status_code=303)
+
+
+@router.get("/flags")
+def flags_list(request: Request, target: Literal["", "quote", "event"] = "", sort: Literal["newest", "oldest"] = "newest", page: int = Query(1, ge=1, le=100_000)):
+    """Readers' flags, newest first, with CSV and JSON of them all for the development data."""
+    with request.app.db.sessions() as session:
+        found = flag_items(session, limit=PAGE, offset=(page - 1) * PAGE, sort=sort, target=target or None)
+        total = views.flag_count(session, target=target or None)
+    listing = Listing("/flags", "/api/flags", {"target": target}, sort, page, PAGE, total, len(found))
+    return html(request, "flags.html", flags=found, listing=listing, target=target)
 
 
 # How much of the article a quote's page shows on each side of it.
@@ -221,14 +269,15 @@ CONTEXT = 400
 
 
 @router.get("/quotes/{quote_id}")
-def quote(request: Request, quote_id: Id):
-    """A quote's own page (its permalink): who said it, how, where, and the words around it."""
+def quote(request: Request, quote_id: Id, flagged: Flagged = None):
+    """A quote's own page (its permalink): who said it, how, where, the words around it, and a
+    form to flag it as wrong."""
     with request.app.db.sessions() as session:
         found = quote_detail(session, quote_id)
         text = session.scalar(select(ArticleRow.text).where(ArticleRow.id == found["article_id"])) or ""
     before = text[max(0, found["start"] - CONTEXT) : found["start"]]
     after = text[found["end"] : found["end"] + CONTEXT]
-    return html(request, "quote.html", quote=found, before=before, after=after)
+    return html(request, "quote.html", quote=found, before=before, after=after, **flag_form(request, flagged))
 
 
 @router.get("/stories")

@@ -17,6 +17,7 @@ from .schema import (
     ArticleRow,
     CanonicalEventRow,
     EventRow,
+    FlagRow,
     PersonMentionRow,
     PersonRow,
     QuoteRow,
@@ -471,6 +472,27 @@ def quote_facets(session: Session, top: int = 8, **filters) -> dict[str, list[tu
         rows = session.execute(query.where(column.is_not(None)).group_by(column).order_by(func.count().desc(), column).limit(top)).all()
         out[name] = [(value, count) for value, count in rows]
     return out
+
+
+def flag_filters(query, target: str | None = None, target_id: int | None = None):
+    conditions = [FlagRow.target == target if target else None, FlagRow.target_id == target_id if target_id is not None else None]
+    return query.where(*(c for c in conditions if c is not None))
+
+
+def flags(session: Session, limit: int | None = 50, offset: int = 0, sort: str = "newest", **filters) -> list[dict]:
+    """Readers' flags on wrong facts, newest first (sort 'oldest'), each with the fact as it was
+    shown when flagged and the page it is on; filters: target (quote or event), target_id."""
+    order = (FlagRow.created_at, FlagRow.id) if sort == "oldest" else (FlagRow.created_at.desc(), FlagRow.id.desc())
+    rows = session.scalars(page(flag_filters(select(FlagRow), **filters).order_by(*order), limit, offset))
+    return [
+        {"id": r.id, "created_at": r.created_at.isoformat(timespec="seconds") if r.created_at else None, "target": r.target, "target_id": r.target_id,
+         "page": f"/{r.target}s/{r.target_id}", "what": r.what, "fact": r.fact}
+        for r in rows
+    ]
+
+
+def flag_count(session: Session, **filters) -> int:
+    return session.scalar(flag_filters(select(func.count()).select_from(FlagRow), **filters)) or 0
 
 
 def coverage(session: Session) -> dict:
