@@ -16,9 +16,9 @@ import re
 
 import pytest
 
-from tests.serve.test_browser import CHROMIUM, SHOTS, chromium, new_tab, serving
+from tests.serve.test_browser import CHROMIUM, SHOTS, new_tab, serving
 from tests.serve.test_browser import shot as browser_shot
-from tests.serve.test_journey import AXE, serious_violations
+from tests.serve.test_journey import AXE, browser, serious_violations  # noqa: F401 - browser: the module's Chromium fixture
 from tests.serve.test_serve import SAMPLES
 
 pytestmark = pytest.mark.skipif(not __import__("os").path.exists(CHROMIUM), reason=f"no Chromium at {CHROMIUM}")
@@ -29,12 +29,6 @@ PHONE = {"width": 375, "height": 812}
 def server(tmp_path_factory):
     with serving(tmp_path_factory.mktemp("reader"), SAMPLES) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as running:
-        yield running
 
 
 @pytest.fixture()
