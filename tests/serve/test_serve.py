@@ -69,7 +69,7 @@ def test_every_page_is_reachable_from_the_front_page_in_two_clicks(client):
         assert page.status_code == 200, link
         second |= set(re.findall(r'href="(/[^"#]*)"', page.text))
     reached = first | second
-    for prefix in ("/search", "/people/", "/events/", "/stories/", "/articles/", "/upload"):
+    for prefix in ("/search", "/people/", "/events/", "/stories/", "/articles/", "/upload", "/timeline?name=", "/flags"):
         assert any(link.startswith(prefix) for link in reached), prefix
 
 

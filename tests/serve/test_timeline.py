@@ -2,7 +2,7 @@
 gives it, newest or oldest first, linked from the person's page, with CSV and JSON of all of it.
 
 Jo Bloggs is quoted on three days of 2020 and an undated day, switched from Labour to the Green
-Party on 2020-02-15, and an undated letter names Labour."""
+Party on 2020-02-15, and an undated letter names Labour; on SQLite and PostgreSQL."""
 
 import csv
 import io
@@ -15,6 +15,7 @@ from crossfloor.serve.app import ServeSettings, create_app
 from crossfloor.store import views
 from crossfloor.store.database import open_database
 from crossfloor.store.schema import ArticleRow, CanonicalEventRow, EventRow, PersonRow
+from tests.databases import BACKENDS, fresh_url
 from tests.serve.test_person import quote
 from tests.serve.test_serve import local
 
@@ -34,9 +35,9 @@ def event(session, k: int, published: date | None, **fields) -> int:
     return canonical.id
 
 
-@pytest.fixture(scope="module")
-def desk(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('timeline') / 'timeline.db'}"
+@pytest.fixture(scope="module", params=BACKENDS)
+def desk(request, tmp_path_factory):
+    url = fresh_url(request.param, tmp_path_factory.mktemp("timeline"))
     db = open_database(url)
     with db.sessions() as session:
         jo = PersonRow(name="Jo Bloggs", surname="Bloggs")
