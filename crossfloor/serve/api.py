@@ -11,8 +11,8 @@ from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field, create_model
 from sqlalchemy import select
 
+from ..present import describe_event, format_rows
 from ..schema.events import STATUS_NAMES, names, view_fields
-from ..present import format_rows
 from ..read import ReadOptions, Skipped, read_bytes
 from ..schema import Article
 from ..store import views
@@ -197,12 +197,14 @@ def paged(request: Request, items: list, limit: int, offset: int) -> dict:
     return {"items": items[:limit], "limit": limit, "offset": offset, "next": url}
 
 
-def listing(request: Request, view, limit: int, offset: int, format: str, **filters):
-    """One page of a view (one row more is read to know whether another page follows)."""
+def listing(request: Request, view, limit: int, offset: int, format: str, flat=None, **filters):
+    """One page of a view (one row more is read to know whether another page follows); flat:
+    how a row becomes CSV rows, when it is not flat already."""
     with request.app.db.sessions() as session:
         items = view(session, limit=limit + 1, offset=offset, **filters)
     if format == "csv":
-        return PlainTextResponse(format_rows(items[:limit], "csv"), media_type="text/csv")
+        rows = [r for item in items[:limit] for r in flat(item)] if flat else items[:limit]
+        return PlainTextResponse(format_rows(rows, "csv"), media_type="text/csv")
     return paged(request, items, limit, offset)
 
 
@@ -294,6 +296,9 @@ def quote_detail(session, quote_id: int) -> dict:
     return found[0]
 
 
+HitSort = Literal["relevance", "newest", "oldest"]
+
+
 class HitOut(ArticleRef):
     kind: str = Field(description="quote or sentence")
     text: str
@@ -314,13 +319,14 @@ def search(
     act: Act | None = None,
     since: date | None = None,
     until: date | None = None,
+    sort: Annotated[HitSort, Query(description="relevance (default: best first, very short hits ranked down), or newest or oldest by publication date")] = "relevance",
     limit: Limit = 50,
     offset: Offset = 0,
 ):
     filters = HitFilters(kind=kind, speaker=speaker, party=party, outlet=outlet, act=act, since=since, until=until)
     with request.app.db.sessions() as session:
         try:
-            hits, total = views.search_hits(session, q, filters, limit, offset, seconds=request.app.settings.search_seconds)
+            hits, total = views.search_hits(session, q, filters, limit, offset, seconds=request.app.settings.search_seconds, sort=sort)
         except SearchRefused as refused:
             raise HTTPException(422, str(refused)) from None
     response.headers["X-Total-Count"] = str(total)
@@ -346,6 +352,106 @@ def person_detail(session, person_id: int, quotes: bool = True) -> dict:
     person["quotes"] = views.quotes(session, person_id=person_id, limit=500) if quotes else []
     person["events"] = views.events(session, ids=views.event_ids_of_person(session, person_id, person["name"]))
     return person
+
+
+class TimelineItemOut(BaseModel):
+    """One thing on a person's or a party's timeline: an event or a quote, on its day."""
+
+    date: str | None = Field(description="The event's day (else its first report's publication date), or the quote's article's date")
+    kind: Literal["event", "quote"]
+    summary: str = Field(description="One line saying what happened or who said what")
+    page: str = Field(description="Its page on this server (/events/{id} or /quotes/{id})")
+    event: EventOut | None = None
+    quote: QuoteOut | None = None
+
+
+TimelinePage = page_model(TimelineItemOut)
+TIMELINE_FIELDS = ("date", "kind", "id", "summary", "page", "speaker", "article_id", "title", "outlet", "published", "url")
+
+
+@dataclass
+class TimelineQuery:
+    """Whose timeline, and in which order."""
+
+    name: Annotated[str, Query(min_length=2, max_length=200, description="A person ('Shaun Woodward') or, when no person has the name, a party ('Labour')")]
+    sort: Annotated[Literal["newest", "oldest"], Query(description="newest (default) or oldest first; undated last")] = "newest"
+
+
+def summary_of(kind: str, fact: dict) -> str:
+    """An event or a quote in one line: 'Jo Roe: Labour -> Green Party', 'Jo Roe: “...”'."""
+    if kind == "event":
+        return describe_event(fact)
+    return f"{fact.get('speaker') or '(unknown speaker)'}: \u201c{fact['text']}\u201d"
+
+
+def where_told(kind: str, fact: dict) -> dict:
+    """Where an event or a quote is in the articles: a quote's own place, an event's first source."""
+    return (fact.get("sources") or [{}])[0] if kind == "event" else fact
+
+
+def timeline_items(session, name: str, sort: str = "newest", limit: int | None = None, offset: int = 0) -> list[dict]:
+    """A page of views.timeline as the API gives it: each item with its summary and page."""
+    return [
+        {"date": item["date"], "kind": item["kind"], "summary": summary_of(item["kind"], item["what"]), "page": f"/{item['kind']}s/{item['what']['id']}", item["kind"]: item["what"]}
+        for item in views.timeline(session, name, sort, limit, offset)
+    ]
+
+
+def timeline_rows(item: dict) -> list[dict]:
+    """A timeline item as one CSV row: an event with its first source's article."""
+    what = item.get("event") or item["quote"]
+    article = where_told(item["kind"], what)
+    row = {k: item[k] for k in ("date", "kind", "summary", "page")} | {"id": what["id"], "speaker": what.get("speaker")} | {k: article.get(k) for k in ("article_id", "title", "outlet", "published", "url")}
+    return [{k: row[k] for k in TIMELINE_FIELDS}]
+
+
+class FlagOut(BaseModel):
+    """A reader's flag on a fact they say is wrong, with the fact as its page showed it then."""
+
+    id: int
+    created_at: str | None
+    target: Literal["quote", "event"]
+    target_id: int
+    page: str = Field(description="The flagged fact's page on this server")
+    what: str = Field(description="What the reader says is wrong, in their words")
+    summary: str = Field(description="The fact in one line, as it was shown")
+    fact: dict = Field(description="The quote or event as the API gave it when it was flagged")
+
+
+FlagPage = page_model(FlagOut)
+FLAG_FIELDS = ("id", "created_at", "target", "target_id", "page", "what", "summary", "article_id", "start", "end", "text", "fact")
+
+
+@dataclass
+class FlagQuery:
+    """Which flags, in which order."""
+
+    target: Literal["quote", "event"] | None = None
+    target_id: Annotated[int | None, Query(ge=1, le=2**63 - 1, description="Flags on this quote or event")] = None
+    sort: Annotated[Literal["newest", "oldest"], Query(description="newest (default) or oldest first")] = "newest"
+
+
+def flag_items(session, limit: int | None = 50, offset: int = 0, sort: str = "newest", **filters) -> list[dict]:
+    return [flag | {"summary": summary_of(flag["target"], flag["fact"])} for flag in views.flags(session, limit, offset, sort, **filters)]
+
+
+def flag_rows(flag: dict) -> list[dict]:
+    """A flag as one CSV row: the reader's words beside the words flagged (a quote's text, an
+    event's first evidence sentence) and their place, then the whole fact as JSON."""
+    told = where_told(flag["target"], flag["fact"])
+    placed = {"article_id": told.get("article_id"), "start": told.get("start"), "end": told.get("end"), "text": told.get("text") or told.get("sentence")}
+    row = flag | placed
+    return [{k: row[k] for k in FLAG_FIELDS}]
+
+
+@router.get("/flags", response_model=FlagPage, responses=CSV, summary="Readers' flags on wrong facts, newest first")
+def list_flags(request: Request, query: Annotated[FlagQuery, Depends()], limit: Limit = 50, offset: Offset = 0, format: Format = "json"):
+    return listing(request, flag_items, limit, offset, format, flat=flag_rows, **asdict(query))
+
+
+@router.get("/timeline", response_model=TimelinePage, responses=CSV, summary="Everything about a person or a party, newest first: events and the person's quotes")
+def list_timeline(request: Request, query: Annotated[TimelineQuery, Depends()], limit: Limit = 50, offset: Offset = 0, format: Format = "json"):
+    return listing(request, timeline_items, limit, offset, format, flat=timeline_rows, **asdict(query))
 
 
 @router.get("/stories", response_model=StoryPage, responses=CSV, summary="Stories, largest first")

@@ -40,6 +40,8 @@ class ServeSettings:
     article_seconds: float | None = None
     # The most list rows one export (/api/export/...) holds; one that would hold more is refused.
     export_rows: int = 100_000
+    # The most readers' flags the database holds; past it a new flag is refused (429).
+    max_flags: int = 10_000
 
     def __post_init__(self) -> None:
         if self.article_seconds is None:
@@ -114,7 +116,7 @@ def problem(status: int, title: str, detail: str) -> JSONResponse:
     return JSONResponse({"type": "about:blank", "title": title, "status": status, "detail": detail}, status_code=status, media_type="application/problem+json")
 
 
-TITLES = {400: "Bad request", 401: "Not allowed", 403: "Refused", 415: "Unsupported media type", 404: "Not found", 405: "Method not allowed", 413: "Too large", 422: "Invalid input", 500: "Something went wrong", 503: "Database unavailable"}
+TITLES = {400: "Bad request", 401: "Not allowed", 403: "Refused", 415: "Unsupported media type", 404: "Not found", 405: "Method not allowed", 413: "Too large", 422: "Invalid input", 429: "Too many", 500: "Something went wrong", 503: "Database unavailable"}
 
 
 def respond_error(app: App, request: Request, status: int, detail: str):

@@ -1,5 +1,5 @@
 """Exports of every row a list's filters keep, streamed as CSV or JSON (as datasette's
-_stream=on): quotes, events and people, and what a person's, an event's or an article's page
+_stream=on): quotes, events, people, timelines and readers' flags, and what a person's, an event's or an article's page
 shows. Rows are read a batch at a time in the list's own order, so memory stays flat; an export
 holds at most ServeSettings.export_rows list rows, and one that would hold more is refused
 before anything is sent. In CSV an event is one row per source, its source's fields in columns
@@ -22,7 +22,25 @@ from sqlalchemy import select
 from ..present import csv_row
 from ..store import views
 from ..store.schema import EventRow
-from .api import EventOut, EventQuery, PeopleQuery, PersonOut, QuoteOut, QuoteQuery, problems
+from .api import (
+    FLAG_FIELDS,
+    TIMELINE_FIELDS,
+    EventOut,
+    EventQuery,
+    FlagOut,
+    FlagQuery,
+    PeopleQuery,
+    PersonOut,
+    QuoteOut,
+    QuoteQuery,
+    TimelineItemOut,
+    TimelineQuery,
+    flag_items,
+    flag_rows,
+    problems,
+    timeline_items,
+    timeline_rows,
+)
 
 router = APIRouter(prefix="/api/export", tags=["export"], responses=problems(422, 500, 503))
 BATCH = 500
@@ -69,6 +87,8 @@ EXPORTS = {
     "quotes": Export("quotes", views.quotes, views.quote_count, tuple(QuoteOut.model_fields), quote_rows, QuoteOut),
     "events": Export("events", views.events, views.event_count, EVENT_FIELDS + tuple(f"source_{k}" for k in SOURCE_FIELDS), event_rows, EventOut),
     "people": Export("people", views.people, views.people_count, PERSON_FIELDS, person_rows, PersonOut),
+    "timeline": Export("timeline", timeline_items, views.timeline_count, TIMELINE_FIELDS, timeline_rows, TimelineItemOut),
+    "flags": Export("flags", flag_items, views.flag_count, FLAG_FIELDS, flag_rows, FlagOut),
 }
 
 
@@ -157,3 +177,13 @@ def event_scope(session, event_id: int | None, person_id: int | None, article_id
 @router.get("/people", responses=STREAMED, summary="Every person the filters keep, as CSV or JSON")
 def export_people(request: Request, query: Annotated[PeopleQuery, Depends()], format: Format = "csv"):
     return stream(request, "people", format, asdict(query))
+
+
+@router.get("/timeline", responses=STREAMED, summary="Everything on a person's or a party's timeline, as CSV or JSON")
+def export_timeline(request: Request, query: Annotated[TimelineQuery, Depends()], format: Format = "csv"):
+    return stream(request, "timeline", format, asdict(query))
+
+
+@router.get("/flags", responses=STREAMED, summary="Every reader's flag on a wrong fact, with the fact flagged, as CSV or JSON (for the development data)")
+def export_flags(request: Request, query: Annotated[FlagQuery, Depends()], format: Format = "csv"):
+    return stream(request, "flags", format, asdict(query))

@@ -21,6 +21,10 @@ UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 WRITE_PATHS = frozenset({"/api/articles", "/api/articles/file", "/upload"})
 # Room for the multipart envelope and form fields around an upload of the largest size.
 ENVELOPE = 100_000
+# Readers' flags on wrong facts: a short form, its body bounded far below an upload's (room for
+# serve.pages.FLAG_CHARS characters of four UTF-8 bytes each, percent-encoded, and the fields).
+FLAG_PATHS = frozenset({"/flags"})
+FLAG_BYTES = 32_000
 
 
 # Nothing from another host, no inline script, no framing by other sites.
@@ -123,7 +127,8 @@ class Guard:
         if scope["method"] not in UNSAFE:
             await self.app(scope, receive, send)
             return
-        body = Counter(receive, self.web.settings.max_upload_bytes + ENVELOPE, self.too_large())
+        limit, detail = self.body_limit(request)
+        body = Counter(receive, limit, detail)
         started = False
 
         async def watched(message: Message) -> None:
@@ -140,7 +145,7 @@ class Guard:
         except BodyTooLarge:
             pass
         if body.over and not started:
-            await self.refuse(request, 413, self.too_large(), scope, receive, send)
+            await self.refuse(request, 413, detail, scope, receive, send)
 
     def refusal(self, request: Request) -> tuple[int, str] | None:
         """(status, detail) when the request is refused before the app sees it."""
@@ -152,8 +157,9 @@ class Guard:
         if cross_site(request):
             return 403, "a write from another site is refused"
         length = request.headers.get("content-length", "")
-        if length.isdigit() and int(length) > settings.max_upload_bytes + ENVELOPE:
-            return 413, self.too_large()
+        limit, detail = self.body_limit(request)
+        if length.isdigit() and int(length) > limit:
+            return 413, detail
         if request.url.path in WRITE_PATHS:
             return self.write_refusal(request) or json_only(request)
         return None
@@ -169,8 +175,11 @@ class Guard:
             return None  # the form carries its token; the page checks it
         return 403, WRITES_OFF
 
-    def too_large(self) -> str:
-        return f"the upload is larger than {self.web.settings.max_upload_bytes / 1_000_000:g} MB"
+    def body_limit(self, request: Request) -> tuple[int, str]:
+        """The most bytes a write's body may hold, and what a larger one is told."""
+        if request.url.path in FLAG_PATHS:
+            return FLAG_BYTES, f"a flag is larger than {FLAG_BYTES // 1000} kB"
+        return self.web.settings.max_upload_bytes + ENVELOPE, f"the upload is larger than {self.web.settings.max_upload_bytes / 1_000_000:g} MB"
 
     async def refuse(self, request: Request, status: int, detail: str, scope: Scope, receive: Receive, send: Send) -> None:
         response = respond_error(self.web, request, status, detail)

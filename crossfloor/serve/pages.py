@@ -1,24 +1,26 @@
-"""The web pages: front page, search, person, event, story, article, upload."""
+"""The web pages: front page, search, person, timeline, event, quote, story, article, readers' flags, upload."""
 
 from __future__ import annotations
 
 import time
 from collections import OrderedDict
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
+from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy import select
 
 from ..schema.events import STATUS_NAMES, names
 from ..present import describe_event, markup, when
 from ..store import views
+from ..store.flags import FlagRefused, add_flag
 from ..store.schema import ArticleCopyRow, ArticleRow, StoryRow
 from ..store.search import HitFilters, SearchRefused, phrase_patterns
-from .api import EventSort, Id, article_detail, event_detail, person_detail, quote_detail, store_upload
+from .api import EventSort, Id, article_detail, event_detail, flag_items, person_detail, quote_detail, store_upload, timeline_items
 from .common import html, require_writes, writes_allowed
-from .charts import bars, switches_chart
+from .charts import bars, every_month, party_timeline, switches_chart
 from .listing import Listing
 
 router = APIRouter(include_in_schema=False)
@@ -71,19 +73,25 @@ def search(
     until: str = "",
     act: Literal["", "said", "thought"] = "",
     kind: Literal["", "direct", "indirect", "mixed", "quote", "sentence"] = "",
-    sort: Literal["newest", "oldest", "speaker", "outlet", "kind"] = "newest",
+    sort: Literal["", "relevance", "newest", "oldest", "speaker", "outlet", "kind"] = "",
     page: int = Query(1, ge=1, le=100_000),
 ):
+    """Words: hits best first (or newest or oldest first); no words: the quotes the filters keep,
+    newest first (or by speaker, outlet, kind)."""
     form = {"q": q, "speaker": speaker, "party": party, "outlet": outlet, "since": since, "until": until, "act": act, "kind": kind}
     with request.app.db.sessions() as session:
         coverage = cached_coverage(request, session)
-        found = word_search(request, session, form, page) if q.strip() else quote_list(session, form, sort, page)
+        if q.strip():
+            found = word_search(request, session, form, sort if sort in ("newest", "oldest") else "relevance", page)
+        else:
+            found = quote_list(session, form, sort if sort not in ("", "relevance") else "newest", page)
     return html(request, "search.html", coverage=coverage, page=page, describe=describe_event, when=when, **form, **found)
 
 
-def word_search(request: Request, session, form: dict, page: int) -> dict:
-    """The search page's hits for words: quotes and sentences holding them, filtered in the query
-    (so the count is every hit), copies of the same words shown once; and, for a name on the
+def word_search(request: Request, session, form: dict, sort: str, page: int) -> dict:
+    """The search page's hits for words, in the order asked (best first, newest or oldest):
+    quotes and sentences holding them, filtered in the query (so the count is every hit and
+    every hit is on some page), copies of the same words shown once; and, for a name on the
     first page, the person and their events first."""
     q, kind = form["q"], form["kind"]
     filters = HitFilters(
@@ -91,7 +99,9 @@ def word_search(request: Request, session, form: dict, page: int) -> dict:
         act=form["act"] or None, since=day(form["since"]), until=day(form["until"]),
     )
     try:
-        results, total = views.search_hits(session, q, filters, limit=PAGE, offset=(page - 1) * PAGE, seconds=request.app.settings.search_seconds, collapse=True)
+        results, total = views.search_hits(
+            session, q, filters, limit=PAGE, offset=(page - 1) * PAGE, seconds=request.app.settings.search_seconds, collapse=True, sort=sort
+        )
     except SearchRefused as refused:
         raise HTTPException(422, str(refused)) from None
     patterns = phrase_patterns(q)
@@ -103,7 +113,9 @@ def word_search(request: Request, session, form: dict, page: int) -> dict:
         name = q.strip().strip('"')
         found_people = views.people_named(session, name)
         found_events = views.events(session, person=name, limit=5) if found_people else []
-    return {"results": results, "more": total > page * PAGE, "mode": "search", "total": str(total), "people": found_people, "events": found_events, "listing": None}
+    shown = {k: v for k, v in form.items() if v}
+    listing = Listing("/search", "/api/search", shown, sort, page, PAGE, total, len(results))
+    return {"results": results, "more": listing.more, "mode": "search", "total": str(total), "people": found_people, "events": found_events, "listing": listing}
 
 
 def quote_list(session, form: dict, sort: str, page: int) -> dict:
@@ -143,13 +155,14 @@ def people_list(request: Request, name: str = "", sort: Literal["mentions", "nam
 
 @router.get("/people/{person_id}")
 def person(request: Request, person_id: Id, page: int = Query(1, ge=1, le=100_000)):
-    """A person, with their quotes a page at a time (grouped by story) and where they were said."""
+    """A person, with their quotes a page at a time (grouped by story), the outlets that
+    published them apart from the venues where they were said, and a chart of every month."""
     with request.app.db.sessions() as session:
         detail = person_detail(session, person_id, quotes=False)
         found = views.quotes(session, person_id=person_id, limit=PAGE + 1, offset=(page - 1) * PAGE)
-        venues = views.quote_venues(session, person_id)
+        outlets, venues = views.quote_outlets(session, person_id), views.quote_venues(session, person_id)
         coverage = cached_coverage(request, session)
-        by_month = bars(views.quotes_by_month(session, person_id), "month")
+        periods, unit = every_month(views.quotes_by_month(session, person_id))
         story_ids = {q["story_id"] for q in found if q["story_id"]}
         titles = dict(session.execute(select(StoryRow.id, StoryRow.title).where(StoryRow.id.in_(story_ids))).all()) if story_ids else {}
     by_story: OrderedDict = OrderedDict()
@@ -157,44 +170,22 @@ def person(request: Request, person_id: Id, page: int = Query(1, ge=1, le=100_00
         by_story.setdefault(quote["story_id"], []).append(quote)
     return html(
         request, "person.html", person=detail, by_story=by_story, story_titles=titles, page=page, more=len(found) > PAGE,
-        venues=venues, timeline=party_timeline(detail["parties"]), coverage=coverage, by_month=by_month, describe=describe_event, when=when,
+        outlets=outlets, venues=venues, timeline=party_timeline(detail["parties"]), coverage=coverage, by_month=bars(periods, "month"), unit=unit,
+        describe=describe_event, when=when,
     )
 
 
-TIMELINE_WIDTH, TIMELINE_LANE = 720, 28
-
-
-def party_timeline(parties: list[dict]) -> dict:
-    """Bars for the SVG party history: one lane per party, placed by the dates articles give."""
-    dated = [p for p in parties if p.get("first")]
-    undated = [p["name"] or "?" for p in parties if not p.get("first")]
-    if not dated:
-        return {"width": TIMELINE_WIDTH, "height": 0, "bars": [], "ticks": [], "undated": undated}
-    first = min(date.fromisoformat(p["first"]) for p in dated)
-    last = max(date.fromisoformat(p["last"] or p["first"]) for p in dated)
-    span = max((last - first).days, 1)
-
-    def x(d: str) -> float:
-        return 120 + (date.fromisoformat(d) - first).days / span * (TIMELINE_WIDTH - 140)
-
-    lanes = list(dict.fromkeys(p["name"] or "(no party)" for p in dated))
-    bars = [timeline_bar(p, lanes, x) for p in dated]
-    ticks = [{"x": round(x(d.isoformat()), 1), "label": d.isoformat()} for d in sorted({first, last})]
-    return {
-        "width": TIMELINE_WIDTH, "height": 30 + len(lanes) * TIMELINE_LANE, "bars": bars, "ticks": ticks,
-        "lanes": [{"name": n, "y": 10 + k * TIMELINE_LANE} for k, n in enumerate(lanes)], "undated": undated,
-    }
-
-
-def timeline_bar(party: dict, lanes: list[str], x) -> dict:
-    """One party's bar in its lane, from its first to its last date (x: a day's position)."""
-    name = party["name"] or "(no party)"
-    ends = party["last"] or party["first"]
-    x0, x1 = x(party["first"]), x(ends)
-    return {
-        "x": round(x0, 1), "y": 10 + lanes.index(name) * TIMELINE_LANE, "w": round(max(x1 - x0, 6), 1), "label": name,
-        "tip": f"{name}: {party['first']}..{ends} ({party['source']})", "switch": party["source"] != "described",
-    }
+@router.get("/timeline")
+def timeline(request: Request, name: str = Query("", max_length=200), sort: Literal["newest", "oldest"] = "newest", page: int = Query(1, ge=1, le=100_000)):
+    """Everything about a person or a party (as `crossfloor timeline`): events and the person's
+    quotes, newest first (or oldest), with CSV and JSON of the page and of it all."""
+    items, total = [], 0
+    if len(name.strip()) >= 2:
+        with request.app.db.sessions() as session:
+            total = views.timeline_count(session, name.strip())
+            items = timeline_items(session, name.strip(), sort, PAGE, (page - 1) * PAGE)
+    listing = Listing("/timeline", "/api/timeline", {"name": name.strip()}, sort, page, PAGE, total, len(items))
+    return html(request, "timeline.html", items=items, listing=listing, name=name.strip(), describe=describe_event, when=when)
 
 
 @router.get("/events")
@@ -221,12 +212,58 @@ def events_list(
     return html(request, "events.html", events=found, listing=listing, types=kinds, statuses=STATUS_NAMES, chart=chart, describe=describe_event, when=when, **shown)
 
 
+Flagged = Annotated[int | None, Query(ge=1, le=2**63 - 1, description="The flag just stored (the page thanks the reader)")]
+
+
 @router.get("/events/{event_id}")
-def event(request: Request, event_id: Id):
+def event(request: Request, event_id: Id, flagged: Flagged = None):
     with request.app.db.sessions() as session:
         found = event_detail(session, event_id)
         conflicts = views.events(session, ids=set(found["conflicts"])) if found["conflicts"] else []
-    return html(request, "event.html", event=found, conflicts=conflicts, describe=describe_event, when=when)
+    return html(request, "event.html", event=found, conflicts=conflicts, describe=describe_event, when=when, **flag_form(request, flagged))
+
+
+# The most characters a reader's flag says (the guard bounds the body: guard.FLAG_BYTES).
+FLAG_CHARS = 2000
+
+
+def flag_form(request: Request, flagged: int | None) -> dict:
+    """What a page's flag form needs: its token against cross-site posts, the bound on its
+    words, and the flag just stored."""
+    return {"csrf": request.app.form_tokens.issue(), "flag_chars": FLAG_CHARS, "flagged": flagged}
+
+
+@router.post("/flags")
+def flag(
+    request: Request,
+    target: Literal["quote", "event"] = Form(...),
+    target_id: int = Form(..., ge=1, le=2**63 - 1),
+    what: str = Form(..., max_length=FLAG_CHARS),
+    csrf: str = Form(""),
+):
+    """A reader flags a wrong fact on a quote's or an event's page: stored with the fact as the
+    page shows it (store.flags), then back to the page, which thanks them."""
+    if not request.app.form_tokens.valid(csrf):
+        raise HTTPException(403, "this form has expired or was not sent from this site: open the page again")
+    if not what.strip():
+        raise HTTPException(422, "say what is wrong")
+    with request.app.db.sessions() as session:
+        fact = quote_detail(session, target_id) if target == "quote" else event_detail(session, target_id)
+    try:
+        flag_id = add_flag(request.app.db, target, target_id, what.strip(), jsonable_encoder(fact), request.app.settings.max_flags)
+    except FlagRefused as refused:
+        raise HTTPException(429, str(refused)) from None
+    return RedirectResponse(f"/{target}s/{target_id}?flagged={flag_id}#flag", status_code=303)
+
+
+@router.get("/flags")
+def flags_list(request: Request, target: Literal["", "quote", "event"] = "", sort: Literal["newest", "oldest"] = "newest", page: int = Query(1, ge=1, le=100_000)):
+    """Readers' flags, newest first, with CSV and JSON of them all for the development data."""
+    with request.app.db.sessions() as session:
+        found = flag_items(session, limit=PAGE, offset=(page - 1) * PAGE, sort=sort, target=target or None)
+        total = views.flag_count(session, target=target or None)
+    listing = Listing("/flags", "/api/flags", {"target": target}, sort, page, PAGE, total, len(found))
+    return html(request, "flags.html", flags=found, listing=listing, target=target)
 
 
 # How much of the article a quote's page shows on each side of it.
@@ -234,14 +271,15 @@ CONTEXT = 400
 
 
 @router.get("/quotes/{quote_id}")
-def quote(request: Request, quote_id: Id):
-    """A quote's own page (its permalink): who said it, how, where, and the words around it."""
+def quote(request: Request, quote_id: Id, flagged: Flagged = None):
+    """A quote's own page (its permalink): who said it, how, where, the words around it, and a
+    form to flag it as wrong."""
     with request.app.db.sessions() as session:
         found = quote_detail(session, quote_id)
         text = session.scalar(select(ArticleRow.text).where(ArticleRow.id == found["article_id"])) or ""
     before = text[max(0, found["start"] - CONTEXT) : found["start"]]
     after = text[found["end"] : found["end"] + CONTEXT]
-    return html(request, "quote.html", quote=found, before=before, after=after)
+    return html(request, "quote.html", quote=found, before=before, after=after, **flag_form(request, flagged))
 
 
 @router.get("/stories")

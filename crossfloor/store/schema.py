@@ -385,3 +385,21 @@ class AlertRow(Base):
     # Set by the watcher that is delivering it, so no other watcher sends it too; a claim older
     # than alerts.CLAIM_SECONDS is a watcher that died, and may be taken over.
     claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+# ---- readers' corrections ---------------------------------------------------------------------
+class FlagRow(Base):
+    """A reader's flag on a fact a page shows (a quote or an event) that they say is wrong: what
+    is wrong, in their words, and the fact as the page showed it then, so the flag keeps its
+    meaning when the fact is later corrected or re-analysed; exported for the development data
+    (migration 0011)."""
+
+    __tablename__ = "flags"
+    __table_args__ = (Index("ix_flags_target", "target", "target_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    target: Mapped[str] = mapped_column(Clipped(10))  # quote | event
+    target_id: Mapped[int] = mapped_column(Integer)
+    what: Mapped[str] = mapped_column(Text)  # bounded by the web app (serve.pages.FLAG_CHARS)
+    fact: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)

@@ -172,13 +172,30 @@ def matching(session: Session, query: str, filters: HitFilters) -> tuple[str, st
         params[f"re{k}"] = pattern
     joins = HIT_JOINS
     if dialect == "sqlite":
-        source, order = f"FROM search_index s {joins} WHERE search_index MATCH :match", ("bm25(search_index)", "")
+        source = f"FROM search_index s {joins} WHERE search_index MATCH :match"
         params["match"] = match_expression(phrases)
     else:
         parts = " && ".join(f"phraseto_tsquery('english', :p{k})" for k in range(len(phrases)))
-        source, order = f"FROM search_index s CROSS JOIN (SELECT {parts} AS q) AS query {joins} WHERE s.tsv @@ query.q", ("ts_rank(s.tsv, query.q)", " DESC")
+        source = f"FROM search_index s CROSS JOIN (SELECT {parts} AS q) AS query {joins} WHERE s.tsv @@ query.q"
         params.update({f"p{k}": " ".join(words) for k, words in enumerate(phrases)})
-    return " AND ".join([source, *conditions]), " AND ".join(as_typed), order, params
+    return " AND ".join([source, *conditions]), " AND ".join(as_typed), relevance(dialect), params
+
+
+# A hit of fewer words than this is ranked down in proportion ('Trump wrote.', a bare headline
+# such as 'What Trump knew'): the index's length normalisation (BM25's, and ts_rank's) favours
+# short texts, so without it the shortest hits holding a word come first.
+FULL_WORDS = 12
+# The words of a hit, counted in SQL (spaces, plus one).
+WORD_COUNT = "(length(s.body) - length(replace(s.body, ' ', '')) + 1)"
+
+
+def relevance(dialect: str) -> tuple[str, str]:
+    """The rank's SQL expression and its direction (best first): the index's relevance (SQLite
+    FTS5's BM25, lower is better; PostgreSQL's ts_rank with its length normalisation 1, higher
+    is better), times the share of FULL_WORDS a short hit has (a penalty, never a bonus)."""
+    if dialect == "sqlite":
+        return f"bm25(search_index) * min({WORD_COUNT}, {FULL_WORDS}) / {FULL_WORDS}.0", ""
+    return f"ts_rank(s.tsv, query.q, 1) * least({WORD_COUNT}, {FULL_WORDS}) / {FULL_WORDS}.0", " DESC"
 
 
 def read_hits(session: Session, hit_id: str, ids: list[int]) -> dict[int, dict]:
@@ -202,25 +219,44 @@ def add_copies(session: Session, base: str, params: dict, rows: list[dict]) -> N
         row["copies"] = [c for c in found.get(row["copy_key"], []) if (c["article_id"], c["start"]) != (row["article_id"], row["start"])]
 
 
-def search(session: Session, query: str, filters: HitFilters | None = None, limit: int = 50, offset: int = 0, seconds: float = 2.0, collapse: bool = False) -> tuple[list[dict], int]:
-    """A page of the hits, best first, and how many there are in all. collapse: copies of the
-    same words (syndicated articles) are counted and paged once, each hit's `copies` listing the
-    others."""
+# The orders of hits: best first, or by their article's publication date either way (undated
+# articles last); ties in article order.
+HIT_SORTS = ("relevance", "newest", "oldest")
+
+
+def hit_order(sort: str, rank: str, best: str) -> str:
+    if sort not in HIT_SORTS:
+        raise SearchRefused(f"hits sort by {', '.join(HIT_SORTS)}, not {sort!r}")
+    return {
+        "relevance": f"rank{best}, article_id, start",
+        "newest": "published IS NULL, published DESC, article_id DESC, start",
+        "oldest": "published IS NULL, published, article_id, start",
+    }[sort]
+
+
+def search(
+    session: Session, query: str, filters: HitFilters | None = None, limit: int = 50, offset: int = 0, seconds: float = 2.0, collapse: bool = False,
+    sort: str = "relevance",
+) -> tuple[list[dict], int]:
+    """A page of the hits in the order asked (HIT_SORTS: best first by default), and how many
+    there are in all. collapse: copies of the same words (syndicated articles) are counted and
+    paged once, each hit's `copies` listing the others."""
     if not phrases_of(query):
         return [], 0
     base, as_typed, (rank, best), params = matching(session, query, filters or HitFilters())
+    order = hit_order(sort, rank, best)
     where = f"{base} AND {as_typed}"
-    # Copies are the same words, case aside: the best-ranked one stands for them. The hits are
-    # ranked, collapsed and counted (before the LIMIT) as ids only, then one page's columns read:
-    # carrying the columns of every match through the window costs four times as much. (The rank
-    # is taken first: SQLite's bm25() cannot stand in a window.)
+    # Copies are the same words, case aside: the first in the page's order stands for them. The
+    # hits are ranked, collapsed and counted (before the LIMIT) as ids only, then one page's
+    # columns read: carrying the columns of every match through the window costs four times as
+    # much. (The rank is taken first: SQLite's bm25() cannot stand in a window.)
     hit_id = "s.rowid" if session.get_bind().dialect.name == "sqlite" else "s.id"
-    matched = f"SELECT {hit_id} AS hit, s.article_id, s.start, lower(s.body) AS copy_key, {rank} AS rank {where}"
+    matched = f"SELECT {hit_id} AS hit, s.article_id, s.start, a.published, lower(s.body) AS copy_key, {rank} AS rank {where}"
     if collapse:
-        matched = f"SELECT *, row_number() OVER (PARTITION BY copy_key ORDER BY rank{best}, article_id, start) AS copy_rank, count(*) OVER (PARTITION BY copy_key) AS copies FROM ({matched}) AS matched"
+        matched = f"SELECT *, row_number() OVER (PARTITION BY copy_key ORDER BY {order}) AS copy_rank, count(*) OVER (PARTITION BY copy_key) AS copies FROM ({matched}) AS matched"
     else:
         matched = f"SELECT *, 1 AS copy_rank, 1 AS copies FROM ({matched}) AS matched"
-    page = f"SELECT hit, copies, count(*) OVER () AS total FROM ({matched}) AS hits WHERE copy_rank = 1 ORDER BY rank{best}, article_id, start LIMIT :limit OFFSET :offset"
+    page = f"SELECT hit, copies, count(*) OVER () AS total FROM ({matched}) AS hits WHERE copy_rank = 1 ORDER BY {order} LIMIT :limit OFFSET :offset"
     with time_limit(session, seconds):
         ranked = session.execute(text(page), {**params, "limit": limit, "offset": offset}).all()
         # Past the last page there is no row to carry the total.

@@ -17,6 +17,7 @@ from .schema import (
     ArticleRow,
     CanonicalEventRow,
     EventRow,
+    FlagRow,
     PersonMentionRow,
     PersonRow,
     QuoteRow,
@@ -305,23 +306,46 @@ def party_history(session: Session, person: PersonRow, mentions) -> list[dict]:
     return sorted(history, key=lambda h: (h.get("first") or "", h["name"] or ""))
 
 
-def timeline(session: Session, name: str) -> list[dict]:
-    """Everything about a person or a party, in date order: events, and the person's quotes."""
-    found = people(session, name)
-    about = {view["id"]: view for view in events(session, person=name)}
-    if not found:  # not a person: a party
-        about.update((view["id"], view) for view in events(session, party=name))
-    items = []
-    for view in about.values():
-        day = view["date"] or (view["date_range"] or [None])[0] or min((s["published"] for s in view["sources"] if s["published"]), default=None)
-        items.append({"date": day, "kind": "event", "what": view})
-    if found:
-        query = (
-            select(QuoteRow, ArticleRow).join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
-            .where(QuoteRow.person_id.in_([p["id"] for p in found])).order_by(QuoteRow.article_id, QuoteRow.start)
-        )
-        items.extend({"date": iso(article.published), "kind": "quote", "what": quote_view(quote, article)} for quote, article in session.execute(query))
-    return sorted(items, key=lambda i: (i["date"] is None, i["date"] or "", i["kind"] != "event"))
+TIMELINE_SORTS = ("oldest", "newest")
+
+
+def timeline_keys(session: Session, name: str, sort: str = "oldest") -> list[tuple]:
+    """What a timeline holds, as (day, kind, id) in its order: the events of a person (or, when
+    no person has the name, of a party) and the person's quotes, each on its day (an event's
+    date, else its first report's publication date; a quote's article's date); undated ones
+    last, and on one day events before quotes. Only ids and days are read, so a long timeline
+    is paged cheaply (timeline)."""
+    people_ids = list(session.scalars(people_filters(select(PersonRow.id), name)))
+    keys: dict[tuple, tuple] = {}  # (kind, id) -> (day, kind rank, then article order), each once
+    for field in ("person",) if people_ids else ("person", "party"):
+        query, when = event_filters(select(CanonicalEventRow.id), **{field: name})
+        keys.update((("event", event_id), (day, 0, event_id, 0)) for event_id, day in session.execute(query.add_columns(when)))
+    if people_ids:
+        query = select(QuoteRow.id, QuoteRow.article_id, QuoteRow.start, ArticleRow.published).join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
+        keys.update((("quote", quote_id), (day, 1, article, start)) for quote_id, article, start, day in session.execute(query.where(QuoteRow.person_id.in_(people_ids))))
+    newest = sort == "newest"
+
+    def order(item):
+        (day, *rest), what = item[1], item[0]
+        return (day is None, (-1 if newest else 1) * day.toordinal() if day else 0, *rest, what[1])
+
+    return [(day, kind, i) for (kind, i), (day, *_) in sorted(keys.items(), key=order)]
+
+
+def timeline(session: Session, name: str, sort: str = "oldest", limit: int | None = None, offset: int = 0) -> list[dict]:
+    """Everything about a person or a party, in date order (oldest first; sort 'newest'):
+    events, and the person's quotes, as {'date', 'kind': event|quote, 'what': its view}; a page
+    of it with limit and offset (timeline_keys says what is in it and in which order)."""
+    keys = timeline_keys(session, name, sort)
+    keys = keys[offset : offset + limit] if limit is not None else keys[offset:]
+    event_views = {view["id"]: view for view in events(session, ids={i for _, kind, i in keys if kind == "event"})} if keys else {}
+    quote_ids = [i for _, kind, i in keys if kind == "quote"]
+    quote_views = {view["id"]: view for view in quotes(session, ids=quote_ids, limit=None)} if quote_ids else {}
+    return [{"date": iso(day), "kind": kind, "what": (event_views if kind == "event" else quote_views)[i]} for day, kind, i in keys]
+
+
+def timeline_count(session: Session, name: str) -> int:
+    return len(timeline_keys(session, name))
 
 
 def story_count(session: Session) -> int:
@@ -454,6 +478,27 @@ def quote_facets(session: Session, top: int = 8, **filters) -> dict[str, list[tu
     return out
 
 
+def flag_filters(query, target: str | None = None, target_id: int | None = None):
+    conditions = [FlagRow.target == target if target else None, FlagRow.target_id == target_id if target_id is not None else None]
+    return query.where(*(c for c in conditions if c is not None))
+
+
+def flags(session: Session, limit: int | None = 50, offset: int = 0, sort: str = "newest", **filters) -> list[dict]:
+    """Readers' flags on wrong facts, newest first (sort 'oldest'), each with the fact as it was
+    shown when flagged and the page it is on; filters: target (quote or event), target_id."""
+    order = (FlagRow.created_at, FlagRow.id) if sort == "oldest" else (FlagRow.created_at.desc(), FlagRow.id.desc())
+    rows = session.scalars(page(flag_filters(select(FlagRow), **filters).order_by(*order), limit, offset))
+    return [
+        {"id": r.id, "created_at": r.created_at.isoformat(timespec="seconds") if r.created_at else None, "target": r.target, "target_id": r.target_id,
+         "page": f"/{r.target}s/{r.target_id}", "what": r.what, "fact": r.fact}
+        for r in rows
+    ]
+
+
+def flag_count(session: Session, **filters) -> int:
+    return session.scalar(flag_filters(select(func.count()).select_from(FlagRow), **filters)) or 0
+
+
 def coverage(session: Session) -> dict:
     """What the database holds that pages depend on: how many articles carry a date, and
     whether reference data is loaded (pages say so when it is missing, and how to add it)."""
@@ -485,11 +530,20 @@ def quotes_by_month(session: Session, person_id: int) -> list[dict]:
     return [{"month": m, "count": n} for m, n in sorted(counts.items())]
 
 
-def quote_venues(session: Session, person_id: int) -> list[tuple[str, int]]:
-    """Where a person's quotes were said (the venue, else the outlet), most first."""
-    where = func.coalesce(QuoteRow.venue, ArticleRow.outlet, "unknown outlet")
+def quote_outlets(session: Session, person_id: int) -> list[tuple[str, int]]:
+    """Who published a person's quotes: the outlets of the articles holding them, most first."""
+    outlet = func.coalesce(ArticleRow.outlet, "(outlet not given)")
     rows = session.execute(
-        select(where, func.count()).join(ArticleRow, ArticleRow.id == QuoteRow.article_id).where(QuoteRow.person_id == person_id).group_by(where).order_by(func.count().desc(), where)
+        select(outlet, func.count()).select_from(QuoteRow).join(ArticleRow, ArticleRow.id == QuoteRow.article_id).where(QuoteRow.person_id == person_id).group_by(outlet).order_by(func.count().desc(), outlet)
+    ).all()
+    return [(name, count) for name, count in rows]
+
+
+def quote_venues(session: Session, person_id: int) -> list[tuple[str, int]]:
+    """Where a person's quotes were said, as the articles name it ('told BBC Radio 4', 'on
+    Twitter'), most first; quotes that name no venue are left out."""
+    rows = session.execute(
+        select(QuoteRow.venue, func.count()).where(QuoteRow.person_id == person_id, QuoteRow.venue.is_not(None)).group_by(QuoteRow.venue).order_by(func.count().desc(), QuoteRow.venue)
     ).all()
     return [(name, count) for name, count in rows]
 
@@ -499,12 +553,14 @@ def search(session: Session, query: str, kind: str | None = None, limit: int = 5
     return search_hits(session, query, HitFilters(kind=kind), limit, seconds=seconds)[0]
 
 
-def search_hits(session: Session, query: str, filters: HitFilters, limit: int = 50, offset: int = 0, seconds: float = 2.0, collapse: bool = False) -> tuple[list[dict], int]:
+def search_hits(
+    session: Session, query: str, filters: HitFilters, limit: int = 50, offset: int = 0, seconds: float = 2.0, collapse: bool = False, sort: str = "relevance"
+) -> tuple[list[dict], int]:
     """A page of the quotes and sentences that hold every word and phrase of the query and pass
-    the filters, best first, and how many there are in all (collapse: copies of the same words
-    counted once, the others in each hit's 'copies'); a query that is too long or too slow raises
-    search.SearchRefused."""
-    hits, total = full_text(session, query, filters, limit, offset, seconds, collapse)
+    the filters, best first (sort: 'newest' or 'oldest' by publication date), and how many there
+    are in all (collapse: copies of the same words counted once, the others in each hit's
+    'copies'); a query that is too long or too slow raises search.SearchRefused."""
+    hits, total = full_text(session, query, filters, limit, offset, seconds, collapse, sort)
     return [hit_view(hit) | {"copies": [hit_view(c) for c in hit["copies"]]} for hit in hits], total
 
 

@@ -2,6 +2,7 @@
 escaping of hostile article text, and the OpenAPI schema checked by schemathesis."""
 
 import json
+import re
 import time
 
 import pytest
@@ -68,7 +69,7 @@ def test_every_page_is_reachable_from_the_front_page_in_two_clicks(client):
         assert page.status_code == 200, link
         second |= set(re.findall(r'href="(/[^"#]*)"', page.text))
     reached = first | second
-    for prefix in ("/search", "/people/", "/events/", "/stories/", "/articles/", "/upload"):
+    for prefix in ("/search", "/people/", "/events/", "/stories/", "/articles/", "/upload", "/timeline?name=", "/flags"):
         assert any(link.startswith(prefix) for link in reached), prefix
 
 
@@ -241,12 +242,12 @@ def test_pictures_are_drawn_on_the_server_with_their_numbers_in_text(client):
     import re
 
     events = client.get("/events").text
-    chart = re.search(r'<svg class="chart".*?</svg>', events, re.S)
+    chart = re.search(r'<svg class="chart chart-wide".*?</svg>', events, re.S)
     assert chart and 'role="img"' in chart.group(0) and "to Labour" in chart.group(0)
     assert re.search(r'class="value">\d+</text>', chart.group(0))  # the count is written, not only drawn
     people = client.get("/api/people", params={"name": "Reeves"}).json()["items"]
     person = client.get(f"/people/{people[0]['id']}").text
-    assert "Quotes over time" in person and '<svg class="chart"' in person and "<script" not in person
+    assert "Quotes over time" in person and '<svg class="chart chart-wide"' in person and "<script" not in person
 
 
 @pytest.fixture(params=BACKENDS)
@@ -351,3 +352,29 @@ def test_the_front_page_is_kept_until_an_article_is_added(client):
     added = client.post("/api/articles", json={"text": "Front page\n\nThe housing minister, Nia Front, has resigned from the government."})
     assert added.status_code == 201
     assert client.get("/").text != first
+
+
+FOCUSABLE = re.compile(r"<(a|input|button|select|textarea)\b[^>]*>", re.I)
+
+
+def test_every_page_opens_with_a_skip_link_to_its_content(client):
+    """issue 29: 23 Tabs to the first search hit. The first thing a Tab reaches on every page
+    is 'Skip to content' (to <main>); list pages add 'Skip to results' next."""
+    some = {
+        "person": client.get("/api/people").json()["items"][0]["id"],
+        "event": client.get("/api/events").json()["items"][0]["id"],
+        "quote": client.get("/api/quotes").json()["items"][0]["id"],
+        "story": client.get("/api/stories").json()["items"][0]["id"],
+    }
+    pages = ["/", "/search", "/search?q=by-election", "/people", "/events", "/stories", "/upload", "/api/docs", "/articles/1", "/articles/999999",
+             f"/people/{some['person']}", f"/events/{some['event']}", f"/quotes/{some['quote']}", f"/stories/{some['story']}"]
+    for path in pages:
+        page = client.get(path).text
+        body = page[page.index("<body") :]
+        first = FOCUSABLE.search(body).group(0)
+        assert first == '<a class="skip-link" href="#content">', (path, first)
+        assert 'Skip to content</a>' in body and re.search(r'<main id="content"[^>]*tabindex="-1"', body), path
+    for path in ("/search", "/search?q=by-election", "/people", "/events", "/stories"):
+        body = client.get(path).text
+        links = re.findall(r'<a class="skip-link" href="#(\w+)">', body)
+        assert links == ["content", "results"] and 'id="results"' in body, path
