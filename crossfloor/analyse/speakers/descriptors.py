@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..doctext import inside_quotation
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -14,20 +16,27 @@ if TYPE_CHECKING:
 
 
 def describe(ent: Span, person: Person, by_role: dict[str, Person], words: Lexicons) -> None:
-    """Pick up the role, party and seat written beside a name ('Tory MP X', 'X, MP for Y')."""
-    phrases = [(phrase, True) for phrase in descriptor_phrases(ent, words.people)] + predicate_phrases(ent.root, words.people)
-    for phrase, held in phrases:
+    """Pick up the role, party and seat written beside a name ('Tory MP X', 'X, MP for Y'), and
+    a role the sentence gives the person ('X became party leader')."""
+    for phrase in descriptor_phrases(ent, words.people):
         text = " ".join(t.text for t in phrase if not t.is_punct)
         person.titles |= {t.lower_ for t in phrase if t.pos_ in ("NOUN", "PROPN")}
         person.party = person.party or words.parties.find(text)
         seat = seat_from(phrase, words)
         person.seat = person.seat or seat
-        role = role_from(phrase, seat, words)
-        if role:
-            # A post the person left ('resigned as ambassador') still tells who 'the ambassador' is.
-            person.role = person.role or (role if held else None)
-            person.titles |= {w.lower() for w in role.split()}
-            by_role.setdefault(role_key(role, words.people), person)
+        take_role(person, role_from(phrase, seat, words), True, by_role, words)
+    if not inside_quotation(ent.doc, ent.start_char):  # what the article says, not what a speaker claims
+        for phrase, held in predicate_phrases(ent.root, words.people):
+            take_role(person, role_from(phrase, None, words), held, by_role, words)
+
+
+def take_role(person: Person, role: str | None, held: bool, by_role: dict[str, Person], words: Lexicons) -> None:
+    if not role:
+        return
+    # A post the person left ('resigned as ambassador') still tells who 'the ambassador' is.
+    person.role = person.role or (role if held else None)
+    person.titles |= {w.lower() for w in role.split()}
+    by_role.setdefault(role_key(role, words.people), person)
 
 
 def role_key(role: str, people: PeopleLexicon) -> str:
@@ -70,7 +79,7 @@ def predicate_phrases(head: Token, people: PeopleLexicon) -> list[tuple[list[Tok
         if verb.lemma_.lower() not in people.role_verbs:
             continue
         for complement in role_complements(verb, people):
-            clause = {t.i for c in complement.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+            clause = {t.i for c in complement.children if c.dep_ in ("relcl", "acl", "ccomp", "advcl") for t in c.subtree}
             held = verb.lemma_.lower() not in people.former_role_verbs
             phrases.append((sorted((t for t in complement.subtree if t.i not in clause), key=lambda t: t.i), held))
     return phrases
