@@ -126,6 +126,7 @@ class PeopleLexicon:
     role_prepositions: frozenset[str] = frozenset()
     relative_subjects: frozenset[str] = frozenset()
     former_role_verbs: frozenset[str] = frozenset()
+    proportion_words: frozenset[str] = frozenset()
 
     def classes_of(self, words) -> frozenset[str]:
         """The role classes that words ('Rep.', 'prime minister', 'congressman') belong to."""
@@ -180,6 +181,7 @@ SPEAKER_WORD_LISTS = (
     "role_prepositions",
     "relative_subjects",
     "former_role_verbs",
+    "proportion_words",
 )
 
 

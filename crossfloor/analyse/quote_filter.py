@@ -4,7 +4,7 @@ the attribution and speaker passes produced.
 On news nobody picked for its quotes, many of the rules' indirect "quotes" are not reported
 speech ("the agency plans to hire", "most Americans want") or carry the wrong speaker. Each quote
 is described by what produced it (its attribution pass, its speaker pass, the kind of speaker, the
-cue word, its length, its form) and a linear model learned on the tuning part of the annotated
+cue word, its length, its form, a speaker that is a counted group) and a linear model learned on the tuning part of the annotated
 articles and the stream judgments (`crossfloor train quote-filter`, crossfloor/train/
 quote_filter.py) scores it; a quote below the model's threshold is dropped. The model is a JSON
 file of feature weights (crossfloor/models/quote_filter.json), so scoring needs no
@@ -37,19 +37,21 @@ class FilterWords:
     speaking_pronouns: frozenset[str]
     complementisers: frozenset[str]
     infinitive_markers: frozenset[str]
+    proportion_words: frozenset[str] = frozenset()
 
 
 @cache
 def filter_words() -> FilterWords:
     cues = cue_lexicon()
-    return FilterWords(people_lexicon().speaking_pronouns, cues.complementisers, cues.infinitive_markers)
+    people = people_lexicon()
+    return FilterWords(people.speaking_pronouns, cues.complementisers, cues.infinitive_markers, people.proportion_words)
 
 
 def features(quote: dict, words: FilterWords | None = None) -> list[str]:
     """The names of the features a quote (a Quote's to_dict) has; the model weighs each, alone
     and together with the quote's kind."""
     words = words or filter_words()
-    found = described(quote) + speaker_flags(quote, words.speaking_pronouns) + content_flags((quote.get("text") or "").split(), words)
+    found = described(quote) + speaker_flags(quote, words) + content_flags((quote.get("text") or "").split(), words)
     return [f"{name}|{quote.get('kind')}" for name in found] + found
 
 
@@ -68,10 +70,14 @@ def described(quote: dict) -> list[str]:
     ]
 
 
-def speaker_flags(quote: dict, speaking_pronouns: frozenset[str]) -> list[str]:
+def speaker_flags(quote: dict, words: FilterWords) -> list[str]:
     flags = []
-    if (quote.get("speaker") or "").strip().lower() in speaking_pronouns:
+    speaker = (quote.get("speaker") or "").strip().lower()
+    if speaker in words.speaking_pronouns:
         flags.append("speaker=first or second person")
+    if any(w in words.proportion_words or w.isdigit() for w in speaker.replace("%", " % ").split()):
+        flags.append("speaker=counted group")  # 'half of all Americans', 'three of four voters': a poll's
+
     resolved = quote.get("speaker_resolved")
     if not resolved:
         flags.append("speaker=unresolved")

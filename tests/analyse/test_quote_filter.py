@@ -26,6 +26,12 @@ def test_features_read_the_words_from_the_data():
     assert {"speaker=first or second person", "content=opens with that", "speaker=unresolved", "cue=argued", "cue=argued|indirect"} <= set(names)
 
 
+def test_a_counted_group_is_told_from_a_person():
+    assert "speaker=counted group" in features({"kind": "indirect", "text": "they had no preference", "speaker": "three of four voters", "cue": "said"})
+    assert "speaker=counted group" in features({"kind": "indirect", "text": "they lost hours", "speaker": "67% of adults", "cue": "say"})
+    assert "speaker=counted group" not in features({"kind": "indirect", "text": "the plan would fail", "speaker": "Jane Roe", "cue": "said"})
+
+
 def test_a_broken_model_file_is_one_line_naming_it(tmp_path):
     path = tmp_path / "filter.json"
     path.write_text('{"weights": {}, "bias": 0.1}')
