@@ -70,6 +70,10 @@ def speaker_of(found, words: str) -> str | None:
             "Attorney General Rita Moss defended the law on Monday. \u201cThe act will shine a light on the money,\u201d her statement said.",
             "shine a light", "Rita Moss", id="a statement that speaks is its owner speaking",
         ),
+        pytest.param(
+            "White House chief of staff Rafael Llerena met the governor on Monday.\n\nThe chief of staff said he had lost the governor's trust.",
+            "lost the governor", "Rafael Llerena", id="a role named past its head (chief of staff) binds to its holder",
+        ),
         pytest.param('Columnist Gordon Will has left the party.\n\n"I could not stay," Will said.', "could not stay", "Gordon Will", id="a surname read as a modal verb"),
     ],
 )

@@ -102,6 +102,12 @@ def test_a_resignation_takes_the_post_the_article_gives_the_person(analysed):
     assert event["filled_by"]["office"] == "resignation_office_from_cast"
 
 
+def test_an_office_keeps_its_joining_words(analysed):
+    result = analysed("White House chief of staff Rafael Llerena resigned on Monday.", date(2019, 7, 23))
+    [event] = [e for e in result.events if e["type"] == "resignation"]
+    assert (event["person"], event["office"]) == ("Rafael Llerena", "White House chief of staff")
+
+
 def test_evaluation_takes_a_partys_local_name_for_it():
     assert same_party("Labour", "New Zealand Labour Party")
     assert same_party("Liberal", "Liberal Party of Australia")

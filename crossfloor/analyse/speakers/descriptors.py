@@ -43,7 +43,7 @@ def role_key(role: str, people: PeopleLexicon) -> str:
     """How a role is looked up: lower case, without its owner ('the SNP's Westminster leader' and
     'the party's Westminster leader' are both 'westminster leader')."""
     owned = tuple(people.possessive_endings)
-    return " ".join(w for w in role.lower().split() if not w.endswith(owned))
+    return " ".join(w for w in role.lower().split() if not w.endswith(owned) and w not in people.role_fillers)
 
 
 def descriptor_phrases(ent: Span, people: PeopleLexicon) -> list[list[Token]]:
@@ -141,7 +141,10 @@ def role_from(phrase: list[Token], seat: str | None, words: Lexicons) -> str | N
             return None
     if not kept:
         return None
-    role = " ".join(t.text for t in kept)
+    # 'chief of staff', 'envoy for Ukraine': the joining words inside a role stay in its name
+    joining = words.people.role_fillers - words.people.time_qualifiers
+    inside = {t.i for t in kept} | {t.i for t in phrase if kept[0].i < t.i < kept[-1].i and t.lower_ in joining}
+    role = " ".join(t.text for t in sorted(phrase, key=lambda t: t.i) if t.i in inside)
     return role if words.parties.normalise(role) is None else None
 
 

@@ -24,7 +24,21 @@ def role_phrase(subject: Token, people: PeopleLexicon) -> str:
     tokens = [t for t in tokens if t.dep_ != "det" and (t is subject or t.lower_ not in people.honorifics)]
     if not tokens:
         return subject.text
-    return text_of(subject.doc)[tokens[0].idx : subject.idx + len(subject.text)]
+    end = role_complement_end(subject, people)
+    return text_of(subject.doc)[tokens[0].idx : end.idx + len(end.text)]
+
+
+def role_complement_end(subject: Token, people: PeopleLexicon) -> Token:
+    """The last word of a role's name: 'chief of staff', 'envoy for Ukraine' run past their head
+    through 'of'/'for' and the noun phrase after it; other heads end the name."""
+    if subject.lower_ not in people.role_heads:
+        return subject
+    joining = people.role_fillers - people.time_qualifiers
+    prep = next((c for c in subject.rights if c.dep_ == "prep" and c.lower_ in joining and c.i == subject.i + 1), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None:
+        return subject
+    return max((t for t in pobj.subtree if t.dep_ not in ("relcl", "acl", "appos", "conj", "cc", "punct")), key=lambda t: t.i)
 
 
 def is_plural(name: str, people: PeopleLexicon) -> bool:

@@ -15,6 +15,16 @@ if TYPE_CHECKING:
 def resolve(article: Article, source: Source) -> None:
     if source.is_pronoun(article):
         return
-    person = article.cast.by_role.get(role_key(role_phrase(source.subject, article.people), article.people))
+    key = role_key(role_phrase(source.subject, article.people), article.people)
+    person = article.cast.by_role.get(key) or narrower_role(article, key)
     if person is not None:
         source.settle(person.as_speaker())
+
+
+def narrower_role(article: Article, key: str):
+    """'the chief of staff' after 'White House chief of staff X': the one person whose role ends
+    with the description's words, more words before them naming no rank ('deputy', 'shadow')."""
+    if not key:
+        return None
+    fits = {id(p): p for role, p in article.cast.by_role.items() if role.endswith(" " + key) and not set(role[: -len(key)].split()) & article.people.rank_words}
+    return next(iter(fits.values())) if len(fits) == 1 else None
