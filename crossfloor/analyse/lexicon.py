@@ -118,6 +118,7 @@ class PeopleLexicon:
     age_suffixes: tuple[str, ...] = ()
     time_qualifiers: frozenset[str] = frozenset()
     not_person_endings: frozenset[str] = frozenset()
+    not_name_openers: frozenset[str] = frozenset()
     speaking_pronouns: frozenset[str] = frozenset()
 
     def classes_of(self, words) -> frozenset[str]:
@@ -168,6 +169,7 @@ SPEAKER_WORD_LISTS = (
     "definite_articles",
     "time_qualifiers",
     "not_person_endings",
+    "not_name_openers",
     "speaking_pronouns",
 )
 
