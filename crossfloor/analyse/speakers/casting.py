@@ -74,8 +74,10 @@ def written_name(doc: Doc, ent: Span, words: Lexicons) -> tuple[str, str] | None
     tokens = name_tokens(ent, words.people)
     if not tokens or not tokens[-1].text[:1].isupper():
         return None
-    name = BRACKETS.sub("", text_of(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)])
-    return " ".join(name.split()), surname_keys(name)[0]
+    name = " ".join(BRACKETS.sub("", text_of(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]).split())
+    if words.parties.normalise(name):  # 'Lib Dems' taken for a person
+        return None
+    return name, surname_keys(name)[0]
 
 
 def register(doc: Doc, ent: Span, words: Lexicons, cast: Cast) -> bool:
