@@ -57,16 +57,27 @@ def stated_party(phrase: list[Token], head: Token | None, words: Lexicons) -> st
     'a Democrat'), or the party an office is of ('leader of the Liberal Democrats'); never a
     party merely mentioned in it ('a critic of the Tory plans', "Labour's record and party
     leader")."""
-    end = head.i if head is not None else phrase[-1].i
-    run = [t for t in phrase if t.i <= end]
+    lead = leading_words(phrase, head.i if head is not None else phrase[-1].i)
+    found = words.parties.find(" ".join(t.text for t in lead)) if lead else None
+    if found or head is None or head.lower_ not in words.people.role_heads:
+        return found
+    return office_party(head, words)
+
+
+def leading_words(phrase: list[Token], end: int) -> list[Token]:
+    """The words of a phrase that run without a break (punctuation, a conjunction, a
+    preposition) up to the token at `end`, in order."""
     lead: list[Token] = []
-    for t in reversed(run):
+    for t in reversed([t for t in phrase if t.i <= end]):
         if (lead and t.i != lead[-1].i - 1) or t.is_punct or t.dep_ in ("cc", "prep") or t.pos_ in ("CCONJ", "ADP"):
             break
         lead.append(t)
-    found = words.parties.find(" ".join(t.text for t in reversed(lead))) if lead else None
-    if found or head is None or head.lower_ not in words.people.role_heads:
-        return found
+    return lead[::-1]
+
+
+def office_party(head: Token, words: Lexicons) -> str | None:
+    """'leader of the Liberal Democrats': the party an office's object names, when the whole
+    object is a party's name ('the Tory plans' is not)."""
     objects = [o for p in head.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
     named = (" ".join(t.text for t in o.subtree if t.dep_ != "det") for o in objects)
     return next((party for party in map(words.parties.normalise, named) if party), None)

@@ -1,0 +1,79 @@
+"""Across articles: people tied to the reference record with the evidence kept, a surname alone
+joined to a person only when the article's story names them, namesakes and a father and his
+Jr. kept apart, and speakers described by a post resolved through the record only when the
+article names the holder (made-up articles, the tiny made-up record)."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from crossfloor.ingest import ingest_now
+from crossfloor.schema import Article
+from crossfloor.store import views
+from crossfloor.store.schema import PersonRow, QuoteRow
+from tests.link.record_fixture import record_db
+
+DEPOT = (
+    "The council voted on Monday to sell the old bus depot on Harbour Road to a housing developer, ending a "
+    "campaign by residents who wanted it kept as a market hall. The sale raises four million pounds for the "
+    "town's budget and the developer has promised two hundred homes, a third of them for social rent."
+)
+ARTICLES = [
+    ("linked", date(2013, 3, 2), "Labour MP Nadia Quint said the hospital in Eastmoor would stay open.\n\nThe Health Secretary said the budget was fixed."),
+    ("named", date(2013, 3, 4), "Orrin Fairbrook visited the hospital in Eastmoor on Friday.\n\nThe Health Secretary said the budget was fixed for three years."),
+    ("depot", date(2013, 3, 5), f"Harold Penhallow said the depot sale was rushed.\n\n{DEPOT}"),
+    ("depot again", date(2013, 3, 6), f"Mr Penhallow said the council had ignored the residents.\n\n{DEPOT}"),
+    ("elsewhere", date(2013, 3, 7), "Mr Penhallow said the ferry timetable would change in the spring, with fewer sailings to the islands."),
+    ("son", date(2013, 3, 8), "Orrin Quint Jr. said the bakery would open a second shop."),
+    ("father", date(2013, 3, 9), "Orrin Quint said the bakery had been in the family for sixty years."),
+]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    database = record_db(tmp_path_factory.mktemp("linked"))
+    for name, published, text in ARTICLES:
+        outcome = ingest_now(Article(text=text, id=name, published=published), database)
+        assert outcome.kind == "stored", outcome
+    return database
+
+
+def quotes_of(db, external_id: str) -> list[QuoteRow]:
+    with db.sessions() as session:
+        return session.scalars(select(QuoteRow).join(QuoteRow.article).where(QuoteRow.article.has(external_id=external_id)).order_by(QuoteRow.start)).all()
+
+
+def test_a_person_linked_to_the_record_keeps_the_evidence(db):
+    with db.sessions() as session:
+        nadia = session.scalar(select(PersonRow).where(PersonRow.name == "Nadia Quint"))
+    assert nadia.kb_person == "nq"
+    assert set(nadia.kb_evidence["fields"]) >= {"name", "date", "party"} and nadia.kb_evidence["article_id"]
+
+
+def test_a_post_holder_the_article_never_names_is_only_suggested(db):
+    budget = next(q for q in quotes_of(db, "linked") if "budget" in q.text)
+    assert budget.speaker_resolved == "Health Secretary" and budget.person_id is None
+    assert budget.speaker_suggested == "Orrin Fairbrook"
+
+
+def test_a_post_holder_the_article_names_is_the_speaker_by_the_record(db):
+    budget = next(q for q in quotes_of(db, "named") if "budget" in q.text)
+    assert (budget.speaker_resolved, budget.resolved_by, budget.speaker_suggested) == ("Orrin Fairbrook", "record", None)
+    with db.sessions() as session:
+        assert session.get(PersonRow, budget.person_id).kb_person == "of"
+
+
+def test_a_surname_alone_joins_the_person_its_story_names_and_nobody_elsewhere(db):
+    [again] = quotes_of(db, "depot again")
+    [elsewhere] = quotes_of(db, "elsewhere")
+    with db.sessions() as session:
+        harold = session.scalar(select(PersonRow).where(PersonRow.name == "Harold Penhallow"))
+    assert again.person_id == harold.id  # the same story: the depot sale
+    assert elsewhere.speaker_resolved == "Penhallow" and elsewhere.person_id is None  # which Penhallow, nothing says
+
+
+def test_a_father_and_his_jr_are_two_people(db):
+    with db.sessions() as session:
+        names = {p["name"] for p in views.people(session, name="Quint")}
+    assert {"Orrin Quint", "Orrin Quint Jr.", "Nadia Quint"} <= names
