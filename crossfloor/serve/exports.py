@@ -15,12 +15,13 @@ from dataclasses import asdict, dataclass
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel
 from sqlalchemy import select
 
 from ..present import csv_row
 from ..store import views
+from ..store.export import popolo
 from ..store.schema import EventRow
 from .api import EventOut, EventQuery, PeopleQuery, PersonOut, QuoteOut, QuoteQuery, problems
 
@@ -30,7 +31,8 @@ RowId = Annotated[int | None, Query(ge=1, le=2**63 - 1)]
 Format = Annotated[Literal["csv", "json"], Query(description="csv (default) or json")]
 SOURCE_FIELDS = ("article_id", "title", "published", "outlet", "url", "start", "end", "sentence", "date_text", "story_id", "news", "found_by")
 EVENT_FIELDS = tuple(k for k in EventOut.model_fields if k not in ("sources", "conflicts", "date_range")) + ("date_first", "date_last", "conflicts")
-PERSON_FIELDS = tuple(PersonOut.model_fields)
+# The record is whole in JSON; in CSV a person is one row, with its reference ids as columns.
+PERSON_FIELDS = tuple(k for k in PersonOut.model_fields if k != "record")
 
 
 @dataclass
@@ -154,6 +156,22 @@ def event_scope(session, event_id: int | None, person_id: int | None, article_id
     return set.intersection(*scopes) if scopes else None
 
 
-@router.get("/people", responses=STREAMED, summary="Every person the filters keep, as CSV or JSON")
+@router.get("/people", responses=STREAMED, summary="Every person the filters keep, as CSV or JSON (with their reference ids: Wikidata, parlparse, bioguide)")
 def export_people(request: Request, query: Annotated[PeopleQuery, Depends()], format: Format = "csv"):
     return stream(request, "people", format, asdict(query))
+
+
+POPOLO = {200: {"content": {"application/json": {}}, "description": "Popolo JSON: persons, organizations, memberships"}, **problems(422)}
+
+
+@router.get("/popolo", responses=POPOLO, summary="Every person the filters keep as Popolo JSON: names, reference ids, the record's seats as memberships")
+def export_popolo(request: Request, query: Annotated[PeopleQuery, Depends()]):
+    filters = asdict(query)
+    sort = filters.pop("sort")
+    bound = request.app.settings.export_rows
+    with request.app.db.sessions() as session:
+        total = views.people_count(session, **filters)
+        if total > bound:
+            raise HTTPException(422, f"{total} people match: an export holds at most {bound}; narrow the filters (name)")
+        people = views.people(session, limit=total, sort=sort, **filters) if total else []
+    return JSONResponse(popolo(people), headers={"Content-Disposition": 'attachment; filename="crossfloor-people.popolo.json"', "X-Total-Count": str(total)})

@@ -2,9 +2,12 @@
 members of a made-up Commons and Senate, one with a ministerial post, two pairs of namesakes."""
 
 import json
+from datetime import date
 from pathlib import Path
 
+from crossfloor.ingest import ingest_now
 from crossfloor.link.kb_import import import_path
+from crossfloor.schema import Article
 from crossfloor.store.database import Database, open_database
 
 
@@ -54,4 +57,32 @@ def record_db(folder: Path) -> Database:
     path.write_text(json.dumps(POPOLO))
     db = open_database(f"sqlite:///{folder / 'record.db'}")
     import_path(db, path)
+    return db
+
+
+DEPOT = (
+    "The council voted on Monday to sell the old bus depot on Harbour Road to a housing developer, ending a "
+    "campaign by residents who wanted it kept as a market hall. The sale raises four million pounds for the "
+    "town's budget and the developer has promised two hundred homes, a third of them for social rent."
+)
+# Made-up articles read against the record: a linked MP, a post holder the article never names
+# and one it names, a surname alone in and out of its story, a father and his Jr., a switch.
+ARTICLES = [
+    ("linked", date(2013, 3, 2), "Labour MP Nadia Quint said the hospital in Eastmoor would stay open.\n\nThe Health Secretary said the budget was fixed."),
+    ("named", date(2013, 3, 4), "Orrin Fairbrook visited the hospital in Eastmoor on Friday.\n\nThe Health Secretary said the budget was fixed for three years."),
+    ("depot", date(2013, 3, 5), f"Harold Penhallow said the depot sale was rushed.\n\n{DEPOT}"),
+    ("depot again", date(2013, 3, 6), f"Mr Penhallow said the council had ignored the residents.\n\n{DEPOT}"),
+    ("elsewhere", date(2013, 3, 7), "Mr Penhallow said the ferry timetable would change in the spring, with fewer sailings to the islands."),
+    ("son", date(2013, 3, 8), "Orrin Quint Jr. said the bakery would open a second shop."),
+    ("father", date(2013, 3, 9), "Orrin Quint said the bakery had been in the family for sixty years."),
+    ("switch", date(2013, 3, 11), "Nadia Quint, the Labour MP for Eastmoor, defected to the Liberal Democrats on Monday."),
+]
+
+
+def linked_db(folder: Path) -> Database:
+    """The record imported, then the made-up articles ingested against it."""
+    db = record_db(folder)
+    for name, published, text in ARTICLES:
+        outcome = ingest_now(Article(text=text, id=name, published=published, title=name), db)
+        assert outcome.kind == "stored", outcome
     return db

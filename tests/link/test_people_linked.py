@@ -3,40 +3,16 @@ joined to a person only when the article's story names them, namesakes and a fat
 Jr. kept apart, and speakers described by a post resolved through the record only when the
 article names the holder (made-up articles, the tiny made-up record)."""
 
-from datetime import date
-
 import pytest
 from sqlalchemy import select
 
-from crossfloor.ingest import ingest_now
-from crossfloor.schema import Article
 from crossfloor.store import views
 from crossfloor.store.schema import PersonRow, QuoteRow
-from tests.link.record_fixture import record_db
-
-DEPOT = (
-    "The council voted on Monday to sell the old bus depot on Harbour Road to a housing developer, ending a "
-    "campaign by residents who wanted it kept as a market hall. The sale raises four million pounds for the "
-    "town's budget and the developer has promised two hundred homes, a third of them for social rent."
-)
-ARTICLES = [
-    ("linked", date(2013, 3, 2), "Labour MP Nadia Quint said the hospital in Eastmoor would stay open.\n\nThe Health Secretary said the budget was fixed."),
-    ("named", date(2013, 3, 4), "Orrin Fairbrook visited the hospital in Eastmoor on Friday.\n\nThe Health Secretary said the budget was fixed for three years."),
-    ("depot", date(2013, 3, 5), f"Harold Penhallow said the depot sale was rushed.\n\n{DEPOT}"),
-    ("depot again", date(2013, 3, 6), f"Mr Penhallow said the council had ignored the residents.\n\n{DEPOT}"),
-    ("elsewhere", date(2013, 3, 7), "Mr Penhallow said the ferry timetable would change in the spring, with fewer sailings to the islands."),
-    ("son", date(2013, 3, 8), "Orrin Quint Jr. said the bakery would open a second shop."),
-    ("father", date(2013, 3, 9), "Orrin Quint said the bakery had been in the family for sixty years."),
-]
-
+from tests.link.record_fixture import linked_db
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    database = record_db(tmp_path_factory.mktemp("linked"))
-    for name, published, text in ARTICLES:
-        outcome = ingest_now(Article(text=text, id=name, published=published), database)
-        assert outcome.kind == "stored", outcome
-    return database
+    return linked_db(tmp_path_factory.mktemp("linked"))
 
 
 def quotes_of(db, external_id: str) -> list[QuoteRow]:
