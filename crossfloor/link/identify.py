@@ -21,6 +21,7 @@ from ..analyse.lexicon import _load
 from ..people import PersonName, has_given_name, one_person, without_honorifics
 from ..store.chunks import in_chunks
 from ..store.schema import KbMembershipRow, KbNameRow, KbPersonRow, KbPostRow
+from .posts import matches, post_rules
 
 # A record this far from the article's day (its first seat or post after it, its last before
 # it) says nothing of whom the article names: the namesake of 1850 is not today's.
@@ -47,10 +48,11 @@ class Record:
     seats: list[tuple[str | None, date | None, date | None]] = field(default_factory=list)
     parties: list[tuple[str | None, date | None, date | None]] = field(default_factory=list)
     houses: list[tuple[str | None, date | None, date | None]] = field(default_factory=list)
-    roles: list[tuple[str | None, date | None, date | None]] = field(default_factory=list)
+    posts: list[tuple[str, str | None, date | None, date | None]] = field(default_factory=list)  # role, organisation, start, end
 
     def spans(self) -> list[tuple[date | None, date | None]]:
-        return [(start, end) for _, start, end in (*self.seats, *self.roles) if start or end]
+        dated = [*((start, end) for _, start, end in self.seats), *((start, end) for _, _, start, end in self.posts)]
+        return [(start, end) for start, end in dated if start or end]
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,7 @@ class Identifier:
         if written.key not in self.records:
             with self.db.sessions() as session:
                 rows = session.execute(select(KbNameRow.person_id, KbNameRow.name).where(KbNameRow.surname == written.surname_key)).all()
-                ids = sorted({pid for pid, full in rows if one_person(written, full)})
+                ids = sorted({pid for pid, full in rows if has_given_name(full) and one_person(written, full)})
                 self.records[written.key] = self.read(session, ids) if len(ids) <= MOST_CANDIDATES else []
         return self.records[written.key]
 
@@ -133,9 +135,9 @@ class Identifier:
                 record.seats.extend((place, start, end) for place in (seat, region) if place)
                 record.parties.append((party, start, end))
                 record.houses.append((house, start, end))
-        for query in in_chunks(select(KbPostRow.person_id, KbPostRow.role, KbPostRow.start, KbPostRow.end), KbPostRow.person_id, ids):
-            for pid, role, start, end in session.execute(query):
-                records[pid].roles.append((role, start, end))
+        for query in in_chunks(select(KbPostRow.person_id, KbPostRow.role, KbPostRow.organisation, KbPostRow.start, KbPostRow.end), KbPostRow.person_id, ids):
+            for pid, role, organisation, start, end in session.execute(query):
+                records[pid].posts.append((role or "", organisation, start, end))
         return list(records.values())
 
     # ---- the article against the record ----------------------------------------------------
@@ -170,10 +172,15 @@ class Identifier:
 
     @staticmethod
     def role_fits(record: Record, role: str) -> bool:
-        """A post whose title holds the role's words ('Health Secretary' in 'Secretary of State
-        for Health' by its last word and one other), or a chamber the role names ('senator')."""
-        words = without_honorifics(role).lower().split()
-        chambers = [c for w in words for c in role_chambers().get(w, ())]
+        """A post the role names (posts.json's rules: 'Home Secretary' is a 'Secretary of State'
+        of the Home Office; a title without a rule, a post whose role and organisation hold its
+        last two words), or a chamber the role names ('senator')."""
+        key = without_honorifics(role).lower()
+        chambers = [c for w in key.split() for c in role_chambers().get(w, ())]
         if any(house and any(c in house.lower() for c in chambers) for house, _, _ in record.houses):
             return True
-        return bool(words) and any(post and all(w in post.lower() for w in words[-2:]) for post, _, _ in record.roles)
+        rule = post_rules().get(key)
+        if rule is not None:
+            return any(matches(rule, post, organisation) for post, organisation, _, _ in record.posts)
+        words = key.split()[-2:]
+        return bool(words) and any(all(w in f"{post} {organisation or ''}".lower() for w in words) for post, organisation, _, _ in record.posts)

@@ -142,12 +142,11 @@ class Linker:
         Trump', never 'Donald Trump Jr.'; a person tied to another record is someone else). A
         surname alone goes to `by_surname_alone`, and may be nobody."""
         written = PersonName.parse(name)
-        if kb_person:
-            found = self.session.scalar(select(PersonRow).where(PersonRow.kb_person == kb_person))
-            if found is not None:
-                return found
-        known = list(self.session.scalars(select(PersonRow).where(PersonRow.surname == written.surname_key, PersonRow.kind == "person").order_by(PersonRow.id)))
-        known = [p for p in known if not (kb_person and p.kb_person and p.kb_person != kb_person)]
+        linked = self.session.scalar(select(PersonRow).where(PersonRow.kb_person == kb_person)) if kb_person else None
+        if linked is not None and one_person(linked.name, written):
+            return linked
+        kb_person = None if linked is not None else kb_person  # a record already another name's: by name only
+        known = self.same_surname(written, kb_person)
         if not has_given_name(written):
             return self.by_surname_alone(written, known, near)
         alike = next((p for p in known if name_key(p.name) == written.key), None)
@@ -158,6 +157,11 @@ class Linker:
         self.session.add(person)
         self.session.flush()
         return person
+
+    def same_surname(self, written: PersonName, kb_person: str | None) -> list[PersonRow]:
+        """The people of the name's surname, but those tied to another reference record."""
+        known = self.session.scalars(select(PersonRow).where(PersonRow.surname == written.surname_key, PersonRow.kind == "person").order_by(PersonRow.id))
+        return [p for p in known if not (kb_person and p.kb_person and p.kb_person != kb_person)]
 
     def by_surname_alone(self, written: PersonName, known: list[PersonRow], near: Near | None) -> PersonRow | None:
         """A surname alone ('Wakeford' in an article that never gives the first name) is the one

@@ -32,31 +32,10 @@ from ..store.schema import (
 )
 from .descriptions import article_names, resolve_description
 from .identify import Identified, Identifier, Said
+from .posts import matches, post_rules
 
 # How far a switch date in the text may be from the record's (reports lag the day by a little).
 SWITCH_SLACK = timedelta(days=7)
-
-
-@dataclass(frozen=True)
-class PostRule:
-    groups: tuple[tuple[str, ...], ...]
-    exclude: tuple[str, ...]
-
-
-@cache
-def post_rules() -> dict[str, PostRule]:
-    data = _load("posts.json")
-    common = tuple(data.get("exclude_always", []))
-    rules: dict[str, PostRule] = {}
-    for title, spec in data["posts"].items():
-        if "same_as" in spec:
-            continue
-        exclude = tuple(spec.get("exclude", [])) + (common if spec.get("exclude_always", True) is not False else ())
-        rules[title] = PostRule(tuple(tuple(g) for g in spec["all"]), exclude)
-    for title, spec in data["posts"].items():
-        if "same_as" in spec:
-            rules[title] = rules[spec["same_as"]]
-    return rules
 
 
 @dataclass
@@ -162,13 +141,6 @@ def describe_record(record: list, first: date, last: date) -> str:
     """The parties the record shows from `first` to `last`, each with its dates."""
     shown = [r for r in record if (r.start is None or r.start <= last) and (r.end is None or first <= r.end)]
     return "; ".join(f"{r.party or 'no party'} {r.start or '?'} to {r.end or 'open'}" for r in shown)
-
-
-def matches(rule: PostRule, role: str, organisation: str | None) -> bool:
-    """A post record (its role and organisation) is the post a title's rule names."""
-    text = f"{role} {organisation or ''}".lower()
-    role_text = role.lower()
-    return all(any(option in text for option in group) for group in rule.groups) and not any(word in role_text for word in rule.exclude)
 
 
 def window(event: dict, published: date | None) -> tuple[date | None, date | None]:

@@ -76,3 +76,8 @@ def test_headline_and_caption_words_are_never_part_of_a_name(read, text):
 def test_an_editors_brackets_are_not_part_of_a_name(read):
     people, _ = read('Israeli Prime Minister [Benjamin] Netanyahu said the talks failed. "We tried," Netanyahu said.')
     assert not any("[" in name or "]" in name for name in people)
+
+
+def test_a_capitalised_word_the_article_also_writes_as_a_noun_is_no_name(rules_nlp):
+    doc = rules_nlp('"Attacker" is misspelled in the report. Attacker said he would fight. The attacker fled.')
+    assert doc._.people == [] and all(q.speaker_kind != "person" for q in doc._.quotes)

@@ -25,6 +25,7 @@ POPOLO = {
         {"id": "ja-s", "name": "John Arden"},
         {"id": "ad", "name": "Amy Dunmore", "identifiers": [{"scheme": "bioguide", "identifier": "D000999"}]},
         {"id": "rt", "name": "Rob Tellis", "identifiers": [{"scheme": "bioguide", "identifier": "T000999"}]},
+        {"id": "lq", "name": "Lord Quenby"},
     ],
     "organizations": [
         {"id": "lab", "name": "Labour", "classification": "party"},
@@ -40,13 +41,14 @@ POPOLO = {
     "memberships": [
         member("nq", "commons", "lab", "eastmoor", "2010-05-06", "2017-05-03"),
         member("of", "commons", "con", "westmoor", "2005-05-05", "2015-03-30"),
-        {"person_id": "of", "organization_id": "gov", "role": "Secretary of State for Health", "start_date": "2012-09-04", "end_date": "2014-07-15"},
+        {"person_id": "of", "organization_id": "gov", "role": "Secretary of State", "start_date": "2012-09-04", "end_date": "2014-07-15"},
         member("hp-old", "commons", "lib", "truro", "1850-01-01", "1857-01-01"),
         member("hp", "commons", "con", "camborne", "2010-05-06", "2015-03-30"),
         member("ja-n", "commons", "lab", "northgate", "2010-05-06", "2015-03-30"),
         member("ja-s", "commons", "con", "southgate", "2010-05-06", "2015-03-30"),
         member("ad", "senate", "dem", "ohio", "2013-01-03", "2019-01-03"),
         member("rt", "senate", "rep", "ohio", "2011-01-03", "2017-01-03"),
+        member("lq", "commons", "lab", "truro", "2010-05-06", "2015-03-30"),
     ],
 }
 

@@ -37,6 +37,7 @@ def test_a_post_bears_out_the_role(reference):
         ("Quint", {}, "a surname alone"),
         ("Nadia Quint", {"on": date(1950, 1, 1)}, "a record far from the article's day"),
         ("Jane Nobody", {}, "no such name"),
+        ("Ada Quenby", {}, "a record that names only a title and a surname ('Lord Quenby')"),
     ],
 )
 def test_no_link_unless_one_person_fits(reference, name, said, why):

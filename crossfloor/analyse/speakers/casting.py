@@ -75,9 +75,17 @@ def written_name(doc: Doc, ent: Span, words: Lexicons) -> tuple[str, str] | None
     if not tokens or not tokens[-1].text[:1].isupper():
         return None
     name = " ".join(BRACKETS.sub("", text_of(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]).split())
-    if words.parties.normalise(name):  # 'Lib Dems' taken for a person
+    if words.parties.normalise(name) or common_noun(doc, ent, name, words):  # 'Lib Dems', 'Attacker' taken for a person
         return None
     return name, surname_keys(name)[0]
+
+
+def common_noun(doc: Doc, ent: Span, name: str, words: Lexicons) -> bool:
+    """A lone capitalised word no honorific marks as a name, which the article also writes in
+    lower case ('ATTACKER:' labels beside 'the attacker'): a noun, not a surname."""
+    if " " in name or honorific_gender(ent, words.people.honorifics) or (ent.start and doc[ent.start - 1].lower_ in words.people.honorifics):
+        return False
+    return re.search(rf"\b{re.escape(name.lower())}\b", text_of(doc)) is not None
 
 
 def register(doc: Doc, ent: Span, words: Lexicons, cast: Cast) -> bool:

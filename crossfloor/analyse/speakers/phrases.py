@@ -35,10 +35,7 @@ def is_plural(name: str, people: PeopleLexicon) -> bool:
 
 def kind_of(subject: Token, role: str, words: Lexicons) -> str:
     """What an unnamed source is: an organisation (by the entity recogniser, an outlet's or a
-    party's name), a group (a plural) or a role; a person's name no one in the cast answers to
-    alone ('Bush' beside George W. and George H. W. Bush) stays a person, unresolved."""
-    if subject.ent_type_ == "PERSON" and subject.pos_ == "PROPN":
-        return "person"
+    party's name), a group (a plural) or a role."""
     lowered = set(role.lower().split())
     if subject.ent_type_ in ORGANISATION_ENTITIES or words.parties.normalise(role) or (subject.pos_ == "PROPN" and lowered & words.people.outlet_words):
         return "organisation"
