@@ -17,9 +17,10 @@ from .tables import console
 def kb_import(
     paths: Annotated[list[Path], typer.Argument(help="folders (every file under them) or files: parlparse, Popolo JSON, congress-legislators YAML/CSV")],
     db: DbOption = None,
-    relink: Annotated[bool, typer.Option(help="Re-check the events and speakers already stored")] = True,
+    relink: Annotated[bool, typer.Option(help="Re-check the events, speakers and people already stored")] = True,
 ) -> None:
     """Load reference data so that posts, names and party switches resolve against it."""
+    from ..link.identify import link_stored_people
     from ..link.kb_import import KbProblem, import_path
     from ..link.reference import Reference
 
@@ -38,8 +39,10 @@ def kb_import(
             say(f"error: {problem}")
             failed += 1
     if relink:
-        changed = store.relink(Reference(store))
+        reference = Reference(store)
+        changed = store.relink(reference)
         say(f"re-checked stored articles: {changed} quote(s) and event(s) changed")
+        say(f"linked {link_stored_people(store, reference)} stored people to the record")
     if failed:
         raise typer.Exit(1)
 

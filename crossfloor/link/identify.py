@@ -20,7 +20,7 @@ from sqlalchemy import select
 from ..analyse.lexicon import _load
 from ..people import PersonName, has_given_name, one_person, without_honorifics
 from ..store.chunks import in_chunks
-from ..store.schema import KbMembershipRow, KbNameRow, KbPersonRow, KbPostRow
+from ..store.schema import ArticleRow, KbMembershipRow, KbNameRow, KbPersonRow, KbPostRow, PersonMentionRow, PersonRow
 from .posts import matches, post_rules
 
 # A record this far from the article's day (its first seat or post after it, its last before
@@ -184,3 +184,27 @@ class Identifier:
             return any(matches(rule, post, organisation) for post, organisation, _, _ in record.posts)
         words = key.split()[-2:]
         return bool(words) and any(all(w in f"{post} {organisation or ''}".lower() for w in words) for post, organisation, _, _ in record.posts)
+
+
+def link_stored_people(db, reference) -> int:
+    """People stored before the record was loaded, tied to it now (after `kb import`): a person
+    all of whose mentions that the record can tell identify one reference person, and none
+    another, is linked with the evidence of the first. Returns how many were linked."""
+    if not reference.loaded:
+        return 0
+    linked = 0
+    with db.sessions() as session:
+        ids = session.scalars(select(PersonRow.id).where(PersonRow.kb_person.is_(None), PersonRow.kind == "person").order_by(PersonRow.id)).all()
+    for person_id in ids:
+        with db.writer.begin() as session:
+            mentions = session.execute(
+                select(PersonMentionRow.name, PersonMentionRow.role, PersonMentionRow.party, PersonMentionRow.seat, ArticleRow.published, ArticleRow.id)
+                .join(ArticleRow, ArticleRow.id == PersonMentionRow.article_id).where(PersonMentionRow.person_id == person_id).order_by(ArticleRow.id)
+            ).all()
+            found = [(hit, article_id) for name, role, party, seat, published, article_id in mentions for hit in [reference.identify(name, published, role, party, seat)] if hit]
+            if found and len({hit.id for hit, _ in found}) == 1:
+                hit, article_id = found[0]
+                row = session.get(PersonRow, person_id)
+                row.kb_person, row.kb_evidence = hit.id, {**hit.evidence, "article_id": article_id}
+                linked += 1
+    return linked

@@ -3,12 +3,14 @@ joined to a person only when the article's story names them, namesakes and a fat
 Jr. kept apart, and speakers described by a post resolved through the record only when the
 article names the holder (made-up articles, the tiny made-up record)."""
 
+import json
+
 import pytest
 from sqlalchemy import select
 
 from crossfloor.store import views
 from crossfloor.store.schema import PersonRow, QuoteRow
-from tests.link.record_fixture import linked_db
+from tests.link.record_fixture import ARTICLES, linked_db
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
@@ -53,3 +55,24 @@ def test_a_father_and_his_jr_are_two_people(db):
     with db.sessions() as session:
         names = {p["name"] for p in views.people(session, name="Quint")}
     assert {"Orrin Quint", "Orrin Quint Jr.", "Nadia Quint"} <= names
+
+
+def test_people_stored_before_the_record_are_linked_when_it_is_imported(tmp_path):
+    from typer.testing import CliRunner
+
+    from crossfloor.cli import app
+    from crossfloor.ingest import ingest_now
+    from crossfloor.schema import Article
+    from crossfloor.store.database import open_database
+    from tests.link.record_fixture import POPOLO
+
+    db = open_database(f"sqlite:///{tmp_path / 'later.db'}")
+    ingest_now(Article(text=ARTICLES[0][2], id="linked", published=ARTICLES[0][1]), db)
+    (tmp_path / "record.json").write_text(json.dumps(POPOLO))
+    done = CliRunner().invoke(app, ["kb", "import", str(tmp_path / "record.json"), "--db", str(tmp_path / "later.db")])
+    assert done.exit_code == 0 and "linked 1 stored people to the record" in done.output, done.output
+    with db.sessions() as session:
+        nadia = session.scalar(select(PersonRow).where(PersonRow.name == "Nadia Quint"))
+    assert nadia.kb_person == "nq" and nadia.kb_evidence["article_id"] == 1
+    budget = next(q for q in quotes_of(db, "linked") if "budget" in q.text)
+    assert budget.speaker_resolved == "Health Secretary" and budget.speaker_suggested == "Orrin Fairbrook"  # re-checked too
