@@ -15,15 +15,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import numpy as np
 from datasketch import MinHash
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..analyse.lexicon import party_lexicon, people_lexicon
+from ..analyse.names import first_name_gender
 from ..people import PersonName, has_given_name, name_key, one_person, plain_name, same_person, spelling_key
 from ..schema import Article
 from ..schema.events import SPECS
@@ -166,14 +167,16 @@ class Linker:
     def by_surname_alone(self, written: PersonName, known: list[PersonRow], near: Near | None) -> PersonRow | None:
         """A surname alone ('Wakeford' in an article that never gives the first name) is the one
         person of that surname (or, as part of a double-barrelled one, 'Kilroy' of 'Robert
-        Kilroy-Silk') the article's story names; when people of that surname are known but the
-        story names none or several, nobody; when none is known, the record of the surname
+        Kilroy-Silk') the article's story names, or the one the article's honorific and roles
+        tell apart ('Mr Obama', 'President Trump': `told_apart`); when people of that surname are
+        known but nothing tells which, nobody; when none is known, the record of the surname
         alone (Lord Woolf, whom articles never give a first name), made when new."""
         full = [p for p in known if has_given_name(p.name)]
         parts = self.session.scalars(select(PersonRow).where(PersonRow.name.ilike(f"% {written.words[0]}-%"), PersonRow.kind == "person").limit(3)).all()
         storied = self.in_story([*full, *parts], near) if near is not None else []
-        if len(storied) == 1:
-            return storied[0]
+        told = storied if len(storied) == 1 else told_apart(self.session, full, near.hints.get(written.key) if near else None)
+        if len(told) == 1:
+            return told[0]
         if full:
             return None
         alone = next((p for p in known if name_key(p.name) == written.key), None)
@@ -199,7 +202,7 @@ class Linker:
         the evidence; an event's person the record named, with the event as evidence."""
         found: dict[str, PersonRow | None] = {}
         mentions: list[PersonMentionRow] = []
-        near = Near(article, values) if values is not None else None
+        near = Near(article, values, hints_of(people, quotes)) if values is not None else None
 
         def mention(name: str | None, kb_person: str | None = None, kind: str | None = None, evidence: dict | None = None, **about) -> PersonRow | None:
             if kind in ("role", "group") or not (kind == "organisation" or looks_like_name(name)):
@@ -307,12 +310,50 @@ def similar_articles(session: Session, article: ArticleRow, values: np.ndarray, 
 
 
 @dataclass
+class Hint:
+    """What an article says of a person it names by the surname alone: the gender of the
+    honorific it writes ('Mr Obama') and the roles it gives them ('President Trump')."""
+
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+
+
+def hints_of(people: list[dict], quotes: list[QuoteRow]) -> dict[str, Hint]:
+    """Hints by the name's key ('obama'), from the people the article names and its quotes'
+    speakers as written ('Mr. Obama')."""
+    hints: dict[str, Hint] = {}
+    said = [(p["name"], p["name"], p.get("role")) for p in people]
+    said += [(q.speaker_resolved, q.speaker, q.speaker_role) for q in quotes if q.speaker_kind == "person" and q.speaker_resolved]
+    for name, written, role in said:
+        hint = hints.setdefault(name_key(name), Hint())
+        hint.gender = hint.gender or PersonName.parse(written).gender
+        hint.roles |= {role.lower()} if role else set()
+    return hints
+
+
+def told_apart(session: Session, people: list[PersonRow], hint: Hint | None) -> list[PersonRow]:
+    """Those of the people the hint tells apart from the others: articles gave them one of its
+    roles ('President'), and their first name's gender is its honorific's. A gender alone tells
+    only where it rules someone out ('Mr Obama' beside Barack and Michelle Obama); none when
+    the hint tells nothing."""
+    if hint is None or not (hint.gender or hint.roles):
+        return []
+    fits = [p for p in people if not hint.gender or first_name_gender(p.name) == hint.gender]
+    if not hint.roles:
+        return fits if len(fits) < len(people) else []
+    described = select(PersonMentionRow.person_id).where(PersonMentionRow.person_id.in_([p.id for p in fits]), func.lower(PersonMentionRow.role).in_(sorted(hint.roles)))
+    ids = set(session.scalars(described))
+    return [p for p in fits if p.id in ids]
+
+
+@dataclass
 class Near:
-    """The article a name is read in and its wording, for telling which person of a surname
-    its story names."""
+    """The article a name is read in, its wording and what it says of the people it names by
+    the surname alone, for telling which person of a surname it means."""
 
     article: ArticleRow
     values: np.ndarray
+    hints: dict[str, Hint] = field(default_factory=dict)
 
 
 def fitting(written: PersonName, known: list[PersonRow]) -> PersonRow | None:

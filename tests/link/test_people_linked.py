@@ -4,6 +4,7 @@ Jr. kept apart, and speakers described by a post resolved through the record onl
 article names the holder (made-up articles, the tiny made-up record)."""
 
 import json
+from datetime import date
 
 import pytest
 from sqlalchemy import select
@@ -76,3 +77,29 @@ def test_people_stored_before_the_record_are_linked_when_it_is_imported(tmp_path
     assert nadia.kb_person == "nq" and nadia.kb_evidence["article_id"] == 1
     budget = next(q for q in quotes_of(db, "linked") if "budget" in q.text)
     assert budget.speaker_resolved == "Health Secretary" and budget.speaker_suggested == "Orrin Fairbrook"  # re-checked too
+
+
+HINTED = [
+    ("father", "Mayor Harold Okafor said the ferry would run all winter."),
+    ("daughter", "Margaret Okafor said the school roof would be mended by May."),
+    ("mr", "Mr Okafor said the harbour wall had held through the storm."),
+    ("mayor", "Mayor Okafor said the bridge would reopen in June after repairs."),
+    ("bare", "Asked about the match, Okafor said it had been a disgrace."),
+]
+
+
+def test_an_honorific_or_a_role_tells_which_of_a_surname_the_article_means(tmp_path):
+    from crossfloor.ingest import ingest_now
+    from crossfloor.schema import Article
+    from crossfloor.store.database import open_database
+
+    db = open_database(f"sqlite:///{tmp_path / 'hints.db'}")
+    for k, (name, text) in enumerate(HINTED):
+        ingest_now(Article(text=text, id=name, published=date(2013, 1 + k * 2, 1)), db)
+    with db.sessions() as session:
+        harold = session.scalar(select(PersonRow).where(PersonRow.name == "Harold Okafor"))
+    [mr], [mayor] = quotes_of(db, "mr"), quotes_of(db, "mayor")
+    assert mr.person_id == harold.id  # 'Mr' rules out Margaret
+    assert mayor.person_id == harold.id  # articles call Harold the mayor
+    [bare] = quotes_of(db, "bare")
+    assert bare.speaker_kind == "person" and bare.person_id is None  # nothing says which
