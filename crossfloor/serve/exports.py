@@ -107,15 +107,21 @@ def as_json(export: Export, batches: Iterator[list[dict]]) -> Iterator[str]:
     yield "\n]\n"
 
 
+def bounded_total(request: Request, name: str, filters: dict) -> int:
+    """How many rows the filters keep, refused with 422 when more than an export may hold."""
+    bound = request.app.settings.export_rows
+    with request.app.db.sessions() as session:
+        total = EXPORTS[name].count(session, **filters)
+    if total > bound:
+        raise HTTPException(422, f"{total} {name} match: an export holds at most {bound}; narrow the filters (dates, outlet, type)")
+    return total
+
+
 def stream(request: Request, name: str, fmt: str, filters: dict) -> StreamingResponse:
     """Every row the filters keep, refused with 422 when there are more than the bound."""
     export = EXPORTS[name]
     sort = filters.pop("sort")
-    bound = request.app.settings.export_rows
-    with request.app.db.sessions() as session:
-        total = export.count(session, **filters)
-    if total > bound:
-        raise HTTPException(422, f"{total} {name} match: an export holds at most {bound}; narrow the filters (dates, outlet, type)")
+    total = bounded_total(request, name, filters)
     batches = read_batches(request, export, filters, sort, total)
     body = as_csv(export, batches) if fmt == "csv" else as_json(export, batches)
     media = "text/csv; charset=utf-8" if fmt == "csv" else "application/json"
@@ -168,10 +174,7 @@ POPOLO = {200: {"content": {"application/json": {}}, "description": "Popolo JSON
 def export_popolo(request: Request, query: Annotated[PeopleQuery, Depends()]):
     filters = asdict(query)
     sort = filters.pop("sort")
-    bound = request.app.settings.export_rows
+    total = bounded_total(request, "people", filters)
     with request.app.db.sessions() as session:
-        total = views.people_count(session, **filters)
-        if total > bound:
-            raise HTTPException(422, f"{total} people match: an export holds at most {bound}; narrow the filters (name)")
         people = views.people(session, limit=total, sort=sort, **filters) if total else []
     return JSONResponse(popolo(people), headers={"Content-Disposition": 'attachment; filename="crossfloor-people.popolo.json"', "X-Total-Count": str(total)})

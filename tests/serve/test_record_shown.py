@@ -87,3 +87,10 @@ def test_crossfloor_people_and_export_show_the_record(url, tmp_path):
     assert any(i == {"scheme": "wikidata", "identifier": "Q9990001"} for p in persons for i in p["identifiers"])
     refused = runner.invoke(cli, ["export", "--output", str(tmp_path), "--format", "popolo", "--table", "quotes", "--db", url])
     assert refused.exit_code != 0 and "people only" in refused.output
+
+
+def test_a_popolo_export_over_the_bound_is_refused(url):
+    small = TestClient(create_app(ServeSettings(url, export_rows=2)), base_url="http://127.0.0.1")
+    answer = small.get("/api/export/popolo")
+    assert answer.status_code == 422 and "at most 2" in answer.json()["detail"]
+    assert small.get("/api/export/popolo", params={"name": "Nadia"}).status_code == 200
