@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from crossfloor.link.reference import Reference, seat_description
+from crossfloor.link.reference import Reference
 from tests.link.record_fixture import record_db
 
 
@@ -53,20 +53,6 @@ def test_a_seat_or_party_tells_namesakes_apart(reference):
     assert reference.identify("John Arden", date(2013, 3, 1), seat="Southgate").id == "ja-s"
     found = reference.identify("John Arden", date(2013, 3, 1), party="Labour")
     assert found.id == "ja-n" and found.evidence["fields"] == ["name", "date", "party"]
-
-
-@pytest.mark.parametrize(
-    ("text", "described"),
-    [
-        ("the Eastmoor MP", ("", "eastmoor")),
-        ("the Ohio senator", ("senate", "ohio")),
-        ("the Ohio Republican senator", ("senate", "ohio")),
-        ("a senior Labour MP", None),
-        ("the former Eastmoor MP", None),
-    ],
-)
-def test_a_seat_written_before_its_title(text, described):
-    assert seat_description(text) == described
 
 
 def role_quote(words: str) -> dict:
