@@ -77,11 +77,9 @@ def near(on: date, start: date | None, end: date | None, slack: timedelta) -> bo
 
 
 def within_era(record: Record, on: date | None) -> bool:
-    """The record's dated seats and posts come within ERA of the day (no day: any record that
-    holds a seat or a post; one holding neither says nothing of whom an article names)."""
-    if on is None:
-        return bool(record.seats or record.posts)
-    return any(near(on, start, end, ERA) for start, end in record.spans())
+    """The record's dated seats and posts come within ERA of the day (no day: any record)."""
+    spans = record.spans()
+    return on is None or any(near(on, start, end, ERA) for start, end in spans)
 
 
 class Identifier:

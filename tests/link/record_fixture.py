@@ -26,7 +26,6 @@ POPOLO = {
         {"id": "ad", "name": "Amy Dunmore", "identifiers": [{"scheme": "bioguide", "identifier": "D000999"}]},
         {"id": "rt", "name": "Rob Tellis", "identifiers": [{"scheme": "bioguide", "identifier": "T000999"}]},
         {"id": "lq", "name": "Lord Quenby"},
-        {"id": "ep", "name": "Elsie Pargeter"},  # a name, and no seat or post
     ],
     "organizations": [
         {"id": "lab", "name": "Labour", "classification": "party"},

@@ -38,17 +38,11 @@ def test_a_post_bears_out_the_role(reference):
         ("Nadia Quint", {"on": date(1950, 1, 1)}, "a record far from the article's day"),
         ("Jane Nobody", {}, "no such name"),
         ("Ada Quenby", {}, "a record that names only a title and a surname ('Lord Quenby')"),
-        ("Elsie Pargeter", {"on": None}, "a record without a seat or a post, and no day to place it"),
     ],
 )
 def test_no_link_unless_one_person_fits(reference, name, said, why):
     on = said.pop("on", date(2013, 3, 1))
     assert reference.identify(name, on, **said) is None, why
-
-
-def test_without_a_day_a_name_of_one_member_links_by_the_name_alone(reference):
-    found = reference.identify("Nadia Quint", None)
-    assert found.id == "nq" and found.evidence["fields"] == ["name"] and found.evidence["on"] is None
 
 
 def test_a_namesake_of_another_century_is_passed_over(reference):
