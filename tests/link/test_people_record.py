@@ -45,6 +45,11 @@ def test_no_link_unless_one_person_fits(reference, name, said, why):
     assert reference.identify(name, on, **said) is None, why
 
 
+def test_without_a_day_a_name_of_one_member_links_by_the_name_alone(reference):
+    found = reference.identify("Nadia Quint", None)
+    assert found.id == "nq" and found.evidence["fields"] == ["name"] and found.evidence["on"] is None
+
+
 def test_a_namesake_of_another_century_is_passed_over(reference):
     assert reference.identify("Harold Penhallow", date(2013, 3, 1)).id == "hp"
 
