@@ -98,7 +98,7 @@ def store_analysed(article: Article, result: AnalysedArticle, db: Database, refe
     """Link an analysed article to reference data, then store it linked across articles, in
     one transaction: an interrupted ingest leaves nothing half-linked, and a re-run links the
     same way."""
-    reference.link(article.published, result.quotes, result.events)
+    reference.link(article.published, result.quotes, result.events, result.people)
     duplicate = Outcome("duplicate", None)
     return db.in_transaction(lambda session: store_linked(session, db, article, result), f"{article.source}: storing", on_conflict=lambda: duplicate)
 
@@ -120,7 +120,7 @@ def store_linked(session, db: Database, article: Article, result: AnalysedArticl
         return Outcome("copy", copy.article_id, copy.similarity)
     rows = db.add_article(session, article, result)
     link.add_signature(rows.article.id, values)
-    people = link.link_people(rows.article, result.people, rows.quotes, rows.events)
+    people = link.link_people(rows.article, result.people, rows.quotes, rows.events, values)
     shared = link.link_events(rows.events, people)
     link.link_story(rows.article, shared, people, values)
     return Outcome("stored", rows.article.id)

@@ -244,3 +244,20 @@ def same_person(a: str | PersonName | None, b: str | PersonName | None) -> bool:
         return False
     given_x, given_y = x.words[:-tail], y.words[:-tail]
     return given_names_agree(given_x[0], given_y[0]) and middles_agree(given_x[1:], given_y[1:])
+
+
+def has_given_name(name: str | PersonName | None) -> bool:
+    """'Donald Trump', 'C. Wakeford': a name with a first name or initial, not a surname alone."""
+    written = as_name(name)
+    return len(written.words) > written.surname_length
+
+
+def one_person(a: str | PersonName | None, b: str | PersonName | None) -> bool:
+    """Whether two written names are to be joined as one person: they can denote one person
+    (`same_person`) and, when both give a first name, neither carries a suffix the other lacks.
+    Where two people share a name but for 'Jr.', a name without it is never taken for the son:
+    'Donald Trump' is not 'Donald Trump Jr.', though either may be written 'Trump'."""
+    x, y = as_name(a), as_name(b)
+    if not same_person(x, y):
+        return False
+    return not (has_given_name(x) and has_given_name(y) and x.suffix_key != y.suffix_key)

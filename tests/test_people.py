@@ -5,7 +5,9 @@ import pytest
 
 from crossfloor.people import (
     PersonName,
+    has_given_name,
     name_key,
+    one_person,
     plain_name,
     same_person,
     spelling_key,
@@ -116,3 +118,23 @@ def test_names_that_cannot(a, b):
 
 def test_parsed_and_written_names_compare_alike():
     assert same_person(PersonName.parse("Mr Orrin Fairbrook"), "Orrin Fairbrook")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "joined"),
+    [
+        ("Donald Trump", "Donald J. Trump", True),
+        ("Trump", "Donald Trump Jr.", True),  # a surname alone may be either
+        ("Donald Trump", "Donald Trump Jr.", False),  # a suffix one lacks tells father and son apart
+        ("Orrin Fairbrook III", "Orrin Fairbrook", False),
+        ("Orrin Fairbrook III", "O. Fairbrook III", True),
+        ("Donald Trump", "Ivanka Trump", False),
+    ],
+)
+def test_names_joined_as_one_person(a, b, joined):
+    assert one_person(a, b) is joined and one_person(b, a) is joined
+
+
+def test_a_given_name_is_more_than_a_surname():
+    assert has_given_name("C. Wakeford") and has_given_name("Ursula von der Leyen")
+    assert not has_given_name("Mr Wakeford") and not has_given_name("Kilroy-Silk") and not has_given_name("")

@@ -121,6 +121,7 @@ class PeopleLexicon:
     age_suffixes: tuple[str, ...] = ()
     time_qualifiers: frozenset[str] = frozenset()
     not_person_endings: frozenset[str] = frozenset()
+    not_name_openers: frozenset[str] = frozenset()
     speaking_pronouns: frozenset[str] = frozenset()
     role_verbs: frozenset[str] = frozenset()
     role_prepositions: frozenset[str] = frozenset()
@@ -176,6 +177,7 @@ SPEAKER_WORD_LISTS = (
     "definite_articles",
     "time_qualifiers",
     "not_person_endings",
+    "not_name_openers",
     "speaking_pronouns",
     "role_verbs",
     "role_prepositions",

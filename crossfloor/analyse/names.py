@@ -26,6 +26,11 @@ def first_name_gender(name: str) -> str | None:
     return FIRST_NAME_GENDERS.get(_gender_detector().get_gender(words[0].strip(".")))
 
 
+def is_first_name(word: str) -> bool:
+    """Whether gender-guesser knows the word as a first name, of either gender ('Will', 'May')."""
+    return len(word.strip(".")) > 1 and _gender_detector().get_gender(word.strip(".")) != "unknown"
+
+
 def looks_like_person(words: list[str], not_person_endings: frozenset[str]) -> bool:
     """Two to four capitalised words opening with a first name whose gender is known and not
     closing with an organisation's or a place's word (people.json's not_person_endings):

@@ -13,15 +13,18 @@ from ..store.database import DatabaseProblem
 from .common import AllowPrivateOption, DbOption, TimeoutOption, database, fail, kb_app, parse_day, say, web_fetcher
 from .tables import console
 
-RelinkOption = Annotated[bool, typer.Option(help="Re-check the events and speakers already stored")]
+RelinkOption = Annotated[bool, typer.Option(help="Re-check the events, speakers and people already stored")]
 
 
 def relinked(store) -> None:
-    """Apply the reference data now loaded to the quotes and events already stored."""
+    """Apply the reference data now loaded to the quotes, events and people already stored."""
+    from ..link.identify import link_stored_people
     from ..link.reference import Reference
 
-    changed = store.relink(Reference(store))
+    reference = Reference(store)
+    changed = store.relink(reference)
     say(f"re-checked stored articles: {changed} quote(s) and event(s) changed")
+    say(f"linked {link_stored_people(store, reference)} stored people to the record")
 
 
 @kb_app.command("import")

@@ -154,6 +154,7 @@ class ExportFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+    popolo = "popolo"  # people only, as Popolo JSON
 
 
 @app.command()
@@ -163,13 +164,17 @@ def export(
     tables: Annotated[Optional[list[str]], typer.Option("--table", help="articles, quotes, events or people (repeatable; default all)")] = None,
     db: DbOption = None,
 ) -> None:
-    """Export articles, quotes, events (with sources) and people as JSON Lines, CSV or Parquet."""
+    """Export articles, quotes, events (with sources) and people as JSON Lines, CSV or Parquet
+    (people and switches with their reference ids: Wikidata, parlparse, bioguide), or people as
+    Popolo JSON (--format popolo)."""
     from ..store.export import TABLES, write
 
-    chosen = tables or list(TABLES)
+    chosen = tables or (["people"] if format is ExportFormat.popolo else list(TABLES))
     unknown = [t for t in chosen if t not in TABLES]
     if unknown:
         fail(f"--table must be one of {', '.join(TABLES)}, not {unknown[0]!r}")
+    if format is ExportFormat.popolo and chosen != ["people"]:
+        fail("--format popolo exports people only (--table people)")
     store = database(db)
     try:
         output.mkdir(parents=True, exist_ok=True)
@@ -177,7 +182,7 @@ def export(
         fail(f"{output}: cannot create folder ({problem.strerror})")
     with store.sessions() as session:
         for table in chosen:
-            path = output / f"{table}.{format.value}"
+            path = output / (f"{table}.popolo.json" if format is ExportFormat.popolo else f"{table}.{format.value}")
             count = write(session, table, format.value, path)
             say(f"wrote {count} {table} to {path}")
 

@@ -97,13 +97,28 @@ def canonical_event_table(rows: list[dict]) -> Table:
 
 def people_table(rows: list[dict]) -> Table:
     table = Table(header_style="bold", expand=True)
-    for column, ratio in (("id", None), ("name", 2), ("also", 2), ("parties", 3), ("roles", 3), ("quotes", None), ("articles", None)):
+    for column, ratio in (("id", None), ("name", 2), ("also", 2), ("parties", 3), ("roles", 3), ("record", 3), ("quotes", None), ("articles", None)):
         table.add_column(column, ratio=ratio, justify="right" if ratio is None else "left")
     for r in rows:
-        parties = "; ".join(f"{p['name'] or '?'}" + (f" ({p['first']})" if p.get("first") else "") for p in r["parties"])
+        parties = "; ".join(f"{p['name'] or '?'}" + (f" ({p['first']})" if p.get("first") else "") + (" [record]" if p.get("source") == "record" else "") for p in r["parties"])
         roles = "; ".join(x["name"] for x in r["roles"])
-        table.add_row(str(r["id"]), Text(r["name"]), Text(", ".join(r["aliases"])), Text(parties), Text(roles), str(r["quote_count"]), str(r["articles"]))
+        table.add_row(str(r["id"]), Text(r["name"]), Text(", ".join(r["aliases"])), Text(parties), Text(roles), Text(record_line(r)), str(r["quote_count"]), str(r["articles"]))
     return table
+
+
+def record_line(person: dict) -> str:
+    """What the reference record holds of a linked person, in a line: its ids, then each seat
+    with its chamber, party and dates ('House of Commons, Witney: Labour 1999-12-18..2001-06-07')."""
+    record = person.get("record")
+    if not record:
+        return ""
+    ids = [f"{scheme} {person[scheme]}" for scheme in ("wikidata", "parlparse", "bioguide") if person.get(scheme)] or [record["id"]]
+    seats = [
+        f"{m['chamber'] or '?'}, {m['seat'] or m['region'] or '?'}: {m['party'] or 'no party'} {m['start'] or '?'}..{m['end'] or ''}"
+        for m in record["memberships"]
+    ]
+    posts = [f"{p['role']} {p['start'] or '?'}..{p['end'] or ''}" for p in record["posts"]]
+    return "; ".join([" ".join(ids), *seats, *posts])
 
 
 def timeline_table(rows: list[dict]) -> Table:

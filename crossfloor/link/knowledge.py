@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import numpy as np
 from datasketch import MinHash
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..analyse.lexicon import party_lexicon, people_lexicon
-from ..people import PersonName, name_key, plain_name, same_person, spelling_key
+from ..analyse.names import first_name_gender
+from ..people import PersonName, has_given_name, name_key, one_person, plain_name, same_person, spelling_key
 from ..schema import Article
 from ..schema.events import SPECS, weightiest_status
 from ..store.chunks import in_chunks
@@ -75,14 +76,15 @@ def from_bytes(data: bytes) -> np.ndarray:
 
 def looks_like_name(value: str | None) -> bool:
     """'Rachel Reeves', 'Wakeford', 'Damian Green'; not 'Health Secretary', 'Labour leadership
-    source', 'Tories' or 'he'. A party's name is no name except as a person's surname."""
+    source', 'Tories', 'Lib Dems', 'Claims Obama' or 'he'. A party's name is no name except as a
+    person's surname."""
     words = plain_name(value).split()
     if not words or len(words) > 5 or not all(w[:1].isupper() for w in words):
         return False
     people, parties = people_lexicon(), party_lexicon()
-    if any(w.lower() in people.role_heads or w.lower() in people.rank_words for w in words):
+    if any(w.lower() in people.role_heads or w.lower() in people.rank_words for w in words) or words[0].lower() in people.not_name_openers:
         return False
-    return not any(parties.normalise(w) for w in (words[:-1] or words))
+    return not parties.normalise(" ".join(words)) and not any(parties.normalise(w) for w in (words[:-1] or words))
 
 
 @dataclass
@@ -135,67 +137,97 @@ class Linker:
             self.session.flush()
         return found
 
-    def person(self, name: str, kb_person: str | None = None) -> PersonRow:
+    def person(self, name: str, kb_person: str | None = None, evidence: dict | None = None, near: Near | None = None) -> PersonRow | None:
         """The one person a name stands for across articles, made when new: by reference-data id,
-        a lone surname that fits one known person, or the one known name it can be
-        (`people.same_person`)."""
+        or the one known name it can be (`people.one_person`: 'Donald J. Trump' joins 'Donald
+        Trump', never 'Donald Trump Jr.'; a person tied to another record is someone else). A
+        surname alone goes to `by_surname_alone`, and may be nobody."""
         written = PersonName.parse(name)
-        if kb_person:
-            found = self.session.scalar(select(PersonRow).where(PersonRow.kb_person == kb_person))
-            if found is not None:
-                return found
-        known = list(self.session.scalars(select(PersonRow).where(PersonRow.surname == written.surname_key, PersonRow.kind == "person").order_by(PersonRow.id)))
+        linked = self.session.scalar(select(PersonRow).where(PersonRow.kb_person == kb_person)) if kb_person else None
+        if linked is not None and one_person(linked.name, written):
+            return linked
+        kb_person = None if linked is not None else kb_person  # a record already another name's: by name only
+        known = self.same_surname(written, kb_person)
+        if not has_given_name(written):
+            return self.by_surname_alone(written, known, near)
         alike = next((p for p in known if name_key(p.name) == written.key), None)
-        if alike is not None:
-            return upgrade(alike, written.plain, kb_person)
-        found = self.by_surname_alone(written, known)
+        found = alike or fitting(written, [p for p in known if has_given_name(p.name)])
         if found is not None:
-            return found
-        found = fitting(written, known)
-        if found is not None:
-            return upgrade(found, written.plain, kb_person)
-        person = PersonRow(name=written.plain, surname=written.surname_key, kb_person=kb_person)
+            return upgrade(found, written.plain, kb_person, evidence)
+        person = PersonRow(name=written.plain, surname=written.surname_key, kb_person=kb_person, kb_evidence=evidence if kb_person else None)
         self.session.add(person)
         self.session.flush()
         return person
 
-    def by_surname_alone(self, written: PersonName, known: list[PersonRow]) -> PersonRow | None:
-        """'Wakeford' when only one Wakeford is known; 'Kilroy' for 'Robert Kilroy-Silk', part of
-        the one known double-barrelled surname."""
-        if len(written.words) != 1 or len(known) > 1:
-            return None
-        if known:
-            return known[0]
+    def same_surname(self, written: PersonName, kb_person: str | None) -> list[PersonRow]:
+        """The people of the name's surname, but those tied to another reference record."""
+        known = self.session.scalars(select(PersonRow).where(PersonRow.surname == written.surname_key, PersonRow.kind == "person").order_by(PersonRow.id))
+        return [p for p in known if not (kb_person and p.kb_person and p.kb_person != kb_person)]
+
+    def by_surname_alone(self, written: PersonName, known: list[PersonRow], near: Near | None) -> PersonRow | None:
+        """A surname alone ('Wakeford' in an article that never gives the first name) is the one
+        person of that surname (or, as part of a double-barrelled one, 'Kilroy' of 'Robert
+        Kilroy-Silk') the article's story names, or the one the article's honorific and roles
+        tell apart ('Mr Obama', 'President Trump': `told_apart`); when people of that surname are
+        known but nothing tells which, nobody; when none is known, the record of the surname
+        alone (Lord Woolf, whom articles never give a first name), made when new."""
+        full = [p for p in known if has_given_name(p.name)]
         parts = self.session.scalars(select(PersonRow).where(PersonRow.name.ilike(f"% {written.words[0]}-%"), PersonRow.kind == "person").limit(3)).all()
-        return parts[0] if len(parts) == 1 else None
+        storied = self.in_story([*full, *parts], near) if near is not None else []
+        told = storied if len(storied) == 1 else told_apart(self.session, full, near.hints.get(written.key) if near else None)
+        if len(told) == 1:
+            return told[0]
+        if full:
+            return None
+        alone = next((p for p in known if name_key(p.name) == written.key), None)
+        if alone is None:
+            alone = PersonRow(name=written.plain, surname=written.surname_key)
+            self.session.add(alone)
+            self.session.flush()
+        return alone
 
-    def link_people(self, article: ArticleRow, people: list[dict], quotes: list[QuoteRow], events: list[EventRow]) -> dict[str, PersonRow]:
-        """Mentions for every person the article names; quotes and events point at people."""
-        found: dict[str, PersonRow] = {}
+    def in_story(self, people: list[PersonRow], near: Near) -> list[PersonRow]:
+        """Those of the people named in an article of this one's story: sharing enough of its
+        wording (STORY_THRESHOLD) within the story window, as `link_story` groups articles."""
+        found = []
+        for person in people:
+            articles = select(PersonMentionRow.article_id).where(PersonMentionRow.person_id == person.id, PersonMentionRow.article_id != near.article.id).distinct()
+            if similar_articles(self.session, near.article, near.values, articles):
+                found.append(person)
+        return found
+
+    def link_people(self, article: ArticleRow, people: list[dict], quotes: list[QuoteRow], events: list[EventRow], values: np.ndarray | None = None) -> dict[str, PersonRow]:
+        """Mentions for every person the article names; quotes and events point at people. A
+        person the reference data identified (people's kb_person) is tied to that record with
+        the evidence; an event's person the record named, with the event as evidence."""
+        found: dict[str, PersonRow | None] = {}
         mentions: list[PersonMentionRow] = []
+        near = Near(article, values, hints_of(people, quotes)) if values is not None else None
 
-        def mention(name: str | None, kb_person: str | None = None, kind: str | None = None, **about) -> PersonRow | None:
+        def mention(name: str | None, kb_person: str | None = None, kind: str | None = None, evidence: dict | None = None, **about) -> PersonRow | None:
             if kind in ("role", "group") or not (kind == "organisation" or looks_like_name(name)):
                 return None
             key = ("organisation " if kind == "organisation" else "") + plain_name(name).lower()
             if key not in found:
-                row = self.organisation(name) if kind == "organisation" else self.person(name, kb_person)
+                evidence = {**evidence, "article_id": article.id} if evidence else None
+                row = self.organisation(name) if kind == "organisation" else self.person(name, kb_person, evidence, near)
                 found[key] = row
-                mentions.append(PersonMentionRow(person_id=row.id, article_id=article.id, name=plain_name(name), **about))
+                if row is not None:
+                    mentions.append(PersonMentionRow(person_id=row.id, article_id=article.id, name=plain_name(name), **about))
             return found[key]
 
         # Lookups need not see this article's mentions, and flushing them before every lookup
         # was most of the cost of linking: new people are flushed as they are made.
         with self.session.no_autoflush:
             for p in people:
-                mention(p["name"], role=p.get("role"), party=p.get("party"), seat=p.get("seat"))
+                mention(p["name"], p.get("kb_person"), evidence=p.get("kb_evidence"), role=p.get("role"), party=p.get("party"), seat=p.get("seat"))
             for e in events:
-                mention(e.person, e.kb_person)
+                mention(e.person, e.kb_person, evidence={"fields": ["name"], "via": f"{e.type} event"} if e.kb_person else None)
             for q in quotes:
                 row = mention(q.speaker_resolved, kind=q.speaker_kind, role=q.speaker_role, party=q.speaker_party, seat=q.speaker_seat)
                 q.person_id = row.id if row is not None else None
         self.session.add_all(mentions)
-        return found
+        return {k: v for k, v in found.items() if v is not None}
 
     # ---- events -------------------------------------------------------------------------------
     def link_events(self, events: list[EventRow], people: dict[str, PersonRow]) -> set[int]:
@@ -240,23 +272,8 @@ class Linker:
             related.update(self.session.scalars(query))
         person_ids = sorted({p.id for p in people.values()})
         if person_ids:
-            sharing = (
-                select(PersonMentionRow.article_id)
-                .where(PersonMentionRow.person_id.in_(person_ids), PersonMentionRow.article_id != article.id)
-                .distinct()
-                .order_by(PersonMentionRow.article_id.desc())
-                .limit(STORY_CANDIDATES)
-            )
-            candidates = self.session.execute(
-                select(ArticleRow.story_id, ArticleRow.published, ArticleSignatureRow.signature)
-                .join(ArticleSignatureRow, ArticleSignatureRow.article_id == ArticleRow.id)
-                .where(ArticleRow.id.in_(sharing))
-            ).all()
-            for story_id, published, stored in candidates:
-                if article.published and published and abs(article.published - published) > STORY_WINDOW:
-                    continue
-                if similarity(values, from_bytes(stored)) >= STORY_THRESHOLD:
-                    related.add(story_id)
+            sharing = select(PersonMentionRow.article_id).where(PersonMentionRow.person_id.in_(person_ids), PersonMentionRow.article_id != article.id).distinct()
+            related |= similar_articles(self.session, article, values, sharing)
         related.discard(None)
         if not related:
             story = StoryRow(title=article.title or article.text.strip().split("\n", 1)[0][:200])
@@ -274,21 +291,85 @@ class Linker:
                 self.session.delete(self.session.get(StoryRow, story_id))
 
 
+def similar_articles(session: Session, article: ArticleRow, values: np.ndarray, candidates) -> set[int]:
+    """The stories of the candidate articles (a query of article ids, most recent first) that
+    share at least STORY_THRESHOLD of this article's wording, within STORY_WINDOW."""
+    candidates = candidates.order_by(PersonMentionRow.article_id.desc()).limit(STORY_CANDIDATES)
+    rows = session.execute(
+        select(ArticleRow.story_id, ArticleRow.published, ArticleSignatureRow.signature)
+        .join(ArticleSignatureRow, ArticleSignatureRow.article_id == ArticleRow.id)
+        .where(ArticleRow.id.in_(candidates))
+    ).all()
+    related = set()
+    for story_id, published, stored in rows:
+        if article.published and published and abs(article.published - published) > STORY_WINDOW:
+            continue
+        if similarity(values, from_bytes(stored)) >= STORY_THRESHOLD:
+            related.add(story_id)
+    return related
+
+
+@dataclass
+class Hint:
+    """What an article says of a person it names by the surname alone: the gender of the
+    honorific it writes ('Mr Obama') and the roles it gives them ('President Trump')."""
+
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+
+
+def hints_of(people: list[dict], quotes: list[QuoteRow]) -> dict[str, Hint]:
+    """Hints by the name's key ('obama'), from the people the article names and its quotes'
+    speakers as written ('Mr. Obama')."""
+    hints: dict[str, Hint] = {}
+    said = [(p["name"], p["name"], p.get("role")) for p in people]
+    said += [(q.speaker_resolved, q.speaker, q.speaker_role) for q in quotes if q.speaker_kind == "person" and q.speaker_resolved]
+    for name, written, role in said:
+        hint = hints.setdefault(name_key(name), Hint())
+        hint.gender = hint.gender or PersonName.parse(written).gender
+        hint.roles |= {role.lower()} if role else set()
+    return hints
+
+
+def told_apart(session: Session, people: list[PersonRow], hint: Hint | None) -> list[PersonRow]:
+    """Those of the people the hint tells apart from the others: articles gave them one of its
+    roles ('President'), and their first name's gender is its honorific's. A gender alone tells
+    only where it rules someone out ('Mr Obama' beside Barack and Michelle Obama); none when
+    the hint tells nothing."""
+    if hint is None or not (hint.gender or hint.roles):
+        return []
+    fits = [p for p in people if not hint.gender or first_name_gender(p.name) == hint.gender]
+    if not hint.roles:
+        return fits if len(fits) < len(people) else []
+    described = select(PersonMentionRow.person_id).where(PersonMentionRow.person_id.in_([p.id for p in fits]), func.lower(PersonMentionRow.role).in_(sorted(hint.roles)))
+    ids = set(session.scalars(described))
+    return [p for p in fits if p.id in ids]
+
+
+@dataclass
+class Near:
+    """The article a name is read in, its wording and what it says of the people it names by
+    the surname alone, for telling which person of a surname it means."""
+
+    article: ArticleRow
+    values: np.ndarray
+    hints: dict[str, Hint] = field(default_factory=dict)
+
+
 def fitting(written: PersonName, known: list[PersonRow]) -> PersonRow | None:
-    """The one known person the name can denote; 'Donald J. Trump' when 'Trump' and 'Donald
-    Trump' are known is the full name that fits."""
-    fitting = [p for p in known if same_person(p.name, written)]
-    if len(fitting) > 1 and len(written.words) > 1:
-        fitting = [p for p in fitting if len(PersonName.parse(p.name).words) > 1] or fitting
+    """The one known person the full name can denote (`people.one_person`)."""
+    fitting = [p for p in known if one_person(p.name, written)]
     return fitting[0] if len(fitting) == 1 else None
 
 
-def upgrade(person: PersonRow, name: str, kb_person: str | None) -> PersonRow:
-    """A person is shown by the fullest name seen ('Mr Wakeford' becomes 'Christian Wakeford'),
-    but never by a form opening with an initial, which is a poorer way to write the same name."""
+def upgrade(person: PersonRow, name: str, kb_person: str | None, evidence: dict | None = None) -> PersonRow:
+    """A person is shown by the fullest name seen ('C. Wakeford' becomes 'Christian Wakeford'),
+    but never by a form opening with an initial, which is a poorer way to write the same name.
+    The first reference record a mention ties them to is kept, with its evidence."""
     if len(name) > len(person.name) and len(name.split()[0].rstrip(".")) > 1:
         person.name = name
-    person.kb_person = person.kb_person or kb_person
+    if kb_person and not person.kb_person:
+        person.kb_person, person.kb_evidence = kb_person, evidence
     return person
 
 

@@ -18,7 +18,7 @@ from functools import cache
 
 from sqlalchemy import and_, func, or_, select
 
-from ..analyse.lexicon import _load, party_lexicon
+from ..analyse.lexicon import _load, party_lexicon, people_lexicon
 from ..people import PersonName, same_person, without_honorifics
 from ..store.chunks import in_chunks
 from ..store.database import Database
@@ -30,31 +30,12 @@ from ..store.schema import (
     KbPostRow,
     KbSourceRow,
 )
+from .descriptions import article_names, resolve_description
+from .identify import Identified, Identifier, Said
+from .posts import matches, post_rules
 
 # How far a switch date in the text may be from the record's (reports lag the day by a little).
 SWITCH_SLACK = timedelta(days=7)
-
-
-@dataclass(frozen=True)
-class PostRule:
-    groups: tuple[tuple[str, ...], ...]
-    exclude: tuple[str, ...]
-
-
-@cache
-def post_rules() -> dict[str, PostRule]:
-    data = _load("posts.json")
-    common = tuple(data.get("exclude_always", []))
-    rules: dict[str, PostRule] = {}
-    for title, spec in data["posts"].items():
-        if "same_as" in spec:
-            continue
-        exclude = tuple(spec.get("exclude", [])) + (common if spec.get("exclude_always", True) is not False else ())
-        rules[title] = PostRule(tuple(tuple(g) for g in spec["all"]), exclude)
-    for title, spec in data["posts"].items():
-        if "same_as" in spec:
-            rules[title] = rules[spec["same_as"]]
-    return rules
 
 
 @dataclass
@@ -74,8 +55,6 @@ class Change:
 
 
 NOT_IN_RECORD = "not in record"
-
-
 def held_on(table, on: date, dated: bool = False):
     """Rows (joined to their source) valid on a day; an open end lasts to what the source covers.
     `dated`: rows with neither start nor end say nothing about a day."""
@@ -93,12 +72,25 @@ def seat_phrases() -> dict[str, str]:
 
 
 def seat_description(text: str | None) -> tuple[str, str] | None:
-    """'the member for Streatham' -> ('', 'streatham'); 'senator from Ohio' -> ('senate', 'ohio')."""
+    """'the member for Streatham' -> ('', 'streatham'); 'senator from Ohio' -> ('senate', 'ohio');
+    'the Streatham MP' -> ('', 'streatham'); 'the Ohio Republican senator' -> ('senate', 'ohio').
+    A former holder ('the former Streatham MP') describes no seat held now."""
     key = " ".join((text or "").lower().replace(",", " ").split()).removeprefix("the ")
     for phrase in sorted(seat_phrases(), key=len, reverse=True):
         if key.startswith(phrase + " ") and key[len(phrase):].strip(" .'’"):
             return seat_phrases()[phrase], key[len(phrase):].strip(" .'’").removeprefix("the ")
-    return None
+    return seat_before_title((text or "").replace(",", " ").strip(" .'’").split())
+
+
+def seat_before_title(words: list[str]) -> tuple[str, str] | None:
+    """'the Streatham MP' -> ('', 'streatham'): a place (capitalised words, party names passed
+    over) before a seat's title; 'a senior Labour MP' names no place."""
+    chamber = _load("posts.json").get("seat_titles_after", {}).get(words[-1].lower()) if words else None
+    if chamber is None or {w.lower() for w in words} & people_lexicon().time_qualifiers:
+        return None
+    words = words[1:-1] if words[0].lower() in people_lexicon().definite_articles else words[:-1]
+    place = [w for w in words if not party_lexicon().normalise(w)]
+    return (chamber, " ".join(place).lower()) if place and all(w[:1].isupper() for w in place) else None
 
 
 # ---- a switch against one source's record -----------------------------------------------------
@@ -151,12 +143,24 @@ def describe_record(record: list, first: date, last: date) -> str:
     return "; ".join(f"{r.party or 'no party'} {r.start or '?'} to {r.end or 'open'}" for r in shown)
 
 
+def window(event: dict, published: date | None) -> tuple[date | None, date | None]:
+    """The days an event report places it on: its date, its range, else the week before the
+    article."""
+    if event.get("date"):
+        d = date.fromisoformat(event["date"])
+        return d, d
+    if event.get("date_range"):
+        return tuple(date.fromisoformat(d) for d in event["date_range"])
+    return (published - timedelta(days=7), published) if published else (None, None)
+
+
 class Reference:
     def __init__(self, db: Database):
         self.db = db
         self.parties = party_lexicon()
         with db.sessions() as session:
             self.loaded = bool(session.scalar(select(func.count()).select_from(KbSourceRow)))
+        self.identifier = Identifier(db, self.same_party)
 
     # ---- posts --------------------------------------------------------------------------------
     def holder(self, title: str | None, on: date | None) -> Member | None:
@@ -172,7 +176,7 @@ class Reference:
             else:
                 query = query.where(func.lower(KbPostRow.role).like(f"%{rule.groups[0][0]}%"))
             rows = session.execute(query).all()
-            holders = {pid for pid, role, org in rows if rule is None or self.matches(rule, role, org)}
+            holders = {pid for pid, role, org in rows if rule is None or matches(rule, role, org)}
             if len(holders) != 1:
                 return None
             return self.named(session, holders.pop(), key)
@@ -209,12 +213,6 @@ class Reference:
             query = query.where(func.lower(KbMembershipRow.house).like(f"%{chamber}%"))
         with self.db.sessions() as session:
             return sorted((self.named(session, pid, pid) for pid in set(session.scalars(query))), key=lambda m: m.name)
-
-    @staticmethod
-    def matches(rule: PostRule, role: str, organisation: str | None) -> bool:
-        text = f"{role} {organisation or ''}".lower()
-        role_text = role.lower()
-        return all(any(option in text for option in group) for group in rule.groups) and not any(word in role_text for word in rule.exclude)
 
     # ---- people -------------------------------------------------------------------------------
     def member(self, name: str | None, on: date | None = None, seat: str | None = None) -> Member | None:
@@ -281,7 +279,7 @@ class Reference:
         if member is None:
             return
         event["kb_person"] = member.id
-        first, last = self.window(event, published)
+        first, last = window(event, published)
         records = records_of(self.db, member.id).values()
         for change in (c for record in records for c in party_changes(record, self.parties.offices)):
             if near(change, first, last) and self.same_party(event.get("from_party"), change.old) and self.same_party(event.get("to_party"), change.new):
@@ -290,15 +288,6 @@ class Reference:
         covering = [r for r in records if first and covers(r, first - SWITCH_SLACK, last)]
         if covering:
             event["status"], event["record"] = "contradicted", describe_record(covering[0], first - SWITCH_SLACK, last)
-
-    @staticmethod
-    def window(event: dict, published: date | None) -> tuple[date | None, date | None]:
-        if event.get("date"):
-            d = date.fromisoformat(event["date"])
-            return d, d
-        if event.get("date_range"):
-            return tuple(date.fromisoformat(d) for d in event["date_range"])
-        return (published - timedelta(days=7), published) if published else (None, None)
 
     def same_party(self, said: str | None, recorded: str | None) -> bool:
         """A party the article names agrees with the record; one it does not name agrees with any.
@@ -310,16 +299,27 @@ class Reference:
             return False
         return (self.parties.normalise(said) or said).lower() == (self.parties.from_code(recorded) or recorded).lower()
 
+    # ---- people -----------------------------------------------------------------------------
+    def identify(self, name: str | None, on: date | None, role: str | None = None, party: str | None = None, seat: str | None = None) -> Identified | None:
+        """The one reference person a full name and what the article says of them fit, with the
+        evidence (`identify.Identifier`); None when none or several do, or without data."""
+        if not self.loaded:
+            return None
+        return self.identifier.identify(name, Said(on, role, party, seat))
+
+
     # ---- one article ----------------------------------------------------------------------------
-    def link(self, published: date | None, quotes: list[dict], events: list[dict]) -> None:
-        """Resolve post titles and names against the record, and check switches; in place."""
+    def link(self, published: date | None, quotes: list[dict], events: list[dict], people: list[dict] | None = None) -> None:
+        """Link the people the article names to the record, resolve the posts and seats its
+        speakers are described by (`descriptions.resolve_description`), and check switches; in
+        place."""
         if not self.loaded:
             return
+        people = people or []
+        self.identifier.identify_people(published, people)
+        names = article_names(people, quotes, events)
         for quote in quotes:
-            holder = self.holder(quote.get("speaker_resolved"), published) if self.is_title(quote.get("speaker_resolved")) else None
-            if holder is not None:
-                quote["speaker_role"] = quote.get("speaker_role") or quote["speaker_resolved"]
-                quote["speaker_resolved"] = holder.name
+            resolve_description(self, quote, published, names)
         for event in events:
             self.link_event(event, published)
 
@@ -339,7 +339,7 @@ class Reference:
         if "seat" in event:
             event["seat"] = self.seat_name(event.get("seat")) or event.get("seat")
             if not event.get("seat") and event.get("kb_person"):
-                event["seat"] = self.seat_of(event["kb_person"], self.window(event, published)[0] or published)
+                event["seat"] = self.seat_of(event["kb_person"], window(event, published)[0] or published)
 
     @staticmethod
     def is_title(value: str | None) -> bool:

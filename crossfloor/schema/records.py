@@ -56,6 +56,9 @@ class Quote:
     # and the speaker pass that resolved its source to a person, role or group (None: unresolved).
     found_by: str | None = None
     resolved_by: str | None = None
+    # The person reference data says held the post or seat the speaker is described by ('the
+    # Health Secretary'), when the article never names them: a suggestion, never the speaker.
+    speaker_suggested: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -71,7 +71,8 @@ class QuoteOut(ArticleRef):
     story_id: int | None
     act: str | None = Field(None, description="said, or thought: a belief or intention ('believes', 'plans to')")
     found_by: str | None = Field(None, description="The attribution pass that found the quote ('according_to', 'tagger' for the trained tagger)")
-    resolved_by: str | None = Field(None, description="The speaker pass that resolved its speaker; null when unresolved")
+    resolved_by: str | None = Field(None, description="The speaker pass that resolved its speaker ('record': the reference record's holder of the post or seat the article describes them by, whom the article names); null when unresolved")
+    speaker_suggested: str | None = Field(None, description="Who the reference record says held the post or seat the speaker is described by, when the article never names them: a suggestion, not the speaker")
 
 
 class Provenance(BaseModel):
@@ -105,6 +106,10 @@ EventOut = create_model(
     date=(str | None, None),
     date_range=(list[str | None] | None, None),
     news=(bool | None, None),  # some report tells it as news (true), every report as background (false), else unknown
+    kb_person=(str | None, Field(None, description="The reference person of its participant, when linked")),
+    wikidata=(str | None, None),
+    parlparse=(str | None, None),
+    bioguide=(str | None, None),
     sources=(list[SourceOut], ...),
     conflicts=(list[int], ...),
 )
@@ -120,6 +125,30 @@ class Dated(BaseModel):
     from_: str | None = Field(None, alias="from")
 
 
+class RecordMembership(BaseModel):
+    chamber: str | None
+    seat: str | None
+    region: str | None = None
+    party: str | None
+    country: str | None = None
+    start: str | None
+    end: str | None
+
+
+class RecordPost(BaseModel):
+    role: str
+    organisation: str | None
+    start: str | None
+    end: str | None
+
+
+class RecordOut(BaseModel):
+    id: str
+    name: str | None
+    memberships: list[RecordMembership]
+    posts: list[RecordPost]
+
+
 class PersonOut(BaseModel):
     id: int
     name: str
@@ -130,8 +159,13 @@ class PersonOut(BaseModel):
     quote_count: int
     mentions: int = Field(0, description="How many times articles name them")
     articles: int
-    kb_person: str | None
+    kb_person: str | None = Field(None, description="The reference person they are linked to")
     kind: str = "person"  # person, or organisation (a body that speaks: 'the White House')
+    wikidata: str | None = None
+    parlparse: str | None = None
+    bioguide: str | None = None
+    kb_evidence: dict | None = Field(None, description="What tied them to the record: the fields that fitted (name, date, role, seat, party), the record's name, the day and the article")
+    record: RecordOut | None = Field(None, description="What the reference record holds of them: seats per chamber with party and dates, posts")
 
 
 class PersonDetail(PersonOut):

@@ -15,12 +15,13 @@ from dataclasses import asdict, dataclass
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel
 from sqlalchemy import select
 
 from ..present import csv_row
 from ..store import views
+from ..store.export import popolo
 from ..store.schema import EventRow
 from .api import (
     FLAG_FIELDS,
@@ -48,7 +49,8 @@ RowId = Annotated[int | None, Query(ge=1, le=2**63 - 1)]
 Format = Annotated[Literal["csv", "json"], Query(description="csv (default) or json")]
 SOURCE_FIELDS = ("article_id", "title", "published", "outlet", "url", "start", "end", "sentence", "date_text", "story_id", "news", "status", "record", "found_by")
 EVENT_FIELDS = tuple(k for k in EventOut.model_fields if k not in ("sources", "conflicts", "date_range")) + ("date_first", "date_last", "conflicts")
-PERSON_FIELDS = tuple(PersonOut.model_fields)
+# The record is whole in JSON; in CSV a person is one row, with its reference ids as columns.
+PERSON_FIELDS = tuple(k for k in PersonOut.model_fields if k != "record")
 
 
 @dataclass
@@ -125,15 +127,21 @@ def as_json(export: Export, batches: Iterator[list[dict]]) -> Iterator[str]:
     yield "\n]\n"
 
 
+def bounded_total(request: Request, name: str, filters: dict) -> int:
+    """How many rows the filters keep, refused with 422 when more than an export may hold."""
+    bound = request.app.settings.export_rows
+    with request.app.db.sessions() as session:
+        total = EXPORTS[name].count(session, **filters)
+    if total > bound:
+        raise HTTPException(422, f"{total} {name} match: an export holds at most {bound}; narrow the filters (dates, outlet, type)")
+    return total
+
+
 def stream(request: Request, name: str, fmt: str, filters: dict) -> StreamingResponse:
     """Every row the filters keep, refused with 422 when there are more than the bound."""
     export = EXPORTS[name]
     sort = filters.pop("sort")
-    bound = request.app.settings.export_rows
-    with request.app.db.sessions() as session:
-        total = export.count(session, **filters)
-    if total > bound:
-        raise HTTPException(422, f"{total} {name} match: an export holds at most {bound}; narrow the filters (dates, outlet, type)")
+    total = bounded_total(request, name, filters)
     batches = read_batches(request, export, filters, sort, total)
     body = as_csv(export, batches) if fmt == "csv" else as_json(export, batches)
     media = "text/csv; charset=utf-8" if fmt == "csv" else "application/json"
@@ -174,7 +182,7 @@ def event_scope(session, event_id: int | None, person_id: int | None, article_id
     return set.intersection(*scopes) if scopes else None
 
 
-@router.get("/people", responses=STREAMED, summary="Every person the filters keep, as CSV or JSON")
+@router.get("/people", responses=STREAMED, summary="Every person the filters keep, as CSV or JSON (with their reference ids: Wikidata, parlparse, bioguide)")
 def export_people(request: Request, query: Annotated[PeopleQuery, Depends()], format: Format = "csv"):
     return stream(request, "people", format, asdict(query))
 
@@ -187,3 +195,16 @@ def export_timeline(request: Request, query: Annotated[TimelineQuery, Depends()]
 @router.get("/flags", responses=STREAMED, summary="Every reader's flag on a wrong fact, with the fact flagged, as CSV or JSON (for the development data)")
 def export_flags(request: Request, query: Annotated[FlagQuery, Depends()], format: Format = "csv"):
     return stream(request, "flags", format, asdict(query))
+
+
+POPOLO = {200: {"content": {"application/json": {}}, "description": "Popolo JSON: persons, organizations, memberships"}, **problems(422)}
+
+
+@router.get("/popolo", responses=POPOLO, summary="Every person the filters keep as Popolo JSON: names, reference ids, the record's seats as memberships")
+def export_popolo(request: Request, query: Annotated[PeopleQuery, Depends()]):
+    filters = asdict(query)
+    sort = filters.pop("sort")
+    total = bounded_total(request, "people", filters)
+    with request.app.db.sessions() as session:
+        people = views.people(session, limit=total, sort=sort, **filters) if total else []
+    return JSONResponse(popolo(people), headers={"Content-Disposition": 'attachment; filename="crossfloor-people.popolo.json"', "X-Total-Count": str(total)})

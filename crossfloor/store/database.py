@@ -304,7 +304,8 @@ class Database:
             reference.link(article.published, quotes, events)
             for row, new, old in zip(article.quotes, quotes, before[0]):
                 if new != old:
-                    row.speaker_resolved, row.speaker_role = new["speaker_resolved"], new["speaker_role"]
+                    for key in ("speaker_resolved", "speaker_role", "speaker_kind", "resolved_by", "speaker_suggested"):
+                        setattr(row, key, new.get(key))
                     changed += 1
             for row, new, old in zip(article.events, events, before[1]):
                 if new != old:

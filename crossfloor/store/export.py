@@ -1,5 +1,7 @@
 """Export what is stored as JSON Lines, CSV or Parquet: articles, quotes, events (with their
-sources) and people. Articles and quotes stream in batches, so memory stays flat."""
+sources) and people, each person and switch with the reference ids of the person (Wikidata,
+parlparse, bioguide); and people as Popolo JSON. Articles and quotes stream in batches, so
+memory stays flat."""
 
 from __future__ import annotations
 
@@ -64,9 +66,87 @@ def batches(session: Session, table: str) -> Iterator[list[dict]]:
         yield views.people(session)
 
 
-def write(session: Session, table: str, fmt: str, path: Path) -> int:
-    """Write one table to path; returns the number of rows."""
+def slug(kind: str, *parts: str | None) -> str:
+    """A Popolo organisation's id: 'party/labour', 'chamber/house-of-commons/gb'."""
+    return "/".join([kind, *("-".join((p or "").lower().split()) for p in parts if p)])
+
+
+def popolo_person(person: dict) -> dict:
+    """One person as a Popolo person: their names, their crossfloor id and reference ids."""
+    ids = [{"scheme": "crossfloor", "identifier": str(person["id"])}]
+    ids += [{"scheme": scheme, "identifier": person[scheme]} for scheme in views.REFERENCE_SCHEMES if person.get(scheme)]
+    if person.get("kb_person"):
+        ids.append({"scheme": "crossfloor_reference", "identifier": person["kb_person"]})
+    return {"id": f"crossfloor/person/{person['id']}", "name": person["name"], "other_names": [{"name": a} for a in person["aliases"]], "identifiers": ids}
+
+
+def popolo_memberships(person: dict, organisations: dict[str, dict]) -> list[dict]:
+    """The record's seats of a linked person as memberships of their chamber on behalf of their
+    party (organisations collects the chambers and parties named)."""
+    found = []
+    for seat in (person.get("record") or {}).get("memberships", []):
+        chamber = slug("chamber", seat["chamber"], seat["country"]) if seat["chamber"] else None
+        party = slug("party", seat["party"]) if seat["party"] else None
+        if chamber:
+            organisations.setdefault(chamber, {"id": chamber, "name": seat["chamber"], "classification": "legislature"})
+        if party:
+            organisations.setdefault(party, {"id": party, "name": seat["party"], "classification": "party"})
+        membership = {"person_id": f"crossfloor/person/{person['id']}", "organization_id": chamber, "on_behalf_of_id": party, "area_name": seat["seat"] or seat["region"], "start_date": seat["start"], "end_date": seat["end"]}
+        found.append({k: v for k, v in membership.items() if v})
+    return found
+
+
+def popolo(people: list[dict]) -> dict:
+    """People as Popolo JSON (persons, organizations, memberships), for joining with other data:
+    each person with the names articles give them, their crossfloor id and reference ids
+    (Wikidata, parlparse, bioguide); for a person linked to the record, its seats as memberships
+    of their chamber on behalf of their party, with its dates."""
+    organisations: dict[str, dict] = {}
+    memberships = [m for person in people for m in popolo_memberships(person, organisations)]
+    return {"persons": [popolo_person(p) for p in people], "organizations": sorted(organisations.values(), key=lambda o: o["id"]), "memberships": memberships}
+
+
+def write_popolo(session: Session, table: str, path: Path) -> int:
+    if table != "people":
+        raise ValueError(f"popolo holds people, not {table}")
+    people = views.people(session)
+    path.write_text(json.dumps(popolo(people), ensure_ascii=False, indent=1), encoding="utf-8")
+    return len(people)
+
+
+# Nested values whose shape differs from row to row (the evidence of a link names the fields
+# that fitted; a record may be missing), kept in Parquet as JSON text.
+AS_JSON_TEXT = ("kb_evidence", "record")
+
+
+def as_text(row: dict, keys: tuple[str, ...]) -> dict:
+    return {k: json.dumps(v, ensure_ascii=False) if k in keys and v is not None else v for k, v in row.items()}
+
+
+def write_parquet(session: Session, table: str, path: Path) -> int:
     count = 0
+    schema = {"articles": ARTICLE_SCHEMA, "quotes": QUOTE_SCHEMA}.get(table)
+    writer = None
+    try:
+        for batch in batches(session, table):
+            frame = pa.Table.from_pylist([as_text(row, AS_JSON_TEXT) for row in batch], schema=schema)
+            if writer is None:
+                writer = pq.ParquetWriter(path, frame.schema)
+            writer.write_table(frame)
+            count += len(batch)
+        if writer is None:
+            pq.write_table(pa.Table.from_pylist([], schema=schema or pa.schema([])), path)
+    finally:
+        if writer is not None:
+            writer.close()
+    return count
+
+
+def write(session: Session, table: str, fmt: str, path: Path) -> int:
+    """Write one table to path; returns the number of rows. fmt 'popolo' is for people."""
+    count = 0
+    if fmt == "popolo":
+        return write_popolo(session, table, path)
     if fmt == "jsonl":
         with path.open("w", encoding="utf-8") as out:
             for batch in batches(session, table):
@@ -82,20 +162,7 @@ def write(session: Session, table: str, fmt: str, path: Path) -> int:
                 writer.writerows(csv_row(row) for row in batch)
                 count += len(batch)
     elif fmt == "parquet":
-        schema = {"articles": ARTICLE_SCHEMA, "quotes": QUOTE_SCHEMA}.get(table)
-        writer = None
-        try:
-            for batch in batches(session, table):
-                frame = pa.Table.from_pylist(batch, schema=schema)
-                if writer is None:
-                    writer = pq.ParquetWriter(path, frame.schema)
-                writer.write_table(frame)
-                count += len(batch)
-            if writer is None:
-                pq.write_table(pa.Table.from_pylist([], schema=schema or pa.schema([])), path)
-        finally:
-            if writer is not None:
-                writer.close()
+        count = write_parquet(session, table, path)
     else:
         raise ValueError(fmt)
     return count

@@ -77,6 +77,9 @@ class QuoteRow(Base):
     act: Mapped[str | None] = mapped_column(Clipped(10), index=True)
     found_by: Mapped[str | None] = mapped_column(Clipped(60))  # the attribution pass that found it
     resolved_by: Mapped[str | None] = mapped_column(Clipped(60))  # the speaker pass that resolved it
+    # The record's holder of the post or seat the speaker is described by, when the article never
+    # names them: a suggestion, never the speaker (migration 0013).
+    speaker_suggested: Mapped[str | None] = mapped_column(Clipped(300))
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
 
     article: Mapped[ArticleRow] = relationship(back_populates="quotes")
@@ -190,6 +193,10 @@ class PersonRow(Base):
     name: Mapped[str] = mapped_column(Clipped(300), index=True)
     surname: Mapped[str] = mapped_column(Clipped(200), index=True)  # lower case
     kb_person: Mapped[str | None] = mapped_column(Keyed(200), index=True)
+    # What tied the person to kb_person (migration 0013): {"fields": which of name, date, role,
+    # seat and party fitted the record, "record_name", "on", the values that fitted,
+    # "article_id" of the mention that made the link}.
+    kb_evidence: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
     # person, or organisation: a source that speaks as a body ('the White House said')
     kind: Mapped[str] = mapped_column(Clipped(20), default="person", server_default="person", index=True)
 
@@ -392,7 +399,7 @@ class FlagRow(Base):
     """A reader's flag on a fact a page shows (a quote or an event) that they say is wrong: what
     is wrong, in their words, and the fact as the page showed it then, so the flag keeps its
     meaning when the fact is later corrected or re-analysed; exported for the development data
-    (migration 0011)."""
+    (migration 0012)."""
 
     __tablename__ = "flags"
     __table_args__ = (Index("ix_flags_target", "target", "target_id"),)

@@ -5,7 +5,7 @@ Each returns plain JSON-ready dicts; the CLI, the web app and the export render 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
@@ -18,6 +18,10 @@ from .schema import (
     CanonicalEventRow,
     EventRow,
     FlagRow,
+    KbIdentifierRow,
+    KbMembershipRow,
+    KbPersonRow,
+    KbPostRow,
     PersonMentionRow,
     PersonRow,
     QuoteRow,
@@ -138,7 +142,14 @@ def events(session: Session, limit: int | None = None, offset: int = 0, sort: st
             reports[report.canonical_id].append(report)
     views = [event_view(r, reports[r.id]) for r in rows]
     mark_conflicts(session, views)
+    for view in views:
+        kb_person = next((r.kb_person for r in reports[view["id"]] if r.kb_person), None) or person_record_id(session, view["person_id"])
+        view.update(kb_person=kb_person, **reference_ids(session, kb_person))
     return views
+
+
+def person_record_id(session: Session, person_id: int | None) -> str | None:
+    return session.scalar(select(PersonRow.kb_person).where(PersonRow.id == person_id)) if person_id else None
 
 
 def event_count(session: Session, **filters) -> int:
@@ -279,9 +290,53 @@ def people(session: Session, name: str | None = None, limit: int | None = None, 
                 "articles": len({m.article_id for m, _ in mentions}),
                 "kb_person": person.kb_person,
                 "kind": person.kind,
+                **reference_ids(session, person.kb_person),
+                "kb_evidence": person.kb_evidence,
+                "record": reference_record(session, person.kb_person),
             }
         )
     return out
+
+
+# Terms of one party this far apart (an election's dissolution) are one span of the record.
+SPAN_GAP = timedelta(days=90)
+# The identifier schemes exported beside a person linked to the record, each as a column: ids a
+# data desk joins its own data on.
+REFERENCE_SCHEMES = ("wikidata", "parlparse", "bioguide")
+
+
+def reference_ids(session: Session, kb_person: str | None) -> dict[str, str | None]:
+    """A reference person's Wikidata, parlparse and bioguide ids (None where the record has none)."""
+    found: dict[str, str | None] = dict.fromkeys(REFERENCE_SCHEMES)
+    if kb_person:
+        rows = session.execute(
+            select(KbIdentifierRow.scheme, KbIdentifierRow.value).where(KbIdentifierRow.person_id == kb_person, KbIdentifierRow.scheme.in_(REFERENCE_SCHEMES)).order_by(KbIdentifierRow.id)
+        )
+        for scheme, value in rows:
+            found[scheme] = found[scheme] or value
+    return found
+
+
+def reference_record(session: Session, kb_person: str | None) -> dict | None:
+    """What the record holds of a person: their name, their seats in each chamber with the party
+    and dates, and their posts, in date order (None when not linked)."""
+    if not kb_person:
+        return None
+    name = session.scalar(select(KbPersonRow.name).where(KbPersonRow.id == kb_person))
+    seats = session.execute(
+        select(KbMembershipRow.house, KbMembershipRow.seat, KbMembershipRow.region, KbMembershipRow.party, KbMembershipRow.country, KbMembershipRow.start, KbMembershipRow.end)
+        .where(KbMembershipRow.person_id == kb_person).distinct()
+    ).all()
+    posts = session.execute(select(KbPostRow.role, KbPostRow.organisation, KbPostRow.start, KbPostRow.end).where(KbPostRow.person_id == kb_person).distinct()).all()
+    return {
+        "id": kb_person,
+        "name": name,
+        "memberships": sorted(
+            ({"chamber": h, "seat": seat, "region": region, "party": party, "country": country, "start": iso(start), "end": iso(end)} for h, seat, region, party, country, start, end in seats),
+            key=lambda m: (m["start"] or "", m["chamber"] or ""),
+        ),
+        "posts": sorted(({"role": r, "organisation": o, "start": iso(start), "end": iso(end)} for r, o, start, end in posts), key=lambda p: (p["start"] or "", p["role"])),
+    }
 
 
 def dated_values(pairs) -> list[dict]:
@@ -298,12 +353,31 @@ def dated_values(pairs) -> list[dict]:
 
 
 def party_history(session: Session, person: PersonRow, mentions) -> list[dict]:
-    """The parties articles give the person, and the changes events record, in date order."""
+    """The parties articles state of the person, the changes events record and, for a person
+    linked to the reference record, the parties it gives with their dates, in date order."""
     history = [{**p, "source": "described"} for p in dated_values((m.party, published) for m, published in mentions)]
+    if person.kb_person:
+        recorded = session.execute(
+            select(KbMembershipRow.party, KbMembershipRow.start, KbMembershipRow.end).where(KbMembershipRow.person_id == person.kb_person, KbMembershipRow.party.is_not(None)).distinct()
+        )
+        history.extend({"name": party, "first": iso(start), "last": iso(end), "source": "record"} for party, start, end in party_spans(recorded))
     switches = session.scalars(select(CanonicalEventRow).where(CanonicalEventRow.type == "party_switch", CanonicalEventRow.person_id == person.id))
     for s in switches:
         history.append({"name": s.to_party, "from": s.from_party, "first": iso(s.date_first), "last": iso(s.date_last), "source": f"event {s.id} ({s.subtype})"})
     return sorted(history, key=lambda h: (h.get("first") or "", h["name"] or ""))
+
+
+def party_spans(rows) -> list[tuple[str, date | None, date | None]]:
+    """(party, start, end) of the record's memberships, successive terms for one party joined
+    into one span (a member re-elected five times sat for one party all along)."""
+    spans: list[list] = []
+    for party, start, end in sorted(rows, key=lambda r: (r[1] or date.min, r[2] or date.max)):
+        last = spans[-1] if spans else None
+        if last and last[0] == party and (last[2] is None or start is None or start <= last[2] + SPAN_GAP):
+            last[2] = None if last[2] is None or end is None else max(last[2], end)
+        else:
+            spans.append([party, start, end])
+    return [tuple(span) for span in spans]
 
 
 TIMELINE_SORTS = ("oldest", "newest")
@@ -390,7 +464,7 @@ def quote_view(quote: QuoteRow, article: ArticleRow) -> dict:
         "id": quote.id, **article_ref(article), "start": quote.start, "end": quote.end, "text": quote.text, "kind": quote.kind,
         "speaker": quote.speaker_resolved, "mention": quote.speaker, "person_id": quote.person_id, "role": quote.speaker_role,
         "party": quote.speaker_party, "cue": quote.cue, "venue": quote.venue, "story_id": article.story_id, "act": quote.act,
-        "found_by": quote.found_by, "resolved_by": quote.resolved_by,
+        "found_by": quote.found_by, "resolved_by": quote.resolved_by, "speaker_suggested": quote.speaker_suggested,
     }
 
 

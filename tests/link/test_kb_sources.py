@@ -289,6 +289,11 @@ def test_bad_congress_files_get_one_line_naming_them(tmp_path, name, content, pr
         ("Senators from New York.", ("senate", "new york")),
         ("Chancellor of the Exchequer", None),
         ("the member for", None),
+        ("the Eastmoor MP", ("", "eastmoor")),  # a place before the seat's title
+        ("the Ohio senator", ("senate", "ohio")),
+        ("the Ohio Republican senator", ("senate", "ohio")),  # party words passed over
+        ("a senior Labour MP", None),
+        ("the former Eastmoor MP", None),  # a former member holds no seat now
     ],
 )
 def test_seat_descriptions(text, described):

@@ -55,8 +55,9 @@ class Participants(Subjects):
         people = self.named_people(doc, head, cast)
         if people:
             return people, "name"
-        if head.pos_ == "PROPN" and head.lower_ in cast.by_surname:
-            return [cast.by_surname[head.lower_].as_speaker()], "surname"
+        surnamed = cast.find(head.text) if head.pos_ == "PROPN" else None
+        if surnamed is not None:
+            return [surnamed.as_speaker()], "surname"
         bound = cast.by_role.get(role_key(self.resolver.role_phrase(head), self.resolver.people))
         if bound is not None:
             return [bound.as_speaker()], "role"
@@ -127,10 +128,8 @@ class Participants(Subjects):
         """The article's fullest form of a name; 'Dennis' beside 'Joan Woodward' is 'Dennis
         Woodward'; 'Joan Woodward' is not 'Shaun Woodward'."""
         written = text_of(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
-        person = cast.by_surname.get(tokens[-1].lower_)
-        if person is not None and len(tokens) > 1 and not person.name.replace("-", " ").endswith(written.replace("-", " ")) and person.name.split()[0] != tokens[0].text:
-            person = None
-        if person is not None and (len(tokens) > 1 or " " in person.name):
+        person = cast.find(written)
+        if person is not None and " " in person.name:
             return person.as_speaker()
         if len(tokens) == 1 and surname and tokens[0].text != surname:
             return Speaker(f"{tokens[0].text} {surname}")
@@ -140,9 +139,7 @@ class Participants(Subjects):
         """Keep a resolved referent only when it is a person the article names."""
         if speaker is None or not self.is_named(speaker):
             return []
-        person = cast.by_surname.get(speaker.name.split()[-1].lower())
-        if person is None:  # 'Robert Kilroy-Silk' is filed under the last token, 'silk'
-            person = next((p for p in cast.by_surname.values() if p.name == speaker.name), None)
+        person = cast.find(speaker.name)
         return [person.as_speaker()] if person is not None else []
 
     def lede_people(self, doc: Doc, head: Token, cast: Cast) -> list[Speaker]:
@@ -179,13 +176,7 @@ class Participants(Subjects):
 
     @staticmethod
     def person_record(cast: Cast, name: str | None):
-        if not name:
-            return None
-        key = name.split()[-1].lower()
-        person = cast.by_surname.get(key)
-        if person is not None and person.name.split()[0] == name.split()[0] or (person is not None and len(name.split()) == 1):
-            return person
-        return person if person is not None and name.endswith(person.name) else None
+        return cast.find(name)
 
     # ---- trigger nouns ----------------------------------------------------------------------
     def noun_holders(self, doc: Doc, noun: Token, cast: Cast) -> Reached:

@@ -18,10 +18,9 @@ if TYPE_CHECKING:
 def describe(ent: Span, person: Person, by_role: dict[str, Person], words: Lexicons) -> None:
     """Pick up the role, party and seat written beside a name ('Tory MP X', 'X, MP for Y'), and
     a role the sentence gives the person ('X became party leader')."""
-    for phrase in descriptor_phrases(ent, words.people):
-        text = " ".join(t.text for t in phrase if not t.is_punct)
+    for anchor, phrase in descriptor_phrases(ent, words.people):
         person.titles |= {t.lower_ for t in phrase if t.pos_ in ("NOUN", "PROPN")}
-        person.party = person.party or words.parties.find(text)
+        person.party = person.party or stated_party(phrase, anchor, words)
         seat = seat_from(phrase, words)
         person.seat = person.seat or seat
         take_role(person, role_from(phrase, seat, words), True, by_role, words)
@@ -46,25 +45,27 @@ def role_key(role: str, people: PeopleLexicon) -> str:
     return " ".join(w for w in role.lower().split() if not w.endswith(owned) and w not in people.role_fillers)
 
 
-def descriptor_phrases(ent: Span, people: PeopleLexicon) -> list[list[Token]]:
+def descriptor_phrases(ent: Span, people: PeopleLexicon) -> list[tuple[Token | None, list[Token]]]:
+    """The descriptors of a name, each with its head: premodifiers (no head: they lead up to the
+    name) and appositions (headed by the appositive noun)."""
     head = ent.root
-    phrases = []
+    phrases: list[tuple[Token | None, list[Token]]] = []
     premodifiers = [
         t
         for c in head.children
-        if c.dep_ in ("compound", "amod", "nmod") and c.i < ent.start
+        if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < ent.start
         for t in c.subtree
         if t.i < ent.start and t.lower_ not in people.honorifics
     ]
     if premodifiers:
-        phrases.append(premodifiers)
+        phrases.append((None, premodifiers))
     appositives = [c for c in head.children if c.dep_ == "appos"]
     if head.dep_ == "appos":
         appositives.append(head.head)
     for a in appositives:
         tokens = appositive_words(ent, a, people)
         if tokens:
-            phrases.append(tokens)
+            phrases.append((a, tokens))
     return phrases
 
 
@@ -92,6 +93,38 @@ def role_complements(verb: Token, people: PeopleLexicon) -> list[Token]:
         if prep.dep_ == "prep" and prep.lower_ in people.role_prepositions:
             found += [g for g in prep.children if g.dep_ == "pobj"]
     return found
+
+
+def stated_party(phrase: list[Token], head: Token | None, words: Lexicons) -> str | None:
+    """The party a descriptor states the person is of: named in the words leading straight up
+    to its head or the name ('Tory MP', 'Lib Dem leader', 'the Labour MP for Leeds West',
+    'a Democrat'), or the party an office is of ('leader of the Liberal Democrats'); never a
+    party merely mentioned in it ('a critic of the Tory plans', "Labour's record and party
+    leader")."""
+    lead = leading_words(phrase, head.i if head is not None else phrase[-1].i)
+    found = words.parties.find(" ".join(t.text for t in lead)) if lead else None
+    if found or head is None or head.lower_ not in words.people.role_heads:
+        return found
+    return office_party(head, words)
+
+
+def leading_words(phrase: list[Token], end: int) -> list[Token]:
+    """The words of a phrase that run without a break (punctuation, a conjunction, a
+    preposition) up to the token at `end`, in order."""
+    lead: list[Token] = []
+    for t in reversed([t for t in phrase if t.i <= end]):
+        if (lead and t.i != lead[-1].i - 1) or t.is_punct or t.dep_ in ("cc", "prep") or t.pos_ in ("CCONJ", "ADP"):
+            break
+        lead.append(t)
+    return lead[::-1]
+
+
+def office_party(head: Token, words: Lexicons) -> str | None:
+    """'leader of the Liberal Democrats': the party an office's object names, when the whole
+    object is a party's name ('the Tory plans' is not)."""
+    objects = [o for p in head.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    named = (" ".join(t.text for t in o.subtree if t.dep_ != "det") for o in objects)
+    return next((party for party in map(words.parties.normalise, named) if party), None)
 
 
 def appositive_words(ent: Span, appositive: Token, people: PeopleLexicon) -> list[Token]:

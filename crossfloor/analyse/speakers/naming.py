@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..doctext import entity_at, text_of
-from .casting import name_tokens
+from .casting import honorific_gender, name_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -35,7 +35,8 @@ def named_at(article: Article, i: int, heads: set[int]) -> Named | None:
     if ent is None or ent.label_ != "PERSON" or ent.root.i not in heads:
         return None
     tokens = name_tokens(ent, article.people)
-    person = article.cast.by_surname.get(tokens[-1].lower_) if tokens else None
+    written = text_of(article.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)] if tokens else None
+    person = article.cast.find(written, honorific_gender(ent, article.people.honorifics))
     if person is None:
         return None
     return Named(person, form_of(article, ent, tokens, person))

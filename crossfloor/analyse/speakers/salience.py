@@ -72,7 +72,7 @@ def speakers_before(article: Article, position: int, a: Attribution | None) -> l
 
 def as_person(cast: Cast, speaker: Speaker) -> Speaker:
     """The cast's person behind a resolved speaker, when the speaker is one by full name."""
-    person = cast.by_surname.get(speaker.name.split()[-1].lower()) if speaker.name.split() else None
+    person = cast.find(speaker.name)
     return person if person is not None and person.name == speaker.name else speaker
 
 

@@ -13,6 +13,7 @@ def resolve(article: Article, source: Source) -> None:
     subject = source.subject
     if source.is_pronoun(article) or subject.pos_ in ("PRON", "DET") or not subject.text[:1].isupper():
         return
-    person = article.cast.by_surname.get(subject.lower_)
+    before = subject.doc[subject.i - 1].lower_ if subject.i else ""
+    person = article.cast.find(subject.text, article.people.honorifics.get(before))
     if person is not None:
         source.settle(person.as_speaker())

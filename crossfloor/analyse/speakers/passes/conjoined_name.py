@@ -12,9 +12,9 @@ if TYPE_CHECKING:
 def resolve(article: Article, source: Source) -> None:
     if source.is_pronoun(article):
         return
-    by_surname = article.cast.by_surname
     for conj in (c for c in source.subject.children if c.dep_ == "conj"):
         compounds = [t for t in conj.lefts if t.dep_ == "compound" and t.ent_type_ == "PERSON"]
-        if compounds and compounds[-1].lower_ in by_surname and compounds[-1].i == conj.i - 1:
-            source.settle(by_surname[compounds[-1].lower_].as_speaker())
+        person = article.cast.find(compounds[-1].text) if compounds and compounds[-1].i == conj.i - 1 else None
+        if person is not None:
+            source.settle(person.as_speaker())
             return
