@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..settings import get_settings
-from ..store.database import DatabaseProblem, check_url
+from ..store.problems import DatabaseProblem
 from .common import DbOption, ProcessesOption, app, fail, say
 from .tables import console
 
@@ -28,6 +28,7 @@ def serve(
     import uvicorn
 
     from ..serve.app import LOOPBACK, ServeSettings, create_app
+    from ..store.database import check_url
 
     settings = get_settings(db=db)
     names = {*LOOPBACK, *(allowed_host or [])} | ({host} if host not in ("0.0.0.0", "::") else set())
