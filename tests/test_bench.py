@@ -119,3 +119,30 @@ def test_a_corpus_without_articles_is_one_line(tmp_path):
         start_commands(str(tmp_path / "empty"), tmp_path)
     with pytest.raises(BenchProblem, match="start_quotes: .*no such database"):
         cold_start([sys.executable, "-m", "crossfloor.cli", "quotes", "--db", str(tmp_path / "missing.db")], "start_quotes")
+
+
+def test_the_command_prints_medians_spreads_and_ratios_and_writes_them_as_json(tmp_path, monkeypatch):
+    import crossfloor.bench
+
+    calls: dict[str, int] = {}
+
+    def run(stage):
+        calls[stage] = calls.get(stage, -1) + 1
+        k = calls[stage]
+        if stage in START_STAGES:
+            return made_up(stage, k) if stage in START_SECONDS else {"seconds": 0.6}
+        return made_up(stage if stage in WORDS_PER_S else "extract", k)
+
+    real = crossfloor.bench.benchmark
+    monkeypatch.setattr(crossfloor.bench, "benchmark", lambda corpus, processes, repeats: real(corpus, processes, repeats, run=run))
+    out = tmp_path / "bench.json"
+    done = CliRunner().invoke(app, ["bench", "--corpus", str(tmp_path), "--repeats", "3", "--json", str(out)])
+    assert done.exit_code == 0, done.output
+    lines = done.output.splitlines()
+    assert lines[0].startswith("3 round(s) of bare extract tagger ingest start_bare start_extract start_quotes") and lines[0].endswith("medians [min-max]")
+    assert "extract/bare 0.900 [0.500-0.950]" in next(line for line in lines if line.startswith("extract "))
+    assert "start_extract/start_bare 0.500 [0.250-0.500]" in next(line for line in lines if line.startswith("start_extract "))
+    assert "start_quotes/start_bare 0.200 [0.150-0.300]" in next(line for line in lines if line.startswith("start_quotes "))
+    figures = json.loads(out.read_text())
+    assert figures["ratio_start_quotes_to_start_bare"] == 0.2 and figures["start_quotes"]["ratio_to_bare"]["q1"] == 0.175
+    assert len(figures["ingest"]["rounds"]) == 3

@@ -126,20 +126,19 @@ def timed_stages(corpus: str, processes: int | None, scaling: bool, png: Path, r
 
 
 def print_stages(result: dict) -> None:
-    """One line a stage: its medians, [min-max] over the rounds, and its ratio to the bare stage."""
+    """One line a stage, unwrapped: its medians, [min-max] over the rounds, and its ratio to the
+    bare stage."""
     from ..bench import START_STAGES, STAGES
 
     out = console()
-    out.print(f"{result['repeats']} round(s) of {' '.join(result['order'])} ({result['processes']} processes); medians [min-max]", highlight=False)
+    lines = [f"{result['repeats']} round(s) of {' '.join(result['order'])} ({result['processes']} processes); medians [min-max]"]
     for stage in STAGES:
         r = result[stage]
-        out.print(
-            f"{stage:13} {r['articles_per_s']:8.2f} articles/s {r['words_per_s']:10.1f} words/s  {within(r['seconds_spread'], 's')}  peak RSS {r['peak_rss_mb']:.0f} MB" + ratio_of(stage, r),
-            highlight=False,
-        )
+        lines.append(f"{stage:13} {r['articles_per_s']:8.2f} articles/s {r['words_per_s']:10.1f} words/s  {within(r['seconds_spread'], 's')}  peak RSS {r['peak_rss_mb']:.0f} MB" + ratio_of(stage, r))
     for stage in START_STAGES:
-        r = result[stage]
-        out.print(f"{stage:13} {within(r['seconds_spread'], 's')} to start and finish" + ratio_of(stage, r), highlight=False)
+        lines.append(f"{stage:13} {within(result[stage]['seconds_spread'], 's')} from launch to exit" + ratio_of(stage, result[stage]))
+    for line in lines:
+        out.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def within(figures: dict, unit: str = "") -> str:
