@@ -1,9 +1,16 @@
 """Throughput and memory of the bare spaCy model, of extract as it runs by default (`extract`:
 the rules and the quote filter), of extract with the packaged attribution tagger (`tagger`,
-`--tagger`), and of ingest (default pipeline), measured in one run.
+`--tagger`), and of ingest (default pipeline); and the cold start of a bare spaCy load
+(`start_bare`), of `crossfloor extract` on one article (`start_extract`) and of `crossfloor
+quotes` on a small database (`start_quotes`), all measured in one run.
 
-Each stage runs in a fresh Python process so that its peak RSS is its own; the clock starts once
-every worker has loaded its pipeline, so model loading does not blur the ratios.
+Each stage runs in a fresh Python process so that its peak RSS is its own; for the throughput
+stages the clock starts once every worker has loaded its pipeline, so model loading does not
+blur their ratios, and the cold starts are timed from launch to exit. The stages run interleaved,
+round after round (bare extract tagger ingest start_bare ... bare extract ...), and each is
+reported as its median over the rounds with the spread, beside its ratio to the bare stage of
+the same round: a busy moment of the machine lands on one round of each stage, not on all the
+rounds of one.
 """
 
 from __future__ import annotations
@@ -12,11 +19,12 @@ import json
 import os
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 from urllib.parse import quote_plus
@@ -24,6 +32,20 @@ from urllib.parse import quote_plus
 from .read import ReadOptions, Skipped, iter_articles
 
 STAGES = ("bare", "extract", "tagger", "ingest")
+# Cold starts, each timed as a fresh process from launch to exit, against a bare spaCy load.
+START_STAGES = ("start_bare", "start_extract", "start_quotes")
+# Each stage's ratio is to the bare stage of its own kind, in the same round: words/s over the
+# bare model's words/s (above 1 is faster), or seconds over the bare load's (above 1 is slower).
+BARE = {**{stage: "bare" for stage in STAGES}, **{stage: "start_bare" for stage in START_STAGES}}
+# The articles stored for `crossfloor quotes` to list.
+QUOTES_ARTICLES = 5
+# What a stage reports that is the same in every round (the corpus's size).
+SAME_EVERY_ROUND = ("articles", "words")
+MAX_REPEATS = 50
+
+
+class BenchProblem(Exception):
+    """A stage that could not be measured; the message is one line."""
 
 
 def corpus_texts(corpus: str, repeat: int = 1) -> Iterator[str]:
@@ -83,23 +105,108 @@ def run_stage(stage: str, corpus: str, processes: int, repeat: int = 1) -> dict:
 
 def measure(stage: str, corpus: str, processes: int, repeat: int = 1) -> dict:
     """Run one stage in a fresh interpreter and return its figures."""
-    out = subprocess.run(
-        [sys.executable, "-m", "crossfloor.bench", stage, corpus, str(processes), str(repeat)],
-        check=True,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONHASHSEED": "0"},
-    )
+    out = finished([sys.executable, "-m", "crossfloor.bench", stage, corpus, str(processes), str(repeat)], stage)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def benchmark(corpus: str, processes: int) -> dict:
-    result: dict = {"corpus": str(Path(corpus)), "processes": processes, "cpu_count": os.cpu_count()}
-    for stage in STAGES:
-        result[stage] = measure(stage, corpus, processes)
-    bare = result["bare"]["words_per_s"]
-    for stage in STAGES[1:]:
-        result[f"ratio_{stage}_to_bare"] = round(result[stage]["words_per_s"] / bare, 3)
+def finished(command: list[str], what: str) -> subprocess.CompletedProcess:
+    """A process run to its end; a BenchProblem with its last line of error when it fails."""
+    done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+        raise BenchProblem(f"{what}: {last}")
+    return done
+
+
+def cold_start(command: list[str], what: str) -> dict:
+    """The seconds a fresh process takes from launch to exit."""
+    started = time.perf_counter()
+    finished(command, what)
+    return {"seconds": round(time.perf_counter() - started, 3)}
+
+
+def start_commands(corpus: str, folder: Path) -> dict[str, list[str]]:
+    """The cold-start stages' command lines: a bare spaCy load, `crossfloor extract` on the
+    corpus's first article and `crossfloor quotes` on a database of its first few, which is
+    made here (rules only, the default, whatever the environment asks for)."""
+    from .analyse.pipeline import MODEL
+
+    texts = corpus_texts(corpus)
+    first = next(texts, None)
+    if first is None:
+        raise BenchProblem(f"{corpus}: no article to start on")
+    one = folder / "one.jsonl"
+    one.write_text(json.dumps({"id": "1", "text": first}) + "\n", encoding="utf-8")
+    articles = folder / "articles"
+    articles.mkdir()
+    for k, text in enumerate([first, *(t for _, t in zip(range(QUOTES_ARTICLES - 1), texts))]):
+        (articles / f"{k:03d}.txt").write_text(text, encoding="utf-8")
+    db = folder / "quotes.db"
+    cli = [sys.executable, "-m", "crossfloor.cli", "--fast"]
+    finished([*cli, "ingest", str(articles), "--db", str(db), "--processes", "1", "--quiet"], "making the database for start_quotes")
+    return {
+        "start_bare": [sys.executable, "-c", f"import spacy; spacy.load({MODEL!r})"],
+        "start_extract": [*cli, "extract", str(one), "--output", str(folder / "out.jsonl")],
+        "start_quotes": [*cli, "quotes", "--db", str(db)],
+    }
+
+
+def stage_runner(corpus: str, processes: int, folder: Path) -> Callable[[str], dict]:
+    """run(stage) -> that stage's figures from one fresh process."""
+    starts = start_commands(corpus, folder)
+
+    def run(stage: str) -> dict:
+        return cold_start(starts[stage], stage) if stage in starts else measure(stage, corpus, processes)
+
+    return run
+
+
+def interleaved(stages: tuple[str, ...], repeats: int) -> list[str]:
+    """The order the stages run in: every stage once a round, `repeats` rounds (A B C A B C ...)."""
+    return [stage for _ in range(repeats) for stage in stages]
+
+
+def spread(values: list[float]) -> dict:
+    """The median of values with their spread: min, max and the quartiles (the interquartile
+    range is q1 to q3)."""
+    ordered = sorted(values)
+    q1, median, q3 = statistics.quantiles(ordered, n=4, method="inclusive") if len(ordered) > 1 else ordered * 3
+    return {"median": round(median, 3), "min": round(ordered[0], 3), "q1": round(q1, 3), "q3": round(q3, 3), "max": round(ordered[-1], 3)}
+
+
+def ratio(stage: str, mine: dict, bare: dict) -> float:
+    if stage in START_STAGES:
+        return mine["seconds"] / bare["seconds"]
+    return mine["words_per_s"] / bare["words_per_s"]
+
+
+def summarised(stage: str, rounds: list[dict], bare_rounds: list[dict]) -> dict:
+    """A stage's figures over its rounds: each figure's median (the keys one round reports), the
+    rounds themselves, the spread of its time and, beside the bare stage, of its ratio to the
+    bare stage of the same round."""
+    out = {key: rounds[0][key] if key in SAME_EVERY_ROUND else round(statistics.median(r[key] for r in rounds), 3) for key in rounds[0]}
+    out["seconds_spread"] = spread([r["seconds"] for r in rounds])
+    if stage != BARE[stage]:
+        out["ratio_to_bare"] = {**spread([ratio(stage, m, b) for m, b in zip(rounds, bare_rounds)]), "bare": BARE[stage]}
+    out["rounds"] = rounds
+    return out
+
+
+def benchmark(corpus: str, processes: int, repeats: int = 3, run: Callable[[str], dict] | None = None, stages: tuple[str, ...] = STAGES + START_STAGES) -> dict:
+    """Every stage `repeats` times, interleaved, each run by run(stage) (default: a fresh process
+    per run), summarised per stage; ratio_<stage>_to_bare (ratio_<stage>_to_start_bare for a cold
+    start) is the median ratio, its spread in the stage's ratio_to_bare."""
+    if run is None:
+        with tempfile.TemporaryDirectory() as tmp:
+            return benchmark(corpus, processes, repeats, stage_runner(corpus, processes, Path(tmp)), stages)
+    rounds: dict[str, list[dict]] = {stage: [] for stage in stages}
+    for stage in interleaved(stages, repeats):
+        rounds[stage].append(run(stage))
+    result: dict = {"corpus": str(Path(corpus)), "processes": processes, "cpu_count": os.cpu_count(), "repeats": repeats, "order": list(stages)}
+    for stage in stages:
+        result[stage] = summarised(stage, rounds[stage], rounds[BARE[stage]])
+        if "ratio_to_bare" in result[stage]:
+            result[f"ratio_{stage}_to_{BARE[stage]}"] = result[stage]["ratio_to_bare"]["median"]
     return result
 
 

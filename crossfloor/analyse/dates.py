@@ -14,10 +14,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
-
-from dateparser.date import DateDataParser
+from typing import TYPE_CHECKING
 
 from ..data import load
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 # dateparser needs a base day even for a phrase with its year ("in November, 1997").
@@ -125,6 +127,8 @@ def _month_range(year: int, month: int) -> tuple[date, date]:
 
 @lru_cache(maxsize=64)
 def _parser(base: date, prefer: str = "past") -> DateDataParser:
+    from dateparser.date import DateDataParser  # loaded with the first date phrase, not with the pipeline
+
     settings = {"RELATIVE_BASE": datetime(base.year, base.month, base.day), "PREFER_DATES_FROM": prefer}
     return DateDataParser(languages=["en"], settings=settings)
 

@@ -15,6 +15,7 @@ import time
 from dataclasses import replace
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, islice
 from contextlib import contextmanager
 from typing import Any
 
@@ -188,6 +189,13 @@ def chunked(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+def workers_for(chunks: Iterator[list], processes: int) -> tuple[Iterator[list], int]:
+    """The chunks (all of them, in order) and how many workers they need: `processes`, or fewer
+    when the input ends within the first `processes` chunks (read ahead to tell)."""
+    ahead = list(islice(chunks, processes))
+    return chain(ahead, chunks), processes if len(ahead) == processes else max(1, len(ahead))
+
+
 def run_parallel(
     texts: Iterable,
     loader: Callable[[], Any],
@@ -200,13 +208,16 @@ def run_parallel(
     (text, published) pair) or 'bare' (token counts per text).
 
     on_ready is called once every worker has loaded the pipeline (the benchmark starts its clock).
+    An input of fewer chunks than processes gets a worker per chunk, and one chunk (a single
+    article) is analysed here: a worker that would get nothing to do is not started, nor made to
+    load the pipeline.
     """
-    processes = processes or default_processes()
+    chunks, processes = workers_for(chunked(texts, chunk_size), processes or default_processes())
     if processes <= 1:
         nlp = loader()
         if on_ready:
             on_ready()
-        for chunk in chunked(texts, chunk_size):
+        for chunk in chunks:
             yield from (_bare(nlp, chunk) if task == "bare" else analyse_texts(nlp, chunk))
         return
     check_packaged()  # a broken word list is one line here, not a failure in every worker
@@ -216,7 +227,7 @@ def run_parallel(
             pool.map(_warm, range(processes), chunksize=1)
             on_ready()
         pending: deque = deque()
-        for chunk in chunked(texts, chunk_size):
+        for chunk in chunks:
             pending.append(pool.apply_async(_work, ((task, chunk),)))
             while len(pending) >= processes * 2:
                 yield from pending.popleft().get()

@@ -22,21 +22,30 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
-    from sqlalchemy.exc import DatabaseError, OperationalError
-
+    from ..analyse.startup import thinc_without_torch
     from ..data import DataProblem
 
+    thinc_without_torch()  # PyTorch only for the tagger and training: seconds off every analysing command
     try:
         app()
     except DataProblem as problem:
         # A broken word list (an edited data file) is one line naming the file and the key.
         say(f"error: {problem}")
         sys.exit(2)
-    except (DatabaseError, OperationalError) as err:
+    except Exception as err:
+        if not database_error(err):
+            raise
         # Whatever a command meets in a damaged or vanished database ends in one line, not a trace.
         detail = str(getattr(err, "orig", err)).splitlines()[0]
         say(f"error: {database_named(sys.argv)}: database problem ({detail})")
         sys.exit(2)
+
+
+def database_error(err: Exception) -> bool:
+    """Whether err is SQLAlchemy's for a database that cannot be used. SQLAlchemy is not imported
+    for this: a command that never loaded it cannot have met one of its errors."""
+    errors = sys.modules.get("sqlalchemy.exc")
+    return errors is not None and isinstance(err, (errors.DatabaseError, errors.OperationalError))
 
 
 def database_named(argv: list[str]) -> str:

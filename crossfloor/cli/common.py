@@ -15,7 +15,7 @@ from ..schema.events import STATUS_NAMES
 from ..schema.events import names as event_type_names
 from ..present import format_rows
 from ..settings import configure, get_settings
-from ..store.database import DatabaseProblem, open_database
+from ..store.problems import DatabaseProblem
 from .tables import console
 
 app = typer.Typer(
@@ -144,6 +144,8 @@ def database(db: str | None, create: bool = False):
     """The database a --db option names (else the settings'), opened, or a one-line error. Only
     commands that write pass `create`: for the others a mistyped path is an error, not a new
     empty database."""
+    from ..store.database import open_database
+
     try:
         return open_database(get_settings(db=db).database_url, create=create)
     except DatabaseProblem as err:

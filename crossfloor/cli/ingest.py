@@ -9,18 +9,9 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
-from ..read import ReadOptions
 from ..settings import get_settings
-from ..store.database import DatabaseProblem
+from ..store.problems import DatabaseProblem
 from .common import (
     AllowPrivateOption,
     DbOption,
@@ -52,8 +43,11 @@ def ingest(
 ) -> None:
     """Read articles, find who said what, and store it (re-ingesting is safe; an interrupted
     ingest resumes where it stopped)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     from ..ingest import IngestReport
     from ..ingest import ingest as run_ingest
+    from ..read import ReadOptions
 
     settings = get_settings(db=db, processes=processes, max_mb=max_mb, allow_private=allow_private or None)
     store = database(settings.db, create=True)

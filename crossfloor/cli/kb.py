@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..settings import get_settings
-from ..store.database import DatabaseProblem
+from ..store.problems import DatabaseProblem
 from .common import AllowPrivateOption, DbOption, TimeoutOption, database, fail, kb_app, parse_day, say, web_fetcher
 from .tables import console
 

@@ -9,9 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..present import when
-from ..store import views
-from ..store.database import DatabaseProblem
-from ..store.search import SearchRefused
+from ..store.problems import DatabaseProblem
 from .common import (
     Act,
     DbOption,
@@ -51,6 +49,8 @@ def quotes(
 ) -> None:
     """List stored quotes: who said what, with cue and venue, by article and in the order of
     the text."""
+    from ..store import views
+
     try:
         with database(db).reading() as session:
             rows = views.quote_records(session, limit=limit, sort="article", speaker=speaker, contains=contains, article_id=article, act=act.value if act else None)
@@ -78,6 +78,8 @@ def events(
     resignations) in date order, each with its sources; reports that disagree are marked. News
     only (reported as new, or unknown) unless --background; the news column tells which is which;
     --status keeps switches by what the reference record says of them (after `crossfloor kb import`)."""
+    from ..store import views
+
     store = database(db)
     filters = {
         "type": type.value if type else None, "person": person, "party": party, "since": parse_day(since, "--since"), "until": parse_day(until, "--until"),
@@ -101,6 +103,8 @@ def people(
     db: DbOption = None,
 ) -> None:
     """People across articles: the names they go by, party history, roles, quote counts."""
+    from ..store import views
+
     with database(db).sessions() as session:
         rows = views.people(session, name=name, limit=limit, kind="organisation" if organisations else "person")
     print_rows(rows, format, people_table, "nobody matches")
@@ -113,6 +117,8 @@ def timeline(
     db: DbOption = None,
 ) -> None:
     """Everything about a person or a party in date order (events and quotes), with sources."""
+    from ..store import views
+
     with database(db).sessions() as session:
         rows = views.timeline(session, name)
     print_rows(rows, format, timeline_table, f"nothing stored about {name!r}")
@@ -126,6 +132,8 @@ def stories(
     db: DbOption = None,
 ) -> None:
     """Articles grouped by story, in time order, with the copies of each."""
+    from ..store import views
+
     with database(db).sessions() as session:
         rows = views.stories(session, limit=limit, story_id=story)
     print_rows(rows, format, story_table, "no stories yet")
@@ -140,6 +148,9 @@ def search(
     db: DbOption = None,
 ) -> None:
     """Full-text search over stored quotes and sentences (SQLite FTS5 / PostgreSQL)."""
+    from ..store import views
+    from ..store.search import SearchRefused
+
     if kind not in (None, "quote", "sentence"):
         fail(f"--kind must be quote or sentence, not {kind!r}")
     with database(db).sessions() as session:
@@ -193,6 +204,8 @@ def show(
     db: DbOption = None,
 ) -> None:
     """Print an article with its quotes highlighted by speaker."""
+    from ..store import views
+
     store = database(db)
     row = store.article(article_id)
     if row is None:

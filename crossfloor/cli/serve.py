@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..settings import get_settings
-from ..store.database import DatabaseProblem, check_url
+from ..store.problems import DatabaseProblem
 from .common import DbOption, ProcessesOption, app, fail, say
 from .tables import console
 
@@ -28,6 +28,7 @@ def serve(
     import uvicorn
 
     from ..serve.app import LOOPBACK, ServeSettings, create_app
+    from ..store.database import check_url
 
     settings = get_settings(db=db)
     names = {*LOOPBACK, *(allowed_host or [])} | ({host} if host not in ("0.0.0.0", "::") else set())
@@ -53,15 +54,18 @@ def bench(
     connections: Annotated[int, typer.Option(help="With --load: concurrent connections")] = 8,
     scaling: Annotated[bool, typer.Option("--scaling", help="Also: 1 vs N processes, and the corpus repeated 1x, 5x, 10x")] = False,
     png: Annotated[Path, typer.Option(help="Where --scaling draws its curves")] = Path("bench-scaling.png"),
+    repeats: Annotated[int, typer.Option(help="Rounds: every stage runs once a round, the stages interleaved; medians and spreads over the rounds")] = 3,
 ) -> None:
-    """Articles/s, words/s and peak memory of the bare model, extract and ingest, with ratios;
-    with --pages DB, the latency of the web app's pages on that database."""
+    """Articles/s, words/s and peak memory of the bare model, extract and ingest, and the cold
+    start of `crossfloor extract` and `crossfloor quotes` beside a bare spaCy load, with ratios
+    (medians over interleaved rounds, with their spread); with --pages DB, the latency of the
+    web app's pages on that database."""
     if load:
         figures = {"load": timed_load(load, seconds, connections)}
     elif pages:
         figures = {"pages": timed_pages(pages)}
     else:
-        figures = timed_stages(corpus, processes, scaling, png)
+        figures = timed_stages(corpus, processes, scaling, png, repeats)
     if json_out:
         json_out.write_text(json.dumps(figures, indent=2) + "\n")
 
@@ -96,28 +100,56 @@ def timed_pages(db: str) -> list[dict]:
     return rows
 
 
-def timed_stages(corpus: str, processes: int | None, scaling: bool, png: Path) -> dict:
-    """`bench`: the stages' throughput and memory, their ratios, and with --scaling the curves."""
+def timed_stages(corpus: str, processes: int | None, scaling: bool, png: Path, repeats: int) -> dict:
+    """`bench`: the stages' throughput and memory and the cold starts, interleaved over rounds,
+    their medians, spreads and ratios, and with --scaling the curves."""
     from ..analyse.run import default_processes
-    from ..bench import STAGES, benchmark
+    from ..bench import MAX_REPEATS, BenchProblem, benchmark
 
     if not Path(corpus).is_dir():
         fail(f"{corpus}: no such folder (give --corpus)")
+    if not 1 <= repeats <= MAX_REPEATS:
+        fail(f"--repeats must be from 1 to {MAX_REPEATS}, not {repeats}")
     count = get_settings(processes=processes).processes or default_processes()
-    result = benchmark(corpus, count)
-    if scaling:
-        from ..bench import scaling as measure_scaling
+    try:
+        result = benchmark(corpus, count, repeats)
+        if scaling:
+            from ..bench import scaling as measure_scaling
 
-        result["scaling"] = measure_scaling(corpus, png, max(count, 2))
-    out = console()
-    for stage in STAGES:
-        r = result[stage]
-        out.print(f"{stage:8} {r['articles_per_s']:8.2f} articles/s {r['words_per_s']:10.1f} words/s  peak RSS {r['peak_rss_mb']:.0f} MB", highlight=False)
-    ratios = "   ".join(f"{stage}/bare {result[f'ratio_{stage}_to_bare']:.3f}" for stage in STAGES[1:])
-    out.print(f"{ratios}   ({result['processes']} processes)", highlight=False)
+            result["scaling"] = measure_scaling(corpus, png, max(count, 2))
+    except BenchProblem as problem:
+        fail(str(problem))
+    print_stages(result)
     if scaling:
         print_scaling(result["scaling"], png)
     return result
+
+
+def print_stages(result: dict) -> None:
+    """One line a stage, unwrapped: its medians, [min-max] over the rounds, and its ratio to the
+    bare stage."""
+    from ..bench import START_STAGES, STAGES
+
+    out = console()
+    lines = [f"{result['repeats']} round(s) of {' '.join(result['order'])} ({result['processes']} processes); medians [min-max]"]
+    for stage in STAGES:
+        r = result[stage]
+        lines.append(f"{stage:13} {r['articles_per_s']:8.2f} articles/s {r['words_per_s']:10.1f} words/s  {within(r['seconds_spread'], 's')}  peak RSS {r['peak_rss_mb']:.0f} MB" + ratio_of(stage, r))
+    for stage in START_STAGES:
+        lines.append(f"{stage:13} {within(result[stage]['seconds_spread'], 's')} from launch to exit" + ratio_of(stage, result[stage]))
+    for line in lines:
+        out.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def within(figures: dict, unit: str = "") -> str:
+    """'0.853 [0.802-0.910]' (median [min-max]), with a unit after the median when given."""
+    return f"{figures['median']:.3f}{' ' + unit if unit else ''} [{figures['min']:.3f}-{figures['max']:.3f}]"
+
+
+def ratio_of(stage: str, figures: dict) -> str:
+    if "ratio_to_bare" not in figures:
+        return ""
+    return f"   {stage}/{figures['ratio_to_bare']['bare']} {within(figures['ratio_to_bare'])}"
 
 
 def print_scaling(s: dict, png: Path) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..settings import get_settings
-from ..store.database import DatabaseProblem
+from ..store.problems import DatabaseProblem
 from .common import AllowPrivateOption, DbOption, EventType, TimeoutOption, app, database, fail, say, web_fetcher
 
 

@@ -4,10 +4,12 @@ stored is read through views.py."""
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -22,13 +24,10 @@ from ..schema.events import weightiest_status
 from .rows import event_record, event_row, quote_record, quote_row
 from .chunks import in_chunks
 from .schema import ArticleCopyRow, ArticleRow, CanonicalEventRow, EventRow, KbSourceRow, QuoteRow
+from .problems import DatabaseProblem
 from .search import index_article
 
 log = logging.getLogger(__name__)
-
-
-class DatabaseProblem(Exception):
-    """The database cannot be used; the message is one line for the user."""
 
 
 @dataclass
@@ -104,10 +103,39 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 FIRST_REVISION = "0001"
 
 
+# A migration's own lines naming it and the one it follows: `revision: str = '0012'`.
+REVISION_LINE = re.compile(r"^(revision|down_revision)\b[^=\n]*=\s*(?:['\"](\w+)['\"]|None)", re.M)
+
+
+@cache
+def newest_revision() -> str | None:
+    """The newest migration, read from the migration files without loading Alembic (a second
+    or so of every command's start); None unless exactly one migration is nobody's parent."""
+    revisions: set[str | None] = set()
+    parents: set[str | None] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        found = dict(REVISION_LINE.findall(path.read_text(encoding="utf-8")))
+        revisions.add(found.get("revision") or None)
+        parents.add(found.get("down_revision") or None)
+    heads = revisions - parents - {None}
+    return heads.pop() if len(heads) == 1 else None
+
+
+def up_to_date(conn) -> bool:
+    """Whether the database already stands at the newest migration (nothing for Alembic to do)."""
+    newest = newest_revision()
+    if newest is None or not inspect(conn).has_table("alembic_version"):
+        return False
+    return list(conn.execute(text("SELECT version_num FROM alembic_version")).scalars()) == [newest]
+
+
 def migrate(conn) -> None:
-    """Upgrade the schema to the newest migration, in the caller's transaction. A database made
-    before migrations existed (same tables as the first revision) is stamped first. On PostgreSQL
-    an advisory lock keeps two processes from migrating at once."""
+    """Upgrade the schema to the newest migration, in the caller's transaction (Alembic is
+    loaded only when there is something to do). A database made before migrations existed
+    (same tables as the first revision) is stamped first. On PostgreSQL an advisory lock keeps
+    two processes from migrating at once."""
+    if up_to_date(conn):
+        return
     from alembic import command
     from alembic.config import Config
 

@@ -5,7 +5,7 @@ import sqlite3
 from alembic import command
 from alembic.config import Config
 
-from crossfloor.store.database import MIGRATIONS, open_database
+from crossfloor.store.database import MIGRATIONS, newest_revision, open_database
 
 
 def test_models_and_migrations_agree(tmp_path):
@@ -15,6 +15,15 @@ def test_models_and_migrations_agree(tmp_path):
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url)
     command.check(config)  # raises when a model changed without a migration
+
+
+def test_the_newest_migration_read_without_alembic_is_alembics_head():
+    """Opening a database already at this revision skips Alembic (tests/cli/test_startup.py)."""
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert newest_revision() == ScriptDirectory.from_config(config).get_current_head()
 
 
 def test_a_database_from_before_migrations_is_upgraded_in_place(tmp_path):
