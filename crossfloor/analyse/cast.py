@@ -37,7 +37,6 @@ class Person(Speaker):
     titles: set[str] = field(default_factory=set)
     # Named by the first name alone somewhere ('Ivanka' beside 'Ivanka Trump'): the way an
     # article keeps a namesake apart from the one it calls by the surname.
-    first_named: bool = False
 
     def as_speaker(self) -> Speaker:
         return Speaker(self.name, self.gender, self.role, self.party, self.seat, "person")
@@ -126,15 +125,14 @@ class Cast:
     def namesake(self, key: str, gender: str | None = None, titles: frozenset[str] = frozenset()) -> Person | None:
         """Which of the namesakes a lone surname stands for, when the article makes it plain: the
         one its honorific's gender fits ('Mr Trump'), the one its title was given to ('President
-        Trump'), or the one namesake the article never calls by the first name alone (it writes
-        'Ivanka' and 'Trump'); None otherwise."""
+        Trump'); None otherwise. (Taking the one namesake the article never calls by the first
+        name alone was tried: on the stream set's tuning part it gave two resignations of two to
+        the wrong namesake, Margaret Thatcher's to her daughter, and no quote figure moved.)"""
         options = self.namesakes.get(key, [])
         if gender:
             options = [p for p in options if p.gender in (None, gender)]
         if titles and len(options) > 1:
             options = [p for p in options if titles & p.titles] or options
-        if len(options) > 1:
-            options = [p for p in options if not p.first_named] or options
         return options[0] if len(options) == 1 else None
 
     def find(self, name: str | None, gender: str | None = None) -> Person | None:

@@ -26,6 +26,16 @@ SplitOption = Annotated[Path, typer.Option("--split", help="The split of the ann
 PredictionsOption = Annotated[Optional[Path], typer.Option("--pred", help="Use these predictions (extract output) instead of running the pipeline")]
 JsonOption = Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON here")]
 TextsOption = Annotated[Path, typer.Option(help="Folder that the gold's 'file' and 'source' paths are relative to")]
+KbOption = Annotated[Optional[str], typer.Option("--kb", help="Apply the reference data loaded in this database (URL or SQLite path), as ingest does")]
+
+
+def reference_in(kb_db: str | None):
+    """The reference data of a database (`crossfloor kb import`), or None."""
+    if not kb_db:
+        return None
+    from ..link.reference import Reference
+
+    return Reference(database(kb_db))
 
 
 @evaluate_app.command("quotes")
@@ -43,6 +53,7 @@ def evaluate_quotes(
     without: WithoutOption = None,
     part: PartOption = Part.all,
     split: SplitOption = DEFAULT_SPLIT,
+    kb_db: KbOption = None,
 ) -> None:
     """Precision, recall and F1 of quote extraction against gold data."""
     from ..evaluate.run import QUOTE_MEASURES, GoldProblem
@@ -50,9 +61,10 @@ def evaluate_quotes(
 
     off = passes_off(without, predictions)
     workers = get_settings(processes=processes).processes or None
+    reference = reference_in(kb_db)
     try:
-        result = run(gold, predictions, threshold, unit.value, workers, speakers.value, texts, without=() if off else None, part=part.value, split=split)
-        ablated = run(gold, None, threshold, unit.value, workers, speakers.value, texts, without=off, part=part.value, split=split) if off else None
+        result = run(gold, predictions, threshold, unit.value, workers, speakers.value, texts, without=() if off else None, part=part.value, split=split, reference=reference)
+        ablated = run(gold, None, threshold, unit.value, workers, speakers.value, texts, without=off, part=part.value, split=split, reference=reference) if off else None
     except GoldProblem as problem:
         fail(str(problem))
     data = result.as_dict()
@@ -169,7 +181,7 @@ def evaluate_events(
     predictions: PredictionsOption = None,
     json_out: JsonOption = None,
     errors_out: Annotated[Optional[Path], typer.Option("--errors", help="Write missed, spurious and misdated events here (JSONL)")] = None,
-    kb_db: Annotated[Optional[str], typer.Option("--kb", help="Apply the reference data loaded in this database (URL or SQLite path)")] = None,
+    kb_db: KbOption = None,
     processes: ProcessesOption = None,
     by_rule: ByRuleOption = False,
     without: WithoutOption = None,
@@ -181,11 +193,7 @@ def evaluate_events(
     from ..evaluate.run import evaluate_events as run
 
     off = passes_off(without, predictions)
-    reference = None
-    if kb_db:
-        from ..link.reference import Reference
-
-        reference = Reference(database(kb_db))
+    reference = reference_in(kb_db)
     workers = get_settings(processes=processes).processes or None
     try:
         result = run(gold, texts, predictions, reference, workers, without=() if off else None, part=part.value, split=split)

@@ -98,10 +98,26 @@ def evaluate_quotes(
     without: Sequence[str] | None = None,
     part: str = "all",
     split: Path = DEFAULT_SPLIT,
+    reference=None,
 ) -> QuoteScores:
+    """reference: loaded reference data (link.reference.Reference) to apply before scoring (a
+    speaker given as a post or seat becomes the record's holder when the article names them)."""
     gold_docs = read_gold(gold, texts, part, split)
     records = predict(gold_docs, predictions, processes, dated=True, without=without)
+    link_records(gold_docs, records, reference)
     return score(gold_docs, {str(r["id"]): r["quotes"] for r in records}, threshold, unit, speakers)
+
+
+def link_records(gold_docs: list[dict], records: list[dict], reference) -> None:
+    """What the linker does at ingest, on predictions: the record applied to each article's
+    people, quotes and events, in place (nothing without reference data)."""
+    from ..read.formats import parse_date
+
+    if reference is None:
+        return
+    published = {str(d["id"]): parse_date(d.get("published")) for d in gold_docs}
+    for record in records:
+        reference.link(published.get(str(record["id"])), record["quotes"], record["events"], record.get("people"))
 
 
 def evaluate_events(
@@ -115,14 +131,9 @@ def evaluate_events(
     split: Path = DEFAULT_SPLIT,
 ) -> EventScores:
     """reference: loaded reference data (link.reference.Reference) to apply before scoring."""
-    from ..read.formats import parse_date
-
     gold_docs = read_gold(gold, texts, part, split)
     records = predict(gold_docs, predictions, processes, dated=True, without=without)
-    if reference is not None:
-        published = {str(d["id"]): parse_date(d.get("published")) for d in gold_docs}
-        for record in records:
-            reference.link(published.get(str(record["id"])), record["quotes"], record["events"])
+    link_records(gold_docs, records, reference)
     return score_events(gold_docs, {str(r["id"]): r["events"] for r in records})
 
 

@@ -164,3 +164,10 @@ def test_the_factory_takes_the_passes_and_refuses_unknown_ones(nlp):
 def test_a_continuation_takes_the_speaker_and_pass_of_the_quote_it_continues(nlp):
     found = resolved(nlp, 'Jane Hart, the mayor, spoke on Monday. "The bridge is late," she said. "It will open in the spring."')
     assert found == [("Jane Hart", "pronoun_by_salience"), ("Jane Hart", "pronoun_by_salience")]
+
+
+def test_a_subject_of_punctuation_alone_has_no_apposed_subject(rules_nlp):
+    from crossfloor.analyse.speakers.passes.appositive_name import apposed_subjects
+
+    doc = rules_nlp.make_doc("— said the minister.")
+    assert apposed_subjects(doc[0]) == set()

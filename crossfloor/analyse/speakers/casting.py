@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 PARTY_LABEL = re.compile(r"\s*[(,]\s*([A-Z])\s*[-–]\s*[A-Z][A-Za-z.]{1,12}\.?(?:\s?[A-Z][a-z.]*)?\s*\)?")
 # An editor's brackets inside a quoted name: '[Benjamin] Netanyahu'.
 BRACKETS = re.compile(r"[\[\]]")
+# A regnal or generational number after a name.
+ROMAN = re.compile(r"[IVXLC]+")
 # Punctuation that ends the titles written before a name.
 TITLE_STOPS = frozenset({",", ";", ":", "—", "-", "–", '"', "“", "”"})
 
@@ -38,7 +40,6 @@ def build_cast(doc: Doc, words: Lexicons, attributions: list[Attribution]) -> Ca
     for ent in headed:
         register_headed(doc, ent, words, cast)
     link_first_names(cast)
-    mark_first_names(doc, cast)
     for person in cast.everyone():
         person.gender = person.gender or first_name_gender(person.name)
     for ent in unplaced:
@@ -155,8 +156,9 @@ def opens_no_name(tokens: list[Token], people) -> bool:
 
 
 def shouted(token: Token) -> bool:
-    """A word written in capitals ('CLOSE', 'REUTERS'), not an initial or a one-letter word."""
-    return token.text.isalpha() and token.text.isupper() and len(token.text) > 1
+    """A word written in capitals ('CLOSE', 'REUTERS'), not an initial, a one-letter word or a
+    regnal number ('Benedict XVI', 'Henry VIII')."""
+    return token.text.isalpha() and token.text.isupper() and len(token.text) > 1 and not ROMAN.fullmatch(token.text)
 
 
 def honorific_gender(ent: Span, honorifics: dict[str, str | None]) -> str | None:
@@ -187,8 +189,7 @@ def title_words(ent: Span, honorifics) -> set[str]:
 
 
 def link_first_names(cast: Cast) -> None:
-    """'Sir Graham' after 'Sir Graham Lowe': a lone first name joins the one person it fits, who
-    is then known to be called by the first name ('Ivanka' beside 'Ivanka Trump')."""
+    """'Sir Graham' after 'Sir Graham Lowe': a lone first name joins the one person it fits."""
     by_surname = cast.by_surname
     for key, person in list(by_surname.items()):
         if " " in person.name:
@@ -196,14 +197,4 @@ def link_first_names(cast: Cast) -> None:
         fits = [p for p in cast.everyone() if " " in p.name and p.name.split()[0].lower() == key]
         if len(fits) == 1:
             fits[0].mentions.extend(person.mentions)
-            fits[0].first_named = True
             by_surname[key] = fits[0]
-
-
-def mark_first_names(doc: Doc, cast: Cast) -> None:
-    """A namesake the article calls by the first name alone ('Ivanka added'), where the entity
-    recogniser saw no name too, is known to be called so: the surname alone is then the other."""
-    for person in (p for group in cast.namesakes.values() for p in group):
-        first = person.name.split()[0]
-        if any(t.text == first and not (t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper()) for t in doc):
-            person.first_named = True

@@ -30,5 +30,5 @@ def apposed_subjects(subject: Token) -> set[int]:
     """A subject of the same verb just before this one, apart only by punctuation (a dash or a
     comma the parse did not read as apposition)."""
     doc = subject.doc
-    start = min(t.i for t in subject.subtree if not t.is_punct)
+    start = min((t.i for t in subject.subtree if not t.is_punct), default=subject.i)
     return {c.i for c in subject.head.children if c is not subject and c.dep_ == subject.dep_ and c.i + 1 < start and all(t.is_punct for t in doc[c.i + 1 : start])}
