@@ -52,6 +52,6 @@ def test_speaker_searches_the_role_too_and_takes_wildcards_literally(samples_db)
         return {r["speaker_resolved"] for r in json.loads(quotes(samples_db, "--speaker", words, "--format", "json"))}
 
     assert speakers("transport minister") == {"Helen Marsh"}
-    assert speakers("LEADER THE LIBERAL") == {"Tom Ashby"}
+    assert speakers("LEADER OF THE LIBERAL") == {"Tom Ashby"}
     assert speakers("okafor") == {"Maria Okafor"}
     assert speakers("%") == set() and speakers("_") == set()

@@ -31,12 +31,14 @@ def test_seeds_meet_the_core_bar():
 
 def test_polnear_dev_by_default():
     """The default on PolNeAR dev: direct+mixed and speakers meet the core issue's bars (>= 0.80,
-    >= 0.85). Overall overlap F1 is 0.576 (P 0.885, R 0.427), below the core issue's 0.60: the
+    >= 0.85). Overall overlap F1 is 0.565 (P 0.886, R 0.415), below the core issue's 0.60: the
     tagger that carried it is no longer the default (it was mostly wrong on news) and the quote
-    filter drops indirect quotes PolNeAR counts (beliefs, plans) that this project's conventions
-    do not; the figure is held here so that it falls no further."""
+    filter drops indirect quotes PolNeAR counts (beliefs, plans, polls) that this project's
+    conventions do not. The filter retrained with the counted-group feature took it from 0.575
+    to 0.565 while indirect 'quotes' that are not speech on the stream's validation part fell
+    from 6 of 30 to 3 of 27; the figure is held here so that it falls no further."""
     data = evaluate(shared_file("benchmarks", "quotes", "polnear-dev.jsonl")).as_dict()
-    assert data["overlap"]["f1"] >= 0.57
+    assert data["overlap"]["f1"] >= 0.56
     assert data["direct_mixed"]["f1"] >= 0.80
     assert data["speaker_accuracy"] >= 0.85
 
