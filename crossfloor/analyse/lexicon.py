@@ -226,7 +226,8 @@ class PartyLexicon:
             for alias in info.get("local_aliases", []):
                 self.local.setdefault(alias.lower(), {})[info["country"]] = name
         alternatives = sorted(set(self.canonical) | set(self.local), key=len, reverse=True)
-        self._pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in alternatives) + r")\b", re.I)
+        # Case-insensitive, but a match must open with a capital: party names are proper nouns.
+        self._pattern = re.compile(r"\b(?=(?-i:[A-Z]))(" + "|".join(re.escape(a) for a in alternatives) + r")\b", re.I)
 
     @contextmanager
     def within(self, country: str | None) -> Iterator[None]:
@@ -267,15 +268,9 @@ class PartyLexicon:
         return [(at, party) for at, alias in self.aliases_in(text) if (party := self._party(alias))]
 
     def aliases_in(self, text: str) -> list[tuple[int, str]]:
-        """(offset, lower-cased alias) of every party name written as one (with a capital)."""
-        found, at = [], 0
-        while (m := self._pattern.search(text, at)) is not None:
-            if m.group(1)[:1].isupper():
-                found.append((m.start(), m.group(1).lower()))
-                at = m.end()
-            else:  # 'new Labour' in lower case is no party, but its 'Labour' is
-                at = m.start() + 1
-        return found
+        """(offset, lower-cased alias) of every party name written as one (with a capital: 'new
+        Labour' in lower case is no party, but its 'Labour' is)."""
+        return [(m.start(), m.group(1).lower()) for m in self._pattern.finditer(text)]
 
     def normalise(self, name: str) -> str | None:
         name = name.strip()
