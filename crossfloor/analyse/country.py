@@ -36,10 +36,7 @@ class CountryWords:
     def mentions(self, text: str, parties: PartyLexicon) -> Counter:
         """How often each country is named, by its own words or by a party only it has."""
         counts: Counter = Counter(self.country_of[m.group(0)] for m in self.pattern.finditer(text))
-        for _, alias in parties.aliases_in(text):
-            party = None if parties.is_ambiguous(alias) else parties.canonical.get(alias)
-            if party in parties.country_of:
-                counts[parties.country_of[party]] += 1
+        counts.update(country for _, alias in parties.aliases_in(text) if (country := parties.sole_country(alias)))
         return counts
 
     def country(self, text: str, parties: PartyLexicon) -> Country:

@@ -129,6 +129,12 @@ class PeopleLexicon:
     former_role_verbs: frozenset[str] = frozenset()
     proportion_words: frozenset[str] = frozenset()
 
+    @cached_property
+    def role_joining_words(self) -> frozenset[str]:
+        """The role_fillers that join a role's words ('chief of staff', 'envoy for Ukraine'),
+        unlike a time qualifier ('former')."""
+        return self.role_fillers - self.time_qualifiers
+
     def classes_of(self, words) -> frozenset[str]:
         """The role classes that words ('Rep.', 'prime minister', 'congressman') belong to."""
         lowered = [w.lower() for w in words]
@@ -245,6 +251,11 @@ class PartyLexicon:
     def is_alias(self, word: str) -> bool:
         """A party's name in some country, written as one ('Tory', 'Congress'; not 'labour')."""
         return word[:1].isupper() and (word.lower() in self.canonical or word.lower() in self.local)
+
+    def sole_country(self, alias: str) -> str | None:
+        """The country of the one party a name stands for everywhere ('BJP': IN); None for a name
+        of several countries' parties ('Labour') or of none."""
+        return None if self.is_ambiguous(alias) else self.country_of.get(self.canonical.get(alias.lower(), ""))
 
     def is_ambiguous(self, alias: str) -> bool:
         """An alias some party uses only in its own country ('Labour' in New Zealand)."""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ...schema.events import PARTY_SWITCH
 from .switch_completions import SwitchCompletions
 from .switch_verbs import SwitchVerbs
-from .syntax import direct_object, noun_phrase, phrase_text, prep_object
+from .syntax import direct_object, noun_phrase, noun_prep_object, phrase_text, prep_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -145,9 +145,7 @@ class PartySwitch(SwitchVerbs, SwitchCompletions):
     # ---- nouns ------------------------------------------------------------------------------
     def from_noun(self, doc: Doc, noun: Token, cast: Cast) -> list[Event]:
         """'Wakeford's defection to Labour', 'Tory defector Robert Jackson'."""
-        gone_to = prep_object(noun, self.lex.prepositions["destination"])
-        if gone_to is None and noun.dep_ == "dobj":  # 'made his defection to X complete'
-            gone_to = prep_object(noun.head, self.lex.prepositions["destination"])
+        gone_to = noun_prep_object(noun, self.lex.prepositions["destination"])
         if gone_to is not None and not self.parties.names_party(doc, gone_to):
             return []  # 'his defection to The New York Times': a move, not a switch of party
         people, route = self.people.holders_of(doc, noun, cast)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ...schema.events import RESIGNATION
 from .base import EventType
-from .syntax import noun_phrase, phrase_text, prep_object
+from .syntax import noun_phrase, noun_prep_object, phrase_text, prep_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -86,9 +86,7 @@ class Resignation(EventType):
     def from_noun(self, doc: Doc, noun: Token, cast: Cast) -> list[Event]:
         """'the resignation of immigration minister Beverley Hughes'; not 'their resignations from
         the party' (leaving a party is a switch, read as one)."""
-        source = prep_object(noun, self.lex.prepositions["source"])
-        if source is None and noun.dep_ == "dobj":  # 'announced their resignations from the party'
-            source = prep_object(noun.head, self.lex.prepositions["source"])
+        source = noun_prep_object(noun, self.lex.prepositions["source"])
         if source is not None and self.parties.names_party(doc, source):
             return []
         people, route = self.people.holders_of(doc, noun, cast)

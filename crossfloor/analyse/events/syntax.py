@@ -52,6 +52,16 @@ def prep_object(verb: Token, preps: frozenset[str]) -> Token | None:
     return None
 
 
+def noun_prep_object(noun: Token, preps: frozenset[str]) -> Token | None:
+    """The object of a preposition after a noun, or after the verb the noun is the object of,
+    where the parse hangs it ('announced their resignations from the party', 'made his defection
+    to X complete')."""
+    found = prep_object(noun, preps)
+    if found is None and noun.dep_ == "dobj":
+        found = prep_object(noun.head, preps)
+    return found
+
+
 def agent_of(verb: Token) -> Token | None:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None

@@ -175,7 +175,7 @@ def role_from(phrase: list[Token], seat: str | None, words: Lexicons) -> str | N
     if not kept:
         return None
     # 'chief of staff', 'envoy for Ukraine': the joining words inside a role stay in its name
-    joining = words.people.role_fillers - words.people.time_qualifiers
+    joining = words.people.role_joining_words
     inside = {t.i for t in kept} | {t.i for t in phrase if kept[0].i < t.i < kept[-1].i and t.lower_ in joining}
     role = " ".join(t.text for t in sorted(phrase, key=lambda t: t.i) if t.i in inside)
     return role if words.parties.normalise(role) is None else None

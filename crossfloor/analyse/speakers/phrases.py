@@ -33,7 +33,7 @@ def role_complement_end(subject: Token, people: PeopleLexicon) -> Token:
     through 'of'/'for' and the noun phrase after it; other heads end the name."""
     if subject.lower_ not in people.role_heads:
         return subject
-    joining = people.role_fillers - people.time_qualifiers
+    joining = people.role_joining_words
     prep = next((c for c in subject.rights if c.dep_ == "prep" and c.lower_ in joining and c.i == subject.i + 1), None)
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if pobj is None:
