@@ -35,8 +35,6 @@ class Person(Speaker):
     mentions: list[int] = field(default_factory=list)
     # Words of the titles and roles the article gives the person ('rep.', 'congressman', 'mp').
     titles: set[str] = field(default_factory=set)
-    # Named by the first name alone somewhere ('Ivanka' beside 'Ivanka Trump'): the way an
-    # article keeps a namesake apart from the one it calls by the surname.
 
     def as_speaker(self) -> Speaker:
         return Speaker(self.name, self.gender, self.role, self.party, self.seat, "person")
