@@ -108,6 +108,7 @@ def store_linked(session, db: Database, article: Article, result: AnalysedArticl
     a stored article is kept as a copy of it; otherwise the article is added and tied to the
     people, events and stories already stored."""
     from .link.knowledge import Linker, signature
+    from .link.utterances import UtteranceLinker
 
     if db.hash_stored(session, article.content_hash):  # another writer may have stored it since it was read
         return Outcome("duplicate", None)
@@ -121,6 +122,7 @@ def store_linked(session, db: Database, article: Article, result: AnalysedArticl
     rows = db.add_article(session, article, result)
     link.add_signature(rows.article.id, values)
     people = link.link_people(rows.article, result.people, rows.quotes, rows.events, values)
+    UtteranceLinker(session).link(rows.article, rows.quotes)
     shared = link.link_events(rows.events, people)
     link.link_story(rows.article, shared, people, values)
     return Outcome("stored", rows.article.id)

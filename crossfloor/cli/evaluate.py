@@ -286,3 +286,42 @@ def print_stream_scores(data: dict, judged: Path) -> None:
         if v["predicted"] or v["judged"]:
             table.add_row(name, str(v["predicted"]), str(v["judged"]), str(v["right"]), "n/a" if v["precision"] is None else f"{v['precision']:.3f}")
     console().print(table)
+
+
+@evaluate_app.command("utterances")
+def evaluate_utterances(
+    gold: Annotated[Path, typer.Argument(help="Labelled pairs of quotations (tests/gold/utterance-pairs.jsonl)")],
+    texts: TextsOption = Path("../shared/corpora"),
+    json_out: JsonOption = None,
+    errors_out: Annotated[Optional[Path], typer.Option("--errors", help="Write wrongly joined, missed and misclassified pairs here (JSONL)")] = None,
+    part: PartOption = Part.all,
+    split: SplitOption = DEFAULT_SPLIT,
+) -> None:
+    """Joining quotations into utterances: pairwise precision, recall and F1 on labelled pairs,
+    and how often the kind of change (trimmed, spliced, changed, paraphrase) and each flag are right."""
+    from ..evaluate.run import GoldProblem
+    from ..evaluate.run import evaluate_utterances as run
+
+    try:
+        result = run(gold, texts, part=part.value, split=split)
+    except GoldProblem as problem:
+        fail(str(problem))
+    data = result.as_dict()
+    print_utterance_scores(data, gold)
+    write_results(data, result.errors, json_out, errors_out)
+
+
+def print_utterance_scores(data: dict, gold: Path) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"utterances vs {gold} ({data['pairs']} pairs, {data['unsure']} unsure left out)")
+    for column in ("measure", "tp", "fp", "fn", "precision", "recall", "F1"):
+        table.add_column(column, justify="left" if column == "measure" else "right")
+    rows = [("same utterance (pairwise)", data["joining"]), *((f"flag: {name}", v) for name, v in data["flags"].items())]
+    for name, v in rows:
+        table.add_row(name, *(str(v[k]) for k in ("tp", "fp", "fn")), *("n/a" if v[k] is None else f"{v[k]:.3f}" for k in ("precision", "recall", "f1")))
+    console().print(table)
+    kinds = data["kind_accuracy"]
+    say(f"kind of change right on {kinds['right']} of {kinds['of']} pairs joined by both" + (f" ({kinds['accuracy']:.3f})" if kinds["accuracy"] is not None else ""))
+    for row in data["kinds"]:
+        say(f"  gold {row['gold']} -> predicted {row['predicted']}: {row['pairs']}")

@@ -187,3 +187,25 @@ def compare_runs(full: dict, without: dict, measures: dict[str, tuple[str, ...]]
             "difference": {k: round(after[k] - before[k], 4) for k in figures},
         })
     return rows
+
+
+def evaluate_utterances(gold: Path, texts: Path | None = None, part: str = "all", split: Path = DEFAULT_SPLIT):
+    """Joining and kinds of change on labelled pairs of quotations (evaluate/utterances.py); each
+    quote's text is cut from its article in the corpus the pair names, by its offsets."""
+    from .utterances import score_pairs
+
+    pairs = read_jsonl(gold, "labelled pairs")
+    if part != "all":
+        try:
+            pairs = Split.load(split).select(pairs, part, gold)
+        except SplitProblem as problem:
+            raise GoldProblem(str(problem)) from None
+    base = texts or Path(".")
+    for source in {p["source"] for p in pairs}:
+        articles = [{"id": side["article"]} for p in pairs if p["source"] == source for side in (p["a"], p["b"])]
+        by_id = {d["id"]: d for d in articles}
+        fill_from_corpus(base / source, list(by_id.values()))
+        for p in pairs:
+            for side in (p["a"], p["b"]):
+                side["text"] = by_id[side["article"]]["text"][side["start"] : side["end"]]
+    return score_pairs(pairs)

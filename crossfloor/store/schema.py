@@ -81,10 +81,36 @@ class QuoteRow(Base):
     # names them: a suggestion, never the speaker (migration 0013).
     speaker_suggested: Mapped[str | None] = mapped_column(Clipped(300))
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
+    # The utterance across articles this quote renders, and how it differs from the utterance's
+    # fullest wording ({"kind", "flags", "ops"}: link/renderings.py) (migration 0014).
+    utterance_id: Mapped[int | None] = mapped_column(ForeignKey("utterances.id"), index=True)
+    rendering: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
 
     article: Mapped[ArticleRow] = relationship(back_populates="quotes")
 
     __table_args__ = (Index("ix_quotes_article_start", "article_id", "start"),)
+
+
+class UtteranceRow(Base):
+    """One utterance as many outlets rendered it: quotes by one person (or organisation) within
+    days of each other that give the same words, exactly, trimmed, spliced or changed, and the
+    paraphrases that report them (link/utterances.py)."""
+
+    __tablename__ = "utterances"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    # The fullest direct rendering; no foreign key, since quotes point here (no cycle to sort).
+    quote_id: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)  # its words, as that rendering gives them
+    first_published: Mapped[date | None] = mapped_column(Date, index=True)
+    last_published: Mapped[date | None] = mapped_column(Date)
+    renderings: Mapped[int] = mapped_column(Integer, default=0)
+    outlets: Mapped[int] = mapped_column(Integer, default=0)  # outlets rendering it (paraphrases included)
+    different: Mapped[int] = mapped_column(Integer, default=0)  # outlets putting other words in the speaker's mouth
+    # Every kind of change its renderings carry, comma-delimited (",changed,negation_lost,"), so
+    # one LIKE filters by kind of change on SQLite and PostgreSQL alike.
+    changes: Mapped[str] = mapped_column(Clipped(300), default="")
 
 
 class EventFacts:

@@ -1,0 +1,337 @@
+"""How two renderings of a quotation compare, word by word: do they render one utterance, and
+what did the shorter do to the fuller one (trimmed it, spliced it, changed words, lost a "not")?
+
+Pure functions over text, no database: the utterance linker (`utterances.py`) and
+`crossfloor evaluate utterances` both decide with them. Words are compared lower-cased with
+punctuation dropped (as Quotebank groups copies), but aligned in order (RapidFuzz's Indel
+opcodes, a longest common subsequence of words), so a trim, a splice and a changed word are
+told apart rather than hashed away. The words the changes are read from (negations, hedges,
+numbers) are in `data/utterances.json`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+import snowballstemmer
+from rapidfuzz.distance import Indel
+
+from ..data import load
+
+# A run of matching words shorter than this counts for nothing: with only single words in
+# common ("the", "we"), two quotations share a vocabulary, not wording.
+MIN_RUN = 2
+# Direct renderings join when the shorter has at least this many words and at least this share
+# of them, in order and in runs, are words of the other (tuned on the pairs' tuning part).
+MIN_WORDS = 5
+MIN_COVERAGE = 0.8
+LONG_RUN = 8
+# A shorter quotation joins only as a whole stretch of the other, and only from this many words.
+MIN_WHOLE_WORDS = 3
+# A paraphrase reports an utterance when this share of its content words (and at least
+# PARAPHRASE_MIN_WORDS of them) are words of the utterance's fullest wording.
+PARAPHRASE_COVERAGE = 0.6
+PARAPHRASE_MIN_WORDS = 3
+# Words an omission must drop to make a splice: fewer are a changed word ("will not" -> "will").
+SPLICE_GAP = 3
+# Words before a trimmed rendering's first word still belong to what it covers: "we will not
+# rule out" trimmed to "rule out" has lost its "not".
+LEAD_IN = 2
+
+# Quotation marks in a mixed quote ('the plan was "a betrayal of trust"'): only the words inside
+# them are the speaker's. The span may start inside a quotation or stop before its closing mark.
+MARKS = re.compile(r'["\u201c\u201d]')
+TOKEN = re.compile(r"\d[\d,.]*\d|\d|\w+(?:['\u2019]\w+)*|\u2026|\.\.\.")
+ELLIPSIS = {"\u2026", "..."}
+
+PARAPHRASED = "indirect"  # the quote kind that is the writer's words throughout
+DIRECT, PARAPHRASE = "direct", "paraphrase"
+# Kinds of rendering, least to most changed; a rendering's kind is the most changed that applies.
+KINDS = ("verbatim", "trimmed", "spliced", "changed", "paraphrase")
+# The changes that matter, which a rendering can carry whatever its kind.
+FLAGS = ("negation_lost", "negation_added", "number_changed", "name_changed", "hedge_dropped", "says_more")
+# Kinds that put different words in the speaker's mouth (a trim does not; a paraphrase is the
+# writer's words, not a misquote).
+DIFFERENT_WORDS = ("spliced", "changed")
+
+
+@dataclass(frozen=True)
+class Words:
+    """A quotation's words: `norm` compared, `shown` as written; `elided` the positions of
+    words an ellipsis stands before (a visible omission)."""
+
+    norm: tuple[str, ...]
+    shown: tuple[str, ...]
+    elided: frozenset[int] = frozenset()
+
+    def __len__(self) -> int:
+        return len(self.norm)
+
+
+@dataclass
+class Rendering:
+    """What one rendering did to the fullest: its kind, the changes that matter (`flags`) and
+    the word-level difference (`ops`: equal/delete/insert/replace with the words on each side)."""
+
+    kind: str
+    flags: list[str] = field(default_factory=list)
+    ops: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "flags": self.flags, "ops": self.ops}
+
+
+@dataclass(frozen=True)
+class WordLists:
+    negations: frozenset[str]
+    hedges: frozenset[str]
+    numbers: frozenset[str]
+    function: frozenset[str]
+    contractions: dict[str, tuple[str, ...]]
+
+
+@cache
+def word_lists() -> WordLists:
+    data = load("utterances.json")
+    return WordLists(
+        negations=frozenset(data["negations"]) | frozenset(data["negative_verbs"]),
+        hedges=frozenset(data["hedges"]),
+        numbers=frozenset(data["number_words"]),
+        function=frozenset(data["function_words"]),
+        contractions={key: tuple(value.split()) for key, value in data["contractions"].items()},
+    )
+
+
+def words_of(text: str) -> Words:
+    norm, shown, elided = [], [], set()
+    for match in TOKEN.finditer(text or ""):
+        token = match.group()
+        if token in ELLIPSIS:
+            elided.add(len(norm))
+            continue
+        for word in expanded(token.lower().replace("\u2019", "'").replace(",", "")):
+            shown.append(token)
+            norm.append(word)
+    return Words(tuple(norm), tuple(shown), frozenset(elided))
+
+
+def expanded(word: str) -> tuple[str, ...]:
+    """A contraction as the words it stands for ("didn't" -> did not), any other word as it is."""
+    contractions = word_lists().contractions
+    if word in contractions:
+        return contractions[word]
+    for ending, words in contractions.items():
+        if ending.startswith("'") or ending == "n't":
+            if word.endswith(ending) and len(word) > len(ending):
+                return (word[: -len(ending)], *words)
+    return (word,)
+
+
+def rendering_words(text: str, kind: str | None) -> Words:
+    """The speaker's words of a quote: a mixed quote's quoted pieces (joined as if by an
+    ellipsis, since the writer's words stand between them), any other quote's whole text."""
+    pieces = quoted_pieces(text or "") if kind == "mixed" else []
+    return words_of(" \u2026 ".join(pieces) if pieces else text)
+
+
+def as_said(text: str, kind: str | None) -> tuple[str, Words]:
+    """How a quote takes part: ("direct", the speaker's words), or ("paraphrase", its words) for
+    an indirect quote and a mixed one whose quoted words are too few to join on."""
+    if kind == PARAPHRASED:
+        return PARAPHRASE, words_of(text)
+    said = rendering_words(text, kind)
+    if kind == "mixed" and len(said) < MIN_WORDS:
+        return PARAPHRASE, words_of(text)
+    return DIRECT, said
+
+
+def quoted_pieces(text: str) -> list[str]:
+    """The stretches of text inside quotation marks. A straight mark opens after a space or at
+    the start and closes otherwise; a first mark that closes means the span began inside."""
+    pieces, start = [], None
+    for match in MARKS.finditer(text):
+        at, mark = match.start(), match.group()
+        opens = mark == "\u201c" or (mark == '"' and (at == 0 or text[at - 1] in " \t\n([—-"))
+        if opens:
+            start = at + 1
+        elif start is not None or not pieces:
+            pieces.append(text[start or 0 : at])
+            start = None
+    if start is not None:
+        pieces.append(text[start:])
+    return [p for p in pieces if p.strip()]
+
+
+def is_number(word: str) -> bool:
+    return word[:1].isdigit() or word in word_lists().numbers
+
+
+def blocks(full: Words, given: Words) -> list[tuple[int, int, int]]:
+    """Runs of words the two share, in order: (start in full, start in given, length), each at
+    least MIN_RUN long unless it is the whole of the given rendering."""
+    runs = [(op.src_start, op.dest_start, op.src_end - op.src_start) for op in Indel.opcodes(full.norm, given.norm) if op.tag == "equal"]
+    return [run for run in runs if run[2] >= MIN_RUN or run[2] == len(given)]
+
+
+def titled(words: Words) -> bool:
+    """Every word capitalised: a short quotation that is a name or a title ("Fox News Sunday"),
+    which anyone may quote, not words of the speaker's."""
+    return all(w[:1].isupper() or w[:1].isdigit() for w in words.shown)
+
+
+def contained(a: Words, b: Words) -> bool:
+    """The shorter is a stretch of the longer, word for word."""
+    short, long = (a.norm, b.norm) if len(a) <= len(b) else (b.norm, a.norm)
+    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def shared_words(a: Words, b: Words) -> int:
+    return sum(length for _, _, length in blocks(a, b))
+
+
+def joins(a: Words, b: Words) -> bool:
+    """Two direct renderings of one utterance: the shorter is long enough to tell, and most of
+    its words are the other's, in order and in runs; or they share a long run of words (two
+    outlets that quote overlapping stretches of one speech)."""
+    shorter = min(len(a), len(b))
+    if shorter < MIN_WORDS:
+        return shorter >= MIN_WHOLE_WORDS and contained(a, b) and not titled(a if len(a) <= len(b) else b)
+    runs = blocks(a, b)
+    return sum(run[2] for run in runs) >= MIN_COVERAGE * shorter or max((run[2] for run in runs), default=0) >= LONG_RUN
+
+
+@cache
+def stemmer():
+    return snowballstemmer.stemmer("english")
+
+
+def content_stems(words: Words) -> set[str]:
+    """Content words by their Snowball stems, so "ruled out raising taxes" meets "rule out tax rises"."""
+    function = word_lists().function
+    return set(stemmer().stemWords([w for w in words.norm if w not in function and (len(w) > 2 or is_number(w))]))
+
+
+def reports(paraphrase: Words, full: Words) -> bool:
+    """An indirect quote that reports the utterance: most of its content words are its words."""
+    mine = content_stems(paraphrase)
+    common = mine & content_stems(full)
+    return len(common) >= PARAPHRASE_MIN_WORDS and len(common) >= PARAPHRASE_COVERAGE * len(mine)
+
+
+def compare(full: Words, given: Words) -> Rendering:
+    """How a direct rendering differs from the fullest wording."""
+    if given.norm == full.norm:
+        return Rendering("verbatim", ops=word_ops(full, given))
+    ops = word_ops(full, given)
+    lead_in = lead_in_words(full, given)
+    kind = "changed" if any(changes_words(op, given) for op in ops) else "spliced" if spliced(full, given) else "trimmed"
+    return Rendering(kind, direct_flags(full, given, ops, lead_in), ops)
+
+
+def compare_paraphrase(full: Words, paraphrase: Words) -> Rendering:
+    """How an indirect quote reporting the utterance differs from its fullest wording: never a
+    misquote, but a lost or added negation and numbers the words lack are flagged."""
+    lists = word_lists()
+    said = set(full.norm)
+    flags = []
+    if bool(lists.negations & said) != bool(lists.negations & set(paraphrase.norm)):
+        flags.append("negation_lost" if lists.negations & said else "negation_added")
+    if any(is_number(w) and w not in said for w in paraphrase.norm):
+        flags.append("says_more")
+    return Rendering("paraphrase", flags)
+
+
+def compare_reported(full: Words, text: str, kind: str | None) -> Rendering:
+    """A quote that takes part as a paraphrase: a mixed one whose few quoted words the fullest
+    wording holds, in order, is a trim of it (its quoted words are the speaker's); any other is a
+    paraphrase."""
+    quoted = rendering_words(text, kind) if kind == "mixed" else None
+    if quoted and len(quoted) and shared_words(full, quoted) == len(quoted):
+        return compare(full, quoted)
+    return compare_paraphrase(full, words_of(text))
+
+
+def word_ops(full: Words, given: Words) -> list[dict]:
+    """The Indel opcodes as word ranges, a delete next to an insert read as a replacement."""
+    raw = [(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in Indel.opcodes(full.norm, given.norm)]
+    ops: list[dict] = []
+    for tag, f0, f1, g0, g1 in raw:
+        last = ops[-1] if ops else None
+        if last and {last["op"], tag} == {"delete", "insert"}:
+            last.update(op="replace", full_end=max(last["full_end"], f1), given_end=max(last["given_end"], g1))
+            continue
+        ops.append({"op": tag, "full_start": f0, "full_end": f1, "given_start": g0, "given_end": g1})
+    interior = interior_span(ops)
+    if not interior:
+        return ops
+    # Words the rendering leaves off before its first or after its last shared word are a trim,
+    # and a stretch of its own there (SPLICE_GAP words or more) is where it quotes on beyond the
+    # fullest (two outlets quoting overlapping passages); a word or two put there is a change.
+    return [op for i, op in enumerate(ops) if interior[0] <= i <= interior[1] or (op["op"] != "delete" and op["given_end"] - op["given_start"] < SPLICE_GAP)]
+
+
+def changes_words(op: dict, given: Words) -> bool:
+    """Words put in, swapped, or a few dropped from inside (a longer omission is a splice)."""
+    dropped = op["full_end"] - op["full_start"]
+    return op["op"] in ("insert", "replace") or (op["op"] == "delete" and dropped < SPLICE_GAP and op["given_start"] not in given.elided)
+
+
+def interior_span(ops: list[dict]) -> tuple[int, int] | None:
+    equal = [i for i, op in enumerate(ops) if op["op"] == "equal"]
+    return (equal[0], equal[-1]) if equal else None
+
+
+def spliced(full: Words, given: Words) -> bool:
+    """Pieces joined across an omission the rendering does not mark with an ellipsis."""
+    runs = sorted(blocks(full, given), key=lambda run: run[1])
+    return any(b[0] >= a[0] + a[2] + SPLICE_GAP and b[1] not in given.elided for a, b in zip(runs, runs[1:]))
+
+
+def lead_in_words(full: Words, given: Words) -> set[str]:
+    """The few words of the fullest just before the rendering's first shared word and not in it."""
+    runs = blocks(full, given)
+    first = runs[0][0] if runs else 0
+    return {w for w in full.norm[max(0, first - LEAD_IN) : first] if w not in given.norm}
+
+
+def direct_flags(full: Words, given: Words, ops: list[dict], lead_in: set[str]) -> list[str]:
+    """The changes that matter. Only a few words dropped at once count as lost (a longer
+    omission is a splice or a trim, not a word changed), and the words just before a trim."""
+    lists = word_lists()
+    lost = lead_in | dropped_words(full, ops)
+    added = added_words_at(given, ops)
+    added_words = {w for _, w in added}
+    numbers_lost = any(is_number(w) and w not in given.norm and changed_at(w, full, ops) for w in lost)
+    checks = {
+        "negation_lost": bool(lists.negations & lost) and not lists.negations & added_words,
+        "negation_added": bool(lists.negations & added_words) and not lists.negations & lost,
+        "number_changed": numbers_lost or any(is_number(w) for w in added_words),
+        "name_changed": any(i > 0 and given.shown[i][:1].isupper() for i, _ in added),
+        "hedge_dropped": bool(lists.hedges & lost) and not lists.hedges & added_words,
+    }
+    return [name for name, present in checks.items() if present]
+
+
+def dropped_words(full: Words, ops: list[dict]) -> set[str]:
+    """Words of the fullest that a few at a time were dropped or swapped."""
+    taken = [op for op in ops if op["op"] in ("delete", "replace") and op["full_end"] - op["full_start"] < SPLICE_GAP]
+    return {full.norm[i] for op in taken for i in range(op["full_start"], op["full_end"])}
+
+
+def added_words_at(given: Words, ops: list[dict]) -> list[tuple[int, str]]:
+    put = [op for op in ops if op["op"] in ("insert", "replace")]
+    return [(i, given.norm[i]) for op in put for i in range(op["given_start"], op["given_end"])]
+
+
+def changed_at(word: str, full: Words, ops: list[dict]) -> bool:
+    """A number of the fullest wording is changed, not trimmed, when a replacement took it."""
+    return any(op["op"] == "replace" and word in full.norm[op["full_start"] : op["full_end"]] for op in ops)
+
+
+def different_words(rendering: dict | None) -> bool:
+    """A rendering that puts other words in the speaker's mouth (not a trim, not a paraphrase)."""
+    if not rendering:
+        return False
+    return rendering.get("kind") in DIFFERENT_WORDS or (rendering.get("kind") != "paraphrase" and bool(rendering.get("flags")))

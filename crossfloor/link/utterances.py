@@ -1,0 +1,193 @@
+"""One utterance, many outlets: quotes by one person (or organisation) within days of each other
+that give the same words (exactly, trimmed, spliced or with words changed) join one utterance,
+and indirect quotes that report it are linked to it as paraphrases.
+
+Runs in the storing transaction after the people are linked (a quote's speaker is its
+`person_id`), incrementally: an article's quotes are compared with the quotes of the same person
+stored within `WINDOW` of its publication day, join the utterances those belong to (merging
+utterances a quote shows to be one) or start one; then each utterance touched is restated: its
+fullest direct rendering, and every rendering's difference from it (`renderings.py`). A near
+copy of a stored article is stored as a copy, with no quotes, so it is never a second
+rendering; nor are two quotes of one article compared. Undated articles are not linked (no
+window to look in).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from functools import lru_cache
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from ..store.schema import ArticleRow, QuoteRow, UtteranceRow
+from .renderings import KINDS, PARAPHRASE, Words, as_said, compare, compare_reported, different_words, joins, reports
+
+WINDOW = timedelta(days=7)
+# Work per quote is bounded before it starts: at most this many of the person's quotes in the
+# window (the most recent) are compared, and an utterance takes at most this many renderings.
+MAX_CANDIDATES = 400
+MAX_RENDERINGS = 500
+
+
+@lru_cache(maxsize=50_000)
+def said(text: str, kind: str | None) -> tuple[str, Words]:
+    """How a quote takes part (direct or paraphrase) and its words, cached: the same stored
+    quotes are candidates for article after article."""
+    return as_said(text, kind)
+
+
+def words(quote: QuoteRow) -> Words:
+    return said(quote.text, quote.kind)[1]
+
+
+def direct(quote: QuoteRow) -> bool:
+    return said(quote.text, quote.kind)[0] != PARAPHRASE
+
+
+class UtteranceLinker:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def link(self, article: ArticleRow, quotes: list[QuoteRow]) -> set[int]:
+        """Join the article's quotes to utterances; the ids of the utterances touched."""
+        if article.published is None:
+            return set()
+        spoken = [q for q in quotes if q.person_id is not None]
+        joined: set[int] = set()
+        for quote in spoken:
+            if direct(quote):
+                joined |= self.join_direct(article, quote)
+        self.restate_all(joined)  # dated now, so this article's paraphrases can find them
+        reported: set[int] = set()
+        for quote in spoken:
+            if not direct(quote) and quote.utterance_id is None:
+                reported |= self.join_paraphrase(article, quote)
+        self.restate_all(reported)
+        return joined | reported
+
+    def restate_all(self, utterance_ids: set[int]) -> None:
+        for utterance_id in sorted(utterance_ids):
+            self.restate(utterance_id)
+        self.session.flush()
+
+    # ---- direct renderings --------------------------------------------------------------------
+    def candidates(self, article: ArticleRow, person_id: int, directly: bool) -> list[QuoteRow]:
+        """The person's quotes from other articles within the window, most recent first: those
+        that give words (directly) or those that paraphrase."""
+        day = article.published
+        query = (
+            select(QuoteRow)
+            .join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
+            .where(QuoteRow.person_id == person_id, QuoteRow.article_id != article.id)
+            .where(ArticleRow.published >= day - WINDOW, ArticleRow.published <= day + WINDOW)
+            .order_by(ArticleRow.published.desc(), QuoteRow.id.desc())
+            .limit(MAX_CANDIDATES)
+        )
+        return [q for q in self.session.scalars(query) if direct(q) == directly]
+
+    def join_direct(self, article: ArticleRow, quote: QuoteRow) -> set[int]:
+        mine = words(quote)
+        matches = [c for c in self.candidates(article, quote.person_id, directly=True) if joins(mine, words(c))]
+        if not matches:
+            return set()
+        known = sorted({c.utterance_id for c in matches if c.utterance_id is not None})
+        if known:
+            target = known[0]
+            self.merge(target, known[1:])
+        else:
+            target = self.start(quote)
+        if self.full(target):
+            return {target}
+        for row in [quote, *matches]:
+            row.utterance_id = target
+        self.session.flush()
+        return {target}
+
+    def start(self, quote: QuoteRow) -> int:
+        utterance = UtteranceRow(person_id=quote.person_id, quote_id=quote.id, text=quote.text, renderings=0, outlets=0, different=0, changes="")
+        self.session.add(utterance)
+        self.session.flush()
+        return utterance.id
+
+    def merge(self, target: int, others: list[int]) -> None:
+        """Utterances one quote shows to be one become the oldest of them."""
+        if not others:
+            return
+        self.session.execute(update(QuoteRow).where(QuoteRow.utterance_id.in_(others)).values(utterance_id=target))
+        for other in others:
+            self.session.delete(self.session.get(UtteranceRow, other))
+        self.session.flush()
+
+    def full(self, utterance_id: int) -> bool:
+        return len(self.renderings(utterance_id)) >= MAX_RENDERINGS
+
+    # ---- paraphrases --------------------------------------------------------------------------
+    def join_paraphrase(self, article: ArticleRow, quote: QuoteRow) -> set[int]:
+        """An indirect quote joins the utterance (of its speaker, in the window) whose fullest
+        wording it reports, when there is one."""
+        day = article.published
+        query = select(UtteranceRow).where(
+            UtteranceRow.person_id == quote.person_id,
+            UtteranceRow.last_published >= day - WINDOW,
+            UtteranceRow.first_published <= day + WINDOW,
+        )
+        mine = words(quote)
+        for utterance in self.session.scalars(query.order_by(UtteranceRow.id).limit(MAX_CANDIDATES)):
+            if reports(mine, said(utterance.text, self.fullest_kind(utterance))[1]) and not self.full(utterance.id):
+                quote.utterance_id = utterance.id
+                self.session.flush()
+                return {utterance.id}
+        return set()
+
+    def fullest_kind(self, utterance: UtteranceRow) -> str | None:
+        return self.session.scalar(select(QuoteRow.kind).where(QuoteRow.id == utterance.quote_id))
+
+    def adopt_paraphrases(self, utterance: UtteranceRow, fullest: QuoteRow, article: ArticleRow) -> None:
+        """A new utterance takes the stored indirect quotes of its speaker that report it."""
+        full = words(fullest)
+        for quote in self.candidates(article, utterance.person_id, directly=False):
+            if quote.utterance_id is None and reports(words(quote), full):
+                quote.utterance_id = utterance.id
+
+    # ---- what the utterance holds -------------------------------------------------------------
+    def renderings(self, utterance_id: int) -> list[tuple[QuoteRow, ArticleRow]]:
+        query = (
+            select(QuoteRow, ArticleRow)
+            .join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
+            .where(QuoteRow.utterance_id == utterance_id)
+            .order_by(QuoteRow.id)
+        )
+        return [(q, a) for q, a in self.session.execute(query)]
+
+    def restate(self, utterance_id: int) -> None:
+        """The utterance's fullest wording and every rendering's difference from it, again."""
+        utterance = self.session.get(UtteranceRow, utterance_id)
+        rows = self.renderings(utterance_id)
+        fullest, article = max(((q, a) for q, a in rows if direct(q)), key=lambda row: (len(words(row[0])), -row[0].id))
+        if utterance.renderings == 0:
+            self.adopt_paraphrases(utterance, fullest, article)
+            self.session.flush()
+            rows = self.renderings(utterance_id)
+        full = words(fullest)
+        for quote, _ in rows:
+            quote.rendering = (compare(full, words(quote)) if direct(quote) else compare_reported(full, quote.text, quote.kind)).to_dict()
+        utterance.quote_id, utterance.text = fullest.id, fullest.text
+        summarise(utterance, rows)
+
+
+def summarise(utterance: UtteranceRow, rows: list[tuple[QuoteRow, ArticleRow]]) -> None:
+    """Counts and the kinds of change, from the renderings as they now are."""
+    days = [a.published for _, a in rows if a.published]
+    utterance.first_published, utterance.last_published = min(days), max(days)
+    utterance.renderings = len(rows)
+    utterance.outlets = len({outlet_of(a) for _, a in rows})
+    utterance.different = len({outlet_of(a) for q, a in rows if different_words(q.rendering)})
+    kinds = {q.rendering["kind"] for q, _ in rows} - {KINDS[0]}
+    flags = {flag for q, _ in rows for flag in q.rendering["flags"]}
+    utterance.changes = "".join(f",{name}" for name in sorted(kinds | flags)) + ("," if kinds | flags else "")
+
+
+def outlet_of(article: ArticleRow) -> str:
+    """An outlet by name; an article without one counts as an outlet of its own."""
+    return (article.outlet or "").strip().lower() or f"article {article.id}"

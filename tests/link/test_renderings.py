@@ -1,0 +1,45 @@
+"""How two renderings of a quotation compare (link/renderings.py), on made-up sentences."""
+
+from crossfloor.link.renderings import as_said, compare, compare_reported, joins, quoted_pieces, reports, words_of
+
+FULL = words_of("For the sake of our farmers, this tariff has to end. Too many family farms are closing every month.")
+
+
+def test_contractions_are_the_words_they_stand_for():
+    assert words_of("We're sure they didn't and won't").norm == ("we", "are", "sure", "they", "did", "not", "and", "will", "not")
+    assert compare(words_of("We are sure they did not"), words_of("We’re sure they didn’t")).kind == "verbatim"
+
+
+def test_two_outlets_quoting_overlapping_passages_join_as_trims_not_changes():
+    other = words_of("What is happening now is a disgrace. For the sake of our farmers, this tariff has to end.")
+    assert joins(FULL, other)
+    assert compare(FULL, other).kind == "trimmed"
+
+
+def test_a_word_put_in_front_is_a_change_but_a_sentence_is_another_passage():
+    assert compare(FULL, words_of("And this tariff has to end.")).kind == "changed"
+
+
+def test_short_quotations_join_only_as_whole_stretches_and_never_as_titles():
+    assert joins(words_of("Too many family farms"), FULL)
+    assert not joins(words_of("family farms"), FULL)  # two words tell nothing
+    assert not joins(words_of("Farm Aid Weekly"), words_of("He spoke on Farm Aid Weekly last night."))
+
+
+def test_different_passages_of_one_speech_do_not_join():
+    assert not joins(FULL, words_of("We will stand with the people who grow our food, and we will never stop fighting for them."))
+
+
+def test_a_mixed_quote_is_judged_on_its_quoted_words_wherever_its_span_starts():
+    assert quoted_pieces('this tariff has to end," she said, calling it "a disgrace') == ["this tariff has to end,", "a disgrace"]
+    role, said = as_said('the senator said the levy "has to end" soon', "mixed")
+    assert role == "paraphrase"  # three quoted words are too few to join on
+    rendering = compare_reported(FULL, 'the senator said the levy "has to end" soon', "mixed")
+    assert rendering.kind == "trimmed"  # but the words it does quote are the speaker's, trimmed
+
+
+def test_a_paraphrase_reports_what_its_content_words_say():
+    assert reports(words_of("she said the tariff must end because family farms were closing"), FULL)
+    assert not reports(words_of("she said the new bridge would open in the spring"), FULL)
+    flipped = compare_reported(words_of("We will never lift the tariff on steel."), "she said she would lift the tariff on steel", "indirect")
+    assert (flipped.kind, flipped.flags) == ("paraphrase", ["negation_lost"])

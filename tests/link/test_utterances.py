@@ -1,0 +1,124 @@
+"""One utterance, many outlets: made-up articles stored the way ingest stores them (linked in
+their transaction), with quotes as analysis would hand them on, so the joining and the kinds of
+change are tested without the pipeline."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from crossfloor.ingest import store_analysed
+from crossfloor.link.reference import Reference
+from crossfloor.schema import AnalysedArticle, Article
+from crossfloor.store.database import open_database
+from crossfloor.store.schema import QuoteRow, UtteranceRow
+
+SAID = "We will not rule out higher fuel duty this year, because the deficit is 40 billion pounds and still growing."
+
+
+def article(body: str, outlet: str, day: date, speaker: str = "Jane Roe", kind: str = "direct") -> tuple[Article, AnalysedArticle]:
+    """An article whose one quote (given in body between « and ») is the speaker's."""
+    text = body.replace("«", "").replace("»", "")
+    start = body.index("«")
+    end = body.index("»") - 1
+    quote = {
+        "start": start, "end": end, "text": text[start:end], "kind": kind, "cue": "said", "cue_start": None, "cue_end": None,
+        "speaker": speaker, "speaker_start": None, "speaker_end": None, "speaker_resolved": speaker, "speaker_role": None,
+        "speaker_party": None, "speaker_seat": None, "speaker_kind": "person", "venue": None, "utterance": 0, "act": "said",
+        "found_by": "cue_after", "resolved_by": "exact_name",
+    }
+    return Article(text=text, outlet=outlet, published=day, source=f"{outlet}.txt"), AnalysedArticle(quotes=[quote], people=[{"name": speaker}])
+
+
+@pytest.fixture
+def db(tmp_path):
+    return open_database(f"sqlite:///{tmp_path / 'utterances.db'}")
+
+
+def store(db, *articles):
+    reference = Reference(db)
+    for art, result in articles:
+        assert store_analysed(art, result, db, reference).kind == "stored"
+
+
+def renderings(db) -> dict[str, dict]:
+    with db.sessions() as session:
+        rows = session.execute(select(QuoteRow.text, QuoteRow.utterance_id, QuoteRow.rendering)).all()
+    return {text: {"utterance": u, **(r or {})} for text, u, r in rows}
+
+
+def test_renderings_of_one_utterance_join_and_each_says_what_it_changed(db):
+    day = date(2024, 5, 2)
+    store(
+        db,
+        article(f"The minister spoke on radio. «{SAID}» Jane Roe said.", "Daily One", day),
+        article("Jane Roe said: «We will not rule out higher fuel duty this year» on Thursday.", "Daily Two", day),
+        article("Jane Roe said: «We will rule out higher fuel duty this year, because the deficit is 40 billion pounds» on Thursday.", "Daily Three", date(2024, 5, 3)),
+        article("Jane Roe said: «We will not rule out higher fuel duty this year, because the deficit is 50 billion pounds» on Thursday.", "Daily Four", date(2024, 5, 3)),
+        article("Jane Roe said: «rule out higher fuel duty this year» on Thursday.", "Daily Five", date(2024, 5, 4)),
+        article("Jane Roe said: «We will not rule out higher fuel duty... the deficit is 40 billion pounds» at the event.", "Daily Six", date(2024, 5, 4)),
+        article("Jane Roe said: «We will not rule out higher fuel duty, the deficit is 40 billion pounds and still growing» at the event.", "Daily Seven", date(2024, 5, 5)),
+    )
+    seen = renderings(db)
+    assert len({r["utterance"] for r in seen.values()}) == 1 and None not in {r["utterance"] for r in seen.values()}
+    assert seen[SAID]["kind"] == "verbatim"
+    assert (seen["We will not rule out higher fuel duty this year"]["kind"], seen["We will not rule out higher fuel duty this year"]["flags"]) == ("trimmed", [])
+    assert seen["rule out higher fuel duty this year"]["flags"] == ["negation_lost"]  # trimmed, and the "not" with it
+    dropped = seen["We will rule out higher fuel duty this year, because the deficit is 40 billion pounds"]
+    assert (dropped["kind"], dropped["flags"]) == ("changed", ["negation_lost"])
+    assert seen["We will not rule out higher fuel duty this year, because the deficit is 50 billion pounds"]["flags"] == ["number_changed"]
+    assert seen["We will not rule out higher fuel duty... the deficit is 40 billion pounds"]["kind"] == "trimmed"  # an ellipsis marks the cut
+    assert seen["We will not rule out higher fuel duty, the deficit is 40 billion pounds and still growing"]["kind"] == "spliced"
+    with db.sessions() as session:
+        utterance = session.scalars(select(UtteranceRow)).one()
+    assert (utterance.text, utterance.renderings, utterance.outlets, utterance.different) == (SAID, 7, 7, 4)  # a trim that loses the "not" counts too
+    assert utterance.changes == ",changed,negation_lost,number_changed,spliced,trimmed,"
+
+
+def test_other_words_another_speaker_or_another_week_start_nothing(db):
+    store(
+        db,
+        article(f"«{SAID}» Jane Roe said.", "Daily One", date(2024, 5, 2)),
+        article("Jane Roe said: «The railway will be finished before the next general election, whatever it costs» on Thursday.", "Daily Two", date(2024, 5, 2)),
+        article(f"At the hustings in the market hall, John Doe spoke last. «{SAID}» John Doe said.", "Daily Three", date(2024, 5, 2), speaker="John Doe"),
+        article(f"Seven weeks later the minister was back in the studio, asked about the same tax. «{SAID}» Jane Roe said again.", "Daily Four", date(2024, 6, 20)),
+    )
+    assert {r["utterance"] for r in renderings(db).values()} == {None}
+
+
+def test_a_paraphrase_is_linked_to_the_utterance_it_reports_and_not_called_a_misquote(db):
+    day = date(2024, 5, 2)
+    store(
+        db,
+        article("Jane Roe said «she would rule out higher fuel duty this year because of the deficit» at a rally.", "Daily Zero", day, kind="indirect"),
+        article(f"«{SAID}» Jane Roe said.", "Daily One", day),
+        article("Jane Roe said: «We will not rule out higher fuel duty this year» on Thursday.", "Daily Two", day),
+        article("Jane Roe said «the schools budget would double» at a rally.", "Daily Eight", day, kind="indirect"),
+    )
+    seen = renderings(db)
+    paraphrase = seen["she would rule out higher fuel duty this year because of the deficit"]
+    assert paraphrase["utterance"] == seen[SAID]["utterance"] is not None
+    assert (paraphrase["kind"], paraphrase["flags"]) == ("paraphrase", ["negation_lost"])
+    assert seen["the schools budget would double"]["utterance"] is None
+    with db.sessions() as session:
+        utterance = session.scalars(select(UtteranceRow)).one()
+    assert (utterance.outlets, utterance.different) == (3, 0)
+
+
+def test_a_quote_that_joins_two_utterances_merges_them(db):
+    first_half = "We will not rule out higher fuel duty this year"
+    second_half = "because the deficit is 40 billion pounds and still growing"
+    store(
+        db,
+        article(f"Jane Roe said: «{first_half}» on Thursday.", "Daily One", date(2024, 5, 2)),
+        article(f"Jane Roe said: «{first_half}» on Friday.", "Daily Two", date(2024, 5, 2)),
+        article(f"Jane Roe said: «{second_half}» on Thursday.", "Daily Three", date(2024, 5, 2)),
+        article(f"Jane Roe said: «{second_half}» on Friday.", "Daily Four", date(2024, 5, 2)),
+    )
+    assert len({r["utterance"] for r in renderings(db).values()}) == 2
+    store(db, article(f"«{SAID}» Jane Roe said.", "Daily Five", date(2024, 5, 3)))
+    seen = renderings(db)
+    assert len({r["utterance"] for r in seen.values()}) == 1
+    assert seen[first_half]["kind"] == seen[second_half]["kind"] == "trimmed"
+    with db.sessions() as session:
+        assert session.scalars(select(UtteranceRow)).one().renderings == 5
