@@ -27,13 +27,13 @@ MIN_RUN = 2
 # of them, in order and in runs, are words of the other (tuned on the pairs' tuning part).
 MIN_WORDS = 5
 MIN_COVERAGE = 0.8
-LONG_RUN = 8
+LONG_RUN = 6
 # A shorter quotation joins only as a whole stretch of the other, and only from this many words.
 MIN_WHOLE_WORDS = 3
 # A paraphrase reports an utterance when this share of its content words (and at least
 # PARAPHRASE_MIN_WORDS of them) are words of the utterance's fullest wording.
 PARAPHRASE_COVERAGE = 0.6
-PARAPHRASE_MIN_WORDS = 3
+PARAPHRASE_MIN_WORDS = 2
 # Words an omission must drop to make a splice: fewer are a changed word ("will not" -> "will").
 SPLICE_GAP = 3
 # Words before a trimmed rendering's first word still belong to what it covers: "we will not
