@@ -8,10 +8,12 @@ import pytest
 from sqlalchemy import select
 
 from crossfloor.ingest import store_analysed
+from crossfloor.link import utterances as linker
 from crossfloor.link.reference import Reference
 from crossfloor.schema import AnalysedArticle, Article
 from crossfloor.store.database import open_database
 from crossfloor.store.schema import QuoteRow, UtteranceRow
+from tests.databases import BACKENDS, fresh_url
 
 SAID = "We will not rule out higher fuel duty this year, because the deficit is 40 billion pounds and still growing."
 
@@ -30,9 +32,9 @@ def article(body: str, outlet: str, day: date, speaker: str = "Jane Roe", kind: 
     return Article(text=text, outlet=outlet, published=day, source=f"{outlet}.txt"), AnalysedArticle(quotes=[quote], people=[{"name": speaker}])
 
 
-@pytest.fixture
-def db(tmp_path):
-    return open_database(f"sqlite:///{tmp_path / 'utterances.db'}")
+@pytest.fixture(params=BACKENDS)
+def db(request, tmp_path):
+    return open_database(fresh_url(request.param, tmp_path))
 
 
 def store(db, *articles):
@@ -122,3 +124,17 @@ def test_a_quote_that_joins_two_utterances_merges_them(db):
     assert seen[first_half]["kind"] == seen[second_half]["kind"] == "trimmed"
     with db.sessions() as session:
         assert session.scalars(select(UtteranceRow)).one().renderings == 5
+
+
+def test_a_quote_is_compared_with_at_most_the_bounded_number_of_candidates(db, monkeypatch):
+    """The work per quote is bounded before it starts: only the MAX_CANDIDATES most recent of the
+    speaker's quotes in the window are compared, so an older rendering beyond them is not joined."""
+    monkeypatch.setattr(linker, "MAX_CANDIDATES", 2)
+    store(db, article(f"On the first day she said: «{SAID}» in the studio.", "Daily One", date(2024, 5, 1)))
+    for n, outlet in enumerate(("Daily Two", "Daily Three")):
+        store(db, article(f"In another interview number {n} she said «the railway will be finished before the next election, whatever it costs» today.", outlet, date(2024, 5, 3)))
+    store(db, article(f"«{SAID}» Jane Roe said again on the radio.", "Daily Four", date(2024, 5, 3)))
+    assert renderings(db)[SAID]["utterance"] is None  # the first rendering was third in line
+    monkeypatch.setattr(linker, "MAX_CANDIDATES", 400)
+    store(db, article(f"Later still she repeated it word for word. «{SAID}» Jane Roe said on television.", "Daily Five", date(2024, 5, 3)))
+    assert renderings(db)[SAID]["utterance"] is not None
