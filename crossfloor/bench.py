@@ -1,6 +1,8 @@
 """Throughput and memory of the bare spaCy model, of extract as it runs by default (`extract`:
 the rules and the quote filter), of extract with the packaged attribution tagger (`tagger`,
-`--tagger`), and of ingest (default pipeline); and the cold start of a bare spaCy load
+`--tagger`), of ingest (default pipeline) and of the writer alone (`store`: storing and linking
+articles whose analysis is done, the ceiling one writer sets however many machines analyse);
+and the cold start of a bare spaCy load
 (`start_bare`), of `crossfloor extract` on one article (`start_extract`) and of `crossfloor
 quotes` on a small database (`start_quotes`), all measured in one run.
 
@@ -31,7 +33,7 @@ from urllib.parse import quote_plus
 
 from .read import ReadOptions, Skipped, iter_articles
 
-STAGES = ("bare", "extract", "tagger", "ingest")
+STAGES = ("bare", "extract", "tagger", "ingest", "store")
 # Cold starts, each timed as a fresh process from launch to exit, against a bare spaCy load.
 START_STAGES = ("start_bare", "start_extract", "start_quotes")
 # Each stage's ratio is to the bare stage of its own kind, in the same round: words/s over the
@@ -78,7 +80,9 @@ def run_stage(stage: str, corpus: str, processes: int, repeat: int = 1) -> dict:
     words = sum(len(t.split()) for t in corpus_texts(corpus, repeat))
     clock: dict[str, float] = {}
     ready = lambda: clock.setdefault("start", time.perf_counter())  # noqa: E731
-    if stage == "ingest":
+    if stage == "store":
+        done, elapsed = store_only(corpus, processes, repeat)
+    elif stage == "ingest":
         from .ingest import ingest
         from .store.database import open_database
 
@@ -101,6 +105,26 @@ def run_stage(stage: str, corpus: str, processes: int, repeat: int = 1) -> dict:
         "words_per_s": round(words / elapsed, 1),
         "peak_rss_mb": peak_rss_mb(),
     }
+
+
+def store_only(corpus: str, processes: int, repeat: int = 1) -> tuple[int, float]:
+    """(articles, seconds) to store and link the corpus into a fresh database once its analysis
+    is done: the analysis runs first, off the clock."""
+    from .analyse.pipeline import build_pipeline
+    from .analyse.run import run_parallel
+    from .ingest import store_analysed
+    from .link.reference import Reference
+    from .store.database import open_database
+
+    with tempfile.TemporaryDirectory() as tmp:
+        source = corpus if repeat == 1 else str(repeated_folder(corpus, repeat, Path(tmp) / "corpus"))
+        articles = [a for a in iter_articles([source], ReadOptions(check_language=False)) if not isinstance(a, Skipped)]
+        results = list(run_parallel(((a.text, a.published) for a in articles), partial(build_pipeline, "none"), processes=processes))
+        db = open_database(f"sqlite:///{tmp}/bench.db")
+        reference = Reference(db)
+        start = time.perf_counter()
+        done = sum(1 for a, r in zip(articles, results) if not r.error and store_analysed(a, r, db, reference))
+        return done, time.perf_counter() - start
 
 
 def measure(stage: str, corpus: str, processes: int, repeat: int = 1) -> dict:

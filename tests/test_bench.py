@@ -139,10 +139,19 @@ def test_the_command_prints_medians_spreads_and_ratios_and_writes_them_as_json(t
     done = CliRunner().invoke(app, ["bench", "--corpus", str(tmp_path), "--repeats", "3", "--json", str(out)])
     assert done.exit_code == 0, done.output
     lines = done.output.splitlines()
-    assert lines[0].startswith("3 round(s) of bare extract tagger ingest start_bare start_extract start_quotes") and lines[0].endswith("medians [min-max]")
+    assert lines[0].startswith("3 round(s) of bare extract tagger ingest store start_bare start_extract start_quotes") and lines[0].endswith("medians [min-max]")
     assert "extract/bare 0.900 [0.500-0.950]" in next(line for line in lines if line.startswith("extract "))
     assert "start_extract/start_bare 0.500 [0.250-0.500]" in next(line for line in lines if line.startswith("start_extract "))
     assert "start_quotes/start_bare 0.200 [0.150-0.300]" in next(line for line in lines if line.startswith("start_quotes "))
     figures = json.loads(out.read_text())
     assert figures["ratio_start_quotes_to_start_bare"] == 0.2 and figures["start_quotes"]["ratio_to_bare"]["q1"] == 0.175
     assert len(figures["ingest"]["rounds"]) == 3
+
+
+def test_the_store_stage_times_the_writer_alone_on_analysed_articles(tmp_path):
+    """The writer's ceiling: every article is stored and linked, and the clock covers only that
+    (the analysis ran first), so the rate is the store's, not the pipeline's."""
+    for n, name in enumerate(("Jane Roe", "John Doe")):
+        (tmp_path / f"{n}.txt").write_text(f'"We will build the bridge before winter, whatever the cost," {name} told reporters on Monday.\n', encoding="utf-8")
+    figures = run_stage("store", str(tmp_path), 1)
+    assert figures["articles"] == 2 and figures["seconds"] > 0
