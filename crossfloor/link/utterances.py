@@ -163,6 +163,8 @@ class UtteranceLinker:
     def restate(self, utterance_id: int) -> None:
         """The utterance's fullest wording and every rendering's difference from it, again."""
         utterance = self.session.get(UtteranceRow, utterance_id)
+        if utterance is None:  # merged into another by a later quote of the same article
+            return
         rows = self.renderings(utterance_id)
         fullest, article = max(((q, a) for q, a in rows if direct(q)), key=lambda row: (len(words(row[0])), -row[0].id))
         if utterance.renderings == 0:

@@ -138,3 +138,24 @@ def test_a_quote_is_compared_with_at_most_the_bounded_number_of_candidates(db, m
     monkeypatch.setattr(linker, "MAX_CANDIDATES", 400)
     store(db, article(f"Later still she repeated it word for word. «{SAID}» Jane Roe said on television.", "Daily Five", date(2024, 5, 3)))
     assert renderings(db)[SAID]["utterance"] is not None
+
+
+def test_one_article_can_join_an_utterance_and_then_merge_it_into_another(db):
+    """Its first quote joins one utterance, its second shows that utterance and an older one are
+    one: the merged-away utterance is gone before the article's utterances are restated."""
+    first_half = "We will not rule out higher fuel duty this year"
+    second_half = "because the deficit is 40 billion pounds and still growing"
+    store(
+        db,
+        article(f"At the morning briefing on the economy, Jane Roe said: «{second_half}» to reporters.", "Daily One", date(2024, 5, 2)),
+        article(f"Jane Roe, asked about borrowing in a long radio interview, said: «{second_half}» on Thursday.", "Daily Two", date(2024, 5, 2)),
+        article(f"On fuel, a subject that worries drivers across the country, Jane Roe said: «{first_half}» yesterday.", "Daily Three", date(2024, 5, 2)),
+        article(f"Jane Roe said: «{first_half}» when asked by a caller from the north about petrol prices.", "Daily Four", date(2024, 5, 2)),
+    )
+    text = f"Jane Roe said «{first_half}». In full, her words were: «{SAID}» She then left the studio."
+    art, result = article(text.replace(f"«{SAID}»", SAID), "Daily Five", date(2024, 5, 3))
+    start = art.text.index(SAID)
+    result.quotes.append({**result.quotes[0], "start": start, "end": start + len(SAID), "text": SAID, "utterance": 1})
+    store(db, (art, result))
+    with db.sessions() as session:
+        assert session.scalars(select(UtteranceRow)).one().renderings == 6
