@@ -76,11 +76,12 @@ class UtteranceLinker:
         """The person's quotes from other articles within the window, most recent first: those
         that give words (directly) or those that paraphrase."""
         day = article.published
+        # Through the window's articles (an index probe each), not all the speaker's quotes.
+        window = select(ArticleRow.id).where(ArticleRow.published >= day - WINDOW, ArticleRow.published <= day + WINDOW, ArticleRow.id != article.id)
         query = (
             select(QuoteRow)
             .join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
-            .where(QuoteRow.person_id == person_id, QuoteRow.article_id != article.id)
-            .where(ArticleRow.published >= day - WINDOW, ArticleRow.published <= day + WINDOW)
+            .where(QuoteRow.person_id == person_id, QuoteRow.article_id.in_(window))
             .order_by(ArticleRow.published.desc(), QuoteRow.id.desc())
             .limit(MAX_CANDIDATES)
         )
@@ -130,6 +131,9 @@ class UtteranceLinker:
         query = select(UtteranceRow).where(
             UtteranceRow.person_id == quote.person_id,
             UtteranceRow.last_published >= day - WINDOW,
+            # Bounded from below too, so the index reads a few weeks of the speaker's utterances:
+            # one first quoted more than two windows before is not looked at.
+            UtteranceRow.first_published >= day - 2 * WINDOW,
             UtteranceRow.first_published <= day + WINDOW,
         )
         mine = words(quote)

@@ -88,7 +88,9 @@ class QuoteRow(Base):
 
     article: Mapped[ArticleRow] = relationship(back_populates="quotes")
 
-    __table_args__ = (Index("ix_quotes_article_start", "article_id", "start"),)
+    # A speaker's quotes in a window of days are found through the window's articles, one probe
+    # each, however many quotes the speaker has (link/utterances.py).
+    __table_args__ = (Index("ix_quotes_article_start", "article_id", "start"), Index("ix_quotes_person_article", "person_id", "article_id"))
 
 
 class UtteranceRow(Base):
@@ -99,11 +101,11 @@ class UtteranceRow(Base):
     __tablename__ = "utterances"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
     # The fullest direct rendering; no foreign key, since quotes point here (no cycle to sort).
     quote_id: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)  # its words, as that rendering gives them
-    first_published: Mapped[date | None] = mapped_column(Date, index=True)
+    first_published: Mapped[date | None] = mapped_column(Date)
     last_published: Mapped[date | None] = mapped_column(Date)
     renderings: Mapped[int] = mapped_column(Integer, default=0)
     outlets: Mapped[int] = mapped_column(Integer, default=0)  # outlets rendering it (paraphrases included)
@@ -111,6 +113,8 @@ class UtteranceRow(Base):
     # Every kind of change its renderings carry, comma-delimited (",changed,negation_lost,"), so
     # one LIKE filters by kind of change on SQLite and PostgreSQL alike.
     changes: Mapped[str] = mapped_column(Clipped(300), default="")
+
+    __table_args__ = (Index("ix_utterances_person_first", "person_id", "first_published"),)
 
 
 class EventFacts:

@@ -33,6 +33,7 @@ def test_a_database_from_before_migrations_is_upgraded_in_place(tmp_path):
     with sqlite3.connect(path) as conn:  # what a database made before migration 0002 looked like
         conn.execute("INSERT INTO articles (content_hash, text, ingested_at) VALUES ('h', 'Some text.', '2024-01-01')")
         conn.execute("DROP INDEX ix_quotes_utterance_id")
+        conn.execute("DROP INDEX ix_quotes_person_article")
         for column in ("utterance_id", "rendering"):
             conn.execute(f"ALTER TABLE quotes DROP COLUMN {column}")
         for table in ("utterances", "flags", "kb_identifiers", "alerts", "watch_state", "web_resources", "search_index", "article_bands", "article_signatures", "article_copies", "person_mentions", "canonical_events", "stories", "people", "alembic_version"):

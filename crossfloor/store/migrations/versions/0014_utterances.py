@@ -34,8 +34,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(['person_id'], ['people.id']),
         sa.PrimaryKeyConstraint('id'),
     )
-    op.create_index('ix_utterances_person_id', 'utterances', ['person_id'], unique=False)
-    op.create_index('ix_utterances_first_published', 'utterances', ['first_published'], unique=False)
+    op.create_index('ix_utterances_person_first', 'utterances', ['person_id', 'first_published'], unique=False)
     # Stored quotes keep their rows (none renders an utterance until it is linked anew). Plain
     # ADD COLUMN, not a batch copy: on SQLite a batch copy drops the old table, which with
     # foreign keys on would cascade; SQLite adds a column with a reference, never a constraint.
@@ -45,14 +44,16 @@ def upgrade() -> None:
         op.add_column('quotes', sa.Column('utterance_id', sa.Integer(), sa.ForeignKey('utterances.id', name='fk_quotes_utterance_id'), nullable=True))
     op.add_column('quotes', sa.Column('rendering', sa.JSON(none_as_null=True), nullable=True))
     op.create_index('ix_quotes_utterance_id', 'quotes', ['utterance_id'], unique=False)
+    # A speaker's quotes in a window of days, found through the window's articles.
+    op.create_index('ix_quotes_person_article', 'quotes', ['person_id', 'article_id'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index('ix_quotes_person_article', table_name='quotes')
     op.drop_index('ix_quotes_utterance_id', table_name='quotes')
     op.drop_column('quotes', 'rendering')
     if op.get_bind().dialect.name != "sqlite":
         op.drop_constraint('fk_quotes_utterance_id', 'quotes', type_='foreignkey')
     op.drop_column('quotes', 'utterance_id')
-    op.drop_index('ix_utterances_first_published', table_name='utterances')
-    op.drop_index('ix_utterances_person_id', table_name='utterances')
+    op.drop_index('ix_utterances_person_first', table_name='utterances')
     op.drop_table('utterances')
