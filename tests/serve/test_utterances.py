@@ -13,13 +13,14 @@ import pytest
 from crossfloor.serve.app import ServeSettings, create_app
 from crossfloor.store import views
 from crossfloor.store.database import open_database
+from tests.databases import BACKENDS, fresh_url
 from tests.serve import utterance_desk as desk
 from tests.serve.test_serve import local
 
 
-@pytest.fixture(scope="module")
-def newsroom(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('utterances') / 'desk.db'}"
+@pytest.fixture(scope="module", params=BACKENDS)
+def newsroom(request, tmp_path_factory):
+    url = fresh_url(request.param, tmp_path_factory.mktemp("utterances"))
     ids = desk.build(url)
     db = open_database(url)
     app = create_app(ServeSettings(url))
