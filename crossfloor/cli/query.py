@@ -34,6 +34,7 @@ from .tables import (
     search_table,
     story_table,
     timeline_table,
+    variants_table,
 )
 
 
@@ -43,20 +44,52 @@ def quotes(
     contains: Annotated[Optional[str], typer.Option(help="Words the quote contains")] = None,
     article: Annotated[Optional[int], typer.Option(help="Only this article id")] = None,
     act: Annotated[Optional[Act], typer.Option(help="said, or thought: beliefs and intentions ('believes', 'plans to'); both by default")] = None,
-    limit: Annotated[Optional[int], typer.Option(help="At most this many rows")] = None,
+    variants: Annotated[bool, typer.Option("--variants", help="Words quoted by two or more outlets instead, newest first: each utterance's fullest wording, then every quote of it (outlet, date, kind of change, flags, its words)")] = False,
+    change: Annotated[Optional[str], typer.Option(help="With --variants: only utterances some quote of which carries this change (trimmed, spliced, changed, paraphrase, or a flag: negation_lost...)")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many rows (with --variants, utterances)")] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.table,
     db: DbOption = None,
 ) -> None:
     """List stored quotes: who said what, with cue and venue, by article and in the order of
-    the text."""
+    the text; or, with --variants, the words several outlets quote, each outlet's version of them
+    (csv: one row per quote)."""
     from ..store import views
 
+    if variants or change:
+        variant_list(db, format, change, limit, person=speaker, contains=contains, article_id=article, act=act, variants=variants)
+        return
     try:
         with database(db).reading() as session:
             rows = views.quote_records(session, limit=limit, sort="article", speaker=speaker, contains=contains, article_id=article, act=act.value if act else None)
     except DatabaseProblem as problem:
         fail(str(problem))
     print_rows(rows, format, quote_table, "no quotes match")
+
+
+def variant_list(db: str | None, format: Format, change: str | None, limit: int | None, act: Act | None, variants: bool, **filters) -> None:
+    """`quotes --variants`: utterances quoted by two or more outlets, with each quote of them;
+    --speaker, --contains and --article narrow them (the speaker's name, the fullest wording, a
+    quote in that article)."""
+    from ..link.renderings import FLAGS, KINDS
+    from ..store import views
+    from ..store.export import utterance_rows
+
+    if not variants:
+        fail("--change needs --variants (it filters utterances quoted by several outlets)")
+    if act is not None:
+        fail("--act does not apply with --variants")
+    if change is not None and change not in KINDS[1:] + FLAGS:
+        fail(f"--change must be one of {', '.join(KINDS[1:] + FLAGS)}, not {change!r}")
+    try:
+        with database(db).reading() as session:
+            rows = views.utterances(session, limit=limit, renderings=True, change=change, **filters)
+    except DatabaseProblem as problem:
+        fail(str(problem))
+    if format is Format.csv:
+        rows = [row for utterance in rows for row in utterance_rows(utterance)]
+    else:
+        rows = [utterance | {"quotes": [{k: v for k, v in q.items() if k != "ops"} for q in utterance["quotes"]]} for utterance in rows]
+    print_rows(rows, format, variants_table, "no words quoted by two or more outlets match")
 
 
 @app.command()
@@ -172,12 +205,13 @@ class ExportFormat(str, Enum):
 def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write <table>.<format> files into")],
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format")] = ExportFormat.jsonl,
-    tables: Annotated[Optional[list[str]], typer.Option("--table", help="articles, quotes, events or people (repeatable; default all)")] = None,
+    tables: Annotated[Optional[list[str]], typer.Option("--table", help="articles, quotes, events, people or utterances (repeatable; default all)")] = None,
     db: DbOption = None,
 ) -> None:
-    """Export articles, quotes, events (with sources) and people as JSON Lines, CSV or Parquet
-    (people and switches with their reference ids: Wikidata, parlparse, bioguide), or people as
-    Popolo JSON (--format popolo)."""
+    """Export articles, quotes, events (with sources), people and utterances (one row per quote
+    rendering one: outlet, date, kind of change, flags, its words and the fullest wording) as JSON
+    Lines, CSV or Parquet (people and switches with their reference ids: Wikidata, parlparse,
+    bioguide), or people as Popolo JSON (--format popolo)."""
     from ..store.export import TABLES, write
 
     chosen = tables or (["people"] if format is ExportFormat.popolo else list(TABLES))

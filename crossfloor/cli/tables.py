@@ -1,9 +1,10 @@
 """The terminal's tables (rich): quotes, events, people, timelines, stories, search hits, scores,
-and an article with its quotes highlighted by speaker."""
+words quoted by several outlets with each outlet's version, and an article with its quotes
+highlighted by speaker."""
 
 from __future__ import annotations
 
-from rich.console import Console
+from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
@@ -192,6 +193,25 @@ def highlighted_article(text: str, quotes: list[dict]) -> tuple[Text, Table]:
             Text(q["text"][:80] + ("..." if len(q["text"]) > 80 else "")),
         )
     return body, legend
+
+
+def variants_table(utterances: list[dict]) -> Group:
+    """Each utterance: its speaker, how many outlets quote it and how many in other words, its
+    fullest wording; then every quote of it, indented: outlet, date, kind of change and flags
+    (the changes that matter in red), and its words."""
+    lines: list[Text] = []
+    for u in utterances:
+        dates = "..".join(dict.fromkeys(d for d in (u["first_published"], u["last_published"]) if d)) or "undated"
+        head = Text(f"#{u['id']} {u['speaker'] or '(unknown)'}", style="bold")
+        head.append(f" · {u['outlets']} outlets, {u['different']} with different words · {dates}", style="dim")
+        lines += [head, Text(f"  \u201c{u['text']}\u201d")]
+        for q in u["quotes"]:
+            where = Text(f"    {q['outlet'] or '(outlet not given)'} · {q['published'] or 'undated'} · {q['kind'] or '?'}" + (" (fullest)" if q["fullest"] else ""), style="dim")
+            if q["flags"]:
+                where.append(" · " + ", ".join(q["flags"]), style="red")
+            lines += [where, Text(f"      {q['text']}")]
+        lines.append(Text(""))
+    return Group(*lines)
 
 
 def console(stderr: bool = False) -> Console:

@@ -11,6 +11,8 @@ from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field, create_model
 from sqlalchemy import select
 
+from ..link.differences import marked
+from ..link.renderings import FLAGS, KINDS
 from ..present import describe_event, format_rows
 from ..schema.events import STATUS_NAMES, names, view_fields
 from ..read import ReadOptions, Skipped, read_bytes
@@ -55,6 +57,15 @@ class ArticleRef(BaseModel):
     url: str | None
 
 
+class RenderingSummary(BaseModel):
+    """How a quote renders the utterance it belongs to, and how widely that utterance is quoted."""
+
+    kind: str | None = Field(None, description="What the quote did to the utterance's fullest wording: verbatim, trimmed, spliced, changed or paraphrase")
+    flags: list[str] = Field(default_factory=list, description="Changes that matter: negation_lost, negation_added, number_changed, name_changed, hedge_dropped, says_more")
+    outlets: int = Field(description="How many outlets quote the utterance")
+    different: int = Field(description="How many of those outlets put other words in the speaker's mouth")
+
+
 class QuoteOut(ArticleRef):
     id: int
     start: int
@@ -73,6 +84,8 @@ class QuoteOut(ArticleRef):
     found_by: str | None = Field(None, description="The attribution pass that found the quote ('according_to', 'tagger' for the trained tagger)")
     resolved_by: str | None = Field(None, description="The speaker pass that resolved its speaker ('record': the reference record's holder of the post or seat the article describes them by, whom the article names); null when unresolved")
     speaker_suggested: str | None = Field(None, description="Who the reference record says held the post or seat the speaker is described by, when the article never names them: a suggestion, not the speaker")
+    utterance_id: int | None = Field(None, description="The utterance this quote renders, as other outlets quote it too (/api/utterances/{id}); null when no other article gives its words")
+    rendering: RenderingSummary | None = Field(None, description="How this quote renders that utterance, and how many outlets quote it")
 
 
 class Provenance(BaseModel):
@@ -328,6 +341,97 @@ def quote_detail(session, quote_id: int) -> dict:
     if not found:
         raise HTTPException(404, f"no quote with id {quote_id}")
     return found[0]
+
+
+# ---- utterances: one quotation as many outlets rendered it ---------------------------------
+
+Change = Literal[KINDS[1:] + FLAGS]  # type: ignore[valid-type]
+UtteranceSort = Literal["newest", "oldest", "outlets", "different"]
+
+
+class UtteranceOut(BaseModel):
+    """One utterance quoted across outlets: its speaker, its fullest wording, how many quotes
+    render it from how many outlets, how many of those give other words, and the kinds of change."""
+
+    id: int
+    person_id: int
+    speaker: str | None
+    text: str = Field(description="The fullest wording, as its quote gives it")
+    quote_id: int = Field(description="The quote giving the fullest wording")
+    first_published: str | None
+    last_published: str | None
+    renderings: int = Field(description="Quotes rendering it (paraphrases included)")
+    outlets: int = Field(description="Outlets quoting it")
+    different: int = Field(description="Outlets putting other words in the speaker's mouth (splices, changed words, a lost negation...)")
+    changes: list[str] = Field(description="Every kind of change its quotes carry: spliced, changed, paraphrase, trimmed and the flags")
+
+
+class RenderingOut(ArticleRef):
+    """One quote rendering an utterance, and what it did to the fullest wording."""
+
+    quote_id: int
+    start: int
+    end: int
+    text: str = Field(description="The quote as its article gives it")
+    quote_kind: str = Field(description="direct, indirect or mixed")
+    kind: str | None = Field(None, description="verbatim, trimmed, spliced, changed or paraphrase")
+    flags: list[str] = Field(default_factory=list)
+    fullest: bool = Field(description="This quote gives the fullest wording")
+
+
+class Segment(BaseModel):
+    """A piece of a rendering against the fullest wording: words both give (equal), words of the
+    fullest it lacks (delete), its own words (insert), words it quotes beyond the fullest (extra)."""
+
+    op: Literal["equal", "delete", "insert", "extra"]
+    text: str
+
+
+class RenderingDiff(RenderingOut):
+    different: bool = Field(description="It puts other words in the speaker's mouth (not a trim, not a paraphrase)")
+    segments: list[Segment] = Field(description="Its words against the fullest wording, in its order (empty for a paraphrase)")
+
+
+class UtteranceQuotes(UtteranceOut):
+    quotes: list[RenderingOut]
+
+
+class UtteranceDetail(UtteranceOut):
+    quotes: list[RenderingDiff]
+
+
+UtterancePage = page_model(UtteranceOut)
+
+
+@dataclass
+class UtteranceQuery:
+    """The filters and order of a list of utterances (the list, its page and its export share them)."""
+
+    person: Annotated[str | None, Query(max_length=300, description="The speaker goes by a name holding this")] = None
+    person_id: Annotated[int | None, Query(ge=1, le=2**63 - 1, description="This person's utterances")] = None
+    outlet: Annotated[str | None, Query(max_length=300, description="Some quote of it comes from an outlet holding this")] = None
+    change: Annotated[Change | None, Query(description="Some quote of it carries this kind of change (a rendering kind or a flag)")] = None
+    min_outlets: Annotated[int, Query(ge=1, le=10_000, description="Quoted by at least this many outlets")] = 2
+    differently: Annotated[bool, Query(description="Only utterances some outlet gives in other words")] = False
+    sort: Annotated[UtteranceSort, Query(description="newest (default), oldest, most outlets or most outlets with other words first")] = "newest"
+
+
+@router.get("/utterances", response_model=UtterancePage, responses=CSV, summary="Utterances quoted by two or more outlets, newest first, with how many give other words")
+def list_utterances(request: Request, query: Annotated[UtteranceQuery, Depends()], limit: Limit = 50, offset: Offset = 0, format: Format = "json"):
+    return listing(request, views.utterances, limit, offset, format, **asdict(query))
+
+
+@router.get("/utterances/{utterance_id}", response_model=UtteranceDetail, responses=problems(404), summary="An utterance with every quote rendering it and each one's differences from the fullest wording")
+def get_utterance(request: Request, utterance_id: Id):
+    with request.app.db.sessions() as session:
+        return utterance_detail(session, utterance_id)
+
+
+def utterance_detail(session, utterance_id: int) -> dict:
+    found = views.utterance(session, utterance_id)
+    if found is None:
+        raise HTTPException(404, f"no utterance with id {utterance_id}")
+    return marked(found)
 
 
 HitSort = Literal["relevance", "newest", "oldest"]

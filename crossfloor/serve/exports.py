@@ -1,9 +1,10 @@
 """Exports of every row a list's filters keep, streamed as CSV or JSON (as datasette's
-_stream=on): quotes, events, people, timelines and readers' flags, and what a person's, an event's or an article's page
-shows. Rows are read a batch at a time in the list's own order, so memory stays flat; an export
+_stream=on): quotes, events, people, timelines, utterances quoted across outlets and readers'
+flags, and what a person's, an event's or an article's page shows. Rows are read a batch at a time in the list's own order, so memory stays flat; an export
 holds at most ServeSettings.export_rows list rows, and one that would hold more is refused
 before anything is sent. In CSV an event is one row per source, its source's fields in columns
-of their own (source_...); JSON keeps each event whole, its sources nested."""
+of their own (source_...), and an utterance one row per quote rendering it; JSON keeps each
+event whole, its sources nested, and each utterance with its quotes."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import io
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
+from functools import partial
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -21,7 +23,7 @@ from sqlalchemy import select
 
 from ..present import csv_row
 from ..store import views
-from ..store.export import popolo
+from ..store.export import UTTERANCE_FIELDS, popolo, utterance_rows
 from ..store.schema import EventRow
 from .api import (
     FLAG_FIELDS,
@@ -36,6 +38,8 @@ from .api import (
     QuoteQuery,
     TimelineItemOut,
     TimelineQuery,
+    UtteranceQuery,
+    UtteranceQuotes,
     flag_items,
     flag_rows,
     problems,
@@ -91,6 +95,7 @@ EXPORTS = {
     "people": Export("people", views.people, views.people_count, PERSON_FIELDS, person_rows, PersonOut),
     "timeline": Export("timeline", timeline_items, views.timeline_count, TIMELINE_FIELDS, timeline_rows, TimelineItemOut),
     "flags": Export("flags", flag_items, views.flag_count, FLAG_FIELDS, flag_rows, FlagOut),
+    "utterances": Export("utterances", partial(views.utterances, renderings=True), views.utterance_count, UTTERANCE_FIELDS, utterance_rows, UtteranceQuotes),
 }
 
 
@@ -195,6 +200,11 @@ def export_timeline(request: Request, query: Annotated[TimelineQuery, Depends()]
 @router.get("/flags", responses=STREAMED, summary="Every reader's flag on a wrong fact, with the fact flagged, as CSV or JSON (for the development data)")
 def export_flags(request: Request, query: Annotated[FlagQuery, Depends()], format: Format = "csv"):
     return stream(request, "flags", format, asdict(query))
+
+
+@router.get("/utterances", responses=STREAMED, summary="Every utterance the filters keep, one CSV row per quote rendering it (outlet, date, kind of change, flags, its words, the fullest wording)")
+def export_utterances(request: Request, query: Annotated[UtteranceQuery, Depends()], format: Format = "csv"):
+    return stream(request, "utterances", format, asdict(query))
 
 
 POPOLO = {200: {"content": {"application/json": {}}, "description": "Popolo JSON: persons, organizations, memberships"}, **problems(422)}

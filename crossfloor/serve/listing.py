@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 
-EXPORTABLE = ("quotes", "events", "people", "timeline", "flags")
+EXPORTABLE = ("quotes", "events", "people", "timeline", "flags", "utterances")
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""The web pages: front page, search, person, timeline, event, quote, story, article, readers' flags, upload."""
+"""The web pages: front page, search, person, timeline, event, quote, utterances, story, article,
+readers' flags, upload."""
 
 from __future__ import annotations
 
@@ -18,13 +19,28 @@ from ..store import views
 from ..store.flags import FlagRefused, add_flag
 from ..store.schema import ArticleCopyRow, ArticleRow, StoryRow
 from ..store.search import HitFilters, SearchRefused, phrase_patterns
-from .api import EventSort, Id, article_detail, event_detail, flag_items, person_detail, quote_detail, store_upload, timeline_items
+from .api import (
+    Change,
+    EventSort,
+    Id,
+    UtteranceSort,
+    article_detail,
+    event_detail,
+    flag_items,
+    person_detail,
+    quote_detail,
+    store_upload,
+    timeline_items,
+    utterance_detail,
+)
 from .common import html, require_writes, writes_allowed
 from .charts import bars, every_month, party_timeline, switches_chart
 from .listing import Listing
 
 router = APIRouter(include_in_schema=False)
 PAGE = 50
+# The most of a person's utterances quoted in other words their page lists (the rest a link away).
+DIFFERENTLY = 20
 
 
 def day(value: str | None) -> date | None:
@@ -163,6 +179,8 @@ def person(request: Request, person_id: Id, page: int = Query(1, ge=1, le=100_00
         outlets, venues = views.quote_outlets(session, person_id), views.quote_venues(session, person_id)
         coverage = cached_coverage(request, session)
         periods, unit = every_month(views.quotes_by_month(session, person_id))
+        differently = views.utterances(session, limit=DIFFERENTLY, person_id=person_id, differently=True)
+        differently_total = views.utterance_count(session, person_id=person_id, differently=True) if differently else 0
         story_ids = {q["story_id"] for q in found if q["story_id"]}
         titles = dict(session.execute(select(StoryRow.id, StoryRow.title).where(StoryRow.id.in_(story_ids))).all()) if story_ids else {}
     by_story: OrderedDict = OrderedDict()
@@ -171,7 +189,7 @@ def person(request: Request, person_id: Id, page: int = Query(1, ge=1, le=100_00
     return html(
         request, "person.html", person=detail, by_story=by_story, story_titles=titles, page=page, more=len(found) > PAGE,
         outlets=outlets, venues=venues, timeline=party_timeline(detail["parties"]), coverage=coverage, by_month=bars(periods, "month"), unit=unit,
-        describe=describe_event, when=when,
+        differently=differently, differently_total=differently_total, describe=describe_event, when=when,
     )
 
 
@@ -280,6 +298,33 @@ def quote(request: Request, quote_id: Id, flagged: Flagged = None):
     before = text[max(0, found["start"] - CONTEXT) : found["start"]]
     after = text[found["end"] : found["end"] + CONTEXT]
     return html(request, "quote.html", quote=found, before=before, after=after, **flag_form(request, flagged))
+
+
+@router.get("/utterances")
+def utterances_list(
+    request: Request, person: str = Query("", max_length=300), person_id: int | None = Query(None, ge=1, le=2**63 - 1), outlet: str = Query("", max_length=300),
+    change: Literal[("",) + Change.__args__] = "",  # type: ignore[valid-type]
+    differently: bool = False, sort: UtteranceSort = "newest", page: int = Query(1, ge=1, le=100_000),
+):
+    """Utterances quoted by two or more outlets, newest first (or by outlets, or by outlets with
+    other words), filtered by speaker, an outlet quoting them and a kind of change."""
+    shown = {"person": person, "person_id": str(person_id or ""), "outlet": outlet, "change": change, "differently": "1" if differently else ""}
+    filters = {"person": person or None, "person_id": person_id, "outlet": outlet or None, "change": change or None, "differently": differently}
+    with request.app.db.sessions() as session:
+        found = views.utterances(session, limit=PAGE, offset=(page - 1) * PAGE, sort=sort, **filters)
+        total = views.utterance_count(session, **filters)
+        facets = views.utterance_facets(session, **filters)
+    listing = Listing("/utterances", "/api/utterances", shown, sort, page, PAGE, total, len(found), facets)
+    return html(request, "utterances.html", utterances=found, listing=listing, changes=Change.__args__, **shown)
+
+
+@router.get("/utterances/{utterance_id}")
+def utterance(request: Request, utterance_id: Id):
+    """One utterance: its fullest wording, then every quote of it, each with its outlet, date,
+    kind of change and its words against the fullest (deleted and inserted words marked)."""
+    with request.app.db.sessions() as session:
+        found = utterance_detail(session, utterance_id)
+    return html(request, "utterance.html", utterance=found)
 
 
 @router.get("/stories")

@@ -1,7 +1,8 @@
 """Export what is stored as JSON Lines, CSV or Parquet: articles, quotes, events (with their
-sources) and people, each person and switch with the reference ids of the person (Wikidata,
-parlparse, bioguide); and people as Popolo JSON. Articles and quotes stream in batches, so
-memory stays flat."""
+sources), people, each person and switch with the reference ids of the person (Wikidata,
+parlparse, bioguide), and utterances quoted across outlets (one row per quote rendering one);
+and people as Popolo JSON. Articles, quotes and utterances stream in batches, so memory stays
+flat."""
 
 from __future__ import annotations
 
@@ -21,16 +22,27 @@ from . import views
 from .rows import quote_record
 from .schema import ArticleRow, QuoteRow
 
-TABLES = ("articles", "quotes", "events", "people")
+TABLES = ("articles", "quotes", "events", "people", "utterances")
 BATCH = 500
 ARTICLE_SCHEMA = pa.schema(
     [("id", pa.int64()), ("content_hash", pa.string()), ("external_id", pa.string()), ("title", pa.string()), ("published", pa.string()),
      ("outlet", pa.string()), ("url", pa.string()), ("source", pa.string()), ("story_id", pa.int64()), ("text", pa.string())]
 )
 QUOTE_SCHEMA = pa.schema(
-    [("id", pa.int64()), ("article_id", pa.int64()), ("person_id", pa.int64())]
+    [("id", pa.int64()), ("article_id", pa.int64()), ("person_id", pa.int64()), ("utterance_id", pa.int64())]
     + [(k, pa.int64() if k in ("start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end", "utterance") else pa.string()) for k in QUOTE_FIELDS]
 )
+# An utterance as one row per quote rendering it: the utterance, the speaker, where and when the
+# quote was published, what it did to the fullest wording (kind, flags: space-separated), its
+# words and the fullest wording's.
+UTTERANCE_SCHEMA = pa.schema(
+    [("utterance_id", pa.int64()), ("person_id", pa.int64()), ("speaker", pa.string()), ("quote_id", pa.int64()), ("article_id", pa.int64()),
+     ("outlet", pa.string()), ("published", pa.string()), ("kind", pa.string()), ("flags", pa.string()), ("quote_kind", pa.string()),
+     ("text", pa.string()), ("fullest", pa.bool_()), ("fullest_text", pa.string())]
+)
+UTTERANCE_FIELDS = tuple(UTTERANCE_SCHEMA.names)
+# Utterances a batch: each holds at most link.utterances.MAX_RENDERINGS quotes.
+UTTERANCE_BATCH = 100
 
 
 def paged(session: Session, model, as_dict) -> Iterator[list[dict]]:
@@ -52,7 +64,25 @@ def article_dict(a: ArticleRow) -> dict:
 
 
 def quote_dict(q: QuoteRow) -> dict:
-    return {"id": q.id, "article_id": q.article_id, "person_id": q.person_id, **quote_record(q)}
+    return {"id": q.id, "article_id": q.article_id, "person_id": q.person_id, "utterance_id": q.utterance_id, **quote_record(q)}
+
+
+def utterance_rows(utterance: dict) -> list[dict]:
+    """An utterance (views.utterances with its quotes) as one row per quote rendering it."""
+    return [
+        {"utterance_id": utterance["id"], "person_id": utterance["person_id"], "speaker": utterance["speaker"], "quote_id": q["quote_id"], "article_id": q["article_id"],
+         "outlet": q["outlet"], "published": q["published"], "kind": q["kind"], "flags": " ".join(q["flags"]), "quote_kind": q["quote_kind"],
+         "text": q["text"], "fullest": q["fullest"], "fullest_text": utterance["text"]}
+        for q in utterance["quotes"]
+    ]
+
+
+def utterance_batches(session: Session) -> Iterator[list[dict]]:
+    """Every utterance, oldest first, a batch of utterances at a time, as rows (utterance_rows)."""
+    offset = 0
+    while found := views.utterances(session, limit=UTTERANCE_BATCH, offset=offset, sort="oldest", renderings=True, min_outlets=0):
+        yield [row for utterance in found for row in utterance_rows(utterance)]
+        offset += UTTERANCE_BATCH
 
 
 def batches(session: Session, table: str) -> Iterator[list[dict]]:
@@ -64,6 +94,8 @@ def batches(session: Session, table: str) -> Iterator[list[dict]]:
         yield views.events(session)
     elif table == "people":
         yield views.people(session)
+    elif table == "utterances":
+        yield from utterance_batches(session)
 
 
 def slug(kind: str, *parts: str | None) -> str:
@@ -125,7 +157,7 @@ def as_text(row: dict, keys: tuple[str, ...]) -> dict:
 
 def write_parquet(session: Session, table: str, path: Path) -> int:
     count = 0
-    schema = {"articles": ARTICLE_SCHEMA, "quotes": QUOTE_SCHEMA}.get(table)
+    schema = {"articles": ARTICLE_SCHEMA, "quotes": QUOTE_SCHEMA, "utterances": UTTERANCE_SCHEMA}.get(table)
     writer = None
     try:
         for batch in batches(session, table):

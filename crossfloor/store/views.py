@@ -26,6 +26,7 @@ from .schema import (
     PersonRow,
     QuoteRow,
     StoryRow,
+    UtteranceRow,
 )
 from .search import LIKE_ESCAPE, HitFilters, like_pattern
 from .search import search as full_text
@@ -465,7 +466,17 @@ def quote_view(quote: QuoteRow, article: ArticleRow) -> dict:
         "speaker": quote.speaker_resolved, "mention": quote.speaker, "person_id": quote.person_id, "role": quote.speaker_role,
         "party": quote.speaker_party, "cue": quote.cue, "venue": quote.venue, "story_id": article.story_id, "act": quote.act,
         "found_by": quote.found_by, "resolved_by": quote.resolved_by, "speaker_suggested": quote.speaker_suggested,
+        "utterance_id": quote.utterance_id, "rendering": rendering_summary(quote, article),
     }
+
+
+def rendering_summary(quote: QuoteRow, row) -> dict | None:
+    """What a listed quote says of the utterance it renders: how it renders it (kind, flags)
+    and how many outlets quote the utterance, and how many of them with other words."""
+    if quote.utterance_id is None or not quote.rendering:
+        return None
+    kind, flags = quote.rendering.get("kind"), quote.rendering.get("flags") or []
+    return {"kind": kind, "flags": flags, "outlets": row.utterance_outlets or 0, "different": row.utterance_different or 0}
 
 
 QUOTE_ORDERS = {
@@ -518,12 +529,19 @@ def quote_filters(
 
 # What a listed quote shows of its article (never its text, which may be long).
 ARTICLE_BRIEF = (ArticleRow.id, ArticleRow.title, ArticleRow.published, ArticleRow.outlet, ArticleRow.url, ArticleRow.story_id)
+# ... and of the utterance it renders, if any (rendering_summary).
+UTTERANCE_BRIEF = (UtteranceRow.outlets.label("utterance_outlets"), UtteranceRow.different.label("utterance_different"))
+
+
+def quotes_with_articles():
+    """Quotes joined with their articles and, where they render one, their utterances."""
+    return select(QuoteRow, *ARTICLE_BRIEF, *UTTERANCE_BRIEF).join(ArticleRow, ArticleRow.id == QuoteRow.article_id).outerjoin(UtteranceRow, UtteranceRow.id == QuoteRow.utterance_id)
 
 
 def quotes(session: Session, limit: int | None = 50, offset: int = 0, sort: str = "newest", **filters) -> list[dict]:
     """Quotes with their article, filtered (quote_filters); newest articles first unless sort
     says otherwise (QUOTE_ORDERS). act: 'said' or 'thought'."""
-    query = quote_filters(select(QuoteRow, *ARTICLE_BRIEF).join(ArticleRow, ArticleRow.id == QuoteRow.article_id), **filters)
+    query = quote_filters(quotes_with_articles(), **filters)
     query = page(query.order_by(*QUOTE_ORDERS.get(sort, QUOTE_ORDERS["newest"])), limit, offset)
     return [quote_view(row[0], row) for row in session.execute(query)]
 
@@ -550,6 +568,138 @@ def quote_facets(session: Session, top: int = 8, **filters) -> dict[str, list[tu
         rows = session.execute(query.where(column.is_not(None)).group_by(column).order_by(func.count().desc(), column).limit(top)).all()
         out[name] = [(value, count) for value, count in rows]
     return out
+
+
+# ---- utterances: one quotation as many outlets rendered it (link/utterances.py) ---------------
+
+UTTERANCE_ORDERS = {
+    "newest": (UtteranceRow.last_published.is_(None), UtteranceRow.last_published.desc(), UtteranceRow.id.desc()),
+    "oldest": (UtteranceRow.first_published.is_(None), UtteranceRow.first_published, UtteranceRow.id),
+    "outlets": (UtteranceRow.outlets.desc(), UtteranceRow.different.desc(), UtteranceRow.id.desc()),
+    "different": (UtteranceRow.different.desc(), UtteranceRow.outlets.desc(), UtteranceRow.id.desc()),
+}
+
+
+def rendered_where(*conditions):
+    """Utterances some rendering of which (a quote joined with its article) meets the conditions."""
+    return UtteranceRow.id.in_(select(QuoteRow.utterance_id).join(ArticleRow, ArticleRow.id == QuoteRow.article_id).where(*conditions))
+
+
+def utterance_filters(
+    query,
+    person: str | None = None,
+    person_id: int | None = None,
+    outlet: str | None = None,
+    change: str | None = None,
+    min_outlets: int = 2,
+    differently: bool = False,
+    contains: str | None = None,
+    article_id: int | None = None,
+    ids: list[int] | None = None,
+):
+    """The filters of a list of utterances: the speaker by name (any name they go by) or id;
+    some rendering from an outlet holding `outlet`, or in one article; a kind of change some
+    rendering carries (a rendering kind or flag: link/renderings.py); quoted by at least
+    `min_outlets` outlets; only those some outlet gives in other words (differently); the
+    fullest wording holding `contains`."""
+    conditions = [
+        UtteranceRow.id.in_(ids) if ids is not None else None,
+        UtteranceRow.person_id == person_id if person_id is not None else None,
+        UtteranceRow.person_id.in_(people_filters(select(PersonRow.id), person, kind=None)) if person else None,
+        rendered_where(holds(ArticleRow.outlet, outlet)) if outlet else None,
+        rendered_where(QuoteRow.article_id == article_id) if article_id is not None else None,
+        holds(UtteranceRow.changes, f",{change},") if change else None,
+        UtteranceRow.outlets >= min_outlets if min_outlets else None,
+        UtteranceRow.different > 0 if differently else None,
+        holds(UtteranceRow.text, contains) if contains else None,
+    ]
+    return query.where(*(c for c in conditions if c is not None))
+
+
+def change_names(changes: str | None) -> list[str]:
+    """The kinds of change an utterance's renderings carry, from its ",kind,flag," string."""
+    return [name for name in (changes or "").split(",") if name]
+
+
+def utterance_view(utterance: UtteranceRow, speaker: str | None) -> dict:
+    return {
+        "id": utterance.id, "person_id": utterance.person_id, "speaker": speaker, "text": utterance.text, "quote_id": utterance.quote_id,
+        "first_published": iso(utterance.first_published), "last_published": iso(utterance.last_published),
+        "renderings": utterance.renderings, "outlets": utterance.outlets, "different": utterance.different, "changes": change_names(utterance.changes),
+    }
+
+
+def utterances(session: Session, limit: int | None = 50, offset: int = 0, sort: str = "newest", renderings: bool = False, **filters) -> list[dict]:
+    """Utterances quoted by at least two outlets (min_outlets), newest first (sort: 'oldest',
+    'outlets', 'different'), each with its speaker and fullest wording; with renderings, each
+    with its quotes too (utterance_quotes). filters: utterance_filters."""
+    query = utterance_filters(select(UtteranceRow, PersonRow.name).join(PersonRow, PersonRow.id == UtteranceRow.person_id), **filters)
+    query = page(query.order_by(*UTTERANCE_ORDERS.get(sort, UTTERANCE_ORDERS["newest"])), limit, offset)
+    found = [utterance_view(utterance, name) for utterance, name in session.execute(query)]
+    if renderings and found:
+        quoted = utterance_quotes(session, [view["id"] for view in found])
+        for view in found:
+            view["quotes"] = quoted.get(view["id"], [])
+    return found
+
+
+def utterance_count(session: Session, **filters) -> int:
+    return session.scalar(utterance_filters(select(func.count()).select_from(UtteranceRow), **filters)) or 0
+
+
+def utterance(session: Session, utterance_id: int) -> dict | None:
+    """One utterance with every quote that renders it (utterance_quotes), or None; min_outlets
+    does not apply (an utterance of one outlet still has its page)."""
+    found = utterances(session, limit=1, renderings=True, ids=[utterance_id], min_outlets=0)
+    return found[0] if found else None
+
+
+def rendering_view(quote: QuoteRow, row, fullest_id: int) -> dict:
+    """One quote rendering an utterance: where (its article), its words and the quote's kind
+    (direct, indirect, mixed), and what it did to the fullest wording (`kind`: verbatim,
+    trimmed, spliced, changed or paraphrase; `flags`; `ops`: the word-level difference)."""
+    rendering = quote.rendering or {}
+    return {
+        "quote_id": quote.id, **article_ref(row), "start": quote.start, "end": quote.end, "text": quote.text, "quote_kind": quote.kind,
+        "kind": rendering.get("kind"), "flags": rendering.get("flags") or [], "ops": rendering.get("ops") or [], "fullest": quote.id == fullest_id,
+    }
+
+
+def utterance_quotes(session: Session, utterance_ids: list[int]) -> dict[int, list[dict]]:
+    """The quotes rendering each utterance, oldest article first (undated last)."""
+    fullest = dict(session.execute(select(UtteranceRow.id, UtteranceRow.quote_id).where(UtteranceRow.id.in_(utterance_ids))).all())
+    query = (
+        select(QuoteRow, *ARTICLE_BRIEF).join(ArticleRow, ArticleRow.id == QuoteRow.article_id).where(QuoteRow.utterance_id.in_(utterance_ids))
+        .order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id, QuoteRow.start)
+    )
+    out: dict[int, list[dict]] = defaultdict(list)
+    for row in session.execute(query):
+        out[row[0].utterance_id].append(rendering_view(row[0], row, fullest.get(row[0].utterance_id)))
+    return out
+
+
+def utterance_facets(session: Session, top: int = 8, **filters) -> dict[str, list[tuple[str, int]]]:
+    """Among the utterances the filters keep: the kinds of change with how many carry each,
+    the outlets rendering them and the speakers, most first."""
+    kept = utterance_filters(select(UtteranceRow.id), **filters)
+    changes: dict[str, int] = defaultdict(int)
+    for value, count in session.execute(select(UtteranceRow.changes, func.count()).where(UtteranceRow.id.in_(kept)).group_by(UtteranceRow.changes)):
+        for name in change_names(value):
+            changes[name] += count
+    count = func.count(func.distinct(QuoteRow.utterance_id))
+    outlets = (
+        select(ArticleRow.outlet, count).join(QuoteRow, QuoteRow.article_id == ArticleRow.id)
+        .where(QuoteRow.utterance_id.in_(kept), ArticleRow.outlet.is_not(None)).group_by(ArticleRow.outlet).order_by(count.desc(), ArticleRow.outlet).limit(top)
+    )
+    speakers = (
+        select(PersonRow.name, func.count()).join(UtteranceRow, UtteranceRow.person_id == PersonRow.id)
+        .where(UtteranceRow.id.in_(kept)).group_by(PersonRow.name).order_by(func.count().desc(), PersonRow.name).limit(top)
+    )
+    return {
+        "change": sorted(changes.items(), key=lambda kv: (-kv[1], kv[0]))[:top],
+        "outlet": [(v, n) for v, n in session.execute(outlets).all()],
+        "person": [(v, n) for v, n in session.execute(speakers).all()],
+    }
 
 
 def flag_filters(query, target: str | None = None, target_id: int | None = None):
