@@ -12,6 +12,7 @@ from .read import ReadOptions, Skipped, iter_articles
 from .schema import AnalysedArticle, Article
 from .settings import get_settings
 from .store.database import Database, Outcome, retrying
+from .store.problems import DatabaseProblem
 
 
 @dataclass
@@ -73,13 +74,12 @@ def ingest(
         results = run_parallel(new_texts(), build_pipeline, processes=processes, on_ready=on_ready)
     for result in results:
         article = waiting.popleft()
-        if result.error:
-            skipped = Skipped(article.source, result.error)
-            report.skipped.append(skipped)
+        outcome = Outcome("skipped", None, detail=result.error) if result.error else stored_or_skipped(article, result, db, reference)
+        if outcome.kind == "skipped":
+            report.skipped.append(Skipped(article.source, outcome.detail))
             if on_skip:
-                on_skip(skipped)
+                on_skip(report.skipped[-1])
             continue
-        outcome = retrying(lambda: store_analysed(article, result, db, reference), f"{article.source}: linking")
         if outcome.kind == "duplicate":
             report.duplicates += 1
             continue
@@ -92,6 +92,18 @@ def ingest(
         if on_article:
             on_article(article, len(result.quotes))
     return report
+
+
+def stored_or_skipped(article: Article, result: AnalysedArticle, db: Database, reference) -> Outcome:
+    """Store an article; one the store or the linker cannot take for a reason of its own (not a
+    broken database, which ends the ingest) is skipped with the reason, its transaction rolled
+    back, and the batch goes on."""
+    try:
+        return retrying(lambda: store_analysed(article, result, db, reference), f"{article.source}: linking")
+    except DatabaseProblem:
+        raise
+    except Exception as err:  # noqa: BLE001 - one article the linker trips on must not end an archive's ingest
+        return Outcome("skipped", None, detail=f"storing failed ({type(err).__name__}: {str(err).splitlines()[0] if str(err) else 'no message'})")
 
 
 def store_analysed(article: Article, result: AnalysedArticle, db: Database, reference) -> Outcome:

@@ -124,11 +124,14 @@ class Linker:
         self.session.add_all(ArticleBandRow(article_id=article_id, band=k, hash=h) for k, h in enumerate(bands(values)))
 
     # ---- people -------------------------------------------------------------------------------
-    def organisation(self, name: str) -> PersonRow:
+    def organisation(self, name: str) -> PersonRow | None:
         """The one organisation a source's name stands for ('the White House', 'Reuters'), kept
-        apart from people: an organisation may speak, but it is not a person."""
+        apart from people: an organisation may speak, but it is not a person. A name with no
+        word in it ("...") stands for none."""
         name = " ".join(name.split())
         key = spelling_key(name)
+        if not key:
+            return None
         same = self.session.scalars(select(PersonRow).where(PersonRow.kind == "organisation", PersonRow.surname == key.split()[-1]))
         found = next((p for p in same if spelling_key(p.name) == key), None)
         if found is None:
