@@ -24,7 +24,7 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..analyse.lexicon import party_lexicon, people_lexicon
-from ..analyse.names import first_name_gender
+from ..analyse.names import first_name_gender, is_first_name
 from ..people import PersonName, has_given_name, name_key, one_person, plain_name, same_person, spelling_key
 from ..schema import Article
 from ..schema.events import SPECS, weightiest_status
@@ -369,11 +369,22 @@ def upgrade(person: PersonRow, name: str, kb_person: str | None, evidence: dict 
     """A person is shown by the fullest name seen ('C. Wakeford' becomes 'Christian Wakeford'),
     but never by a form opening with an initial, which is a poorer way to write the same name.
     The first reference record a mention ties them to is kept, with its evidence."""
-    if len(name) > len(person.name) and len(name.split()[0].rstrip(".")) > 1:
+    if fuller_name(person.name, name):
         person.name = name
     if kb_person and not person.kb_person:
         person.kb_person, person.kb_evidence = kb_person, evidence
     return person
+
+
+def fuller_name(old: str, new: str) -> bool:
+    """Whether `new` is a fuller way to write the person `old` names: longer, not opening with an
+    initial, no word twice ("Donald Trump Trump"), and when `old` gives a first name, `new` opens
+    with it or with another known first name: a word a headline or a label put before the name
+    ("Define Mitt Romney", "Nervous Nancy Pelosi") is no first name."""
+    words = new.split()
+    if len(new) <= len(old) or len(words[0].rstrip(".")) <= 1 or len({w.lower() for w in words}) < len(words):
+        return False
+    return not has_given_name(old) or words[0] == old.split()[0] or is_first_name(words[0])
 
 
 def fill_canonical(canonical: CanonicalEventRow, report: EventRow, person: PersonRow | None) -> None:

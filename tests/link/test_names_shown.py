@@ -1,0 +1,23 @@
+"""A person is shown by the fullest way their name is written, never by words a headline or a
+label put before it."""
+
+import pytest
+
+from crossfloor.link.knowledge import fuller_name
+
+
+@pytest.mark.parametrize(
+    ("shown", "written", "taken"),
+    [
+        ("Roe", "Jane Roe", True),  # a first name where there was none
+        ("J. Roe", "Jane Roe", True),  # an initial written out
+        ("Jane Roe", "Jane Q. Roe", True),  # a middle initial
+        ("Kay Roe", "Mary Kay Roe", True),  # another known first name in front
+        ("Jane Roe", "Jane Roe Roe", False),  # a word twice
+        ("Jane Roe", "Nervous Jane Roe", False),  # a nickname from a headline
+        ("Jane Roe", "Define Jane Roe", False),  # a headline's verb
+        ("Jane Roe", "J. Q. Roe", False),  # opening with an initial
+    ],
+)
+def test_the_name_shown_grows_only_by_name_words(shown, written, taken):
+    assert fuller_name(shown, written) is taken
