@@ -26,17 +26,22 @@ def read_jsonl(path: Path, what: str) -> list[dict]:
         raise GoldProblem(f"{path}: cannot read {what} ({problem})") from None
 
 
+def in_part(docs: list[dict], gold: Path, part: str, split: Path) -> list[dict]:
+    """The records of one part of the split ('all': every one)."""
+    if part == "all":
+        return docs
+    try:
+        return Split.load(split).select(docs, part, gold)
+    except SplitProblem as problem:
+        raise GoldProblem(str(problem)) from None
+
+
 def read_gold(gold: Path, texts: Path | None = None, part: str = "all", split: Path = DEFAULT_SPLIT) -> list[dict]:
     """Gold records of one part of the split ('all', 'tune', 'validate'), each with its text:
     inline, read from texts/file, or taken by id from the corpus named by `source` (JSON Lines,
     compressed or not) and cut at `end`. Gold that keeps only offsets gets each quote's text
     from them."""
-    docs = read_jsonl(gold, "gold data")
-    if part != "all":
-        try:
-            docs = Split.load(split).select(docs, part, gold)
-        except SplitProblem as problem:
-            raise GoldProblem(str(problem)) from None
+    docs = in_part(read_jsonl(gold, "gold data"), gold, part, split)
     base = texts or Path(".")
     from_corpora = [d for d in docs if "text" not in d and "source" in d]
     for source in {d["source"] for d in from_corpora}:
@@ -194,12 +199,7 @@ def evaluate_utterances(gold: Path, texts: Path | None = None, part: str = "all"
     quote's text is cut from its article in the corpus the pair names, by its offsets."""
     from .utterances import score_pairs
 
-    pairs = read_jsonl(gold, "labelled pairs")
-    if part != "all":
-        try:
-            pairs = Split.load(split).select(pairs, part, gold)
-        except SplitProblem as problem:
-            raise GoldProblem(str(problem)) from None
+    pairs = in_part(read_jsonl(gold, "labelled pairs"), gold, part, split)
     base = texts or Path(".")
     for source in {p["source"] for p in pairs}:
         articles = [{"id": side["article"]} for p in pairs if p["source"] == source for side in (p["a"], p["b"])]
