@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from ..analyse.lexicon import party_lexicon, people_lexicon
 from ..analyse.names import first_name_gender, is_first_name
-from ..people import PersonName, has_given_name, name_key, one_person, plain_name, same_person, spelling_key
+from ..people import PersonName, given_names_agree, has_given_name, name_key, one_person, plain_name, same_person, spelling_key
 from ..schema import Article
 from ..schema.events import SPECS, weightiest_status
 from ..store.chunks import in_chunks
@@ -379,12 +379,15 @@ def upgrade(person: PersonRow, name: str, kb_person: str | None, evidence: dict 
 def fuller_name(old: str, new: str) -> bool:
     """Whether `new` is a fuller way to write the person `old` names: longer, not opening with an
     initial, no word twice ("Donald Trump Trump"), and when `old` gives a first name, `new` opens
-    with it or with another known first name: a word a headline or a label put before the name
-    ("Define Mitt Romney", "Nervous Nancy Pelosi") is no first name."""
+    with it or with one more word, a known first name: a word a headline or a label put before
+    the name ("Define Mitt Romney", "Nervous Nancy Pelosi") is no first name, and two names run
+    together ("Amy Klobuchar Joe Biden") are not one."""
     words = new.split()
     if len(new) <= len(old) or len(words[0].rstrip(".")) <= 1 or len({w.lower() for w in words}) < len(words):
         return False
-    return not has_given_name(old) or words[0] == old.split()[0] or is_first_name(words[0])
+    if not has_given_name(old) or given_names_agree(words[0].rstrip(".").lower(), old.split()[0].rstrip(".").lower()):
+        return True
+    return len(words) == len(old.split()) + 1 and is_first_name(words[0])
 
 
 def fill_canonical(canonical: CanonicalEventRow, report: EventRow, person: PersonRow | None) -> None:

@@ -27,7 +27,7 @@ MIN_RUN = 2
 # of them, in order and in runs, are words of the other (tuned on the pairs' tuning part).
 MIN_WORDS = 5
 MIN_COVERAGE = 0.8
-LONG_RUN = 6
+LONG_RUN = 8
 # A shorter quotation joins only as a whole stretch of the other, and only from this many words.
 MIN_WHOLE_WORDS = 3
 # A paraphrase reports an utterance when this share of its content words (and at least
@@ -43,6 +43,8 @@ LEAD_IN = 2
 # Quotation marks in a mixed quote ('the plan was "a betrayal of trust"'): only the words inside
 # them are the speaker's. The span may start inside a quotation or stop before its closing mark.
 MARKS = re.compile(r'["\u201c\u201d]')
+# Dotted abbreviations are one word ("U.S." is "US").
+ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 TOKEN = re.compile(r"\d[\d,.]*\d|\d|\w+(?:['\u2019]\w+)*|\u2026|\.\.\.")
 ELLIPSIS = {"\u2026", "..."}
 
@@ -106,7 +108,7 @@ def word_lists() -> WordLists:
 
 def words_of(text: str) -> Words:
     norm, shown, elided = [], [], set()
-    for match in TOKEN.finditer(text or ""):
+    for match in TOKEN.finditer(ABBREVIATION.sub(lambda m: m.group().replace(".", ""), text or "")):
         token = match.group()
         if token in ELLIPSIS:
             elided.add(len(norm))
@@ -236,8 +238,10 @@ def compare_paraphrase(full: Words, paraphrase: Words) -> Rendering:
     lists = word_lists()
     said = set(full.norm)
     flags = []
-    if bool(lists.negations & said) != bool(lists.negations & set(paraphrase.norm)):
-        flags.append("negation_lost" if lists.negations & said else "negation_added")
+    # Only a negation the words had and the paraphrase lost: a "not" a paraphrase adds is as often
+    # the writer's contrast ("Mexico, not taxpayers, would pay") as a reversal.
+    if lists.negations & said and not lists.negations & set(paraphrase.norm):
+        flags.append("negation_lost")
     if any(is_number(w) and w not in said for w in paraphrase.norm):
         flags.append("says_more")
     return Rendering("paraphrase", flags)
@@ -308,7 +312,7 @@ def direct_flags(full: Words, given: Words, ops: list[dict], lead_in: set[str]) 
         "negation_lost": bool(lists.negations & lost) and not lists.negations & added_words,
         "negation_added": bool(lists.negations & added_words) and not lists.negations & lost,
         "number_changed": numbers_lost or any(is_number(w) for w in added_words),
-        "name_changed": any(i > 0 and given.shown[i][:1].isupper() for i, _ in added),
+        "name_changed": any(i > 0 and given.shown[i][:1].isupper() and w not in lists.function for i, w in added),
         "hedge_dropped": bool(lists.hedges & lost) and not lists.hedges & added_words,
     }
     return [name for name, present in checks.items() if present]

@@ -21,3 +21,7 @@ from crossfloor.link.knowledge import fuller_name
 )
 def test_the_name_shown_grows_only_by_name_words(shown, written, taken):
     assert fuller_name(shown, written) is taken
+
+
+def test_two_names_run_together_are_not_a_fuller_name():
+    assert not fuller_name("Joe Biden", "Amy Klobuchar Joe Biden")

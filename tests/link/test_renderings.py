@@ -43,3 +43,14 @@ def test_a_paraphrase_reports_what_its_content_words_say():
     assert not reports(words_of("she said the new bridge would open in the spring"), FULL)
     flipped = compare_reported(words_of("We will never lift the tariff on steel."), "she said she would lift the tariff on steel", "indirect")
     assert (flipped.kind, flipped.flags) == ("paraphrase", ["negation_lost"])
+
+
+def test_a_pronoun_or_a_spelling_is_no_name_changed():
+    said = words_of("This official was ready to resign. The U.S. team was not told.")
+    assert "name_changed" not in compare(said, words_of("He was ready to resign. The US team was not told.")).flags
+    assert compare(said, words_of("This official was ready to resign. The Canadian team was not told.")).flags == ["name_changed"]
+
+
+def test_a_not_a_paraphrase_adds_is_no_reversal():
+    said = words_of("The levy will be paid by importers, and the price of bread will stay where it is.")
+    assert compare_reported(said, "she said importers, not shoppers, would pay the levy", "indirect").flags == []
