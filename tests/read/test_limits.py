@@ -105,7 +105,12 @@ def test_ctrl_c_says_what_was_stored(tmp_path):
     for k in range(400):
         (folder / f"{k:03}.txt").write_text(f"Story {k}\n\nThe councillor number {k}, Dana Wren{k}, said on Tuesday that the budget for the year {1900 + k} was not enough for the town.")
     db = tmp_path / "c.db"
-    process = subprocess.Popen([sys.executable, "-m", "crossfloor.cli", "--fast", "ingest", str(folder), "--db", str(db), "--processes", "1", "--quiet"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    # As from a shell: Ctrl-C at its default, whatever the test process inherited or set (a child
+    # that starts with SIGINT ignored keeps ignoring it, and the ingest would simply finish).
+    process = subprocess.Popen(
+        [sys.executable, "-m", "crossfloor.cli", "--fast", "ingest", str(folder), "--db", str(db), "--processes", "1", "--quiet"],
+        cwd=ROOT, stderr=subprocess.PIPE, text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     deadline = time.monotonic() + 120
     # Interrupted once some articles are stored (read through SQLite, which WAL lets a reader do
     # while the ingest writes; the file's size lags behind until a checkpoint).
