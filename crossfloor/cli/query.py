@@ -70,7 +70,7 @@ def variant_list(db: str | None, format: Format, change: str | None, limit: int 
     """`quotes --variants`: utterances quoted by two or more outlets, with each quote of them;
     --speaker, --contains and --article narrow them (the speaker's name, the fullest wording, a
     quote in that article)."""
-    from ..link.renderings import FLAGS, KINDS
+    from ..link.renderings import CHANGES
     from ..store import views
     from ..store.export import utterance_rows
 
@@ -78,8 +78,8 @@ def variant_list(db: str | None, format: Format, change: str | None, limit: int 
         fail("--change needs --variants (it filters utterances quoted by several outlets)")
     if act is not None:
         fail("--act does not apply with --variants")
-    if change is not None and change not in KINDS[1:] + FLAGS:
-        fail(f"--change must be one of {', '.join(KINDS[1:] + FLAGS)}, not {change!r}")
+    if change is not None and change not in CHANGES:
+        fail(f"--change must be one of {', '.join(CHANGES)}, not {change!r}")
     try:
         with database(db).reading() as session:
             rows = views.utterances(session, limit=limit, renderings=True, change=change, **filters)

@@ -57,6 +57,8 @@ FLAGS = ("negation_lost", "negation_added", "number_changed", "name_changed", "h
 # Kinds that put different words in the speaker's mouth (a trim does not; a paraphrase is the
 # writer's words, not a misquote).
 DIFFERENT_WORDS = ("spliced", "changed")
+# Every kind of change an utterance's `changes` can name: a rendering kind but verbatim, or a flag.
+CHANGES = KINDS[1:] + FLAGS
 
 
 @dataclass(frozen=True)
@@ -173,7 +175,15 @@ def is_number(word: str) -> bool:
 def blocks(full: Words, given: Words) -> list[tuple[int, int, int]]:
     """Runs of words the two share, in order: (start in full, start in given, length), each at
     least MIN_RUN long unless it is the whole of the given rendering."""
-    runs = [(op.src_start, op.dest_start, op.src_end - op.src_start) for op in Indel.opcodes(full.norm, given.norm) if op.tag == "equal"]
+    return long_enough([(op.src_start, op.dest_start, op.src_end - op.src_start) for op in Indel.opcodes(full.norm, given.norm) if op.tag == "equal"], given)
+
+
+def runs_in(ops: list[dict], given: Words) -> list[tuple[int, int, int]]:
+    """`blocks`, read from a rendering's word ops (word_ops keeps every equal run as it is)."""
+    return long_enough([(op["full_start"], op["given_start"], op["full_end"] - op["full_start"]) for op in ops if op["op"] == "equal"], given)
+
+
+def long_enough(runs: list[tuple[int, int, int]], given: Words) -> list[tuple[int, int, int]]:
     return [run for run in runs if run[2] >= MIN_RUN or run[2] == len(given)]
 
 
@@ -223,18 +233,18 @@ def reports(paraphrase: Words, full: Words) -> bool:
 
 
 def compare(full: Words, given: Words) -> Rendering:
-    """How a direct rendering differs from the fullest wording."""
-    if given.norm == full.norm:
-        return Rendering("verbatim", ops=word_ops(full, given))
+    """How a direct rendering differs from the fullest wording (one alignment serves it all)."""
     ops = word_ops(full, given)
-    lead_in = lead_in_words(full, given)
-    kind = "changed" if any(changes_words(op, given) for op in ops) else "spliced" if spliced(full, given) else "trimmed"
-    return Rendering(kind, direct_flags(full, given, ops, lead_in), ops)
+    if given.norm == full.norm:
+        return Rendering("verbatim", ops=ops)
+    runs = runs_in(ops, given)
+    kind = "changed" if any(changes_words(op, given) for op in ops) else "spliced" if spliced(given, runs) else "trimmed"
+    return Rendering(kind, direct_flags(full, given, ops, lead_in_words(full, given, runs)), ops)
 
 
 def compare_paraphrase(full: Words, paraphrase: Words) -> Rendering:
     """How an indirect quote reporting the utterance differs from its fullest wording: never a
-    misquote, but a lost or added negation and numbers the words lack are flagged."""
+    misquote, but a negation the words had and it lost, and numbers the words lack, are flagged."""
     lists = word_lists()
     said = set(full.norm)
     flags = []
@@ -252,7 +262,7 @@ def compare_reported(full: Words, text: str, kind: str | None) -> Rendering:
     wording holds, in order, is a trim of it (its quoted words are the speaker's); any other is a
     paraphrase."""
     quoted = rendering_words(text, kind) if kind == "mixed" else None
-    if quoted and len(quoted) and shared_words(full, quoted) == len(quoted):
+    if quoted and shared_words(full, quoted) == len(quoted):
         return compare(full, quoted)
     return compare_paraphrase(full, words_of(text))
 
@@ -287,15 +297,14 @@ def interior_span(ops: list[dict]) -> tuple[int, int] | None:
     return (equal[0], equal[-1]) if equal else None
 
 
-def spliced(full: Words, given: Words) -> bool:
+def spliced(given: Words, runs: list[tuple[int, int, int]]) -> bool:
     """Pieces joined across an omission the rendering does not mark with an ellipsis."""
-    runs = sorted(blocks(full, given), key=lambda run: run[1])
+    runs = sorted(runs, key=lambda run: run[1])
     return any(b[0] >= a[0] + a[2] + SPLICE_GAP and b[1] not in given.elided for a, b in zip(runs, runs[1:]))
 
 
-def lead_in_words(full: Words, given: Words) -> set[str]:
+def lead_in_words(full: Words, given: Words, runs: list[tuple[int, int, int]]) -> set[str]:
     """The few words of the fullest just before the rendering's first shared word and not in it."""
-    runs = blocks(full, given)
     first = runs[0][0] if runs else 0
     return {w for w in full.norm[max(0, first - LEAD_IN) : first] if w not in given.norm}
 

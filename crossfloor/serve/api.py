@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field, create_model
 from sqlalchemy import select
 
 from ..link.differences import marked
-from ..link.renderings import FLAGS, KINDS
+from ..link.renderings import CHANGES
 from ..present import describe_event, format_rows
 from ..schema.events import STATUS_NAMES, names, view_fields
 from ..read import ReadOptions, Skipped, read_bytes
@@ -345,7 +345,7 @@ def quote_detail(session, quote_id: int) -> dict:
 
 # ---- utterances: one quotation as many outlets rendered it ---------------------------------
 
-Change = Literal[KINDS[1:] + FLAGS]  # type: ignore[valid-type]
+Change = Literal[CHANGES]  # type: ignore[valid-type]
 UtteranceSort = Literal["newest", "oldest", "outlets", "different"]
 
 

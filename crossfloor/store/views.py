@@ -637,7 +637,7 @@ def utterances(session: Session, limit: int | None = 50, offset: int = 0, sort: 
     query = page(query.order_by(*UTTERANCE_ORDERS.get(sort, UTTERANCE_ORDERS["newest"])), limit, offset)
     found = [utterance_view(utterance, name) for utterance, name in session.execute(query)]
     if renderings and found:
-        quoted = utterance_quotes(session, [view["id"] for view in found])
+        quoted = utterance_quotes(session, {view["id"]: view["quote_id"] for view in found})
         for view in found:
             view["quotes"] = quoted.get(view["id"], [])
     return found
@@ -665,9 +665,10 @@ def rendering_view(quote: QuoteRow, row, fullest_id: int) -> dict:
     }
 
 
-def utterance_quotes(session: Session, utterance_ids: list[int]) -> dict[int, list[dict]]:
-    """The quotes rendering each utterance, oldest article first (undated last)."""
-    fullest = dict(session.execute(select(UtteranceRow.id, UtteranceRow.quote_id).where(UtteranceRow.id.in_(utterance_ids))).all())
+def utterance_quotes(session: Session, fullest: dict[int, int]) -> dict[int, list[dict]]:
+    """The quotes rendering each utterance (fullest: utterance id -> its fullest quote's id),
+    oldest article first (undated last)."""
+    utterance_ids = list(fullest)
     query = (
         select(QuoteRow, *ARTICLE_BRIEF).join(ArticleRow, ArticleRow.id == QuoteRow.article_id).where(QuoteRow.utterance_id.in_(utterance_ids))
         .order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id, QuoteRow.start)
