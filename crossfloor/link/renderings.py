@@ -211,7 +211,18 @@ def joins(a: Words, b: Words) -> bool:
     if shorter < MIN_WORDS:
         return shorter >= MIN_WHOLE_WORDS and contained(a, b) and not titled(a if len(a) <= len(b) else b)
     runs = blocks(a, b)
-    return sum(run[2] for run in runs) >= MIN_COVERAGE * shorter or max((run[2] for run in runs), default=0) >= LONG_RUN
+    if sum(run[2] for run in runs) >= MIN_COVERAGE * shorter or max((run[2] for run in runs), default=0) >= LONG_RUN:
+        return True
+    # A rendering in pieces (a mixed quote's quoted stretches, or an ellipsis) joins when one of
+    # its pieces long enough to tell is, on its own, mostly the other's words.
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return any(joins(piece, long) for piece in pieces_of(short) if len(piece) >= MIN_WORDS and len(piece) < len(short))
+
+
+def pieces_of(words: Words) -> list[Words]:
+    """The stretches between a rendering's ellipses."""
+    cuts = [0, *sorted(words.elided), len(words)]
+    return [Words(words.norm[i:j], words.shown[i:j]) for i, j in zip(cuts, cuts[1:]) if j > i]
 
 
 @cache
@@ -220,9 +231,11 @@ def stemmer():
 
 
 def content_stems(words: Words) -> set[str]:
-    """Content words by their Snowball stems, so "ruled out raising taxes" meets "rule out tax rises"."""
+    """Content words by their Snowball stems, so "ruled out raising taxes" meets "rule out tax rises".
+    A word with "'s" is read by its base ("he's" is "he", a function word; "Iran's" is "Iran")."""
     function = word_lists().function
-    return set(stemmer().stemWords([w for w in words.norm if w not in function and (len(w) > 2 or is_number(w))]))
+    bases = [w[:-2] if w.endswith("'s") else w for w in words.norm]
+    return set(stemmer().stemWords([w for w in bases if w not in function and (len(w) > 2 or is_number(w))]))
 
 
 def reports(paraphrase: Words, full: Words) -> bool:

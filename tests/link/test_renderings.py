@@ -1,6 +1,6 @@
 """How two renderings of a quotation compare (link/renderings.py), on made-up sentences."""
 
-from crossfloor.link.renderings import as_said, compare, compare_reported, joins, quoted_pieces, reports, words_of
+from crossfloor.link.renderings import as_said, compare, compare_reported, joins, quoted_pieces, rendering_words, reports, words_of
 
 FULL = words_of("For the sake of our farmers, this tariff has to end. Too many family farms are closing every month.")
 
@@ -54,3 +54,16 @@ def test_a_pronoun_or_a_spelling_is_no_name_changed():
 def test_a_not_a_paraphrase_adds_is_no_reversal():
     said = words_of("The levy will be paid by importers, and the price of bread will stay where it is.")
     assert compare_reported(said, "she said importers, not shoppers, would pay the levy", "indirect").flags == []
+
+
+def test_a_pronoun_with_s_is_no_content_word_of_a_paraphrase():
+    # "she's" once counted as a content word the fuller wording lacked, and two of four fell short
+    assert reports(words_of("that she\u2019s relieved the miners are safe"), words_of("relieved that they are safe"))
+    assert not reports(words_of("that she\u2019s relieved the mine will reopen"), words_of("relieved that they are safe"))
+
+
+def test_one_quoted_piece_of_a_mixed_quote_can_join_on_its_own():
+    mixed = rendering_words('accusing rivals "of reckless spending and waste" and saying they "want to close the farms we built"', "mixed")
+    said = words_of("They want to close the farms we built, every one of them.")
+    assert joins(mixed, said)  # the second piece is the speaker's words; the first is another passage
+    assert not joins(rendering_words('rivals "of reckless spending" who "want to see change"', "mixed"), said)
