@@ -49,6 +49,7 @@ COPY_THRESHOLD = 0.8
 STORY_THRESHOLD = 0.2
 STORY_WINDOW = timedelta(days=14)
 STORY_CANDIDATES = 300  # most recent articles sharing a person, compared for wording
+STORY_SCAN = 2000  # most recent articles of a story window read to tell whom a surname means
 DATE_SLACK = timedelta(days=3)
 WORD = re.compile(r"\w+")
 
@@ -175,8 +176,7 @@ class Linker:
         known but nothing tells which, nobody; when none is known, the record of the surname
         alone (Lord Woolf, whom articles never give a first name), made when new."""
         full = [p for p in known if has_given_name(p.name)]
-        parts = self.session.scalars(select(PersonRow).where(PersonRow.name.ilike(f"% {written.words[0]}-%"), PersonRow.kind == "person").limit(3)).all()
-        storied = self.in_story([*full, *parts], near) if near is not None else []
+        storied = self.in_story(full, written, near) if near is not None else []
         told = storied if len(storied) == 1 else told_apart(self.session, full, near.hints.get(written.key) if near else None)
         if len(told) == 1:
             return told[0]
@@ -189,15 +189,18 @@ class Linker:
             self.session.flush()
         return alone
 
-    def in_story(self, people: list[PersonRow], near: Near) -> list[PersonRow]:
-        """Those of the people named in an article of this one's story: sharing enough of its
-        wording (STORY_THRESHOLD) within the story window, as `link_story` groups articles."""
-        found = []
-        for person in people:
-            articles = select(PersonMentionRow.article_id).where(PersonMentionRow.person_id == person.id, PersonMentionRow.article_id != near.article.id).distinct()
-            if similar_articles(self.session, near.article, near.values, articles):
-                found.append(person)
-        return found
+    def in_story(self, people: list[PersonRow], written: PersonName, near: Near) -> list[PersonRow]:
+        """Those of the people, and of the people whose double-barrelled surname the name begins,
+        who are named in an article of this one's story (`story_articles`). Read from the story's
+        articles, not from each person's, so the cost does not grow with how many people share a
+        surname or how often each was named."""
+        story = near.story(self.session)
+        if not story:
+            return []
+        named = select(PersonMentionRow.person_id).where(PersonMentionRow.article_id.in_(sorted(story))).distinct()
+        ids = set(self.session.scalars(named.where(PersonMentionRow.person_id.in_([p.id for p in people])))) if people else set()
+        double = select(PersonRow).where(PersonRow.kind == "person", PersonRow.name.ilike(f"% {written.words[0]}-%"), PersonRow.id.in_(named))
+        return [p for p in people if p.id in ids] + list(self.session.scalars(double.limit(3)))
 
     def link_people(self, article: ArticleRow, people: list[dict], quotes: list[QuoteRow], events: list[EventRow], values: np.ndarray | None = None) -> dict[str, PersonRow]:
         """Mentions for every person the article names; quotes and events point at people. A
@@ -344,9 +347,14 @@ def told_apart(session: Session, people: list[PersonRow], hint: Hint | None) -> 
     fits = [p for p in people if not hint.gender or first_name_gender(p.name) == hint.gender]
     if not hint.roles:
         return fits if len(fits) < len(people) else []
-    described = select(PersonMentionRow.person_id).where(PersonMentionRow.person_id.in_([p.id for p in fits]), func.lower(PersonMentionRow.role).in_(sorted(hint.roles)))
-    ids = set(session.scalars(described))
-    return [p for p in fits if p.id in ids]
+    return [p for p in fits if described(session, p, hint.roles)]
+
+
+def described(session: Session, person: PersonRow, roles: set[str]) -> bool:
+    """Whether some article gave the person one of the roles (the first such mention will do:
+    a person named in thousands of articles is not read whole)."""
+    query = select(PersonMentionRow.id).where(PersonMentionRow.person_id == person.id, func.lower(PersonMentionRow.role).in_(sorted(roles)))
+    return session.scalar(query.limit(1)) is not None
 
 
 @dataclass
@@ -357,6 +365,24 @@ class Near:
     article: ArticleRow
     values: np.ndarray
     hints: dict[str, Hint] = field(default_factory=dict)
+    _story: set[int] | None = None
+
+    def story(self, session: Session) -> set[int]:
+        """The stored articles of this one's story (`story_articles`), read once per article."""
+        if self._story is None:
+            self._story = story_articles(session, self.article, self.values)
+        return self._story
+
+
+def story_articles(session: Session, article: ArticleRow, values: np.ndarray) -> set[int]:
+    """The articles sharing STORY_THRESHOLD of this one's wording among the STORY_SCAN latest
+    published within STORY_WINDOW of it (of those stored, for an undated article): bounded by
+    how much news a fortnight holds, not by the size of the store."""
+    query = select(ArticleRow.id, ArticleSignatureRow.signature).join(ArticleSignatureRow, ArticleSignatureRow.article_id == ArticleRow.id).where(ArticleRow.id != article.id)
+    if article.published:
+        query = query.where(ArticleRow.published.between(article.published - STORY_WINDOW, article.published + STORY_WINDOW))
+    rows = session.execute(query.order_by(ArticleRow.id.desc()).limit(STORY_SCAN))
+    return {article_id for article_id, stored in rows if similarity(values, from_bytes(stored)) >= STORY_THRESHOLD}
 
 
 def fitting(written: PersonName, known: list[PersonRow]) -> PersonRow | None:

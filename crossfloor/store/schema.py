@@ -228,16 +228,20 @@ class PersonRow(Base):
     # "article_id" of the mention that made the link}.
     kb_evidence: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
     # person, or organisation: a source that speaks as a body ('the White House said')
-    kind: Mapped[str] = mapped_column(Clipped(20), default="person", server_default="person", index=True)
+    kind: Mapped[str] = mapped_column(Clipped(20), default="person", server_default="person")
 
     mentions: Mapped[list[PersonMentionRow]] = relationship(back_populates="person", cascade="all, delete-orphan")
+
+    # People are looked up by surname within a kind; an index on kind alone (which SQLite chose
+    # without statistics) read the whole table for each name.
+    __table_args__ = (Index("ix_people_kind_surname", "kind", "surname"),)
 
 
 class PersonMentionRow(Base):
     __tablename__ = "person_mentions"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(Clipped(300))
     role: Mapped[str | None] = mapped_column(Clipped(300))
@@ -245,6 +249,9 @@ class PersonMentionRow(Base):
     seat: Mapped[str | None] = mapped_column(Clipped(200))
 
     person: Mapped[PersonRow] = relationship(back_populates="mentions")
+
+    # A person's latest mentions (the articles of their story) are read in article order.
+    __table_args__ = (Index("ix_person_mentions_person_article", "person_id", "article_id"),)
 
 
 class CanonicalEventRow(EventFacts, Base):

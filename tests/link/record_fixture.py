@@ -67,8 +67,13 @@ DEPOT = (
     "campaign by residents who wanted it kept as a market hall. The sale raises four million pounds for the "
     "town's budget and the developer has promised two hundred homes, a third of them for social rent."
 )
+LIBRARY = (
+    "The county plans to close the library on Quay Street in the summer and move its books to the school, "
+    "a decision campaigners say leaves the town centre without a public building open in the evenings."
+)
 # Made-up articles read against the record: a linked MP, a post holder the article never names
-# and one it names, a surname alone in and out of its story, a father and his Jr., a switch.
+# and one it names, a surname alone in and out of its story, a father and his Jr., a switch, the
+# first half of a double-barrelled surname in its story.
 ARTICLES = [
     ("linked", date(2013, 3, 2), "Labour MP Nadia Quint said the hospital in Eastmoor would stay open.\n\nThe Health Secretary said the budget was fixed."),
     ("named", date(2013, 3, 4), "Orrin Fairbrook visited the hospital in Eastmoor on Friday.\n\nThe Health Secretary said the budget was fixed for three years."),
@@ -78,6 +83,8 @@ ARTICLES = [
     ("son", date(2013, 3, 8), "Orrin Quint Jr. said the bakery would open a second shop."),
     ("father", date(2013, 3, 9), "Orrin Quint said the bakery had been in the family for sixty years."),
     ("switch", date(2013, 3, 11), "Nadia Quint, the Labour MP for Eastmoor, defected to the Liberal Democrats on Monday."),
+    ("library", date(2013, 3, 12), f"Morwenna Tregaskis-Vane said the library closure was a mistake.\n\n{LIBRARY}"),
+    ("library again", date(2013, 3, 13), f"Ms Tregaskis said the county had not listened to the town.\n\n{LIBRARY}"),
 ]
 
 

@@ -52,6 +52,13 @@ def test_a_surname_alone_joins_the_person_its_story_names_and_nobody_elsewhere(d
     assert elsewhere.speaker_resolved == "Penhallow" and elsewhere.person_id is None  # which Penhallow, nothing says
 
 
+def test_the_first_half_of_a_double_barrelled_surname_joins_the_person_its_story_names(db):
+    [again] = quotes_of(db, "library again")
+    with db.sessions() as session:
+        morwenna = session.scalar(select(PersonRow).where(PersonRow.name == "Morwenna Tregaskis-Vane"))
+    assert again.person_id == morwenna.id
+
+
 def test_a_father_and_his_jr_are_two_people(db):
     with db.sessions() as session:
         names = {p["name"] for p in views.people(session, name="Quint")}
