@@ -56,7 +56,7 @@ def test_a_database_from_before_migrations_is_upgraded_in_place(tmp_path):
     db = open_database(url)
     assert db.counts()["articles"] == 1
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0015",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (newest_revision(),)
         assert "story_id" in {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
         assert {"act", "found_by", "resolved_by"} <= {row[1] for row in conn.execute("PRAGMA table_info(quotes)")}
 
@@ -94,7 +94,7 @@ def test_news_kept_in_details_moves_to_its_column(tmp_path):
             conn.execute('INSERT INTO events (id, article_id, type, start, "end", evidence, quote_ids, details) VALUES (?, 1, \'resignation\', 0, 10, \'[]\', \'[]\', ?)', (event_id, details))
     open_database(url)
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0015",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (newest_revision(),)
         rows = conn.execute("SELECT id, news, details FROM events ORDER BY id").fetchall()
     assert rows == [(1, 0, None), (2, 1, '{"extra": "x"}'), (3, None, None)]
 
@@ -107,6 +107,6 @@ def test_people_and_quotes_stored_before_reference_links_keep_their_rows(tmp_pat
         conn.execute("INSERT INTO people (id, name, surname, kind) VALUES (1, 'Jane Roe', 'roe', 'person')")
     open_database(url)
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0015",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (newest_revision(),)
         assert conn.execute("SELECT name, kb_person, kb_evidence FROM people").fetchall() == [("Jane Roe", None, None)]
         assert "speaker_suggested" in {row[1] for row in conn.execute("PRAGMA table_info(quotes)")}
