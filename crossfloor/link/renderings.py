@@ -94,6 +94,7 @@ class WordLists:
     numbers: frozenset[str]
     function: frozenset[str]
     contractions: dict[str, tuple[str, ...]]
+    number_values: dict[str, str]
 
 
 @cache
@@ -105,6 +106,7 @@ def word_lists() -> WordLists:
         numbers=frozenset(data["number_words"]),
         function=frozenset(data["function_words"]),
         contractions={key: tuple(value.split()) for key, value in data["contractions"].items()},
+        number_values=data["number_values"],
     )
 
 
@@ -115,9 +117,10 @@ def words_of(text: str) -> Words:
         if token in ELLIPSIS:
             elided.add(len(norm))
             continue
+        values = word_lists().number_values
         for word in expanded(token.lower().replace("\u2019", "'").replace(",", "")):
             shown.append(token)
-            norm.append(word)
+            norm.append(values.get(word, word))
     return Words(tuple(norm), tuple(shown), frozenset(elided))
 
 

@@ -67,3 +67,9 @@ def test_one_quoted_piece_of_a_mixed_quote_can_join_on_its_own():
     said = words_of("They want to close the farms we built, every one of them.")
     assert joins(mixed, said)  # the second piece is the speaker's words; the first is another passage
     assert not joins(rendering_words('rivals "of reckless spending" who "want to see change"', "mixed"), said)
+
+
+def test_a_number_written_in_words_is_the_same_number_in_digits():
+    said = words_of("We will open three new clinics by the end of the year.")
+    assert compare(said, words_of("open 3 new clinics by the end of the year")).flags == []
+    assert compare(said, words_of("open 4 new clinics by the end of the year")).flags == ["number_changed"]
