@@ -24,7 +24,7 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..analyse.lexicon import party_lexicon, people_lexicon
-from ..analyse.names import first_name_gender, is_first_name
+from ..analyse.names import first_name_gender
 from ..people import PersonName, given_names_agree, has_given_name, name_key, one_person, plain_name, same_person, spelling_key
 from ..schema import Article
 from ..schema.events import SPECS, weightiest_status
@@ -405,15 +405,13 @@ def upgrade(person: PersonRow, name: str, kb_person: str | None, evidence: dict 
 def fuller_name(old: str, new: str) -> bool:
     """Whether `new` is a fuller way to write the person `old` names: longer, not opening with an
     initial, no word twice ("Donald Trump Trump"), and when `old` gives a first name, `new` opens
-    with it or with one more word, a known first name: a word a headline or a label put before
-    the name ("Define Mitt Romney", "Nervous Nancy Pelosi") is no first name, and two names run
-    together ("Amy Klobuchar Joe Biden") are not one."""
+    with it. A word in front is not taken even when it can be a first name: a headline's verb
+    ("Tell Donald Trump"), a name run in ("Donald Trump-Ted Cruz", "Amy Klobuchar Joe Biden")
+    would become the name of everything the person said."""
     words = new.split()
     if len(new) <= len(old) or len(words[0].rstrip(".")) <= 1 or len({w.lower() for w in words}) < len(words):
         return False
-    if not has_given_name(old) or given_names_agree(words[0].rstrip(".").lower(), old.split()[0].rstrip(".").lower()):
-        return True
-    return len(words) == len(old.split()) + 1 and is_first_name(words[0])
+    return not has_given_name(old) or given_names_agree(words[0].rstrip(".").lower(), old.split()[0].rstrip(".").lower())
 
 
 def fill_canonical(canonical: CanonicalEventRow, report: EventRow, person: PersonRow | None) -> None:

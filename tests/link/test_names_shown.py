@@ -12,7 +12,9 @@ from crossfloor.link.knowledge import fuller_name
         ("Roe", "Jane Roe", True),  # a first name where there was none
         ("J. Roe", "Jane Roe", True),  # an initial written out
         ("Jane Roe", "Jane Q. Roe", True),  # a middle initial
-        ("Kay Roe", "Mary Kay Roe", True),  # another known first name in front
+        ("Kay Roe", "Mary Kay Roe", False),  # a word in front, even a first name: it may be a headline's
+        ("Jane Roe", "Tell Jane Roe", False),  # a headline's verb that is also a first name
+        ("Dan Roe", "Jane Roe-Dan Roe", False),  # two names run together by a hyphen
         ("Jane Roe", "Jane Roe Roe", False),  # a word twice
         ("Jane Roe", "Nervous Jane Roe", False),  # a nickname from a headline
         ("Jane Roe", "Define Jane Roe", False),  # a headline's verb
