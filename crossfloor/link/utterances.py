@@ -90,9 +90,13 @@ class UtteranceLinker:
     def join_direct(self, article: ArticleRow, quote: QuoteRow) -> set[int]:
         mine = words(quote)
         matches = [c for c in self.candidates(article, quote.person_id, directly=True) if joins(mine, words(c))]
+        # An utterance is joined only when its fullest wording is joined, not one of its renderings:
+        # through a rendering that quotes two passages, two different passages would be one.
+        known = sorted({c.utterance_id for c in matches if c.utterance_id is not None})
+        known = [u for u in known if joins(mine, self.fullest_words(u))]
+        matches = [c for c in matches if c.utterance_id is None or c.utterance_id in known]
         if not matches:
             return set()
-        known = sorted({c.utterance_id for c in matches if c.utterance_id is not None})
         if known:
             target = known[0]
             self.merge(target, known[1:])
@@ -147,6 +151,10 @@ class UtteranceLinker:
     def fullest_kind(self, utterance: UtteranceRow) -> str | None:
         return self.session.scalar(select(QuoteRow.kind).where(QuoteRow.id == utterance.quote_id))
 
+    def fullest_words(self, utterance_id: int) -> Words:
+        utterance = self.session.get(UtteranceRow, utterance_id)
+        return said(utterance.text, self.fullest_kind(utterance))[1]
+
     def adopt_paraphrases(self, utterance: UtteranceRow, fullest: QuoteRow, article: ArticleRow) -> None:
         """A new utterance takes the stored indirect quotes of its speaker that report it."""
         full = words(fullest)
@@ -176,10 +184,26 @@ class UtteranceLinker:
             self.session.flush()
             rows = self.renderings(utterance_id)
         full = words(fullest)
+        rows = [(q, a) for q, a in rows if q.id == fullest.id or stays(full, q)]
+        if len(rows) < 2:  # nothing else renders its fullest wording: no utterance across articles
+            fullest.utterance_id, fullest.rendering = None, None
+            self.session.delete(utterance)
+            return
         for quote, _ in rows:
             quote.rendering = (compare(full, words(quote)) if direct(quote) else compare_reported(full, quote.text, quote.kind)).to_dict()
         utterance.quote_id, utterance.text = fullest.id, fullest.text
         summarise(utterance, rows)
+
+
+def stays(full: Words, quote: QuoteRow) -> bool:
+    """Whether a rendering joins the fullest wording itself (a direct one) or reports it (a
+    paraphrase); one that does not, joined through another rendering (a merge, a new fullest
+    wording), leaves the utterance rather than be shown as a changed version of words it never
+    quoted."""
+    if (joins(full, words(quote)) if direct(quote) else reports(words(quote), full)):
+        return True
+    quote.utterance_id, quote.rendering = None, None
+    return False
 
 
 def summarise(utterance: UtteranceRow, rows: list[tuple[QuoteRow, ArticleRow]]) -> None:
