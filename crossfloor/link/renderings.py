@@ -34,11 +34,13 @@ MIN_WHOLE_WORDS = 3
 # PARAPHRASE_MIN_WORDS of them) are words of the utterance's fullest wording.
 PARAPHRASE_COVERAGE = 0.6
 PARAPHRASE_MIN_WORDS = 2
+# Two words this alike (RapidFuzz's normalised Indel similarity) are one word misspelt.
+SPELLING = 0.85
 # Words an omission must drop to make a splice: fewer are a changed word ("will not" -> "will").
 SPLICE_GAP = 3
-# Words before a trimmed rendering's first word still belong to what it covers: "we will not
-# rule out" trimmed to "rule out" has lost its "not".
-LEAD_IN = 2
+# The word before a trimmed rendering's first word, in the same clause, still belongs to what it
+# covers: "we will not rule out" trimmed to "rule out" has lost its "not" ("No, we will" has not).
+LEAD_IN = 1
 
 # Quotation marks in a mixed quote ('the plan was "a betrayal of trust"'): only the words inside
 # them are the speaker's. The span may start inside a quotation or stop before its closing mark.
@@ -47,6 +49,12 @@ MARKS = re.compile(r'["\u201c\u201d]')
 ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 TOKEN = re.compile(r"\d[\d,.]*\d|\d|\w+(?:['\u2019]\w+)*|\u2026|\.\.\.")
 ELLIPSIS = {"\u2026", "..."}
+# Square brackets and parentheses in a quotation are the writer's ("[Woodward's]", "(the
+# shooter)"): read as an omission, never as the speaker's words.
+BRACKETED = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+# Punctuation between two words parts clauses; a full stop, "!" or "?" starts a sentence.
+CLAUSE_BREAK = re.compile(r"[^\w\s'\u2019]")
+SENTENCE_END = re.compile(r"[.!?]")
 
 PARAPHRASED = "indirect"  # the quote kind that is the writer's words throughout
 DIRECT, PARAPHRASE = "direct", "paraphrase"
@@ -64,11 +72,14 @@ CHANGES = KINDS[1:] + FLAGS
 @dataclass(frozen=True)
 class Words:
     """A quotation's words: `norm` compared, `shown` as written; `elided` the positions of
-    words an ellipsis stands before (a visible omission)."""
+    words an ellipsis stands before (a visible omission); `breaks` of words punctuation stands
+    before, `starts` of words that open a sentence (the first word too)."""
 
     norm: tuple[str, ...]
     shown: tuple[str, ...]
     elided: frozenset[int] = frozenset()
+    breaks: frozenset[int] = frozenset()
+    starts: frozenset[int] = frozenset()
 
     def __len__(self) -> int:
         return len(self.norm)
@@ -111,17 +122,22 @@ def word_lists() -> WordLists:
 
 
 def words_of(text: str) -> Words:
-    norm, shown, elided = [], [], set()
-    for match in TOKEN.finditer(ABBREVIATION.sub(lambda m: m.group().replace(".", ""), text or "")):
-        token = match.group()
+    norm, shown, elided, breaks, starts = [], [], set(), {0}, {0}
+    text = BRACKETED.sub(" \u2026 ", ABBREVIATION.sub(lambda m: m.group().replace(".", ""), text or ""))
+    values, last = word_lists().number_values, 0
+    for match in TOKEN.finditer(text):
+        token, gap, last = match.group(), text[last : match.start()], match.end()
         if token in ELLIPSIS:
             elided.add(len(norm))
             continue
-        values = word_lists().number_values
+        if CLAUSE_BREAK.search(gap):
+            breaks.add(len(norm))
+        if SENTENCE_END.search(gap):
+            starts.add(len(norm))
         for word in expanded(token.lower().replace("\u2019", "'").replace(",", "")):
             shown.append(token)
             norm.append(values.get(word, word))
-    return Words(tuple(norm), tuple(shown), frozenset(elided))
+    return Words(tuple(norm), tuple(shown), frozenset(elided), frozenset(breaks), frozenset(starts))
 
 
 def expanded(word: str) -> tuple[str, ...]:
@@ -260,17 +276,12 @@ def compare(full: Words, given: Words) -> Rendering:
 
 def compare_paraphrase(full: Words, paraphrase: Words) -> Rendering:
     """How an indirect quote reporting the utterance differs from its fullest wording: never a
-    misquote, but a negation the words had and it lost, and numbers the words lack, are flagged."""
-    lists = word_lists()
+    misquote, but numbers the words lack are flagged. A negation is not compared: a paraphrase
+    says "no" in its own words ("will vote against" for "voting NO"), and a "not" it adds is as
+    often the writer's contrast ("Mexico, not taxpayers, would pay"); read on the stream, every
+    negation flag on a paraphrase was wrong."""
     said = set(full.norm)
-    flags = []
-    # Only a negation the words had and the paraphrase lost: a "not" a paraphrase adds is as often
-    # the writer's contrast ("Mexico, not taxpayers, would pay") as a reversal.
-    if lists.negations & said and not lists.negations & set(paraphrase.norm):
-        flags.append("negation_lost")
-    if any(is_number(w) and w not in said for w in paraphrase.norm):
-        flags.append("says_more")
-    return Rendering("paraphrase", flags)
+    return Rendering("paraphrase", ["says_more"] if any(is_number(w) and w not in said for w in paraphrase.norm) else [])
 
 
 def compare_reported(full: Words, text: str, kind: str | None) -> Rendering:
@@ -320,9 +331,15 @@ def spliced(given: Words, runs: list[tuple[int, int, int]]) -> bool:
 
 
 def lead_in_words(full: Words, given: Words, runs: list[tuple[int, int, int]]) -> set[str]:
-    """The few words of the fullest just before the rendering's first shared word and not in it."""
+    """The LEAD_IN words of the fullest just before the rendering's first shared word, in its
+    clause (no punctuation between), and not in the rendering."""
     first = runs[0][0] if runs else 0
-    return {w for w in full.norm[max(0, first - LEAD_IN) : first] if w not in given.norm}
+    lead = []
+    for i in range(first - 1, max(-1, first - 1 - LEAD_IN), -1):
+        if i + 1 in full.breaks:
+            break
+        lead.append(full.norm[i])
+    return {w for w in lead if w not in given.norm}
 
 
 def direct_flags(full: Words, given: Words, ops: list[dict], lead_in: set[str]) -> list[str]:
@@ -337,10 +354,32 @@ def direct_flags(full: Words, given: Words, ops: list[dict], lead_in: set[str]) 
         "negation_lost": bool(lists.negations & lost) and not lists.negations & added_words,
         "negation_added": bool(lists.negations & added_words) and not lists.negations & lost,
         "number_changed": numbers_lost or any(is_number(w) for w in added_words),
-        "name_changed": any(i > 0 and given.shown[i][:1].isupper() and w not in lists.function for i, w in added),
+        "name_changed": name_put_in(full, given, added),
         "hedge_dropped": bool(lists.hedges & lost) and not lists.hedges & added_words,
     }
     return [name for name, present in checks.items() if present]
+
+
+def name_put_in(full: Words, given: Words, added: list[tuple[int, str]]) -> bool:
+    """A capitalised word put in that names what the fullest wording does not: not a function
+    word, not a sentence's first word, and not one of the fullest's words written another way
+    (shortened, "Sen." for "Senator"; with "'s"; misspelt, "Obamcare")."""
+    function = word_lists().function
+    known = {base_of(w) for w in full.norm}
+    put = [base_of(w) for i, w in added if i not in given.starts and given.shown[i][:1].isupper() and w not in function]
+    return any(not any(same_word(word, other) for other in known) for word in put)
+
+
+def base_of(word: str) -> str:
+    return word[:-2] if word.endswith("'s") else word
+
+
+def same_word(a: str, b: str) -> bool:
+    """One word written two ways: equal, one a shortening of the other, or nearly the same letters."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 3 and (long.startswith(short) or Indel.normalized_similarity(a, b) >= SPELLING)
 
 
 def dropped_words(full: Words, ops: list[dict]) -> set[str]:

@@ -41,8 +41,10 @@ def test_a_mixed_quote_is_judged_on_its_quoted_words_wherever_its_span_starts():
 def test_a_paraphrase_reports_what_its_content_words_say():
     assert reports(words_of("she said the tariff must end because family farms were closing"), FULL)
     assert not reports(words_of("she said the new bridge would open in the spring"), FULL)
-    flipped = compare_reported(words_of("We will never lift the tariff on steel."), "she said she would lift the tariff on steel", "indirect")
-    assert (flipped.kind, flipped.flags) == ("paraphrase", ["negation_lost"])
+    # a paraphrase is never flagged for a negation: it says "no" in its own words
+    against = compare_reported(words_of("I will be voting no on the budget."), "she will vote against the budget", "indirect")
+    assert (against.kind, against.flags) == ("paraphrase", [])
+    assert compare_reported(FULL, "she said 40 farms close every month", "indirect").flags == ["says_more"]
 
 
 def test_a_pronoun_or_a_spelling_is_no_name_changed():
@@ -73,3 +75,16 @@ def test_a_number_written_in_words_is_the_same_number_in_digits():
     said = words_of("We will open three new clinics by the end of the year.")
     assert compare(said, words_of("open 3 new clinics by the end of the year")).flags == []
     assert compare(said, words_of("open 4 new clinics by the end of the year")).flags == ["number_changed"]
+
+
+def test_a_negation_lost_is_one_trimmed_off_its_own_clause():
+    said = words_of("No, we will not rule out higher fuel duty. The deficit is growing.")
+    assert compare(said, words_of("rule out higher fuel duty")).flags == ["negation_lost"]
+    assert compare(said, words_of("we will not rule out higher fuel duty")).flags == []  # "No," is another clause
+
+
+def test_a_name_put_in_is_a_name_the_fuller_wording_lacks():
+    said = words_of("Senator Brown knows the mill is closing, and his office was told in October.")
+    assert compare(said, words_of("Sen. Brown knows the mill is closing, and his office was told in Oct.")).flags == []
+    assert compare(said, words_of("Brown knows the mill is closing, and [Brown's] office was told in October.")).flags == []
+    assert compare(said, words_of("Senator Brown knows the mill is closing, and Governor Hale was told in October.")).flags == ["name_changed"]

@@ -100,7 +100,8 @@ def test_a_paraphrase_is_linked_to_the_utterance_it_reports_and_not_called_a_mis
     seen = renderings(db)
     paraphrase = seen["she would rule out higher fuel duty this year because of the deficit"]
     assert paraphrase["utterance"] == seen[SAID]["utterance"] is not None
-    assert (paraphrase["kind"], paraphrase["flags"]) == ("paraphrase", ["negation_lost"])
+    # a paraphrase is never a misquote, and (measured on the stream) never flagged for a negation
+    assert (paraphrase["kind"], paraphrase["flags"]) == ("paraphrase", [])
     assert seen["the schools budget would double"]["utterance"] is None
     with db.sessions() as session:
         utterance = session.scalars(select(UtteranceRow)).one()
@@ -159,3 +160,23 @@ def test_one_article_can_join_an_utterance_and_then_merge_it_into_another(db):
     store(db, (art, result))
     with db.sessions() as session:
         assert session.scalars(select(UtteranceRow)).one().renderings == 6
+
+
+def test_a_passage_is_not_joined_to_another_through_a_rendering_of_both(db):
+    """Quoted first with the passage before it, then with the one after: the later, fuller wording
+    covers the first two passages but not the third, which leaves rather than be shown as a
+    changed version of words it never quoted."""
+    first = "We will build the new bridge by spring and the tolls will stay where they are today."
+    later = "Trains will run every ten minutes from the harbour to the airport."
+    opening = "Every family in this county deserves roads that work and buses that come on time, and"
+    day = date(2024, 6, 3)
+    store(
+        db,
+        article(f"Jane Roe said: «{first} {later}» at the depot.", "Daily One", day),
+        article(f"Jane Roe said: «{later}» at the depot.", "Daily Two", day),
+        article(f"Jane Roe said: «{opening} {first.lower()}» at the depot, in remarks quoted at length.", "Daily Three", day),
+    )
+    shown = renderings(db)
+    fullest = shown[f"{opening} {first.lower()}"]
+    assert fullest["utterance"] is not None and shown[f"{first} {later}"]["utterance"] == fullest["utterance"]
+    assert shown[later]["utterance"] != fullest["utterance"]
