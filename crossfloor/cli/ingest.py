@@ -127,3 +127,18 @@ def extract(
             sink.write(json.dumps(record, ensure_ascii=False) + "\n")
     if errors:
         say(f"{errors} line(s) could not be read")
+
+
+@app.command()
+def relink(db: DbOption = None) -> None:
+    """Join the stored quotes into utterances again with this version's rules (after an upgrade
+    that changed how renderings are compared): every utterance is rebuilt, article by article in
+    publication order, in one transaction, so an interrupted run leaves the old ones."""
+    from ..link.utterances import relink_all
+
+    store = database(db)
+    try:
+        counts = store.in_transaction(relink_all, "relinking utterances")
+    except DatabaseProblem as err:
+        fail(str(err))
+    say(f"relinked: {counts['utterances']} utterance(s) joining {counts['quotes']} quote(s)")

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import timedelta
 from functools import lru_cache
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ..store.schema import ArticleRow, QuoteRow, UtteranceRow
@@ -221,3 +221,30 @@ def summarise(utterance: UtteranceRow, rows: list[tuple[QuoteRow, ArticleRow]]) 
 def outlet_of(article: ArticleRow) -> str:
     """An outlet by name; an article without one counts as an outlet of its own."""
     return (article.outlet or "").strip().lower() or f"article {article.id}"
+
+
+# Articles linked between flushes when utterances are rebuilt: the session lets go of what it
+# has written, so memory does not grow with the store.
+RELINK_BATCH = 200
+
+
+def relink_all(session: Session) -> dict[str, int]:
+    """Every utterance built again with this version's rules, in the caller's transaction (all
+    or nothing): stored quotes are unlinked, then each dated article's quotes are linked in
+    publication order, as ingest would have linked them. Returns the counts after."""
+    session.execute(update(QuoteRow).where(QuoteRow.utterance_id.is_not(None)).values(utterance_id=None, rendering=None))
+    session.execute(delete(UtteranceRow))
+    linker = UtteranceLinker(session)
+    dated = select(ArticleRow.id).where(ArticleRow.published.is_not(None)).order_by(ArticleRow.published, ArticleRow.id)
+    for n, article_id in enumerate(list(session.scalars(dated)), 1):
+        article = session.get(ArticleRow, article_id)
+        quotes = list(session.scalars(select(QuoteRow).where(QuoteRow.article_id == article_id).order_by(QuoteRow.start)))
+        linker.link(article, quotes)
+        if n % RELINK_BATCH == 0:
+            session.flush()
+            session.expunge_all()
+    session.flush()
+    return {
+        "utterances": session.scalar(select(func.count(UtteranceRow.id))) or 0,
+        "quotes": session.scalar(select(func.count(QuoteRow.id)).where(QuoteRow.utterance_id.is_not(None))) or 0,
+    }

@@ -180,3 +180,22 @@ def test_a_passage_is_not_joined_to_another_through_a_rendering_of_both(db):
     fullest = shown[f"{opening} {first.lower()}"]
     assert fullest["utterance"] is not None and shown[f"{first} {later}"]["utterance"] == fullest["utterance"]
     assert shown[later]["utterance"] != fullest["utterance"]
+
+
+def test_relinking_rebuilds_the_utterances_with_the_rules_of_this_version(tmp_path):
+    from typer.testing import CliRunner
+
+    from crossfloor.cli import app
+
+    path = tmp_path / "relink.db"
+    db = open_database(f"sqlite:///{path}")
+    day = date(2024, 5, 2)
+    store(db, article(f"«{SAID}» Jane Roe said.", "Daily One", day), article("Jane Roe said: «We will not rule out higher fuel duty this year» on Thursday.", "Daily Two", day))
+    with db.write_transaction() as session:  # as an older version might have left them: nothing joined
+        session.execute(QuoteRow.__table__.update().values(utterance_id=None, rendering=None))
+        session.execute(UtteranceRow.__table__.delete())
+    done = CliRunner().invoke(app, ["relink", "--db", str(path)])
+    assert done.exit_code == 0 and "relinked: 1 utterance(s) joining 2 quote(s)" in done.output, done.output
+    seen = renderings(db)
+    assert seen[SAID]["utterance"] == seen["We will not rule out higher fuel duty this year"]["utterance"] is not None
+    assert seen["We will not rule out higher fuel duty this year"]["kind"] == "trimmed"
