@@ -176,7 +176,7 @@ class Linker:
         known but nothing tells which, nobody; when none is known, the record of the surname
         alone (Lord Woolf, whom articles never give a first name), made when new."""
         full = [p for p in known if has_given_name(p.name)]
-        storied = self.in_story(full, written, near) if near is not None else []
+        storied = in_story(self.session, full, written, near) if near is not None else []
         told = storied if len(storied) == 1 else told_apart(self.session, full, near.hints.get(written.key) if near else None)
         if len(told) == 1:
             return told[0]
@@ -188,19 +188,6 @@ class Linker:
             self.session.add(alone)
             self.session.flush()
         return alone
-
-    def in_story(self, people: list[PersonRow], written: PersonName, near: Near) -> list[PersonRow]:
-        """Those of the people, and of the people whose double-barrelled surname the name begins,
-        who are named in an article of this one's story (`story_articles`). Read from the story's
-        articles, not from each person's, so the cost does not grow with how many people share a
-        surname or how often each was named."""
-        story = near.story(self.session)
-        if not story:
-            return []
-        named = select(PersonMentionRow.person_id).where(PersonMentionRow.article_id.in_(sorted(story))).distinct()
-        ids = set(self.session.scalars(named.where(PersonMentionRow.person_id.in_([p.id for p in people])))) if people else set()
-        double = select(PersonRow).where(PersonRow.kind == "person", PersonRow.name.ilike(f"% {written.words[0]}-%"), PersonRow.id.in_(named))
-        return [p for p in people if p.id in ids] + list(self.session.scalars(double.limit(3)))
 
     def link_people(self, article: ArticleRow, people: list[dict], quotes: list[QuoteRow], events: list[EventRow], values: np.ndarray | None = None) -> dict[str, PersonRow]:
         """Mentions for every person the article names; quotes and events point at people. A
@@ -295,6 +282,20 @@ class Linker:
                 self.session.execute(statement)
             for story_id in others:
                 self.session.delete(self.session.get(StoryRow, story_id))
+
+
+def in_story(session: Session, people: list[PersonRow], written: PersonName, near: Near) -> list[PersonRow]:
+    """Those of the people, and of the people whose double-barrelled surname the name begins,
+    who are named in an article of this one's story (`story_articles`). Read from the story's
+    articles, not from each person's, so the cost does not grow with how many people share a
+    surname or how often each was named."""
+    story = near.story(session)
+    if not story:
+        return []
+    named = select(PersonMentionRow.person_id).where(PersonMentionRow.article_id.in_(sorted(story))).distinct()
+    ids = set(session.scalars(named.where(PersonMentionRow.person_id.in_([p.id for p in people])))) if people else set()
+    double = select(PersonRow).where(PersonRow.kind == "person", PersonRow.name.ilike(f"% {written.words[0]}-%"), PersonRow.id.in_(named))
+    return [p for p in people if p.id in ids] + list(session.scalars(double.limit(3)))
 
 
 def similar_articles(session: Session, article: ArticleRow, values: np.ndarray, candidates) -> set[int]:
