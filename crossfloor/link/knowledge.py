@@ -24,7 +24,7 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..analyse.lexicon import party_lexicon, people_lexicon
-from ..analyse.names import first_name_gender
+from ..analyse.names import first_name_gender, is_first_name
 from ..people import PersonName, given_names_agree, has_given_name, name_key, one_person, plain_name, same_person, spelling_key
 from ..schema import Article
 from ..schema.events import SPECS, weightiest_status
@@ -85,7 +85,18 @@ def looks_like_name(value: str | None) -> bool:
     people, parties = people_lexicon(), party_lexicon()
     if any(w.lower() in people.role_heads or w.lower() in people.rank_words for w in words) or words[0].lower() in people.not_name_openers:
         return False
+    if run_together(words):
+        return False
     return not parties.normalise(" ".join(words)) and not any(parties.normalise(w) for w in (words[:-1] or words))
+
+
+def run_together(words: list[str]) -> bool:
+    """Two names written as one ('the Donald Trump-Ted Cruz feud' read as a name; 'Donald Trump
+    Donald'): a word twice, or a hyphen joining a surname to a first name that another word
+    follows. 'David Lloyd-George' and 'Jean-Pierre Raffarin' are one name."""
+    if len({w.lower() for w in words}) < len(words):
+        return True
+    return any("-" in w and is_first_name(w.rsplit("-", 1)[1]) for w in words[1:-1])
 
 
 @dataclass
@@ -158,6 +169,9 @@ class Linker:
         found = alike or fitting(written, [p for p in known if has_given_name(p.name)])
         if found is not None:
             return upgrade(found, written.plain, kb_person, evidence)
+        found = behind_a_word(written, known)
+        if found is not None:
+            return found
         person = PersonRow(name=written.plain, surname=written.surname_key, kb_person=kb_person, kb_evidence=evidence if kb_person else None)
         self.session.add(person)
         self.session.flush()
@@ -384,6 +398,16 @@ def story_articles(session: Session, article: ArticleRow, values: np.ndarray) ->
         query = query.where(ArticleRow.published.between(article.published - STORY_WINDOW, article.published + STORY_WINDOW))
     rows = session.execute(query.order_by(ArticleRow.id.desc()).limit(STORY_SCAN))
     return {article_id for article_id, stored in rows if similarity(values, from_bytes(stored)) >= STORY_THRESHOLD}
+
+
+def behind_a_word(written: PersonName, known: list[PersonRow]) -> PersonRow | None:
+    """A known full name with one more word in front that fits no one ('Tell Donald Trump', a
+    headline's verb that is also a first name) is that person, not a new one."""
+    rest = written.plain.split()[1:]
+    if len(rest) < 2:
+        return None
+    key = name_key(" ".join(rest))
+    return next((p for p in known if has_given_name(p.name) and name_key(p.name) == key), None)
 
 
 def fitting(written: PersonName, known: list[PersonRow]) -> PersonRow | None:

@@ -27,3 +27,23 @@ def test_the_name_shown_grows_only_by_name_words(shown, written, taken):
 
 def test_two_names_run_together_are_not_a_fuller_name():
     assert not fuller_name("Joe Biden", "Amy Klobuchar Joe Biden")
+
+
+def test_two_names_written_as_one_are_nobody():
+    from crossfloor.link.knowledge import looks_like_name
+
+    assert not looks_like_name("Jane Roe-Dan Hale")  # 'the Jane Roe-Dan Hale race'
+    assert not looks_like_name("Jane Roe Jane")
+    assert looks_like_name("Jane Lloyd-George") and looks_like_name("Marie-Anne Roe") and looks_like_name("Dan Kilroy-Silk")
+
+
+def test_a_word_in_front_of_a_known_name_is_that_person(tmp_path):
+    from crossfloor.link.knowledge import Linker
+    from crossfloor.store.database import open_database
+
+    db = open_database(f"sqlite:///{tmp_path / 'names.db'}")
+    with db.write_transaction() as session:
+        linker = Linker(session)
+        jane = linker.person("Jane Roe")
+        assert linker.person("Tell Jane Roe") is jane  # a headline's verb that is also a first name
+        assert linker.person("Mary Ann Hale") is not jane
