@@ -24,7 +24,7 @@ from ..schema.events import weightiest_status
 from .rows import event_record, event_row, quote_record, quote_row
 from .chunks import in_chunks
 from .schema import ArticleCopyRow, ArticleRow, CanonicalEventRow, EventRow, KbSourceRow, QuoteRow
-from .problems import DatabaseProblem
+from .problems import DatabaseProblem, RowsRejected
 from .search import index_article
 
 log = logging.getLogger(__name__)
@@ -83,6 +83,12 @@ WRITE_LOCK = 4243
 def transient(err: Exception) -> bool:
     message = str(getattr(err, "orig", err)).lower()
     return getattr(err, "connection_invalidated", False) or any(t in message for t in TRANSIENT)
+
+
+def unique_violation(err: IntegrityError) -> bool:
+    """A unique constraint another writer won (SQLite's message; PostgreSQL's SQLSTATE 23505),
+    not a foreign key or NOT NULL constraint."""
+    return getattr(err.orig, "sqlstate", None) == "23505" or "UNIQUE constraint failed" in str(err.orig)
 
 
 def retrying(action, what: str, seconds: float = RETRY_SECONDS):
@@ -240,9 +246,11 @@ class Database:
             try:
                 with self.write_transaction() as session:
                     return action(session)
-            except IntegrityError:
+            except IntegrityError as err:
                 if on_conflict is None:
                     raise
+                if not unique_violation(err):  # a defect, never to be taken for a duplicate
+                    raise RowsRejected(f"{what}: {str(err.orig).splitlines()[0]}") from None
                 return on_conflict()
 
         try:

@@ -4,3 +4,9 @@
 
 class DatabaseProblem(Exception):
     """The database cannot be used; the message is one line for the user."""
+
+
+class RowsRejected(Exception):
+    """The database refused rows for a reason other than another writer storing them first (a
+    reference to a row that is gone, a missing value): a defect in what was to be written, for
+    one article, not a broken database; the message is one line."""

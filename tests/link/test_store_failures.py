@@ -33,3 +33,22 @@ def test_an_organisation_named_by_no_word_is_nobody(tmp_path):
         from crossfloor.store.schema import QuoteRow
 
         assert session.query(QuoteRow.person_id).scalar() is None
+
+
+def test_rows_the_database_rejects_are_no_duplicate(tmp_path, monkeypatch):
+    """Only a unique constraint another writer won is a duplicate: a reference to a row that is
+    not there (a linker's defect) skips the article with the database's reason, never silently."""
+    from crossfloor.store.schema import PersonMentionRow
+
+    db = open_database(f"sqlite:///{tmp_path / 'reject.db'}")
+
+    def dangling(self, article_row, quotes):
+        self.session.add(PersonMentionRow(person_id=987654, article_id=article_row.id, name="Nobody Known"))
+        self.session.flush()
+        return set()
+
+    monkeypatch.setattr(UtteranceLinker, "link", dangling)
+    art, result = article("Jane Roe said: «We will build the bridge before the winter comes» on Monday.", "Daily One", date(2024, 5, 2))
+    outcome = stored_or_skipped(art, result, db, Reference(db))
+    assert outcome.kind == "skipped" and "FOREIGN KEY constraint failed" in outcome.detail, outcome
+    assert db.counts()["articles"] == 0
