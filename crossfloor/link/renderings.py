@@ -354,7 +354,7 @@ def direct_flags(full: Words, given: Words, ops: list[dict], lead_in: set[str]) 
         "negation_lost": bool(lists.negations & lost) and not lists.negations & added_words,
         "negation_added": bool(lists.negations & added_words) and not lists.negations & lost,
         "number_changed": numbers_lost or any(is_number(w) for w in added_words),
-        "name_changed": name_put_in(full, given, added),
+        "name_changed": name_put_in(full, given, added_words_at(given, ops, ("replace",))),
         "hedge_dropped": bool(lists.hedges & lost) and not lists.hedges & added_words,
     }
     return [name for name, present in checks.items() if present]
@@ -388,8 +388,10 @@ def dropped_words(full: Words, ops: list[dict]) -> set[str]:
     return {full.norm[i] for op in taken for i in range(op["full_start"], op["full_end"])}
 
 
-def added_words_at(given: Words, ops: list[dict]) -> list[tuple[int, str]]:
-    put = [op for op in ops if op["op"] in ("insert", "replace")]
+def added_words_at(given: Words, ops: list[dict], tags: tuple[str, ...] = ("insert", "replace")) -> list[tuple[int, str]]:
+    """The rendering's words that ops of these kinds put in (a name changed is one swapped in for
+    other words: a name only added, "the meetings with the Ukrainians", changes no name)."""
+    put = [op for op in ops if op["op"] in tags]
     return [(i, given.norm[i]) for op in put for i in range(op["given_start"], op["given_end"])]
 
 

@@ -88,3 +88,5 @@ def test_a_name_put_in_is_a_name_the_fuller_wording_lacks():
     assert compare(said, words_of("Sen. Brown knows the mill is closing, and his office was told in Oct.")).flags == []
     assert compare(said, words_of("Brown knows the mill is closing, and [Brown's] office was told in October.")).flags == []
     assert compare(said, words_of("Senator Brown knows the mill is closing, and Governor Hale was told in October.")).flags == ["name_changed"]
+    # a name only added names no one else: the fuller wording says less, not something different
+    assert compare(said, words_of("Senator Brown knows the mill in Kettleby is closing, and his office was told in October.")).flags == []
