@@ -172,6 +172,14 @@ class UtteranceLinker:
         )
         return [(q, a) for q, a in self.session.execute(query)]
 
+    def dissolve(self, utterance: UtteranceRow) -> None:
+        """An utterance no longer rendered by two quotes is gone. Every quote still pointing at it
+        is let go in SQL first: the unit of work, which knows no relationship between the two,
+        may otherwise delete the utterance before it writes the quotes that leave it."""
+        self.session.flush()
+        self.session.execute(update(QuoteRow).where(QuoteRow.utterance_id == utterance.id).values(utterance_id=None, rendering=None))
+        self.session.execute(delete(UtteranceRow).where(UtteranceRow.id == utterance.id))
+
     def restate(self, utterance_id: int) -> None:
         """The utterance's fullest wording and every rendering's difference from it, again."""
         utterance = self.session.get(UtteranceRow, utterance_id)
@@ -186,8 +194,7 @@ class UtteranceLinker:
         full = words(fullest)
         rows = [(q, a) for q, a in rows if q.id == fullest.id or stays(full, q)]
         if len(rows) < 2:  # nothing else renders its fullest wording: no utterance across articles
-            fullest.utterance_id, fullest.rendering = None, None
-            self.session.delete(utterance)
+            self.dissolve(utterance)
             return
         for quote, _ in rows:
             quote.rendering = (compare(full, words(quote)) if direct(quote) else compare_reported(full, quote.text, quote.kind)).to_dict()
