@@ -449,7 +449,7 @@ class HitOut(ArticleRef):
 def search(
     request: Request,
     response: Response,
-    q: Annotated[str, Query(max_length=2000, description="Words, \"quoted phrases\" and hyphenated words (by-election), all required")],
+    q: Annotated[str, Query(max_length=2000, description="Words, \"quoted phrases\" and hyphenated words (by-election), all required; at most 12 different ones (more: 422)")],
     kind: Literal["quote", "sentence"] | None = None,
     speaker: Annotated[str | None, Query(max_length=300, description="The quote's speaker holds this")] = None,
     party: Annotated[str | None, Query(max_length=300, description="The speaker's party holds this")] = None,
