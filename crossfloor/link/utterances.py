@@ -177,7 +177,7 @@ class UtteranceLinker:
         is let go in SQL first: the unit of work, which knows no relationship between the two,
         may otherwise delete the utterance before it writes the quotes that leave it."""
         self.session.flush()
-        self.session.execute(update(QuoteRow).where(QuoteRow.utterance_id == utterance.id).values(utterance_id=None, rendering=None))
+        let_go(self.session, QuoteRow.utterance_id == utterance.id)
         self.session.execute(delete(UtteranceRow).where(UtteranceRow.id == utterance.id))
 
     def restate(self, utterance_id: int) -> None:
@@ -200,6 +200,11 @@ class UtteranceLinker:
             quote.rendering = (compare(full, words(quote)) if direct(quote) else compare_reported(full, quote.text, quote.kind)).to_dict()
         utterance.quote_id, utterance.text = fullest.id, fullest.text
         summarise(utterance, rows)
+
+
+def let_go(session: Session, which) -> None:
+    """The quotes `which` selects render no utterance any more (in SQL, before utterances go)."""
+    session.execute(update(QuoteRow).where(which).values(utterance_id=None, rendering=None))
 
 
 def stays(full: Words, quote: QuoteRow) -> bool:
@@ -239,7 +244,7 @@ def relink_all(session: Session) -> dict[str, int]:
     """Every utterance built again with this version's rules, in the caller's transaction (all
     or nothing): stored quotes are unlinked, then each dated article's quotes are linked in
     publication order, as ingest would have linked them. Returns the counts after."""
-    session.execute(update(QuoteRow).where(QuoteRow.utterance_id.is_not(None)).values(utterance_id=None, rendering=None))
+    let_go(session, QuoteRow.utterance_id.is_not(None))
     session.execute(delete(UtteranceRow))
     linker = UtteranceLinker(session)
     dated = select(ArticleRow.id).where(ArticleRow.published.is_not(None)).order_by(ArticleRow.published, ArticleRow.id)
