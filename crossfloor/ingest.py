@@ -41,11 +41,14 @@ def ingest(
     scheduler: str | None = None,
     report: IngestReport | None = None,
     items: Iterable | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> IngestReport:
     """engine 'local': worker processes on this machine; 'dask': a Dask cluster (the one at
     scheduler, or a local one with `processes` workers). Storing is always here, in order.
     report: filled in as articles are stored, so that a caller who stops the ingest (Ctrl-C)
-    can say what was stored before. items: articles (or skips) read already, instead of paths."""
+    can say what was stored before. items: articles (or skips) read already, instead of paths.
+    stop: asked after each article; when it says so, the ingest ends there with KeyboardInterrupt,
+    between two transactions, never inside one."""
     from .link.reference import Reference
 
     report = report if report is not None else IngestReport()
@@ -73,6 +76,8 @@ def ingest(
     else:
         results = run_parallel(new_texts(), build_pipeline, processes=processes, on_ready=on_ready)
     for result in results:
+        if stop and stop():
+            raise KeyboardInterrupt
         article = waiting.popleft()
         outcome = Outcome("skipped", None, detail=result.error) if result.error else stored_or_skipped(article, result, db, reference)
         if outcome.kind == "skipped":

@@ -165,6 +165,10 @@ def _bare(nlp, texts: list[str], batch_size: int = 16) -> list[int]:
 
 
 def _init_worker(loader: Callable[[], Any]) -> None:
+    # Ctrl-C reaches every process of the terminal's group. The parent decides what it means
+    # (stop between articles) and ends the pool; a worker that took it too would print its own
+    # traceback over the parent's one-line summary.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER["nlp"] = loader()
 
 

@@ -3,7 +3,11 @@ and date options, messages on one line, and printing rows as a table, JSON or CS
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
+import threading
+from collections.abc import Callable, Iterator
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -133,6 +137,30 @@ RecordStatus = Enum("RecordStatus", {name: name for name in STATUS_NAMES}, type=
 def say(message: str) -> None:
     """One unwrapped line on stderr (messages must stay one line, whatever the terminal width)."""
     typer.echo(message, err=True)
+
+
+@contextlib.contextmanager
+def stop_between_articles() -> Iterator[Callable[[], bool]]:
+    """Within the block, the first Ctrl-C only asks: the callable it yields says whether it was
+    pressed, and the ingest stops after the article in hand, between two transactions. Python's
+    own KeyboardInterrupt lands wherever the program is (a finaliser, a database call) and can
+    leave an "Exception ignored" trace behind the one-line summary. A second Ctrl-C stops at
+    once. A process started with Ctrl-C ignored (nohup) keeps ignoring it. Nothing is printed
+    from the handler: a write it interrupted would be re-entered."""
+    pressed: list[bool] = []
+
+    def on_interrupt(_signum, _frame) -> None:
+        if pressed:
+            raise KeyboardInterrupt
+        pressed.append(True)
+
+    usable = threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is not signal.SIG_IGN
+    previous = signal.signal(signal.SIGINT, on_interrupt) if usable else None
+    try:
+        yield lambda: bool(pressed)
+    finally:
+        if usable:
+            signal.signal(signal.SIGINT, previous)
 
 
 def fail(message: str, code: int = 2) -> None:

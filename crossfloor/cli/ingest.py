@@ -22,6 +22,7 @@ from .common import (
     fail,
     parse_day,
     say,
+    stop_between_articles,
 )
 from .tables import console
 
@@ -60,7 +61,7 @@ def ingest(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=err, transient=True, disable=quiet or not err.is_terminal,
     )
-    with progress:
+    with progress, stop_between_articles() as stop:
         task = progress.add_task("ingesting", total=None)
         try:
             report = run_ingest(
@@ -73,6 +74,7 @@ def ingest(
                 engine=engine.value,
                 scheduler=scheduler,
                 report=report,
+                stop=stop,
             )
         except KeyboardInterrupt:
             say(f"interrupted: {summary_of(report)} before the stop; every stored article is whole. Run the same command again to go on.")

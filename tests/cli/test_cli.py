@@ -3,6 +3,7 @@
 import json
 import sqlite3
 
+import pytest
 from typer.testing import CliRunner
 
 from crossfloor.cli import app
@@ -177,3 +178,19 @@ def test_kb_who_names_every_holder_of_a_seat_and_bad_yaml_is_one_line(tmp_path):
     assert result.exit_code == 1 and "Traceback" not in result.output
     errors = [line for line in result.output.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and errors[0].startswith(f"error: {broken}: invalid YAML (") and errors[0].endswith("at line 2)")
+
+
+def test_the_first_ctrl_c_asks_and_the_second_stops():
+    import os
+    import signal
+
+    from crossfloor.cli.common import stop_between_articles
+
+    before = signal.getsignal(signal.SIGINT)
+    with stop_between_articles() as stop:
+        assert not stop()
+        os.kill(os.getpid(), signal.SIGINT)
+        assert stop()  # asked, not raised: the article in hand is finished
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGINT)
+    assert signal.getsignal(signal.SIGINT) is before
