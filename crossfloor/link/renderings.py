@@ -12,7 +12,7 @@ numbers) are in `data/utterances.json`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import snowballstemmer
@@ -73,13 +73,15 @@ CHANGES = KINDS[1:] + FLAGS
 class Words:
     """A quotation's words: `norm` compared, `shown` as written; `elided` the positions of
     words an ellipsis stands before (a visible omission); `breaks` of words punctuation stands
-    before, `starts` of words that open a sentence (the first word too)."""
+    before, `starts` of words that open a sentence (the first word too); `around` the writer's
+    own words around a mixed quote's quoted pieces ("he didn't" in 'he didn't "want to go"')."""
 
     norm: tuple[str, ...]
     shown: tuple[str, ...]
     elided: frozenset[int] = frozenset()
     breaks: frozenset[int] = frozenset()
     starts: frozenset[int] = frozenset()
+    around: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return len(self.norm)
@@ -106,6 +108,9 @@ class WordLists:
     function: frozenset[str]
     contractions: dict[str, tuple[str, ...]]
     number_values: dict[str, str]
+    scales: frozenset[str]
+    number_articles: frozenset[str]
+    modal_tenses: dict[str, str]
 
 
 @cache
@@ -118,6 +123,9 @@ def word_lists() -> WordLists:
         function=frozenset(data["function_words"]),
         contractions={key: tuple(value.split()) for key, value in data["contractions"].items()},
         number_values=data["number_values"],
+        scales=frozenset(data["scale_words"]),
+        number_articles=frozenset(data["number_articles"]),
+        modal_tenses=data["modal_tenses"],
     )
 
 
@@ -137,7 +145,13 @@ def words_of(text: str) -> Words:
         for word in expanded(token.lower().replace("\u2019", "'").replace(",", "")):
             shown.append(token)
             norm.append(values.get(word, word))
-    return Words(tuple(norm), tuple(shown), frozenset(elided), frozenset(breaks), frozenset(starts))
+    return Words(tuple(one_of_a_scale(norm)), tuple(shown), frozenset(elided), frozenset(breaks), frozenset(starts))
+
+
+def one_of_a_scale(norm: list[str]) -> list[str]:
+    """ "a million" is "1 million": the article before a scale word is the number one."""
+    lists = word_lists()
+    return [("1" if word in lists.number_articles and following in lists.scales else word) for word, following in zip(norm, [*norm[1:], ""])]
 
 
 def expanded(word: str) -> tuple[str, ...]:
@@ -156,7 +170,12 @@ def rendering_words(text: str, kind: str | None) -> Words:
     """The speaker's words of a quote: a mixed quote's quoted pieces (joined as if by an
     ellipsis, since the writer's words stand between them), any other quote's whole text."""
     pieces = quoted_pieces(text or "") if kind == "mixed" else []
-    return words_of(" \u2026 ".join(pieces) if pieces else text)
+    if not pieces:
+        return words_of(text)
+    writer = text
+    for piece in pieces:
+        writer = writer.replace(piece, " ", 1)
+    return replace(words_of(" \u2026 ".join(pieces)), around=frozenset(words_of(writer).norm))
 
 
 def as_said(text: str, kind: str | None) -> tuple[str, Words]:
@@ -194,7 +213,41 @@ def is_number(word: str) -> bool:
 def blocks(full: Words, given: Words) -> list[tuple[int, int, int]]:
     """Runs of words the two share, in order: (start in full, start in given, length), each at
     least MIN_RUN long unless it is the whole of the given rendering."""
-    return long_enough([(op.src_start, op.dest_start, op.src_end - op.src_start) for op in Indel.opcodes(full.norm, given.norm) if op.tag == "equal"], given)
+    return long_enough([(f0, g0, f1 - f0) for tag, f0, f1, g0, _ in aligned(full, given) if tag == "equal"], given)
+
+
+Op = tuple[str, int, int, int, int]  # tag, start and end in the fullest, start and end in the rendering
+
+
+def aligned(full: Words, given: Words) -> list[Op]:
+    """Indel's word alignment, with each omission slid to where it leaves the longest runs."""
+    ops = [(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in Indel.opcodes(full.norm, given.norm)]
+    return coalesced(slid(ops, full))
+
+
+def slid(ops: list[Op], full: Words) -> list[Op]:
+    """Indel may match a rendering's word to an earlier copy of it in the fullest and drop the
+    words up to the later copy ("made no sense. No details" rendered "No details" keeps the first
+    "no" and drops "sense no"). A short run just before an omission that ends with the same words
+    is moved to that end, so the omission stands before it and the runs join."""
+    ops = list(ops)
+    for i in range(1, len(ops) - 1):
+        (tag, f0, f1, g0, g1), (gap, d0, d1, _, _) = ops[i - 1], ops[i]
+        k = f1 - f0
+        if tag == "equal" and gap == "delete" and ops[i + 1][0] == "equal" and k < MIN_RUN and full.norm[f0:f1] == full.norm[d1 - k : d1]:
+            ops[i - 1], ops[i] = ("delete", f0, f0 + d1 - d0, g0, g0), ("equal", d1 - k, d1, g0, g1)
+    return ops
+
+
+def coalesced(ops: list[Op]) -> list[Op]:
+    """Neighbouring ops of one kind as one."""
+    out: list[Op] = []
+    for op in ops:
+        if out and out[-1][0] == op[0]:
+            out[-1] = (op[0], out[-1][1], op[2], out[-1][3], op[4])
+        else:
+            out.append(op)
+    return out
 
 
 def runs_in(ops: list[dict], given: Words) -> list[tuple[int, int, int]]:
@@ -296,14 +349,16 @@ def compare_reported(full: Words, text: str, kind: str | None) -> Rendering:
 
 def word_ops(full: Words, given: Words) -> list[dict]:
     """The Indel opcodes as word ranges, a delete next to an insert read as a replacement."""
-    raw = [(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in Indel.opcodes(full.norm, given.norm)]
     ops: list[dict] = []
-    for tag, f0, f1, g0, g1 in raw:
+    for tag, f0, f1, g0, g1 in aligned(full, given):
         last = ops[-1] if ops else None
         if last and {last["op"], tag} == {"delete", "insert"}:
             last.update(op="replace", full_end=max(last["full_end"], f1), given_end=max(last["given_end"], g1))
             continue
         ops.append({"op": tag, "full_start": f0, "full_end": f1, "given_start": g0, "given_end": g1})
+    for op in ops:
+        if op["op"] == "replace" and written_apart(op, full, given):
+            op["op"] = "equal"
     interior = interior_span(ops)
     if not interior:
         return ops
@@ -311,6 +366,11 @@ def word_ops(full: Words, given: Words) -> list[dict]:
     # and a stretch of its own there (SPLICE_GAP words or more) is where it quotes on beyond the
     # fullest (two outlets quoting overlapping passages); a word or two put there is a change.
     return [op for i, op in enumerate(ops) if interior[0] <= i <= interior[1] or (op["op"] != "delete" and op["given_end"] - op["given_start"] < SPLICE_GAP)]
+
+
+def written_apart(op: dict, full: Words, given: Words) -> bool:
+    """The same letters in other words: "gunfire" for "gun fire", "M-4" for "M4"."""
+    return "".join(full.norm[op["full_start"] : op["full_end"]]) == "".join(given.norm[op["given_start"] : op["given_end"]])
 
 
 def changes_words(op: dict, given: Words) -> bool:
@@ -347,17 +407,31 @@ def direct_flags(full: Words, given: Words, ops: list[dict], lead_in: set[str]) 
     omission is a splice or a trim, not a word changed), and the words just before a trim."""
     lists = word_lists()
     lost = lead_in | dropped_words(full, ops)
-    added = added_words_at(given, ops)
+    added = added_words_at(full, given, ops)
     added_words = {w for _, w in added}
     numbers_lost = any(is_number(w) and w not in given.norm and changed_at(w, full, ops) for w in lost)
     checks = {
-        "negation_lost": bool(lists.negations & lost) and not lists.negations & added_words,
+        # A mixed quote may keep the negation in the writer's words: he didn't "want to go".
+        "negation_lost": bool(lists.negations & lost) and not lists.negations & (added_words | given.around),
         "negation_added": bool(lists.negations & added_words) and not lists.negations & lost,
         "number_changed": numbers_lost or any(is_number(w) for w in added_words),
-        "name_changed": name_put_in(full, given, added_words_at(given, ops, ("replace",))),
-        "hedge_dropped": bool(lists.hedges & lost) and not lists.hedges & added_words,
+        "name_changed": name_put_in(full, given, added_words_at(full, given, ops, ("replace",))),
+        "hedge_dropped": bool(lists.hedges & lost - in_other_tense(full, given, ops)) and not lists.hedges & added_words,
     }
     return [name for name, present in checks.items() if present]
+
+
+def in_other_tense(full: Words, given: Words, ops: list[dict]) -> set[str]:
+    """Modal verbs swapped for the same verb in another tense ("before he could kill" quoted as
+    "before he can kill"): a tense changed, not a hedge dropped."""
+    tenses = word_lists().modal_tenses
+    return {
+        word
+        for op in ops
+        if op["op"] == "replace"
+        for word in full.norm[op["full_start"] : op["full_end"]]
+        if tenses.get(word) in given.norm[op["given_start"] : op["given_end"]]
+    }
 
 
 def name_put_in(full: Words, given: Words, added: list[tuple[int, str]]) -> bool:
@@ -375,8 +449,9 @@ def base_of(word: str) -> str:
 
 
 def same_word(a: str, b: str) -> bool:
-    """One word written two ways: equal, one a shortening of the other, or nearly the same letters."""
-    if a == b:
+    """One word written two ways: equal, one a shortening of the other, nearly the same letters,
+    or one stem ("Democrats", "Democratic")."""
+    if a == b or stemmer().stemWord(a) == stemmer().stemWord(b):
         return True
     short, long = sorted((a, b), key=len)
     return len(short) >= 3 and (long.startswith(short) or Indel.normalized_similarity(a, b) >= SPELLING)
@@ -388,10 +463,11 @@ def dropped_words(full: Words, ops: list[dict]) -> set[str]:
     return {full.norm[i] for op in taken for i in range(op["full_start"], op["full_end"])}
 
 
-def added_words_at(given: Words, ops: list[dict], tags: tuple[str, ...] = ("insert", "replace")) -> list[tuple[int, str]]:
+def added_words_at(full: Words, given: Words, ops: list[dict], tags: tuple[str, ...] = ("insert", "replace")) -> list[tuple[int, str]]:
     """The rendering's words that ops of these kinds put in (a name changed is one swapped in for
-    other words: a name only added, "the meetings with the Ukrainians", changes no name)."""
-    put = [op for op in ops if op["op"] in tags]
+    other words: a name only added, "the meetings with the Ukrainians", changes no name). Words
+    where the fullest has an ellipsis are not put in: they are what the fullest left out."""
+    put = [op for op in ops if op["op"] in tags and op["full_start"] not in full.elided]
     return [(i, given.norm[i]) for op in put for i in range(op["given_start"], op["given_end"])]
 
 

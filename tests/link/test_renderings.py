@@ -90,3 +90,46 @@ def test_a_name_put_in_is_a_name_the_fuller_wording_lacks():
     assert compare(said, words_of("Senator Brown knows the mill is closing, and Governor Hale was told in October.")).flags == ["name_changed"]
     # a name only added names no one else: the fuller wording says less, not something different
     assert compare(said, words_of("Senator Brown knows the mill in Kettleby is closing, and his office was told in October.")).flags == []
+
+
+def test_a_million_is_one_million():
+    said = words_of("We do not need to send checks to people who make $1 million a year.")
+    assert "number_changed" not in compare(said, words_of("We don't need to send people who make a million dollars a year checks")).flags
+    assert "number_changed" in compare(said, words_of("We don't need to send checks to people who make $2 million a year")).flags
+
+
+def test_a_party_named_by_its_adjective_is_the_same_name():
+    said = words_of("These towns have been run by the Democratic Party for fifty years and nothing got better.")
+    assert "name_changed" not in compare(said, words_of("These towns have been run by the Democrats for fifty years")).flags
+    assert "name_changed" in compare(said, words_of("These towns have been run by the Republicans for fifty years")).flags
+
+
+def test_a_negation_the_writer_kept_outside_the_marks_is_not_lost():
+    said = words_of("He was calm. I don't want to get into his plans for the mill, but it sounded fine.")
+    kept = rendering_words('he didn\'t "want to get into his plans for the mill"', "mixed")
+    dropped = rendering_words('he said he would "want to get into his plans for the mill"', "mixed")
+    assert "negation_lost" not in compare(said, kept).flags
+    assert "negation_lost" in compare(said, dropped).flags
+
+
+def test_words_where_the_fullest_has_an_ellipsis_are_not_put_in():
+    said = words_of("If I win, we will build the new school … and then we will fix every road in this county.")
+    longer = words_of("If I win, we will build the new school. There has never been a better plan. And then we will fix every road in this county.")
+    assert compare(said, longer).flags == []
+
+
+def test_an_omission_is_read_where_the_runs_join():
+    said = words_of("I asked them to leave, and the offer made no sense. No money was put on the table or even offered, and we left.")
+    trimmed = compare(said, words_of("No money was put on the table or even offered"))
+    assert (trimmed.kind, trimmed.flags) == ("trimmed", [])
+
+
+def test_one_word_written_as_two_is_no_change():
+    said = words_of("When she heard the gun fire she took out her M4 and ran.")
+    assert compare(said, words_of("When she heard the gunfire she took out her M-4 and ran.")).kind != "changed"
+
+
+def test_a_modal_in_another_tense_is_no_hedge_dropped():
+    said = words_of("She stopped him before he could hurt those children, and we are grateful.")
+    assert "hedge_dropped" not in compare(said, words_of("She stopped him before he can hurt those children")).flags
+    assert "hedge_dropped" in compare(said, words_of("She stopped him before he will hurt those children")).flags
