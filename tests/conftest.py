@@ -19,6 +19,14 @@ def shared_file(*parts: str) -> Path:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _drop_test_databases():
+    yield
+    from tests.databases import drop_created
+
+    drop_created()
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from crossfloor.analyse.pipeline import build_pipeline

@@ -26,6 +26,9 @@ PG_ADMIN = os.environ.get("CROSSFLOOR_TEST_PG")  # e.g. postgresql+psycopg://use
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(not PG_ADMIN, reason="CROSSFLOOR_TEST_PG is not set"))]
 
 
+CREATED: list[str] = []  # PostgreSQL databases this run made, dropped when it ends (conftest)
+
+
 def fresh_url(backend: str, tmp_path: Path) -> str:
     if backend == "sqlite":
         return f"sqlite:///{tmp_path / f'{uuid.uuid4().hex}.db'}"
@@ -34,7 +37,20 @@ def fresh_url(backend: str, tmp_path: Path) -> str:
     with engine.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     engine.dispose()
+    CREATED.append(name)
     return PG_ADMIN.rsplit("/", 1)[0] + "/" + name
+
+
+def drop_created() -> None:
+    """Drop the test databases this run made (a server kept them all, run after run)."""
+    if not CREATED:
+        return
+    engine = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        for name in CREATED:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    engine.dispose()
+    CREATED.clear()
 
 
 def ingest(url: str, *inputs, wait=True, extra=(), processes: int = 2, fast: bool = False, stderr: Path | None = None):
