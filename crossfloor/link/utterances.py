@@ -27,6 +27,8 @@ WINDOW = timedelta(days=7)
 # Work per quote is bounded before it starts: at most this many of the person's quotes in the
 # window (the most recent) are compared, and an utterance takes at most this many renderings.
 MAX_CANDIDATES = 400
+# ... and at most this many of the window's articles (the most recent) are looked in.
+MAX_WINDOW_ARTICLES = 5000
 MAX_RENDERINGS = 500
 
 
@@ -48,6 +50,12 @@ def direct(quote: QuoteRow) -> bool:
 class UtteranceLinker:
     def __init__(self, session: Session):
         self.session = session
+        # Each (article, person)'s window of quotes, read once per linker (an article's), not once
+        # per quote: a speaker quoted twenty times in an article read the same 400 rows twenty
+        # times, and on PostgreSQL each read is a round trip. Rows are the session's own, so
+        # utterances joined or let go since are seen in them.
+        self.windows: dict[tuple[int, int], list[QuoteRow]] = {}
+        self.article_windows: dict[int, list[int]] = {}
 
     def link(self, article: ArticleRow, quotes: list[QuoteRow]) -> set[int]:
         """Join the article's quotes to utterances; the ids of the utterances touched."""
@@ -75,17 +83,33 @@ class UtteranceLinker:
     def candidates(self, article: ArticleRow, person_id: int, directly: bool) -> list[QuoteRow]:
         """The person's quotes from other articles within the window, most recent first: those
         that give words (directly) or those that paraphrase."""
-        day = article.published
-        # Through the window's articles (an index probe each), not all the speaker's quotes.
-        window = select(ArticleRow.id).where(ArticleRow.published >= day - WINDOW, ArticleRow.published <= day + WINDOW, ArticleRow.id != article.id)
-        query = (
-            select(QuoteRow)
-            .join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
-            .where(QuoteRow.person_id == person_id, QuoteRow.article_id.in_(window))
-            .order_by(ArticleRow.published.desc(), QuoteRow.id.desc())
-            .limit(MAX_CANDIDATES)
-        )
-        return [q for q in self.session.scalars(query) if direct(q) == directly]
+        key = (article.id, person_id)
+        if key not in self.windows:
+            query = (
+                select(QuoteRow)
+                .join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
+                .where(QuoteRow.person_id == person_id, QuoteRow.article_id.in_(self.window_articles(article)))
+                .order_by(ArticleRow.published.desc(), QuoteRow.id.desc())
+                .limit(MAX_CANDIDATES)
+            )
+            self.windows[key] = list(self.session.scalars(query))
+        return [q for q in self.windows[key] if direct(q) == directly]
+
+    def window_articles(self, article: ArticleRow) -> list[int]:
+        """The ids of the other articles within the window. Given as values, not as a subquery:
+        the (person, article) index is then probed once per article. PostgreSQL, planning a
+        prepared statement for any speaker, read every quote of the speaker instead (13,051 of
+        Donald Trump's, 21 ms a query, growing with the store)."""
+        if article.id not in self.article_windows:
+            day = article.published
+            query = (
+                select(ArticleRow.id)
+                .where(ArticleRow.published >= day - WINDOW, ArticleRow.published <= day + WINDOW, ArticleRow.id != article.id)
+                .order_by(ArticleRow.published.desc())
+                .limit(MAX_WINDOW_ARTICLES)
+            )
+            self.article_windows[article.id] = list(self.session.scalars(query))
+        return self.article_windows[article.id]
 
     def join_direct(self, article: ArticleRow, quote: QuoteRow) -> set[int]:
         mine = words(quote)

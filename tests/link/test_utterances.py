@@ -141,6 +141,20 @@ def test_a_quote_is_compared_with_at_most_the_bounded_number_of_candidates(db, m
     assert renderings(db)[SAID]["utterance"] is not None
 
 
+def test_a_quote_is_looked_for_in_at_most_the_bounded_number_of_window_articles(db, monkeypatch):
+    """Only the MAX_WINDOW_ARTICLES most recent articles of the window are looked in: a rendering
+    in an older one, behind two articles that quote something else, is not joined."""
+    monkeypatch.setattr(linker, "MAX_WINDOW_ARTICLES", 2)
+    store(db, article(f"On the first day she said: «{SAID}» in the studio.", "Daily One", date(2024, 5, 1)))
+    for n, outlet in enumerate(("Daily Two", "Daily Three")):
+        store(db, article(f"Her rival number {n} said «the railway will be finished before the next election, whatever it costs» today.", outlet, date(2024, 5, 3), speaker="John Doe"))
+    store(db, article(f"«{SAID}» Jane Roe said again on the radio.", "Daily Four", date(2024, 5, 3)))
+    assert renderings(db)[SAID]["utterance"] is None
+    monkeypatch.setattr(linker, "MAX_WINDOW_ARTICLES", 5000)
+    store(db, article(f"Later still she repeated it word for word. «{SAID}» Jane Roe said on television.", "Daily Five", date(2024, 5, 3)))
+    assert renderings(db)[SAID]["utterance"] is not None
+
+
 def test_one_article_can_join_an_utterance_and_then_merge_it_into_another(db):
     """Its first quote joins one utterance, its second shows that utterance and an older one are
     one: the merged-away utterance is gone before the article's utterances are restated."""
