@@ -52,9 +52,10 @@ ELLIPSIS = {"\u2026", "..."}
 # Square brackets and parentheses in a quotation are the writer's ("[Woodward's]", "(the
 # shooter)"): read as an omission, never as the speaker's words.
 BRACKETED = re.compile(r"\[[^\]]*\]|\([^)]*\)")
-# Punctuation between two words parts clauses; a full stop, "!" or "?" starts a sentence.
+# Punctuation between two words parts clauses; a full stop, "!" or "?" starts a sentence, and so
+# does an opening quotation mark (a quotation within the quotation: 'say, "Okay, is there ..."').
 CLAUSE_BREAK = re.compile(r"[^\w\s'\u2019]")
-SENTENCE_END = re.compile(r"[.!?]")
+SENTENCE_START = re.compile(r"[.!?\u2018\u201c]|\s[\"']")
 
 PARAPHRASED = "indirect"  # the quote kind that is the writer's words throughout
 DIRECT, PARAPHRASE = "direct", "paraphrase"
@@ -140,7 +141,7 @@ def words_of(text: str) -> Words:
             continue
         if CLAUSE_BREAK.search(gap):
             breaks.add(len(norm))
-        if SENTENCE_END.search(gap):
+        if SENTENCE_START.search(gap):
             starts.add(len(norm))
         for word in expanded(token.lower().replace("\u2019", "'").replace(",", "")):
             shown.append(token)
@@ -364,8 +365,20 @@ def word_ops(full: Words, given: Words) -> list[dict]:
         return ops
     # Words the rendering leaves off before its first or after its last shared word are a trim,
     # and a stretch of its own there (SPLICE_GAP words or more) is where it quotes on beyond the
-    # fullest (two outlets quoting overlapping passages); a word or two put there is a change.
-    return [op for i, op in enumerate(ops) if interior[0] <= i <= interior[1] or (op["op"] != "delete" and op["given_end"] - op["given_start"] < SPLICE_GAP)]
+    # fullest (two outlets quoting overlapping passages); a word or two put right there is a
+    # change, but not one beyond such a stretch: that is the passage the rendering quotes on.
+    before = edge_ops(reversed(ops[: interior[0]]))[::-1]
+    return before + ops[interior[0] : interior[1] + 1] + edge_ops(ops[interior[1] + 1 :])
+
+
+def edge_ops(ops) -> list[dict]:
+    """The ops next to the shared stretch, outwards, up to the first trim or long stretch."""
+    kept = []
+    for op in ops:
+        if op["op"] == "delete" or op["given_end"] - op["given_start"] >= SPLICE_GAP:
+            break
+        kept.append(op)
+    return kept
 
 
 def written_apart(op: dict, full: Words, given: Words) -> bool:
@@ -380,8 +393,22 @@ def changes_words(op: dict, given: Words) -> bool:
 
 
 def interior_span(ops: list[dict]) -> tuple[int, int] | None:
+    """From the first to the last run the two share. A run shorter than MIN_RUN counts only
+    within SPLICE_GAP words of the fullest from one that counts ("that would undermine" quoted
+    "that will strike down ... undermine"): one word in common far from the rest ("the",
+    "legalization") is where the alignment found a word, not where the rendering rejoins."""
     equal = [i for i, op in enumerate(ops) if op["op"] == "equal"]
-    return (equal[0], equal[-1]) if equal else None
+    runs = [i for i in equal if ops[i]["full_end"] - ops[i]["full_start"] >= MIN_RUN]
+    if not runs:
+        return (equal[0], equal[-1]) if equal else None
+    first, last = runs[0], runs[-1]
+    for i in reversed([i for i in equal if i < first]):
+        if ops[first]["full_start"] - ops[i]["full_end"] < SPLICE_GAP:
+            first = i
+    for i in [i for i in equal if i > last]:
+        if ops[i]["full_start"] - ops[last]["full_end"] < SPLICE_GAP:
+            last = i
+    return first, last
 
 
 def spliced(given: Words, runs: list[tuple[int, int, int]]) -> bool:
@@ -409,12 +436,13 @@ def direct_flags(full: Words, given: Words, ops: list[dict], lead_in: set[str]) 
     lost = lead_in | dropped_words(full, ops)
     added = added_words_at(full, given, ops)
     added_words = {w for _, w in added}
-    numbers_lost = any(is_number(w) and w not in given.norm and changed_at(w, full, ops) for w in lost)
+    # "zero" is a number and a negation ("no chance" is "zero chance"): it counts as a negation.
+    numbers_lost = any(is_number(w) and w not in lists.negations and w not in given.norm and changed_at(w, full, ops) for w in lost)
     checks = {
         # A mixed quote may keep the negation in the writer's words: he didn't "want to go".
         "negation_lost": bool(lists.negations & lost) and not lists.negations & (added_words | given.around),
         "negation_added": bool(lists.negations & added_words) and not lists.negations & lost,
-        "number_changed": numbers_lost or any(is_number(w) for w in added_words),
+        "number_changed": numbers_lost or any(is_number(w) and w not in lists.negations for w in added_words),
         "name_changed": name_put_in(full, given, added_words_at(full, given, ops, ("replace",))),
         "hedge_dropped": bool(lists.hedges & lost - in_other_tense(full, given, ops)) and not lists.hedges & added_words,
     }

@@ -133,3 +133,25 @@ def test_a_modal_in_another_tense_is_no_hedge_dropped():
     said = words_of("She stopped him before he could hurt those children, and we are grateful.")
     assert "hedge_dropped" not in compare(said, words_of("She stopped him before he can hurt those children")).flags
     assert "hedge_dropped" in compare(said, words_of("She stopped him before he will hurt those children")).flags
+
+
+def test_no_chance_is_zero_chance():
+    said = words_of("We all know how this ends. There is no chance the governor is going to be removed from office.")
+    assert compare(said, words_of("There is zero chance the governor will be removed from office.")).flags == []
+
+
+def test_a_capital_after_an_opening_quotation_mark_names_nobody():
+    said = words_of("We can look around and say, 'OK, is there anything here we can safely pull back on,' and do it.")
+    assert compare(said, words_of("We can look around and say, ‘Okay, is there anything here we can safely pull back on?’ and do it.")).flags == []
+
+
+def test_one_word_in_common_far_from_the_rest_is_not_where_a_rendering_rejoins():
+    said = words_of("His attitude about legalization has experts confused as to why he will not give clear guidance … either he is ill-informed about the issue or is ignoring his advisers.")
+    other = words_of("He is surrounded by experts who have voiced concerns about the harms and rejected legalization, so either he is ill-informed about the issue or is ignoring his advisers.")
+    assert compare(said, other).flags == []
+
+
+def test_a_word_beyond_the_passage_a_rendering_quotes_on_is_no_change():
+    said = words_of("And we are going to be a much bigger party. Take a look at the primary states where I have won.")
+    other = words_of("I think we are going to be a much bigger party. It has become more dynamic, more diverse. We are taking from the Democrats.")
+    assert "name_changed" not in compare(said, other).flags
