@@ -50,8 +50,8 @@ def direct(quote: QuoteRow) -> bool:
 class UtteranceLinker:
     def __init__(self, session: Session):
         self.session = session
-        # Each (article, person)'s window of quotes, read once per linker (an article's), not once
-        # per quote: a speaker quoted twenty times in an article read the same 400 rows twenty
+        # Each (article, person)'s window of quotes, read once per article linked, not once per
+        # quote: a speaker quoted twenty times in an article read the same 400 rows twenty
         # times, and on PostgreSQL each read is a round trip. Rows are the session's own, so
         # utterances joined or let go since are seen in them.
         self.windows: dict[tuple[int, int], list[QuoteRow]] = {}
@@ -61,6 +61,10 @@ class UtteranceLinker:
         """Join the article's quotes to utterances; the ids of the utterances touched."""
         if article.published is None:
             return set()
+        # The windows hold for this article only: a linker kept for many (relink) would otherwise
+        # hand out quotes the session has let go of since.
+        self.windows.clear()
+        self.article_windows.clear()
         spoken = [q for q in quotes if q.person_id is not None]
         joined: set[int] = set()
         for quote in spoken:

@@ -213,3 +213,27 @@ def test_relinking_rebuilds_the_utterances_with_the_rules_of_this_version(tmp_pa
     seen = renderings(db)
     assert seen[SAID]["utterance"] == seen["We will not rule out higher fuel duty this year"]["utterance"] is not None
     assert seen["We will not rule out higher fuel duty this year"]["kind"] == "trimmed"
+
+
+def test_relinking_in_batches_links_as_relinking_at_once(tmp_path, monkeypatch):
+    """Relinking expunges the session every RELINK_BATCH articles: nothing read for one article
+    (a speaker's window of quotes) may be used for another, so batches change nothing. (Before
+    the linker's windows were kept per article, the whole allsides store failed to relink: a
+    window read earlier named an utterance dissolved since.)"""
+    db = open_database(f"sqlite:///{tmp_path / 'batches.db'}")
+    trimmed = "We will not rule out higher fuel duty this year"
+    store(
+        db,
+        article(f"Jane Roe said: «{trimmed}» on Thursday.", "Daily One", date(2024, 5, 2)),
+        article(f"«{SAID}» Jane Roe said.", "Daily Two", date(2024, 5, 2)),
+        article("Jane Roe said «that she would not rule out higher fuel duty because the deficit is growing» on radio.", "Daily Three", date(2024, 5, 2), kind="indirect"),
+        article(f"On Friday Jane Roe said again: «{trimmed}» to reporters.", "Daily Four", date(2024, 5, 3)),
+        article(f"«{SAID}» Jane Roe told a rally.", "Daily Five", date(2024, 5, 4)),
+    )
+    linked = []
+    for batch in (1000, 1):
+        monkeypatch.setattr(linker, "RELINK_BATCH", batch)
+        with db.write_transaction() as session:
+            linked.append(linker.relink_all(session))
+        linked.append(sorted((q["utterance"] is not None, q.get("kind")) for q in renderings(db).values()))
+    assert linked[0] == linked[2] == {"utterances": 1, "quotes": 5} and linked[1] == linked[3]
