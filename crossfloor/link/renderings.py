@@ -441,12 +441,26 @@ def direct_flags(full: Words, given: Words, ops: list[dict], lead_in: set[str]) 
     checks = {
         # A mixed quote may keep the negation in the writer's words: he didn't "want to go".
         "negation_lost": bool(lists.negations & lost) and not lists.negations & (added_words | given.around),
-        "negation_added": bool(lists.negations & added_words) and not lists.negations & lost,
+        "negation_added": bool(lists.negations & added_words) and not lists.negations & lost and more_negations(full, given, ops),
         "number_changed": numbers_lost or any(is_number(w) and w not in lists.negations for w in added_words),
         "name_changed": name_put_in(full, given, added_words_at(full, given, ops, ("replace",))),
         "hedge_dropped": bool(lists.hedges & lost - in_other_tense(full, given, ops)) and not lists.hedges & added_words,
     }
     return [name for name, present in checks.items() if present]
+
+
+def more_negations(full: Words, given: Words, ops: list[dict]) -> bool:
+    """The rendering says "not" more often than the fullest's sentences it quotes from. A negation
+    moved within its sentence ("I don't think we have felt it" quoted "we have not felt it") is
+    the same negation."""
+    equal = [op for op in ops if op["op"] == "equal"]
+    if not equal:
+        return True
+    first, last = equal[0]["full_start"], equal[-1]["full_end"]
+    start = max((i for i in full.starts if i <= first), default=0)
+    end = min((i for i in full.starts if i >= last), default=len(full))
+    negations = word_lists().negations
+    return sum(w in negations for w in given.norm) > sum(w in negations for w in full.norm[start:end])
 
 
 def in_other_tense(full: Words, given: Words, ops: list[dict]) -> set[str]:
@@ -469,7 +483,13 @@ def name_put_in(full: Words, given: Words, added: list[tuple[int, str]]) -> bool
     function = word_lists().function
     known = {base_of(w) for w in full.norm}
     put = [base_of(w) for i, w in added if i not in given.starts and given.shown[i][:1].isupper() and w not in function]
-    return any(not any(same_word(word, other) for other in known) for word in put)
+    return any(not any(same_word(word, other) for other in known) and word not in initials(full) for word in put)
+
+
+def initials(words: Words, longest: int = 5) -> set[str]:
+    """The initials of every run of 2 to `longest` words: "DAG" stands for "deputy attorney general"."""
+    norm = words.norm
+    return {"".join(w[0] for w in norm[i : i + n]) for n in range(2, longest + 1) for i in range(len(norm) - n + 1)}
 
 
 def base_of(word: str) -> str:

@@ -155,3 +155,21 @@ def test_a_word_beyond_the_passage_a_rendering_quotes_on_is_no_change():
     said = words_of("And we are going to be a much bigger party. Take a look at the primary states where I have won.")
     other = words_of("I think we are going to be a much bigger party. It has become more dynamic, more diverse. We are taking from the Democrats.")
     assert "name_changed" not in compare(said, other).flags
+
+
+def test_initials_stand_for_the_words_they_shorten():
+    said = words_of("The deputy attorney general consulted the inspector general, who had no objection to sending it.")
+    assert compare(said, words_of("The DAG consulted the IG, who had no objection to sending it.")).flags == []
+    assert compare(said, words_of("The deputy attorney general consulted the FBI, who had no objection to sending it.")).flags == ["name_changed"]
+
+
+def test_a_single_drop_is_one_drop():
+    said = words_of("I cannot bear responsibility for a single drop of blood before God.")
+    assert compare(said, words_of("I cannot bear responsibility for one drop of blood before God.")).flags == []
+    assert compare(said, words_of("I cannot bear responsibility for two drops of blood before God.")).flags == ["number_changed"]
+
+
+def test_a_negation_moved_within_its_sentence_is_not_added():
+    said = words_of("I don't think we have yet felt the urgency of acting immediately, and we must.")
+    assert compare(said, words_of("We have not yet felt the urgency of acting immediately")).flags == []
+    assert compare(words_of("I think we have yet to feel the urgency of acting immediately, and we must."), words_of("We have not yet felt the urgency of acting immediately")).flags == ["negation_added"]
