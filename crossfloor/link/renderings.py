@@ -45,9 +45,12 @@ LEAD_IN = 1
 # Quotation marks in a mixed quote ('the plan was "a betrayal of trust"'): only the words inside
 # them are the speaker's. The span may start inside a quotation or stop before its closing mark.
 MARKS = re.compile(r'["\u201c\u201d]')
+# Single marks, read only when a mixed quote has no double ones (its officials 'will be
+# entering ...'); an apostrophe within a word ("it's") is no mark.
+SINGLE_MARKS = re.compile(r"(?<!\w)['\u2018]|['\u2019](?!\w)")
 # Dotted abbreviations are one word ("U.S." is "US").
 ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")
-TOKEN = re.compile(r"\d[\d,.]*\d|\d|\w+(?:['\u2019]\w+)*|\u2026|\.\.\.")
+TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|\d[\d,.]*\d|\d|\w+(?:['\u2019]\w+)*|\u2026|\.\.\.")
 ELLIPSIS = {"\u2026", "..."}
 # Square brackets and parentheses in a quotation are the writer's ("[Woodward's]", "(the
 # shooter)"): read as an omission, never as the speaker's words.
@@ -191,12 +194,17 @@ def as_said(text: str, kind: str | None) -> tuple[str, Words]:
 
 
 def quoted_pieces(text: str) -> list[str]:
-    """The stretches of text inside quotation marks. A straight mark opens after a space or at
-    the start and closes otherwise; a first mark that closes means the span began inside."""
+    """The stretches of text inside double quotation marks, or else inside single ones."""
+    return pieces_between(text, MARKS, "\u201c", '"') or pieces_between(text, SINGLE_MARKS, "\u2018", "'")
+
+
+def pieces_between(text: str, marks: re.Pattern, curly: str, straight: str) -> list[str]:
+    """The stretches between these marks. A straight mark opens after a space or at the start
+    and closes otherwise; a first mark that closes means the span began inside."""
     pieces, start = [], None
-    for match in MARKS.finditer(text):
+    for match in marks.finditer(text):
         at, mark = match.start(), match.group()
-        opens = mark == "\u201c" or (mark == '"' and (at == 0 or text[at - 1] in " \t\n([—-"))
+        opens = mark == curly or (mark == straight and (at == 0 or text[at - 1] in " \t\n([—-"))
         if opens:
             start = at + 1
         elif start is not None or not pieces:
@@ -444,7 +452,7 @@ def direct_flags(full: Words, given: Words, ops: list[dict], lead_in: set[str]) 
         "negation_added": bool(lists.negations & added_words) and not lists.negations & lost and more_negations(full, given, ops),
         "number_changed": numbers_lost or any(is_number(w) and w not in lists.negations for w in added_words),
         "name_changed": name_put_in(full, given, added_words_at(full, given, ops, ("replace",))),
-        "hedge_dropped": bool(lists.hedges & lost - in_other_tense(full, given, ops)) and not lists.hedges & added_words,
+        "hedge_dropped": bool(lists.hedges & lost - in_other_tense(full, given, ops) - given.around) and not lists.hedges & added_words,
     }
     return [name for name, present in checks.items() if present]
 

@@ -173,3 +173,21 @@ def test_a_negation_moved_within_its_sentence_is_not_added():
     said = words_of("I don't think we have yet felt the urgency of acting immediately, and we must.")
     assert compare(said, words_of("We have not yet felt the urgency of acting immediately")).flags == []
     assert compare(words_of("I think we have yet to feel the urgency of acting immediately, and we must."), words_of("We have not yet felt the urgency of acting immediately")).flags == ["negation_added"]
+
+
+def test_an_ordinal_in_words_is_the_same_ordinal_in_digits():
+    said = words_of("This 11th-hour offer is neither credible nor believable, and we reject it.")
+    assert compare(said, words_of("This eleventh-hour offer is neither credible nor believable")).flags == []
+    assert compare(said, words_of("This 12th-hour offer is neither credible nor believable")).flags == ["number_changed"]
+
+
+def test_single_quotation_marks_mark_the_speaker_s_words_when_there_are_no_double_ones():
+    assert quoted_pieces("that unless it acts by Thursday, its officials 'will be entering a grave new chapter") == ["will be entering a grave new chapter"]
+    assert quoted_pieces("the minister said it's 'a disgrace' and left") == ["a disgrace"]
+    assert quoted_pieces('he called it "a disgrace" and \'a farce\'') == ["a disgrace"]
+
+
+def test_a_hedge_the_writer_kept_outside_the_marks_is_not_dropped():
+    said = words_of("The governor would ram down our throat a tax rise nobody wants.")
+    assert compare(said, rendering_words('that Hale would "ram down our throat a tax rise nobody wants', "mixed")).flags == []
+    assert compare(said, rendering_words('that Hale will "ram down our throat a tax rise nobody wants', "mixed")).flags == ["hedge_dropped"]
