@@ -86,9 +86,9 @@ def transient(err: Exception) -> bool:
 
 
 def unique_violation(err: IntegrityError) -> bool:
-    """A unique constraint another writer won (SQLite's message; PostgreSQL's SQLSTATE 23505),
-    not a foreign key or NOT NULL constraint."""
-    return getattr(err.orig, "sqlstate", None) == "23505" or "UNIQUE constraint failed" in str(err.orig)
+    """A unique constraint another writer won (SQLite's extended code, PostgreSQL's SQLSTATE
+    23505), not a foreign key or NOT NULL constraint."""
+    return getattr(err.orig, "sqlstate", None) == "23505" or getattr(err.orig, "sqlite_errorname", None) in ("SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY")
 
 
 def retrying(action, what: str, seconds: float = RETRY_SECONDS):
