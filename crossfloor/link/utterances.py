@@ -220,7 +220,10 @@ class UtteranceLinker:
             self.session.flush()
             rows = self.renderings(utterance_id)
         full = words(fullest)
-        rows = [(q, a) for q, a in rows if q.id == fullest.id or stays(full, q)]
+        leaving = [q for q, _ in rows if q.id != fullest.id and not stays(full, q)]
+        for quote in leaving:
+            quote.utterance_id, quote.rendering = None, None
+        rows = [(q, a) for q, a in rows if q.utterance_id == utterance_id]
         if len(rows) < 2:  # nothing else renders its fullest wording: no utterance across articles
             self.dissolve(utterance)
             return
@@ -240,10 +243,7 @@ def stays(full: Words, quote: QuoteRow) -> bool:
     paraphrase); one that does not, joined through another rendering (a merge, a new fullest
     wording), leaves the utterance rather than be shown as a changed version of words it never
     quoted."""
-    if (joins(full, words(quote)) if direct(quote) else reports(words(quote), full)):
-        return True
-    quote.utterance_id, quote.rendering = None, None
-    return False
+    return joins(full, words(quote)) if direct(quote) else reports(words(quote), full)
 
 
 def summarise(utterance: UtteranceRow, rows: list[tuple[QuoteRow, ArticleRow]]) -> None:
