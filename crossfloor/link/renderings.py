@@ -229,9 +229,34 @@ Op = tuple[str, int, int, int, int]  # tag, start and end in the fullest, start 
 
 
 def aligned(full: Words, given: Words) -> list[Op]:
-    """Indel's word alignment, with each omission slid to where it leaves the longest runs."""
-    ops = [(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in Indel.opcodes(full.norm, given.norm)]
-    return coalesced(slid(ops, full))
+    """Indel's word alignment, with each omission slid to where it leaves the longest runs. A
+    rendering that opens as one of the fullest's sentences opens is also aligned from that
+    sentence on, and the alignment with the fewest gaps kept: a speaker who says "What the court
+    did not do" and then "What the court did" is quoted from one of them, and Indel, which only
+    counts the words in common, may start the rendering at the wrong one."""
+    tried = [coalesced(slid(from_word(full, given, start), full)) for start in anchors(full, given)]
+    return min(tried, key=lambda ops: (gap_words(ops), tried.index(ops)))
+
+
+def gap_words(ops: list[Op]) -> int:
+    """The words put in, dropped or swapped between an alignment's first and last shared word."""
+    equal = [i for i, op in enumerate(ops) if op[0] == "equal"]
+    inside = ops[equal[0] : equal[-1] + 1] if equal else ops
+    return sum(max(f1 - f0, g1 - g0) for tag, f0, f1, g0, g1 in inside if tag != "equal")
+
+
+def anchors(full: Words, given: Words) -> list[int]:
+    """Where an alignment may start in the fullest: its first word, and each sentence that opens
+    with the rendering's first word."""
+    first = given.norm[:1]
+    return [0, *sorted(i for i in full.starts if i and full.norm[i : i + 1] == first)]
+
+
+def from_word(full: Words, given: Words, start: int) -> list[Op]:
+    """Indel's opcodes of the rendering against the fullest from word `start` on, the words
+    before it dropped."""
+    ops = [(op.tag, op.src_start + start, op.src_end + start, op.dest_start, op.dest_end) for op in Indel.opcodes(full.norm[start:], given.norm)]
+    return [("delete", 0, start, 0, 0), *ops] if start else ops
 
 
 def slid(ops: list[Op], full: Words) -> list[Op]:

@@ -191,3 +191,9 @@ def test_a_hedge_the_writer_kept_outside_the_marks_is_not_dropped():
     said = words_of("The governor would ram down our throat a tax rise nobody wants.")
     assert compare(said, rendering_words('that Hale would "ram down our throat a tax rise nobody wants', "mixed")).flags == []
     assert compare(said, rendering_words('that Hale will "ram down our throat a tax rise nobody wants', "mixed")).flags == ["hedge_dropped"]
+
+
+def test_a_rendering_is_aligned_from_the_sentence_it_quotes():
+    said = words_of("What the court did not do on its last day, I will do on my first day. Let us be clear. What the court did today was say that the law stands. What they did not do was say that it is good law.")
+    other = words_of("What the court did do today is say that the law stands. What they did not do is to say that it is good law.")
+    assert compare(said, other).flags == []
