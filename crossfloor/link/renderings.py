@@ -135,7 +135,7 @@ def word_lists() -> WordLists:
 
 def words_of(text: str) -> Words:
     norm, shown, elided, breaks, starts = [], [], set(), {0}, {0}
-    text = BRACKETED.sub(" \u2026 ", ABBREVIATION.sub(lambda m: m.group().replace(".", ""), text or ""))
+    text = BRACKETED.sub(" \u2026 ", ABBREVIATION.sub(lambda m: m.group().replace(".", ""), text or "")).replace("%", " percent")
     values, last = word_lists().number_values, 0
     for match in TOKEN.finditer(text):
         token, gap, last = match.group(), text[last : match.start()], match.end()
@@ -393,7 +393,7 @@ def word_ops(full: Words, given: Words) -> list[dict]:
     for op in ops:
         if op["op"] == "replace" and written_apart(op, full, given):
             op["op"] = "equal"
-    interior = interior_span(ops)
+    interior = interior_span(ops, given)
     if not interior:
         return ops
     # Words the rendering leaves off before its first or after its last shared word are a trim,
@@ -425,9 +425,9 @@ def changes_words(op: dict, given: Words) -> bool:
     return op["op"] in ("insert", "replace") or (op["op"] == "delete" and dropped < SPLICE_GAP and op["given_start"] not in given.elided)
 
 
-def interior_span(ops: list[dict]) -> tuple[int, int] | None:
+def interior_span(ops: list[dict], given: Words) -> tuple[int, int] | None:
     """From the first to the last run the two share. A run shorter than MIN_RUN counts only
-    within SPLICE_GAP words of the fullest from one that counts ("that would undermine" quoted
+    within SPLICE_GAP words, in both, of one that counts ("that would undermine" quoted
     "that will strike down ... undermine"): one word in common far from the rest ("the",
     "legalization") is where the alignment found a word, not where the rendering rejoins."""
     equal = [i for i, op in enumerate(ops) if op["op"] == "equal"]
@@ -436,12 +436,20 @@ def interior_span(ops: list[dict]) -> tuple[int, int] | None:
         return (equal[0], equal[-1]) if equal else None
     first, last = runs[0], runs[-1]
     for i in reversed([i for i in equal if i < first]):
-        if ops[first]["full_start"] - ops[i]["full_end"] < SPLICE_GAP:
+        if near(ops[i], ops[first], given):
             first = i
     for i in [i for i in equal if i > last]:
-        if ops[i]["full_start"] - ops[last]["full_end"] < SPLICE_GAP:
+        if near(ops[last], ops[i], given):
             last = i
     return first, last
+
+
+def near(before: dict, after: dict, given: Words) -> bool:
+    """Two runs within SPLICE_GAP words of each other in the fullest, and in the rendering too
+    unless an ellipsis stands between them there (a mixed quote's pieces: "that will strike
+    down ... undermine" for "that would undermine")."""
+    apart = after["given_start"] - before["given_end"]
+    return after["full_start"] - before["full_end"] < SPLICE_GAP and (apart < SPLICE_GAP or after["given_start"] in given.elided)
 
 
 def spliced(given: Words, runs: list[tuple[int, int, int]]) -> bool:

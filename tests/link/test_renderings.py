@@ -197,3 +197,14 @@ def test_a_rendering_is_aligned_from_the_sentence_it_quotes():
     said = words_of("What the court did not do on its last day, I will do on my first day. Let us be clear. What the court did today was say that the law stands. What they did not do was say that it is good law.")
     other = words_of("What the court did do today is say that the law stands. What they did not do is to say that it is good law.")
     assert compare(said, other).flags == []
+
+
+def test_a_per_cent_sign_is_the_word():
+    said = words_of("On the current path, spending will increase by 5% each year, and we will stop it.")
+    assert compare(said, words_of("On the current path, spending will increase by 5 percent each year")).flags == []
+
+
+def test_a_word_in_common_far_off_in_the_rendering_is_not_where_it_rejoins():
+    said = words_of("We stop spending money the government does not have, and the budget balances.")
+    other = words_of("On Tuesday we are introducing a budget that balances in 10 years without raising taxes. How do we do it? We stop spending money the government does not have")
+    assert compare(said, other).flags == []
