@@ -72,6 +72,10 @@ SLOW_VARIANTS = {
     "test_postgresql_restarted_mid_ingest_loses_nothing",
     "test_serve_under_load_answers_every_request",
     "test_a_corrupted_sqlite_file_gives_one_clear_line_and_is_not_touched[pages]",
+    # Fuzzing: the default run keeps the JSON Lines session (27 s); these two (21 s each) had
+    # taken the default run to 654 s on this machine.
+    "test_atheris_session_on_the_readers",
+    "test_atheris_session_on_compressed_files_and_web_archives",
 }
 # The BBC corpus ingested into PostgreSQL for the cross-article tests (one more whole ingest).
 SLOW_FILES_ON_POSTGRESQL = {"test_knowledge.py"}
