@@ -11,7 +11,6 @@ client stays flat however long the input is.
 from __future__ import annotations
 
 import logging
-
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import cache

@@ -520,11 +520,16 @@ def in_other_tense(full: Words, given: Words, ops: list[dict]) -> set[str]:
 def name_put_in(full: Words, given: Words, added: list[tuple[int, str]]) -> bool:
     """A capitalised word put in that names what the fullest wording does not: not a function
     word, not a sentence's first word, and not one of the fullest's words written another way
-    (shortened, "Sen." for "Senator"; with "'s"; misspelt, "Obamcare")."""
+    (shortened, "Sen." for "Senator"; with "'s"; misspelt, "Obamcare"; of one stem, "Democrats"
+    for "Democratic"; initials, "DAG" for "deputy attorney general")."""
     function = word_lists().function
-    known = {base_of(w) for w in full.norm}
     put = [base_of(w) for i, w in added if i not in given.starts and given.shown[i][:1].isupper() and w not in function]
-    return any(not any(same_word(word, other) for other in known) and word not in initials(full) for word in put)
+    if not put:
+        return False
+    known = {base_of(w) for w in full.norm}
+    # Stemmed and abbreviated once for the fullest, not again for every word put in.
+    stems, abbreviations = set(stemmer().stemWords(sorted(known))), initials(full)
+    return any(not (word in abbreviations or stemmer().stemWord(word) in stems or any(spelt_alike(word, other) for other in known)) for word in put)
 
 
 def initials(words: Words, longest: int = 5) -> set[str]:
@@ -537,10 +542,10 @@ def base_of(word: str) -> str:
     return word[:-2] if word.endswith("'s") else word
 
 
-def same_word(a: str, b: str) -> bool:
-    """One word written two ways: equal, one a shortening of the other, nearly the same letters,
-    or one stem ("Democrats", "Democratic")."""
-    if a == b or stemmer().stemWord(a) == stemmer().stemWord(b):
+def spelt_alike(a: str, b: str) -> bool:
+    """One word written two ways: equal, one a shortening of the other, or nearly the same
+    letters."""
+    if a == b:
         return True
     short, long = sorted((a, b), key=len)
     return len(short) >= 3 and (long.startswith(short) or Indel.normalized_similarity(a, b) >= SPELLING)
