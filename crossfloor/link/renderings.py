@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 from rapidfuzz.distance import Indel
@@ -228,14 +228,17 @@ def blocks(full: Words, given: Words) -> list[tuple[int, int, int]]:
 Op = tuple[str, int, int, int, int]  # tag, start and end in the fullest, start and end in the rendering
 
 
-def aligned(full: Words, given: Words) -> list[Op]:
+@lru_cache(maxsize=4096)
+def aligned(full: Words, given: Words) -> tuple[Op, ...]:
     """Indel's word alignment, with each omission slid to where it leaves the longest runs. A
     rendering that opens as one of the fullest's sentences opens is also aligned from that
     sentence on, and the alignment with the fewest gaps kept: a speaker who says "What the court
     did not do" and then "What the court did" is quoted from one of them, and Indel, which only
-    counts the words in common, may start the rendering at the wrong one."""
+    counts the words in common, may start the rendering at the wrong one. Cached: restating an
+    utterance asks, of each rendering, whether it joins the fullest and how it differs, and both
+    read this alignment."""
     tried = [coalesced(slid(from_word(full, given, start), full)) for start in anchors(full, given)]
-    return min(tried, key=lambda ops: (gap_words(ops), tried.index(ops)))
+    return tuple(min(tried, key=lambda ops: (gap_words(ops), tried.index(ops))))
 
 
 def gap_words(ops: list[Op]) -> int:
