@@ -74,7 +74,30 @@ def complement_content(grammar: CueGrammar, verb: Token) -> tuple[int, int] | No
     if grammar.lemma(verb) not in grammar.clause_verbs:
         return None
     clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None)
-    return (trimmed(clause.subtree, verb) or NO_CONTENT) if clause is not None else None
+    return (trimmed(before_next_report(grammar, clause), verb) or NO_CONTENT) if clause is not None else None
+
+
+def before_next_report(grammar: CueGrammar, clause: Token) -> list[Token]:
+    """The clause up to a conjoined cue verb the parser hung inside it, which starts a report of
+    its own (read by the clause passes on its own): 'X said A and he also said that B', 'Flynn
+    said there was a lack of transparency and urged the crowd to ...', 'Amash said that Trump
+    engaged in impeachable conduct and accused Barr of ...'. A passive one goes on with what was
+    said ('said Mrs May spoke to EU leaders and was asked what her plan was'). Read on the
+    tuning part: the verb sharing the clause's subject ('said that he praised her work and
+    claimed ...') is rarer than the speaker's own next report."""
+    tokens = list(clause.subtree)
+    cues = [t for t in tokens if t.dep_ == "conj" and t.i > clause.i and grammar.is_cue_verb(t) and not is_passive(t)]
+    if not cues:
+        return tokens
+    cut = min(t.left_edge.i for t in cues)
+    kept = [t for t in tokens if t.i < cut]
+    while kept and (kept[-1].dep_ == "cc" or kept[-1].is_punct and not kept[-1].is_quote):
+        kept.pop()
+    return kept
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def infinitive_content(grammar: CueGrammar, verb: Token) -> tuple[int, int] | None:

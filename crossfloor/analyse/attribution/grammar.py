@@ -70,6 +70,9 @@ class CueGrammar:
             return min(subjects, key=lambda c: abs(c.i - verb.i))
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return passive_agent(verb)
+        inverted = inverted_speaker(verb)
+        if inverted is not None:
+            return inverted
         if verb.dep_ == "relcl":
             return verb.head
         if depth < 4 and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
@@ -83,6 +86,34 @@ class CueGrammar:
             return None
         cue = next((h for h in verb.ancestors if self.is_cue_verb(h)), None)
         return self.subject_of(cue, 1) if cue is not None else None
+
+
+# What may follow a speaker the parser read as the object of an inverted cue.
+CLAUSE_CLOSERS = frozenset({".", ",", "!", "?", ";"})
+
+
+def inverted_speaker(verb: Token) -> Token | None:
+    """'"What is your data?" replied Elder.': a finite cue verb right after a closing quotation
+    mark (or its comma), placed before its speaker, which the parser reads as the verb's object;
+    the object ends the sentence or the clause. Not a participle ('..., telling the broadcaster:
+    "..."'), whose object is the one spoken to."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or not just_after_quotation(verb):
+        return None
+    speaker = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    after = speaker.right_edge.i + 1 if speaker is not None else None
+    if after is None or after < len(doc) and doc[after].text not in CLAUSE_CLOSERS:
+        return None
+    return speaker
+
+
+def just_after_quotation(verb: Token) -> bool:
+    doc = verb.doc
+    before = verb.i - 1
+    if before >= 0 and doc[before].text == ",":
+        before -= 1
+    # A closing mark touches the quoted words before it.
+    return before > 0 and doc[before].is_quote and not doc[before - 1].whitespace_
 
 
 def passive_agent(verb: Token) -> Token | None:

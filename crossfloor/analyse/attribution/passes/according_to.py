@@ -28,6 +28,8 @@ def according_to_phrase(state: AttributionState, tok: Token) -> Attribution | No
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if pobj is None:
         return None
+    if speaks_itself(state, tok.head):
+        return None
     excluded = {t.i for t in tok.subtree}
     content = trimmed([t for t in tok.sent if t.i not in excluded], tok)
     if content is None:
@@ -41,3 +43,13 @@ def according_to_phrase(state: AttributionState, tok: Token) -> Attribution | No
         cue_token=tok,
         found_by=NAME,
     )
+
+
+def speaks_itself(state: AttributionState, verb: Token) -> bool:
+    """'"...," Sutton said, according to The New York Times'; 'According to the Post, friends of
+    the suspect said they believed ...': 'according to' hangs on a speech verb with a subject
+    of its own, who is the speaker; what 'according to' names is where the words were
+    reported, so the cue passes after this one attribute them. ('According to Whitehall
+    sources, Sir Kim decided ..., said Landale' hangs on 'decided': the sources are the
+    speaker of what they say.)"""
+    return state.grammar.is_speech_verb(verb) and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)

@@ -1,0 +1,44 @@
+"""Quotes on the ordinary stream, as the stream set's tuning part showed them going wrong, on
+sentences made up for these tests: an inverted cue, a participle after a quotation, a second
+report the parser hung inside the first, and 'according to' beside a speaker of its own."""
+
+from datetime import date
+
+import pytest
+
+from crossfloor.analyse.run import analyse_texts
+
+
+@pytest.fixture(scope="module")
+def analysed(nlp):
+    def run(text: str, published: date | None = None):
+        return analyse_texts(nlp, [(text, published)])[0]
+
+    return run
+
+
+def quotes_of(result) -> list[tuple[str, str | None]]:
+    return [(q["text"], q["speaker_resolved"]) for q in result.quotes]
+
+
+def test_an_inverted_cue_names_the_speaker_after_it(analysed):
+    result = analysed('Rubin said that "police are quicker to act."  "What is your data for that?" asked Elder.', date(2020, 6, 1))
+    assert ("What is your data for that?", "Elder") in quotes_of(result)
+
+
+def test_a_participle_after_a_quotation_speaks_to_its_object(analysed):
+    # 'telling the broadcaster': the broadcaster is spoken to, not the speaker.
+    result = analysed('A Labour source played down the chances, telling the broadcaster: "There won\'t be a fresh vote."', date(2022, 1, 20))
+    assert quotes_of(result) == [("There won't be a fresh vote.", "Labour source")]
+
+
+def test_a_second_report_inside_the_first_is_its_own(analysed):
+    result = analysed("Senator Ruth Adler said there was a lack of transparency in the count and urged the crowd to stay calm.", date(2020, 12, 13))
+    texts = [text for text, _ in quotes_of(result)]
+    assert "there was a lack of transparency in the count" in texts
+    assert not any("urged" in text for text in texts)
+
+
+def test_according_to_beside_a_speaker_of_its_own_is_where_it_was_reported(analysed):
+    result = analysed('"The vote is the best way," Judge Ruth Adler said, according to The Daily Ledger.', date(2014, 11, 7))
+    assert quotes_of(result) == [("The vote is the best way,", "Ruth Adler")]
