@@ -61,7 +61,13 @@ class ByElectionCall(EventType):
         return self.stated_call(doc, event, anchor, cast)
 
     def quoted_call(self, event: Event, span: Span, quotes: list, quote_index: int) -> Event | None:
-        """A by-election named inside a quote: the speaker calls for it (or rules it out)."""
+        """A by-election named inside a quote with words that call for it ('should be held',
+        'trigger a by-election') or rule it out ('There won't be a by-election'): the speaker
+        calls for it, or against it. A by-election only named ('the most boring by-election')
+        is no call."""
+        against = self.negated_mention(span)
+        if not against and self.calling_verb(span[-1]) is None and not self.owed(span[-1]):
+            return None
         quote = quotes[quote_index]
         speaker_name = quote.speaker_resolved or quote.speaker
         if not speaker_name or speaker_name.lower() in self.lex.nameless_pronouns:
@@ -69,8 +75,21 @@ class ByElectionCall(EventType):
         event.filled("by", speaker_name, "speakers.quote")
         event.filled("by_party", quote.speaker_party, "speakers.quote")
         event.quotes = [quote_index]
-        event.stance = "against" if self.negated_mention(span) else "for"
+        event.stance = "against" if against else "for"
         return event
+
+    def owed(self, anchor: Token) -> bool:
+        """'A by-election should be held', 'he must fight a by-election': a verb of taking part
+        under a modal of obligation (the words of a call when a quote says them)."""
+        w = self.words
+        node = anchor
+        for _ in range(4):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            if node.lemma_.lower() in w["taking_part_verbs"]:
+                return any(c.dep_ == "aux" and c.lower_ in w["obligation_modals"] for c in node.children)
+        return False
 
     def stated_call(self, doc: Doc, event: Event, anchor: Token, cast: Cast) -> Event | None:
         caller = self.calling_verb(anchor)
@@ -116,8 +135,8 @@ class ByElectionCall(EventType):
         w = self.words
         node = anchor
         for _ in range(6):
-            if node.head.i == node.i:
-                return None
+            if node.head.i == node.i or node.dep_ == "oprd":
+                return None  # 'called it the most boring by-election': naming it, not calling for it
             node = node.head
             lemma = node.lemma_.lower()
             if lemma in w["against_verbs"] or any(c.dep_ == "neg" for c in node.children) and lemma in w["for_verbs"]:

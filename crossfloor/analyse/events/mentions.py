@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..dates import is_duration
 from ..doctext import text_of
 from .record import Event
 from .syntax import SUBJECTS, tense_of
-from .timing import telling_of
+from .timing import ASIDE_LINKS, telling_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from .lexicon import EventLexicon
 
@@ -24,7 +25,10 @@ def new_event(doc: Doc, trigger: Token, kind: str, lexicon: EventLexicon) -> Eve
     event = Event(type=kind, start=start, end=end, trigger=trigger.text, trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text))
     event.filled("date_text", date_words(doc, trigger, lexicon.bounding_prepositions), "mentions.date_words")
     event.tense = tense_of(trigger, lexicon.auxiliaries)
-    event.tellings = [telling_of(trigger, event.tense, sentence_number(doc, sent), lexicon)]
+    telling = telling_of(trigger, event.tense, sentence_number(doc, sent), lexicon)
+    if not event.date_text and not telling.aside:
+        telling = replace(telling, clause_date=clause_date_words(doc, trigger, lexicon.bounding_prepositions))
+    event.tellings = [telling]
     return event
 
 
@@ -48,7 +52,32 @@ def date_words(doc: Doc, trigger: Token, bounding: frozenset[str] = frozenset())
 
     found = [ent for ent in doc.ents if dates_it(ent)]
     found.sort(key=lambda ent: ent.label_ != "DATE")
-    return found[0].text if found else None
+    return with_determiners(doc, found[0]).text if found else None
+
+
+def clause_date_words(doc: Doc, trigger: Token, bounding: frozenset[str] = frozenset()) -> str | None:
+    """The date words of a clause the trigger hangs from ('A revealing moment came last year,
+    after his resignation'): not the event's own date, but when the sentence tells it. Climbing
+    stops at a relative clause or an apposition, whose main clause tells of something else."""
+    node = trigger
+    for _ in range(4):
+        if node.dep_ in ASIDE_LINKS or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            found = date_words(doc, node, bounding)
+            if found:
+                return found
+    return None
+
+
+def with_determiners(doc: Doc, ent: Span) -> Span:
+    """'this week' where the recogniser marked only 'week': the determiners of the phrase's root
+    just before it belong to the date ('week' alone would be any week)."""
+    start = ent.start
+    while start > ent.sent.start and doc[start - 1].dep_ in ("det", "amod") and doc[start - 1].head.i in range(ent.start, ent.end):
+        start -= 1
+    return doc[start : ent.end]
 
 
 def attached_to(node: Token, trigger: Token) -> bool:

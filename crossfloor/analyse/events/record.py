@@ -26,11 +26,14 @@ from ...schema.events import public_fields
 @dataclass(frozen=True)
 class Telling:
     """How one mention tells its event: its tense, whether it is an aside (a relative or
-    temporal clause, 'the former ...'), and which sentence of the article it is in."""
+    temporal clause, 'the former ...'), which sentence of the article it is in, and the date
+    words of the clause it is told in when the trigger has none of its own ('This fall, the
+    party was torn apart by his resignation': timing.py reads them for news only)."""
 
     tense: str | None
     aside: bool
     sentence: int
+    clause_date: str | None = None
 
 
 

@@ -42,7 +42,8 @@ class Resignation(EventType):
             return self.left_office(verb, obj, lemma in w["leave_verbs"])
         particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
         if lemma in w["phrasal"] and particles & w["phrasal"][lemma]:
-            return ""
+            # 'stepped down from the pulpit': stepping down from something that is no office
+            return self.left_office(verb, obj, False)
         if lemma in w["leave_offices"] and obj is not None and self.is_office(obj):
             return ""
         return None
@@ -132,7 +133,9 @@ class Resignation(EventType):
         the sentence names no post, the one the article gives the person (the role written
         beside the name, or the chamber a title stands for)."""
         person = self.people.person_record(cast, event.person)
-        if event.office or person is None:
+        # A title the sentence gave as the office ('Rep.') is no post: office_is_a_post would
+        # drop it after this completion, leaving none.
+        if event.office and self.names_a_post(event.office) or person is None:
             return
         if person.role and self.names_a_post(person.role):
             event.filled("office", person.role, "resignation_office_from_cast")

@@ -15,11 +15,30 @@ if TYPE_CHECKING:
 
 def gerund_doer(node: Token) -> Token | None:
     """'Mr Milburn was away between stepping down and ...': the gerund's doer is the subject of
-    the clause it hangs from."""
+    the clause it hangs from; but a name just before the gerund is its own doer ('problems
+    including Wasserman Schultz resigning'), which the parser hangs elsewhere."""
     if node.tag_ != "VBG" or node.dep_ not in ("pcomp", "advcl", "acl"):
         return None
+    before = node.doc[node.i - 1] if node.i > 0 else None
+    if before is not None and before.ent_type_ == "PERSON" and before.pos_ == "PROPN":
+        return before
     governor = next((a for a in node.ancestors if a.pos_ in ("VERB", "AUX")), None)
     return next((c for c in governor.children if c.dep_ in SUBJECTS), None) if governor is not None else None
+
+
+def subject_under_mark(node: Token) -> Token | None:
+    """'after Theresa May stepped down': the parser can read the clause's mark as a preposition
+    and its subject as that preposition's object, leaving the verb without a subject. The
+    object between the mark and the verb is the subject; without this the verb climbs to the
+    main clause and takes its subject ('Johnson became prime minister after ...')."""
+    if node.dep_ != "advcl":
+        return None
+    for mark in node.children:
+        if mark.dep_ in ("mark", "prep") and mark.i < node.i:
+            found = next((c for c in mark.children if c.dep_ == "pobj" and c.i < node.i), None)
+            if found is not None:
+                return found
+    return None
 
 
 def subject_here(node: Token) -> Token | None:
@@ -32,7 +51,7 @@ def subject_here(node: Token) -> Token | None:
         # the relative clause's subject.
         relative = [t for t in node.head.subtree if t.dep_ == "relcl" and t.i < node.i]
         return relative[-1].head if relative else node.head
-    found = gerund_doer(node)
+    found = gerund_doer(node) or subject_under_mark(node)
     if found is not None:
         return found
     if node.dep_ == "xcomp":  # 'the vote prompted Sir Stanley to resign'

@@ -134,6 +134,11 @@ class SwitchVerbs(EventType):
     def verb_arguments(self, verb: Token, obj: Token | None, subject: Token | None, passive: bool, subtype: str):
         if passive and subtype == "founded_new_party":  # 'Veritas was formed by Mr Kilroy-Silk'
             return subject, agent_of(verb)
+        if not passive and subtype == "whip_withdrawn":
+            # 'removing the whip from the 21 Tory MPs': who lost it is the one it was taken from
+            loser = prep_object(verb, self.lex.prepositions["source"])
+            if loser is not None:
+                return obj, loser
         return obj, subject
 
     def joined_in_doing(self, verb: Token) -> bool:

@@ -10,6 +10,10 @@ decides, in this order, each step leaving its name in `filled_by['news']`:
    earlier is background. A range wider than a season says too little and falls through.
 2. `news.told_now`: a mention in the present, present perfect or future ('has defected',
    'quits', 'will resign') is news: that is how news tells the day's events.
+   `news.by_clause_date`: as step 1, from the date words of the clause an undated mention is
+   told in ('A revealing moment came last year, after his resignation'; not a relative
+   clause's or an apposition's: their main clause tells of something else). After the tense:
+   in 'his resignation reduces the chances of a shutdown on Oct. 1' the date is the shutdown's.
 3. `news.told_as_past`: every mention told as history (a past perfect, 'former', a relative or
    'since'/'after' clause) is background.
 4. `news.otherwise_news`: the rest (a simple past, undated, in the article's own voice) is news.
@@ -23,7 +27,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..dates import settle_dates
+from ..dates import resolve, settle_dates
 from .record import Event, Telling
 
 if TYPE_CHECKING:
@@ -61,7 +65,7 @@ def is_aside(trigger: Token, lexicon: EventLexicon) -> bool:
 
 
 def mark_news(event: Event, published: date | None) -> None:
-    for step in (by_date, told_now, told_as_past, otherwise_news):
+    for step in (by_date, told_now, by_clause_date, told_as_past, otherwise_news):
         verdict = step(event, published)
         if verdict is not None:
             event.news = verdict
@@ -73,7 +77,22 @@ def by_date(event: Event, published: date | None) -> bool | None:
     if published is None or not (event.date or event.date_range):
         return None
     first, last = (event.date, event.date) if event.date else tuple(event.date_range)
-    first_day, last_day = date.fromisoformat(first), date.fromisoformat(last)
+    return news_by_days(date.fromisoformat(first), date.fromisoformat(last), published)
+
+
+def by_clause_date(event: Event, published: date | None) -> bool | None:
+    """Undated, but told in a clause with date words ('This fall, the party was torn apart by
+    his resignation'): when those words fall tells news from history the same way."""
+    if published is None:
+        return None
+    for telling in event.tellings or []:
+        when = resolve(telling.clause_date, published) if telling.clause_date else None
+        if when is not None:
+            return news_by_days(when.first, when.last, published)
+    return None
+
+
+def news_by_days(first_day: date, last_day: date, published: date) -> bool | None:
     if (last_day - first_day).days > TELLING_RANGE_DAYS:
         return False if (published - last_day).days > NEWS_DAYS else None
     return (published - last_day).days <= NEWS_DAYS
