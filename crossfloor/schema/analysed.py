@@ -27,8 +27,9 @@ class AnalysedArticle:
         return cls(error=error)
 
     def to_dict(self) -> dict:
-        """The extract record without its id: quotes and events, and the error when there is one."""
-        record = {"quotes": self.quotes, "events": self.events}
+        """The extract record without its id: quotes, events and the people the article names
+        (what the record is applied against, as at ingest), and the error when there is one."""
+        record = {"quotes": self.quotes, "events": self.events, "people": self.people}
         if self.error:
             record["error"] = self.error
         return record

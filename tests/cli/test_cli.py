@@ -95,6 +95,8 @@ def test_extract_contract(tmp_path):
     q = lines[0]["quotes"][0]
     assert set(q) >= {"start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end", "speaker_resolved", "cue", "cue_start", "cue_end", "venue"}
     assert q["speaker_resolved"] == "Jo Park" and lines[0]["events"] == []
+    # The people named, as ingest links them against the record.
+    assert lines[0]["people"] == [{"name": "Jo Park", "role": None, "party": None, "seat": None}]
     assert "error" in lines[1] and lines[2]["quotes"] == []
 
 

@@ -85,5 +85,5 @@ def test_events_of_known_types_keep_every_field_in_its_own_column(tmp_path):
 
 def test_a_failed_analysis_is_its_error_alone_and_its_record_is_the_extract_record():
     failed = AnalysedArticle.failed("analysis stopped after 1 s")
-    assert failed.to_dict() == {"quotes": [], "events": [], "error": "analysis stopped after 1 s"}
-    assert AnalysedArticle(quotes=[quote()]).to_dict() == {"quotes": [quote()], "events": []}
+    assert failed.to_dict() == {"quotes": [], "events": [], "people": [], "error": "analysis stopped after 1 s"}
+    assert AnalysedArticle(quotes=[quote()]).to_dict() == {"quotes": [quote()], "events": [], "people": []}
