@@ -70,6 +70,7 @@ def test_a_by_election_only_named_in_a_quote_is_no_call(analysed):
     [
         pytest.param('"A by-election should be held in Bury South," the Health Secretary said.', "for", id="should be held"),
         pytest.param('"There won\'t be a by-election," a Labour source told the broadcaster.', "against", id="ruled out"),
+        pytest.param("Labour leader Ann Lee said Tom Baxter should resign his seat and run in a by-election.", "for", id="reported, under 'should'"),
     ],
 )
 def test_a_quote_that_calls_for_or_rules_out_a_by_election(analysed, text, stance):

@@ -79,16 +79,17 @@ class ByElectionCall(EventType):
         return event
 
     def owed(self, anchor: Token) -> bool:
-        """'A by-election should be held', 'he must fight a by-election': a verb of taking part
-        under a modal of obligation (the words of a call when a quote says them)."""
-        w = self.words
+        """'A by-election should be held', 'he must fight a by-election', 'said Whitfield should
+        resign her seat and run in a by-election': the mention under a verb with a modal of
+        obligation (the words of a call when a quote or a report says them)."""
+        modals = self.words["obligation_modals"]
         node = anchor
-        for _ in range(4):
+        for _ in range(5):
             if node.head.i == node.i:
                 return False
             node = node.head
-            if node.lemma_.lower() in w["taking_part_verbs"]:
-                return any(c.dep_ == "aux" and c.lower_ in w["obligation_modals"] for c in node.children)
+            if any(c.dep_ == "aux" and c.lower_ in modals for c in node.children):
+                return True
         return False
 
     def stated_call(self, doc: Doc, event: Event, anchor: Token, cast: Cast) -> Event | None:
