@@ -110,3 +110,15 @@ def test_the_whip_is_lost_by_the_one_it_is_removed_from(analysed):
     # Who spoke of it lost nothing.
     said = analysed("Former minister Greg Hale said he was uncomfortable with removing the whip from the rebels.", date(2019, 9, 4))
     assert switches_of(said) == []
+
+
+@pytest.mark.parametrize(
+    "text,news",
+    [
+        pytest.param("Tom Baxter, who resigned as mayor on Monday, is running again.", True, id="counts from the day of writing"),
+        pytest.param("Tom Baxter, who resigned as mayor in March 2018, is running again.", False, id="a date: says nothing"),
+    ],
+)
+def test_without_a_publication_date_words_that_count_from_writing_tell_news(analysed, text, news):
+    [event] = events_of(analysed(text, None), "resignation")
+    assert event["news"] is news

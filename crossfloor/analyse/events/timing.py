@@ -8,6 +8,8 @@ decides, in this order, each step leaving its name in `filled_by['news']`:
 1. `news.by_date`: a day or range the text fixes says it, when the publication date is known:
    within NEWS_DAYS before publication (or any time after it, an announced move) is news; ended
    earlier is background. A range wider than a season says too little and falls through.
+   `news.by_relative_words`: without a publication date, date words that count from the day
+   of writing and fall within NEWS_DAYS of it ('this week', 'on Monday') are news.
 2. `news.told_now`: a mention in the present, present perfect or future ('has defected',
    'quits', 'will resign') is news: that is how news tells the day's events.
    `news.by_clause_date`: as step 1, from the date words of the clause an undated mention is
@@ -38,6 +40,9 @@ if TYPE_CHECKING:
 # An event ended this many days or fewer before publication is news (the stream judgments take
 # five weeks ago as background).
 NEWS_DAYS = 31
+# Two days of writing a phrase is resolved from, to tell words that count from the day of writing
+# ('this week') from dates ('in March 2018'), when the article has no publication date.
+WRITING_DAYS = (date(2001, 6, 20), date(2011, 11, 16))
 # A date range wider than this (a year, 'in the spring') cannot tell news from history.
 TELLING_RANGE_DAYS = 92
 # Clause links that make a mention an aside about the person rather than the report itself.
@@ -65,7 +70,7 @@ def is_aside(trigger: Token, lexicon: EventLexicon) -> bool:
 
 
 def mark_news(event: Event, published: date | None) -> None:
-    for step in (by_date, told_now, by_clause_date, told_as_past, otherwise_news):
+    for step in (by_date, by_relative_words, told_now, by_clause_date, told_as_past, otherwise_news):
         verdict = step(event, published)
         if verdict is not None:
             event.news = verdict
@@ -78,6 +83,27 @@ def by_date(event: Event, published: date | None) -> bool | None:
         return None
     first, last = (event.date, event.date) if event.date else tuple(event.date_range)
     return news_by_days(date.fromisoformat(first), date.fromisoformat(last), published)
+
+
+def by_relative_words(event: Event, published: date | None) -> bool | None:
+    """No publication date, but date words that count from the day of writing ('this week',
+    'on Monday', 'yesterday'): they put the event within days of it, so it is news. Words are
+    relative when they fall on other days from another day of writing, and news when they fall
+    within NEWS_DAYS of it from either; absolute dates ('in March 2018') say nothing here."""
+    if published is not None:
+        return None
+    phrases = [event.date_text, *(t.clause_date for t in event.tellings or [])]
+    return True if any(phrase and counts_from_writing(phrase) for phrase in phrases) else None
+
+
+def counts_from_writing(phrase: str) -> bool:
+    near = []
+    for day in WRITING_DAYS:
+        when = resolve(phrase, day)
+        if when is None:
+            return False
+        near.append((when.first, abs((day - when.last).days) <= NEWS_DAYS and abs((when.first - day).days) <= NEWS_DAYS))
+    return near[0][0] != near[1][0] and all(close for _, close in near)
 
 
 def by_clause_date(event: Event, published: date | None) -> bool | None:
