@@ -42,3 +42,9 @@ def test_a_second_report_inside_the_first_is_its_own(analysed):
 def test_according_to_beside_a_speaker_of_its_own_is_where_it_was_reported(analysed):
     result = analysed('"The vote is the best way," Judge Ruth Adler said, according to The Daily Ledger.', date(2014, 11, 7))
     assert quotes_of(result) == [("The vote is the best way,", "Ruth Adler")]
+
+
+def test_the_second_report_keeps_the_first_ones_speaker(analysed):
+    # 'warned' hangs on 'fail', inside what she said: its subject is not 'the plan'.
+    result = analysed("Mayor Ann Smith said the plan would fail and warned that the council could not pay for it.", date(2020, 12, 13))
+    assert quotes_of(result) == [("the plan would fail", "Ann Smith"), ("that the council could not pay for it", "Ann Smith")]

@@ -73,11 +73,23 @@ class CueGrammar:
         inverted = inverted_speaker(verb)
         if inverted is not None:
             return inverted
+        reporting = self.reporting_verb_above(verb)
+        if reporting is not None and depth < 4:
+            return self.subject_of(reporting, depth + 1)
         if verb.dep_ == "relcl":
             return verb.head
         if depth < 4 and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
             return self.subject_of(verb.head, depth + 1)
         return None
+
+    def reporting_verb_above(self, verb: Token) -> Token | None:
+        """'Smith said the plan would fail and warned that ...': a cue verb the parser joined to a
+        verb inside another cue's reported clause is the first cue's speaker's next report
+        (content.before_next_report ends the first there), so it shares that speaker, not the
+        subject of the clause it hangs on ('the plan')."""
+        if verb.dep_ != "conj" or not self.is_cue_verb(verb) or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            return None
+        return next((a.head for a in verb.ancestors if a.dep_ == "ccomp" and self.is_cue_verb(a.head)), None)
 
     def participle_speaker(self, verb: Token) -> Token | None:
         """'..., saying there is ...' hangs on whatever verb the parser chose; its speaker is the
