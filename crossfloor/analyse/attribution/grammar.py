@@ -70,17 +70,23 @@ class CueGrammar:
             return min(subjects, key=lambda c: abs(c.i - verb.i))
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return passive_agent(verb)
-        inverted = inverted_speaker(verb)
-        if inverted is not None:
-            return inverted
-        reporting = self.reporting_verb_above(verb)
-        if reporting is not None and depth < 4:
-            return self.subject_of(reporting, depth + 1)
+        placed = self.speaker_placed_apart(verb, depth)
+        if placed is not None:
+            return placed
         if verb.dep_ == "relcl":
             return verb.head
         if depth < 4 and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
             return self.subject_of(verb.head, depth + 1)
         return None
+
+    def speaker_placed_apart(self, verb: Token, depth: int) -> Token | None:
+        """A speaker the parse puts away from the verb's subject: after an inverted cue, or the
+        speaker of the report a second cue continues."""
+        inverted = inverted_speaker(verb)
+        if inverted is not None:
+            return inverted
+        reporting = self.reporting_verb_above(verb)
+        return self.subject_of(reporting, depth + 1) if reporting is not None and depth < 4 else None
 
     def reporting_verb_above(self, verb: Token) -> Token | None:
         """'Smith said the plan would fail and warned that ...': a cue verb the parser joined to a
