@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from itertools import permutations
 from pathlib import Path
 
 from ..data import load
@@ -136,13 +137,17 @@ class PeopleLexicon:
         return self.role_fillers - self.time_qualifiers
 
     def classes_of(self, words) -> frozenset[str]:
-        """The role classes that words ('Rep.', 'prime minister', 'congressman') belong to."""
+        """The role classes that words ('Rep.', 'prime minister', 'congressman') belong to: a
+        phrase's words in order, or a set of title words (a person's titles) in any order. A set
+        has no order, so each two of its words are tried both ways; read in the set's iteration
+        order, 'prime minister' was found or not by the interpreter's hash seed."""
         lowered = [w.lower() for w in words]
-        found = set()
-        for k, word in enumerate(lowered):
+        pairs = zip(lowered, lowered[1:]) if isinstance(words, (list, tuple)) else permutations(lowered, 2)
+        found: set[str] = set()
+        for word in lowered:
             found |= self.role_classes.get(word, frozenset())
-            if k + 1 < len(lowered):
-                found |= self.role_classes.get(f"{word} {lowered[k + 1]}", frozenset())
+        for first, second in pairs:
+            found |= self.role_classes.get(f"{first} {second}", frozenset())
         return frozenset(found)
 
 
