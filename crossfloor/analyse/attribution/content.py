@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
-from .grammar import CUE_MODIFIERS, CueGrammar
+from .grammar import CUE_MODIFIERS, CueGrammar, is_passive
 from .record import char_span_of
 
 CLAUSE_DEPS = ("ccomp",)
@@ -94,10 +94,6 @@ def before_next_report(grammar: CueGrammar, clause: Token) -> list[Token]:
     while kept and (kept[-1].dep_ == "cc" or kept[-1].is_punct and not kept[-1].is_quote):
         kept.pop()
     return kept
-
-
-def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def infinitive_content(grammar: CueGrammar, verb: Token) -> tuple[int, int] | None:

@@ -93,7 +93,7 @@ class CueGrammar:
         verb inside another cue's reported clause is the first cue's speaker's next report
         (content.before_next_report ends the first there), so it shares that speaker, not the
         subject of the clause it hangs on ('the plan')."""
-        if verb.dep_ != "conj" or not self.is_cue_verb(verb) or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        if verb.dep_ != "conj" or not self.is_cue_verb(verb) or is_passive(verb):
             return None
         return next((a.head for a in verb.ancestors if a.dep_ == "ccomp" and self.is_cue_verb(a.head)), None)
 
@@ -132,6 +132,11 @@ def just_after_quotation(verb: Token) -> bool:
         before -= 1
     # A closing mark touches the quoted words before it.
     return before > 0 and doc[before].is_quote and not doc[before - 1].whitespace_
+
+
+def is_passive(verb: Token) -> bool:
+    """'was asked': a verb in the passive voice."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def passive_agent(verb: Token) -> Token | None:

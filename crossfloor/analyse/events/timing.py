@@ -97,13 +97,11 @@ def by_relative_words(event: Event, published: date | None) -> bool | None:
 
 
 def counts_from_writing(phrase: str) -> bool:
-    near = []
-    for day in WRITING_DAYS:
-        when = resolve(phrase, day)
-        if when is None:
-            return False
-        near.append((when.first, abs((day - when.last).days) <= NEWS_DAYS and abs((when.first - day).days) <= NEWS_DAYS))
-    return near[0][0] != near[1][0] and all(close for _, close in near)
+    found = [(day, resolve(phrase, day)) for day in WRITING_DAYS]
+    if any(when is None for _, when in found):
+        return False
+    (_, one), (_, other) = found
+    return one.first != other.first and all(abs((day - when.last).days) <= NEWS_DAYS and abs((when.first - day).days) <= NEWS_DAYS for day, when in found)
 
 
 def by_clause_date(event: Event, published: date | None) -> bool | None:
