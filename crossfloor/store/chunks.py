@@ -14,3 +14,9 @@ def in_chunks(statement, column, values: Iterable, size: int = CHUNK) -> Iterato
     values = list(values)
     for start in range(0, len(values), size):
         yield statement.where(column.in_(values[start : start + size]))
+
+
+def rows_in(session, statement, column, values: Iterable, size: int = CHUNK) -> Iterator:
+    """The rows `statement` gives with `column IN values`, read a chunk of values at a time."""
+    for chunk in in_chunks(statement, column, values, size):
+        yield from session.execute(chunk)

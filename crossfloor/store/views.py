@@ -8,9 +8,10 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 from sqlalchemy import case, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from ..schema.events import SPECS, party_fields, people_fields, record_status
+from .chunks import rows_in
 from .rows import event_record, quote_record
 from .schema import (
     ArticleCopyRow,
@@ -137,20 +138,33 @@ def events(session: Session, limit: int | None = None, offset: int = 0, sort: st
         "person": (CanonicalEventRow.person.is_(None), CanonicalEventRow.person, CanonicalEventRow.by, CanonicalEventRow.id),
     }
     rows = session.scalars(page(query.order_by(*orders.get(sort, orders["date"])), limit, offset)).all()
-    reports: dict[int, list[EventRow]] = defaultdict(list)
-    if rows:
-        for report in session.scalars(select(EventRow).where(EventRow.canonical_id.in_([r.id for r in rows]))):
-            reports[report.canonical_id].append(report)
+    # A source shows its article's text: the articles come with the reports, not one read each.
+    with_articles = select(EventRow.canonical_id, EventRow).options(joinedload(EventRow.article, innerjoin=True)).order_by(EventRow.id)
+    reports = grouped(rows_in(session, with_articles, EventRow.canonical_id, [r.id for r in rows]))
     views = [event_view(r, reports[r.id]) for r in rows]
     mark_conflicts(session, views)
-    for view in views:
-        kb_person = next((r.kb_person for r in reports[view["id"]] if r.kb_person), None) or person_record_id(session, view["person_id"])
-        view.update(kb_person=kb_person, **reference_ids(session, kb_person))
+    add_reference_ids(session, views, reports)
     return views
 
 
-def person_record_id(session: Session, person_id: int | None) -> str | None:
-    return session.scalar(select(PersonRow.kb_person).where(PersonRow.id == person_id)) if person_id else None
+def add_reference_ids(session: Session, views: list[dict], reports: dict[int, list[EventRow]]) -> None:
+    """Each event's person in the reference record (`kb_person`: the first of its reports that
+    names one, else its person's link) and their reference ids (reference_ids)."""
+    told = {view["id"]: next((r.kb_person for r in reports[view["id"]] if r.kb_person), None) for view in views}
+    untold = {view["person_id"] for view in views if view["person_id"] and not told[view["id"]]}
+    linked = dict(rows_in(session, select(PersonRow.id, PersonRow.kb_person), PersonRow.id, sorted(untold)))
+    kb_people = {view["id"]: told[view["id"]] or linked.get(view["person_id"]) for view in views}
+    identifiers = reference_ids(session, set(kb_people.values()))
+    for view in views:
+        view.update(kb_person=kb_people[view["id"]], **identifiers[kb_people[view["id"]]])
+
+
+def grouped(pairs) -> defaultdict:
+    """(key, value) pairs as key -> [value, ...], each list in the order read."""
+    out: defaultdict = defaultdict(list)
+    for key, value in pairs:
+        out[key].append(value)
+    return out
 
 
 def event_count(session: Session, **filters) -> int:
@@ -210,17 +224,32 @@ def record_ref(article) -> dict:
 def mark_conflicts(session: Session, views: list[dict]) -> None:
     """Each event type says which of its events disagree (registry: `conflict`): a call for and a
     call against a by-election for the same target; two different new parties for the same
-    switcher."""
-    for view in views:
-        rule = SPECS[view["type"]].conflict
-        if rule is None or not all(view.get(k) for k in rule.given):
-            continue
-        differ = getattr(CanonicalEventRow, rule.differ)
-        same = [getattr(CanonicalEventRow, k) == view.get(k) for k in rule.same]
-        others = session.scalars(
-            select(CanonicalEventRow.id).where(CanonicalEventRow.type == view["type"], *same, differ.is_not(None), differ != view[rule.differ])
-        ).all()
-        view["conflicts"] = sorted(others)
+    switcher. One read per type finds the disagreeing events of all the views of that type."""
+    for kind, group in grouped((view["type"], view) for view in views if can_conflict(view)).items():
+        rule = SPECS[kind].conflict
+        others = conflict_candidates(session, kind, group)
+        for view in group:
+            view["conflicts"] = sorted(i for i, other in others[tuple(view.get(k) for k in rule.same)] if other != view[rule.differ])
+
+
+def conflict_candidates(session: Session, kind: str, views: list[dict]) -> defaultdict:
+    """The events of this type that give the field its conflict rule compares (`differ`), as
+    (id, value), by their values of the fields that must be the same, among those sharing the
+    views' values of a `same` field the rule requires."""
+    rule = SPECS[kind].conflict
+    differ = getattr(CanonicalEventRow, rule.differ)
+    query = select(CanonicalEventRow.id, differ, *(getattr(CanonicalEventRow, k) for k in rule.same)).where(CanonicalEventRow.type == kind, differ.is_not(None))
+    # A `same` field every view gives narrows the read to the views' own values (IN never
+    # matches NULL); the other `same` fields are compared by the caller, a missing value equal
+    # to a missing one, as the rule says.
+    key = next((k for k in rule.same if k in rule.given), None)
+    column, values = (getattr(CanonicalEventRow, key), {view[key] for view in views}) if key else (CanonicalEventRow.type, {kind})
+    return grouped((tuple(same), (other_id, other)) for other_id, other, *same in rows_in(session, query, column, sorted(values)))
+
+
+def can_conflict(view: dict) -> bool:
+    rule = SPECS[view["type"]].conflict
+    return rule is not None and all(view.get(k) for k in rule.given)
 
 
 def participants() -> set[str]:
@@ -291,7 +320,7 @@ def people(session: Session, name: str | None = None, limit: int | None = None, 
                 "articles": len({m.article_id for m, _ in mentions}),
                 "kb_person": person.kb_person,
                 "kind": person.kind,
-                **reference_ids(session, person.kb_person),
+                **reference_ids(session, {person.kb_person})[person.kb_person],
                 "kb_evidence": person.kb_evidence,
                 "record": reference_record(session, person.kb_person),
             }
@@ -306,15 +335,13 @@ SPAN_GAP = timedelta(days=90)
 REFERENCE_SCHEMES = ("wikidata", "parlparse", "bioguide")
 
 
-def reference_ids(session: Session, kb_person: str | None) -> dict[str, str | None]:
-    """A reference person's Wikidata, parlparse and bioguide ids (None where the record has none)."""
-    found: dict[str, str | None] = dict.fromkeys(REFERENCE_SCHEMES)
-    if kb_person:
-        rows = session.execute(
-            select(KbIdentifierRow.scheme, KbIdentifierRow.value).where(KbIdentifierRow.person_id == kb_person, KbIdentifierRow.scheme.in_(REFERENCE_SCHEMES)).order_by(KbIdentifierRow.id)
-        )
-        for scheme, value in rows:
-            found[scheme] = found[scheme] or value
+def reference_ids(session: Session, kb_people: set[str | None]) -> dict[str | None, dict[str, str | None]]:
+    """Each reference person's Wikidata, parlparse and bioguide ids (None where the record has
+    none, or for no person), by their reference id."""
+    found = {kb: dict.fromkeys(REFERENCE_SCHEMES) for kb in kb_people}
+    query = select(KbIdentifierRow.person_id, KbIdentifierRow.scheme, KbIdentifierRow.value).where(KbIdentifierRow.scheme.in_(REFERENCE_SCHEMES)).order_by(KbIdentifierRow.id)
+    for kb, scheme, value in rows_in(session, query, KbIdentifierRow.person_id, sorted(kb for kb in found if kb)):
+        found[kb][scheme] = found[kb][scheme] or value
     return found
 
 
