@@ -5,6 +5,7 @@ Each returns plain JSON-ready dicts; the CLI, the web app and the export render 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy import case, func, or_, select
@@ -298,34 +299,48 @@ def people(session: Session, name: str | None = None, limit: int | None = None, 
     mentions_count = select(func.count()).where(PersonMentionRow.person_id == PersonRow.id).scalar_subquery()
     quote_total = select(func.count()).where(QuoteRow.person_id == PersonRow.id).scalar_subquery()
     orders = {"mentions": (mentions_count.desc(), PersonRow.id), "name": (PersonRow.surname, PersonRow.name, PersonRow.id), "quotes": (quote_total.desc(), PersonRow.id)}
-    query = page(query.order_by(*orders.get(sort, orders["mentions"])), limit, offset)
-    out = []
-    for person in session.scalars(query):
-        rows = session.execute(
-            select(PersonMentionRow.name, PersonMentionRow.role, PersonMentionRow.party, PersonMentionRow.seat, PersonMentionRow.article_id, ArticleRow.published)
-            .join(ArticleRow, ArticleRow.id == PersonMentionRow.article_id).where(PersonMentionRow.person_id == person.id)
-        ).all()
-        mentions = [(row, row.published) for row in rows]
-        quote_count = session.scalar(select(func.count()).select_from(QuoteRow).where(QuoteRow.person_id == person.id)) or 0
-        out.append(
-            {
-                "id": person.id,
-                "name": person.name,
-                "aliases": sorted({m.name for m, _ in mentions} - {person.name}),
-                "parties": party_history(session, person, mentions),
-                "roles": dated_values((m.role, published) for m, published in mentions),
-                "seats": dated_values((m.seat, published) for m, published in mentions),
-                "quote_count": quote_count,
-                "mentions": len(rows),
-                "articles": len({m.article_id for m, _ in mentions}),
-                "kb_person": person.kb_person,
-                "kind": person.kind,
-                **reference_ids(session, {person.kb_person})[person.kb_person],
-                "kb_evidence": person.kb_evidence,
-                "record": reference_record(session, person.kb_person),
-            }
-        )
-    return out
+    persons = session.scalars(page(query.order_by(*orders.get(sort, orders["mentions"])), limit, offset)).all()
+    # What each listed person needs is read for the whole page at once, by the page's ids.
+    ids = [p.id for p in persons]
+    mentions = grouped((row.person_id, row) for row in rows_in(session, MENTIONS, PersonMentionRow.person_id, ids))
+    quoted = dict(rows_in(session, select(QuoteRow.person_id, func.count()).group_by(QuoteRow.person_id), QuoteRow.person_id, ids))
+    switches = grouped(rows_in(session, SWITCHES, CanonicalEventRow.person_id, ids))
+    linked = {p.kb_person for p in persons if p.kb_person}
+    records, identifiers = record_rows(session, linked), reference_ids(session, linked)
+    return [
+        person_view(p, mentions[p.id], quoted.get(p.id, 0), switches[p.id], records.get(p.kb_person) if p.kb_person else None, identifiers.get(p.kb_person))
+        for p in persons
+    ]
+
+
+# Every article's naming of a person, with the article's date.
+MENTIONS = select(PersonMentionRow.person_id, PersonMentionRow.name, PersonMentionRow.role, PersonMentionRow.party, PersonMentionRow.seat, PersonMentionRow.article_id, ArticleRow.published).join(
+    ArticleRow, ArticleRow.id == PersonMentionRow.article_id
+)
+# The party switches each person made, by person (id order, so that ties keep one order).
+SWITCHES = select(CanonicalEventRow.person_id, CanonicalEventRow).where(CanonicalEventRow.type == "party_switch").order_by(CanonicalEventRow.id)
+
+
+def person_view(person: PersonRow, rows: list, quote_count: int, switches: list[CanonicalEventRow], record: Record | None, identifiers: dict | None) -> dict:
+    """One listed person (people), from what was read of them: their mentions (with each
+    article's date), quotes, switches, and the reference record of a linked person."""
+    mentions = [(row, row.published) for row in rows]
+    return {
+        "id": person.id,
+        "name": person.name,
+        "aliases": sorted({m.name for m, _ in mentions} - {person.name}),
+        "parties": party_history(mentions, record, switches),
+        "roles": dated_values((m.role, published) for m, published in mentions),
+        "seats": dated_values((m.seat, published) for m, published in mentions),
+        "quote_count": quote_count,
+        "mentions": len(rows),
+        "articles": len({m.article_id for m, _ in mentions}),
+        "kb_person": person.kb_person,
+        "kind": person.kind,
+        **(identifiers or dict.fromkeys(REFERENCE_SCHEMES)),
+        "kb_evidence": person.kb_evidence,
+        "record": reference_record(person.kb_person, record) if record is not None else None,
+    }
 
 
 # Terms of one party this far apart (an election's dissolution) are one span of the record.
@@ -345,25 +360,45 @@ def reference_ids(session: Session, kb_people: set[str | None]) -> dict[str | No
     return found
 
 
-def reference_record(session: Session, kb_person: str | None) -> dict | None:
+@dataclass
+class Record:
+    """What the reference record holds of one person, as stored: their name, and each distinct
+    seat (SEAT_COLUMNS) and post (POST_COLUMNS) once, in the order stored."""
+
+    name: str | None = None
+    seats: list[tuple] = field(default_factory=list)
+    posts: list[tuple] = field(default_factory=list)
+
+
+SEAT_COLUMNS = (KbMembershipRow.house, KbMembershipRow.seat, KbMembershipRow.region, KbMembershipRow.party, KbMembershipRow.country, KbMembershipRow.start, KbMembershipRow.end)
+POST_COLUMNS = (KbPostRow.role, KbPostRow.organisation, KbPostRow.start, KbPostRow.end)
+
+
+def record_rows(session: Session, kb_people: set[str]) -> dict[str, Record]:
+    """What the record holds of each of these people, by reference id (an empty Record for an
+    id it does not know)."""
+    found = {kb: Record() for kb in kb_people}
+    ids = sorted(found)
+    for kb, name in rows_in(session, select(KbPersonRow.id, KbPersonRow.name), KbPersonRow.id, ids):
+        found[kb].name = name
+    for table, columns, kept in ((KbMembershipRow, SEAT_COLUMNS, "seats"), (KbPostRow, POST_COLUMNS, "posts")):
+        rows = rows_in(session, select(table.person_id, *columns).order_by(table.id), table.person_id, ids)
+        for kb, facts in grouped((row[0], tuple(row[1:])) for row in rows).items():
+            setattr(found[kb], kept, list(dict.fromkeys(facts)))
+    return found
+
+
+def reference_record(kb_person: str, record: Record) -> dict:
     """What the record holds of a person: their name, their seats in each chamber with the party
-    and dates, and their posts, in date order (None when not linked)."""
-    if not kb_person:
-        return None
-    name = session.scalar(select(KbPersonRow.name).where(KbPersonRow.id == kb_person))
-    seats = session.execute(
-        select(KbMembershipRow.house, KbMembershipRow.seat, KbMembershipRow.region, KbMembershipRow.party, KbMembershipRow.country, KbMembershipRow.start, KbMembershipRow.end)
-        .where(KbMembershipRow.person_id == kb_person).distinct()
-    ).all()
-    posts = session.execute(select(KbPostRow.role, KbPostRow.organisation, KbPostRow.start, KbPostRow.end).where(KbPostRow.person_id == kb_person).distinct()).all()
+    and dates, and their posts, in date order."""
     return {
         "id": kb_person,
-        "name": name,
+        "name": record.name,
         "memberships": sorted(
-            ({"chamber": h, "seat": seat, "region": region, "party": party, "country": country, "start": iso(start), "end": iso(end)} for h, seat, region, party, country, start, end in seats),
+            ({"chamber": h, "seat": seat, "region": region, "party": party, "country": country, "start": iso(start), "end": iso(end)} for h, seat, region, party, country, start, end in record.seats),
             key=lambda m: (m["start"] or "", m["chamber"] or ""),
         ),
-        "posts": sorted(({"role": r, "organisation": o, "start": iso(start), "end": iso(end)} for r, o, start, end in posts), key=lambda p: (p["start"] or "", p["role"])),
+        "posts": sorted(({"role": r, "organisation": o, "start": iso(start), "end": iso(end)} for r, o, start, end in record.posts), key=lambda p: (p["start"] or "", p["role"])),
     }
 
 
@@ -380,16 +415,14 @@ def dated_values(pairs) -> list[dict]:
     return [{"name": v, "first": iso(f), "last": iso(l)} for v, (f, l) in sorted(seen.items(), key=lambda kv: (kv[1][0] or date.min, kv[0]))]
 
 
-def party_history(session: Session, person: PersonRow, mentions) -> list[dict]:
-    """The parties articles state of the person, the changes events record and, for a person
-    linked to the reference record, the parties it gives with their dates, in date order."""
+def party_history(mentions, record: Record | None, switches: list[CanonicalEventRow]) -> list[dict]:
+    """The parties articles state of the person, the changes events record (their switches) and,
+    for a person linked to the reference record, the parties it gives with their dates, in date
+    order."""
     history = [{**p, "source": "described"} for p in dated_values((m.party, published) for m, published in mentions)]
-    if person.kb_person:
-        recorded = session.execute(
-            select(KbMembershipRow.party, KbMembershipRow.start, KbMembershipRow.end).where(KbMembershipRow.person_id == person.kb_person, KbMembershipRow.party.is_not(None)).distinct()
-        )
+    if record is not None:
+        recorded = dict.fromkeys((party, start, end) for _, _, _, party, _, start, end in record.seats if party is not None)
         history.extend({"name": party, "first": iso(start), "last": iso(end), "source": "record"} for party, start, end in party_spans(recorded))
-    switches = session.scalars(select(CanonicalEventRow).where(CanonicalEventRow.type == "party_switch", CanonicalEventRow.person_id == person.id))
     for s in switches:
         history.append({"name": s.to_party, "from": s.from_party, "first": iso(s.date_first), "last": iso(s.date_last), "source": f"event {s.id} ({s.subtype})"})
     return sorted(history, key=lambda h: (h.get("first") or "", h["name"] or ""))
