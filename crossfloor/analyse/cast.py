@@ -106,6 +106,8 @@ class Cast:
         if not has_given_name(name):
             if key in self.namesakes:
                 return None
+            if key not in self.by_surname and (double := self.by_inner_surname(name)) is not None:
+                self.by_surname[key] = double
             return self.by_surname.setdefault(key, Person(name))
         fits = [p for p in known if one_person(p.name, name)]
         if len(fits) > 1:
@@ -147,13 +149,28 @@ class Cast:
                 found = fits[0] if len(fits) == 1 else None
             if found is not None:
                 return found
-        return None if has_given_name(name) else self.by_first_name(name)
+        return None if has_given_name(name) else self.by_first_name(name) or self.by_inner_surname(name)
 
     def by_first_name(self, word: str) -> Person | None:
         """'Ivanka said' beside Ivanka and Donald Trump: a lone word no one is filed under is the
         one namesake whose first name it is."""
         fits = [p for group in self.namesakes.values() for p in group if p.name.split()[0] == word]
         return fits[0] if len(fits) == 1 else None
+
+    def by_inner_surname(self, word: str) -> Person | None:
+        """'Rosselló said' beside Ricardo Rosselló Nevares: where a name carries two surnames (as
+        Spanish and Portuguese names do) the article may call the person by the first of them. A
+        lone word no one is filed under is the one person whose name holds it between the first
+        and the last word (never an initial)."""
+        fits = [p for p in self.everyone() if word in inner_words(p.name)]
+        return fits[0] if len(fits) == 1 else None
+
+
+def inner_words(name: str) -> list[str]:
+    """The words of a full name between its first and its last, initials and suffixes left out
+    ('Rosselló' of 'Ricardo Rosselló Nevares'; none of 'George W. Bush')."""
+    words = [w for w in name.split() if not is_suffix(w.strip(","))]
+    return [w for w in words[1:-1] if len(w.strip(".")) > 1 and w[:1].isupper()]
 
 
 def surname_keys(name: str) -> list[str]:

@@ -25,8 +25,13 @@ class Named:
 
 
 def phrase_heads(subject: Token) -> set[int]:
-    """The subject and the appositives and conjuncts that may carry its name."""
-    return {subject.i} | {c.i for c in subject.children if c.dep_ in ("appos", "conj")}
+    """The subject and the words of its phrase that may carry its name: its appositives and
+    conjuncts, a conjunct's appositive ('policy expert and former official, Jane Roe') and the
+    name a participle gives it ('a student named Wong': the parse's object predicate)."""
+    near = [c for c in subject.children if c.dep_ in ("appos", "conj")]
+    apposed = [a for c in near if c.dep_ == "conj" for a in c.children if a.dep_ == "appos"]
+    given = [o for c in subject.children if c.dep_ == "acl" for o in c.children if o.dep_ == "oprd"]
+    return {subject.i} | {t.i for t in near + apposed + given}
 
 
 def named_at(article: Article, i: int, heads: set[int]) -> Named | None:

@@ -1,0 +1,46 @@
+"""Speakers given by a description or a short form of a name the article also gives in full, on
+sentences made up for these tests: a name that carries two surnames, a name a participle or a
+conjunct's apposition gives, and a role such as 'archbishop' written before the name."""
+
+from datetime import date
+
+import pytest
+
+from crossfloor.analyse.run import analyse_texts
+
+
+@pytest.fixture(scope="module")
+def speakers(nlp):
+    def run(text: str) -> list[str | None]:
+        return [q["speaker_resolved"] for q in analyse_texts(nlp, [(text, date(2019, 7, 25))])[0].quotes]
+
+    return run
+
+
+def test_the_first_of_two_surnames_is_the_person(speakers):
+    text = 'Governor Ricardo Montalvo Ferrer announced his resignation on Wednesday. Montalvo said, "I have decided to step aside."'
+    assert speakers(text) == ["Ricardo Montalvo Ferrer"]
+
+
+def test_a_surname_someone_bears_as_their_last_is_theirs_before_anyone_elses_inner_one(speakers):
+    # 'Duncan' is Alan Duncan's surname; the inner word of Iain Duncan Smith's name yields to it.
+    text = 'Iain Duncan Smith spoke first. Alan Duncan spoke next. "It is over," Duncan said.'
+    assert speakers(text) == ["Alan Duncan"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('A university student named Wong said, "Even though the weather was bad, we came."', "Wong"),
+        ("Harbour University energy expert and former Danish security official, Mikkel Sorensen, said the new supply cannot be considered a significant change to the market.", "Mikkel Sorensen"),
+    ],
+)
+def test_a_name_inside_the_description_is_the_speaker(speakers, text, speaker):
+    assert speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize("written", ["archbishop Carlos Ruiz", "archbishop Monsenor Carlos Ruiz"])
+def test_a_church_title_before_the_name_tells_who_the_title_is(speakers, written):
+    text = f'The new law was criticised by {written}. Calling it a "culture of fear", the archbishop said "We need to protect every family."'
+    assert set(speakers(text)) == {"Carlos Ruiz"}
+
