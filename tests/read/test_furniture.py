@@ -11,6 +11,7 @@ PAGE = (
     "Ms Jane Doe (Photo by Sam Lens/Getty Images)\n"
     "\"We will carry on,\" said the party's chairman. pic.twitter.com/AbC123\n"
     "Why it matters: The government loses its majority.\n"
+    "Story highlights Chancellor Ann Vale quits after the budget row\n"
 )
 
 
@@ -22,13 +23,13 @@ def test_masking_keeps_every_offset_and_line():
 
 def test_captions_credits_promos_datelines_and_headlines_are_masked():
     masked = mask_furniture(PAGE)
-    for furniture_text in ("Minister Quits", "Image caption", "(Reuters) -", "ADVERTISEMENT", "PHOTOS", "Getty Images", "pic.twitter.com", "Why it matters"):
+    for furniture_text in ("Minister Quits", "Image caption", "(Reuters) -", "ADVERTISEMENT", "PHOTOS", "Getty Images", "pic.twitter.com", "Why it matters", "Story highlights"):
         assert furniture_text not in masked, furniture_text
 
 
 def test_the_article_itself_is_untouched():
     masked = mask_furniture(PAGE)
-    for sentence in ("The finance minister resigned on Monday, saying the plan was wrong.", '"We will carry on," said the party\'s chairman.', "The government loses its majority."):
+    for sentence in ("The finance minister resigned on Monday, saying the plan was wrong.", '"We will carry on," said the party\'s chairman.', "The government loses its majority.", "Chancellor Ann Vale quits after the budget row"):
         assert sentence in masked, sentence
 
 
