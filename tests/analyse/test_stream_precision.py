@@ -122,3 +122,13 @@ def test_the_whip_is_lost_by_the_one_it_is_removed_from(analysed):
 def test_without_a_publication_date_words_that_count_from_writing_tell_news(analysed, text, news):
     [event] = events_of(analysed(text, None), "resignation")
     assert event["news"] is news
+
+
+@pytest.mark.parametrize(
+    "aside, news",
+    [("who is stepping down as head of the Harbour Trust", True), ("who resigned as head of the Harbour Trust", False), ("who has resigned as head of the Harbour Trust", False)],
+)
+def test_an_aside_in_the_present_tells_news_and_one_in_the_past_history(analysed, aside, news):
+    result = analysed(f"In its profile of Tom Baxter, {aside}, a quote was slipped into the story without comment.", date(2014, 11, 12))
+    [event] = events_of(result, "resignation")
+    assert event["news"] is news

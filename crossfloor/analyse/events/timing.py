@@ -11,7 +11,8 @@ decides, in this order, each step leaving its name in `filled_by['news']`:
    `news.by_relative_words`: without a publication date, date words that count from the day
    of writing and fall within NEWS_DAYS of it ('this week', 'on Monday') are news.
 2. `news.told_now`: a mention in the present, present perfect or future ('has defected',
-   'quits', 'will resign') is news: that is how news tells the day's events.
+   'quits', 'will resign') is news: that is how news tells the day's events; so is an aside in
+   the present or future ('X, who is stepping down as chairman').
    `news.by_clause_date`: as step 1, from the date words of the clause an undated mention is
    told in ('A revealing moment came last year, after his resignation'; not a relative
    clause's or an apposition's: their main clause tells of something else). After the tense:
@@ -123,7 +124,14 @@ def news_by_days(first_day: date, last_day: date, published: date) -> bool | Non
 
 
 def told_now(event: Event, _published: date | None) -> bool | None:
-    return True if any(t.tense in ("present", "perfect", "future") and not t.aside for t in event.tellings) else None
+    return True if any(tells_now(t) for t in event.tellings) else None
+
+
+def tells_now(telling: Telling) -> bool:
+    """The present, perfect and future tell the day's news; an aside in the present or future
+    tells it too ('X, who is stepping down as chairman'), where one in the perfect tells a
+    career ('X, who has resigned twice')."""
+    return telling.tense in (("present", "future") if telling.aside else ("present", "perfect", "future"))
 
 
 def told_as_past(event: Event, _published: date | None) -> bool | None:
