@@ -48,3 +48,9 @@ def test_the_second_report_keeps_the_first_ones_speaker(analysed):
     # 'warned' hangs on 'fail', inside what she said: its subject is not 'the plan'.
     result = analysed("Mayor Ann Smith said the plan would fail and warned that the council could not pay for it.", date(2020, 12, 13))
     assert quotes_of(result) == [("the plan would fail", "Ann Smith"), ("that the council could not pay for it", "Ann Smith")]
+
+
+def test_a_pronoun_is_not_the_person_its_own_verb_addresses(analysed):
+    # Macron is in focus, but 'he asked Macron' cannot be Macron asking himself.
+    text = 'Emmanuel Macron had criticised the alliance hours after Donald Trump arrived in London. "Would you like some fighters back?" he asked Macron.'
+    assert [speaker for _, speaker in quotes_of(analysed(text, date(2019, 12, 4)))] == ["Donald Trump"]

@@ -88,6 +88,8 @@ def unbound(article: Article, pronoun: Token, ranked: list[Candidate]) -> list[C
     speaking = quoted_speaker(pronoun.idx, article.cast.said) if inside_quotation(article.doc, pronoun.idx) else None
     if speaking is not None:
         ranked = [c for c in ranked if c[0].name != speaking.name]
+    addressed = addressed_people(article, pronoun)
+    ranked = [c for c in ranked if c[0].name not in addressed]
     spans = clause_subject_spans(pronoun, article.people)
     if spans:
         bound = {c[0].name for c in ranked if any(a <= c[2] < b for a, b in spans)}
@@ -123,6 +125,20 @@ def agrees_with(pronoun: str, gender: str | None, speaker: Speaker, people: Peop
     if pronoun in people.plural_pronouns:
         return is_plural(speaker.name, people)
     return not ((gender and speaker.gender and speaker.gender != gender) or is_plural(speaker.name, people))
+
+
+def addressed_people(article: Article, pronoun: Token) -> set[str]:
+    """The people the object of a subject pronoun's verb names ('"Would you like them?" he asked
+    Macron'): the pronoun cannot stand for them (a reflexive would be used)."""
+    if pronoun.dep_ != "nsubj":
+        return set()
+    found = set()
+    for obj in pronoun.head.children:
+        ent = entity_at(article.doc, obj.i) if obj.dep_ in OBJECT_DEPS - {"pobj"} else None
+        person = article.cast.find(ent.text) if ent is not None and ent.label_ == "PERSON" else None
+        if person is not None:
+            found.add(person.name)
+    return found
 
 
 def clause_subject_spans(pronoun: Token, people: PeopleLexicon) -> list[tuple[int, int]]:
