@@ -132,3 +132,18 @@ def test_an_aside_in_the_present_tells_news_and_one_in_the_past_history(analysed
     result = analysed(f"In its profile of Tom Baxter, {aside}, a quote was slipped into the story without comment.", date(2014, 11, 12))
     [event] = events_of(result, "resignation")
     assert event["news"] is news
+
+
+@pytest.mark.parametrize("when, news", [("in March", False), ("last month", False), ("last week", True), ("on April 10", True)])
+def test_a_month_tells_news_by_its_middle(analysed, when, news):
+    # Written on April 30: March ended 30 days before, but most of it is five weeks back or more.
+    result = analysed(f"Tom Baxter resigned {when}, following reports that the mayor ignored his advice.", date(2018, 4, 30))
+    [event] = events_of(result, "resignation")
+    assert event["news"] is news
+
+
+def test_a_name_suffix_stays_part_of_the_resigner(analysed):
+    # 'Jr.' tells the son from his father: it is no post-nominal to drop.
+    result = analysed("Tom Baxter Jr. resigned from Congress on Wednesday, citing his health.", date(2012, 11, 23))
+    [event] = events_of(result, "resignation")
+    assert event["person"] == "Tom Baxter Jr."

@@ -6,8 +6,9 @@ mention is made); mentions that merge keep all their tellings. Once dates are se
 decides, in this order, each step leaving its name in `filled_by['news']`:
 
 1. `news.by_date`: a day or range the text fixes says it, when the publication date is known:
-   within NEWS_DAYS before publication (or any time after it, an announced move) is news; ended
-   earlier is background. A range wider than a season says too little and falls through.
+   within NEWS_DAYS before publication (a range by its middle; any time after it, an announced
+   move) is news; ended earlier is background. A range wider than a season says too little and
+   falls through.
    `news.by_relative_words`: without a publication date, date words that count from the day
    of writing and fall within NEWS_DAYS of it ('this week', 'on Monday') are news.
 2. `news.told_now`: a mention in the present, present perfect or future ('has defected',
@@ -118,9 +119,14 @@ def by_clause_date(event: Event, published: date | None) -> bool | None:
 
 
 def news_by_days(first_day: date, last_day: date, published: date) -> bool | None:
+    """A day, or a range of up to a season, is news when it falls (its middle, for a range)
+    within NEWS_DAYS of publication: 'resigned in March' written on April 30 most likely tells
+    of early or mid March, five weeks back or more. A wider range is history when it ended
+    before that, and says nothing otherwise."""
     if (last_day - first_day).days > TELLING_RANGE_DAYS:
         return False if (published - last_day).days > NEWS_DAYS else None
-    return (published - last_day).days <= NEWS_DAYS
+    middle = first_day + (last_day - first_day) / 2
+    return (published - middle).days <= NEWS_DAYS
 
 
 def told_now(event: Event, _published: date | None) -> bool | None:
