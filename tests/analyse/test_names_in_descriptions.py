@@ -44,3 +44,19 @@ def test_a_church_title_before_the_name_tells_who_the_title_is(speakers, written
     text = f'The new law was criticised by {written}. Calling it a "culture of fear", the archbishop said "We need to protect every family."'
     assert set(speakers(text)) == {"Carlos Ruiz"}
 
+
+
+def test_a_foreign_leaders_title_does_not_make_them_the_article_s_prime_minister(speakers):
+    # A British article: 'the prime minister' is not the Dutch one; with no one else titled so,
+    # the role stays a role (a gap, not a wrong name).
+    text = (
+        "Theresa May says leaders in London share her determination to solve the Brexit problem before the Commons vote. "
+        "She was speaking after meetings with German Chancellor Angela Merkel and Dutch Prime Minister Mark Rutte. "
+        "The prime minister says there can be no deal without a backstop."
+    )
+    assert speakers(text)[-1] == "prime minister"
+
+
+def test_in_an_article_about_that_country_its_leader_is_the_prime_minister(speakers):
+    text = "Dutch Prime Minister Mark Rutte met farmers in Amsterdam on Monday. The prime minister says there can be no deal without the farmers."
+    assert speakers(text) == ["Mark Rutte"]

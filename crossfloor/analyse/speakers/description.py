@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..cast import Person
+from ..country import country_words
 from .phrases import role_phrase
 from .salience import ranked_candidates
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from .state import Article, Lexicons, Source
 
@@ -48,11 +49,38 @@ def hyphenated(tok: Token) -> str:
 
 
 def described_person(article: Article, subject: Token, wanted: Description) -> Person | None:
-    """The most salient person before the description that it fits."""
+    """The most salient person before the description that it fits, never one whose titles name
+    another country than the description does ('the prime minister' of a British article is not
+    'Dutch Prime Minister Mark Rutte')."""
+    foreign = foreign_words(article.doc, article.words) - set(wanted.words)
     for candidate, _tier, _offset in ranked_candidates(article, subject.idx, None):
-        if isinstance(candidate, Person) and fits(wanted, candidate, article.words):
+        if isinstance(candidate, Person) and not qualifiers(candidate, wanted) & foreign and fits(wanted, candidate, article.words):
             return candidate
     return None
+
+
+def qualifiers(person: Person, wanted: Description) -> set[str]:
+    """The words of the person's role before the description's head ('dutch', 'prime' of 'Dutch
+    Prime Minister' for 'the minister'); none when the role does not hold the head."""
+    words = (person.role or "").lower().split()
+    head = wanted.words[-1] if wanted.words else None
+    return set(words[: words.index(head)]) if head in words else set()
+
+
+def foreign_words(doc: Doc, words: Lexicons) -> set[str]:
+    """The nationalities the article names (the entity recogniser's NORP, but parties), in lower
+    case, but those of the country it is about (data/countries.json); none when it is about no
+    one country, as far as the data tells ('Dutch' in an article from the Netherlands is its
+    own)."""
+    found = doc.user_data.get("crossfloor_foreign_words")
+    if found is None:
+        country = getattr(doc._, "country", None) if doc.has_extension("country") else None
+        code = country.code if country is not None else None
+        own = {w.lower() for w, of in country_words().country_of.items() if of == code}
+        nationalities = {t.lower_ for t in doc if t.ent_type_ == "NORP" and words.parties.normalise(t.text) is None}
+        found = nationalities - own if code else set()
+        doc.user_data["crossfloor_foreign_words"] = found
+    return found
 
 
 def fits(wanted: Description, person: Person, words: Lexicons) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..description import foreign_words
 from ..descriptors import role_key
 from ..phrases import role_phrase
 
@@ -23,8 +24,12 @@ def resolve(article: Article, source: Source) -> None:
 
 def narrower_role(article: Article, key: str):
     """'the chief of staff' after 'White House chief of staff X': the one person whose role ends
-    with the description's words, more words before them naming no rank ('deputy', 'shadow')."""
+    with the description's words, more words before them naming no rank ('deputy', 'shadow')
+    and no other country ('the prime minister' of a British article is not 'Dutch Prime Minister
+    Mark Rutte')."""
     if not key:
         return None
-    fits = {id(p): p for role, p in article.cast.by_role.items() if role.endswith(" " + key) and not set(role[: -len(key)].split()) & article.people.rank_words}
+    unlike = article.people.rank_words | foreign_words(article.doc, article.words)
+    fits = {id(p): p for role, p in article.cast.by_role.items() if role.endswith(" " + key) and not set(role[: -len(key)].split()) & unlike}
     return next(iter(fits.values())) if len(fits) == 1 else None
+
