@@ -39,6 +39,7 @@ class DateWords:
     months: dict[str, int]  # 'june' and 'jun' -> 6
     hedges: re.Pattern
     leading_prepositions: re.Pattern
+    period_parts: re.Pattern
     # A phrase must name a time to be parsed at all ("we" is not Wednesday).
     time_word: re.Pattern
     # "after 17 years", "37 years in power", "nearly two years": how long, not when (hedges
@@ -64,6 +65,7 @@ class DateWords:
             months=months,
             hedges=re.compile(rf"\b({_either(data['hedges'])})\b\s*", re.I),
             leading_prepositions=re.compile(rf"^({_either(data['leading_prepositions'])})\s+", re.I),
+            period_parts=re.compile(rf"^({_either(data['period_parts'])})(?:\s+|-)", re.I),
             time_word=re.compile(rf"\d|{_either(data['time_words'])}|\b({_either(data['month_abbreviations'])})[a-z]*\b", re.I),
             duration=re.compile(
                 rf"^(?:\d+|{_either(duration['counts'])})[\s-]+(?:(?:{_either(duration['modifiers'])})\s+)?"
@@ -139,7 +141,7 @@ def clean(phrase: str) -> str:
     text = words.hedges.sub("", text)
     while words.leading_prepositions.match(text):
         text = words.leading_prepositions.sub("", text)
-    return text.strip()
+    return words.period_parts.sub("", text).strip()
 
 
 def _special(text: str, published: date | None, future: bool = False) -> tuple[date, date] | None:

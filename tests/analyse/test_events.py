@@ -145,6 +145,10 @@ def test_expulsion_and_whip(events_of):
         ("June last year", date(1999, 12, 21), ("1998-06-01", "1998-06-30")),
         ("17 March 2003", None, ("2003-03-17", "2003-03-17")),
         ("the 1970s", None, ("1970-01-01", "1979-12-31")),
+        # A part of a period names no day: the text supports the whole month or year.
+        ("in late January", date(2013, 5, 9), ("2013-01-01", "2013-01-31")),
+        ("mid-February", date(2013, 5, 9), ("2013-02-01", "2013-02-28")),
+        ("early 2013", None, ("2013-01-01", "2013-12-31")),
     ],
 )
 def test_date_phrases(phrase, published, expected):
