@@ -147,3 +147,31 @@ def test_a_name_suffix_stays_part_of_the_resigner(analysed):
     result = analysed("Tom Baxter Jr. resigned from Congress on Wednesday, citing his health.", date(2012, 11, 23))
     [event] = events_of(result, "resignation")
     assert event["person"] == "Tom Baxter Jr."
+
+
+@pytest.mark.parametrize(
+    "text, switched",
+    [
+        ("Sen. Tom Baxter joined Republicans in voting down the bill on Tuesday.", False),
+        ("Sen. Tom Baxter joined Democrats on Tuesday to block the bill.", False),
+        ("Rep. Tom Baxter joined the Republicans at a rally in Ohio.", False),
+        ("Tom Baxter, the Conservative MP for Kettleby, has joined Reform UK, the party announced on Tuesday.", True),
+        ("Tom Baxter joined the Liberal Democrats at the weekend.", True),
+        ("Tom Baxter went to the Democrats for help with the bill.", False),
+        ("Tom Baxter has gone over to the Liberal Democrats.", True),
+    ],
+)
+def test_joining_a_partys_people_in_an_act_or_a_place_is_no_switch(analysed, text, switched):
+    assert bool(events_of(analysed(text, date(2021, 6, 10)), "party_switch")) is switched
+
+
+@pytest.mark.parametrize(
+    "text, resigned",
+    [
+        ("Tom Baxter stood down at the last election after 20 years in the Commons.", False),
+        ("Tom Baxter will step down at the next general election.", False),
+        ("Tom Baxter stood down as party leader at the weekend.", True),
+    ],
+)
+def test_standing_down_at_an_election_is_not_standing_again(analysed, text, resigned):
+    assert bool(events_of(analysed(text, date(2021, 6, 10)), "resignation")) is resigned

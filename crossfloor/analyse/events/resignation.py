@@ -43,10 +43,15 @@ class Resignation(EventType):
         particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
         if lemma in w["phrasal"] and particles & w["phrasal"][lemma]:
             # 'stepped down from the pulpit': stepping down from something that is no office
-            return self.left_office(verb, obj, False)
+            return None if self.retires_at_election(verb) else self.left_office(verb, obj, False)
         if lemma in w["leave_offices"] and obj is not None and self.is_office(obj):
             return ""
         return None
+
+    def retires_at_election(self, verb: Token) -> bool:
+        """'stood down at the last election': not standing again is the end of a term."""
+        retiring = self.words["retiring_at"]
+        return any(p.dep_ == "prep" and p.lower_ in retiring and any(o.dep_ == "pobj" and o.lemma_.lower() in retiring[p.lower_] for o in p.children) for p in verb.children)
 
     def left_office(self, verb: Token, obj: Token | None, must_name_it: bool) -> str | None:
         """'resigned' (from anything but a non-office); 'left' only an office it names."""

@@ -90,9 +90,14 @@ class SwitchVerbs(EventType):
         return NEXT
 
     def moves_to_party(self, doc: Doc, verb: Token) -> bool:
-        """'went over to the Greens', not 'moved to Starmer's party'."""
+        """'went over to the Greens', not 'moved to Starmer's party' nor 'went to the Democrats
+        for help'."""
+        lemma = verb.lemma_.lower()
         target = prep_object(verb, self.lex.prepositions["moved_to"])
-        return verb.lemma_.lower() in self.words["to_party_verbs"] and target is not None and self.parties.names_party(doc, target) and not owned_by_other(target)
+        if lemma not in self.words["to_party_verbs"] or target is None or not self.parties.names_party(doc, target) or owned_by_other(target):
+            return False
+        needed = self.words["to_party_particles"].get(lemma)
+        return not needed or any(c.dep_ in ("prt", "advmod") and c.lower_ in needed for c in verb.children)
 
     def joining(self, doc: Doc, verb: Token, obj: Token | None, passive: bool) -> str:
         lemma = verb.lemma_.lower()
@@ -142,9 +147,18 @@ class SwitchVerbs(EventType):
         return obj, subject
 
     def joined_in_doing(self, verb: Token) -> bool:
-        """'joined Democrats in voting down the bill': siding with a party in an act, not joining it."""
-        siding = self.words["siding_prepositions"]
-        return any(c.dep_ == "prep" and c.lower_ in siding and any(g.tag_ == "VBG" for g in c.children) for c in verb.children)
+        """Siding with a party's people in an act or a place, not joining the party: 'joined
+        Democrats in voting down the bill', 'joined Democrats to block the bill', 'joined the
+        Republicans at a rally'."""
+        w = self.words
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in w["siding_prepositions"] and any(g.tag_ == "VBG" for g in c.children):
+                return True
+            if c.dep_ == "prep" and c.lower_ in w["gathering_prepositions"] and any(g.dep_ == "pobj" and not is_time(g) for g in c.children):
+                return True
+            if c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children):
+                return True
+        return False
 
     def is_new(self, tok: Token) -> bool:
         """'his new party'."""
@@ -159,3 +173,7 @@ class SwitchVerbs(EventType):
             return self.lex.independent
         return self.parties.party_in(doc, target, None)
 
+
+def is_time(phrase: Token) -> bool:
+    """'Monday', 'the weekend', 'the age of 16', 'the second time': a phrase of time or count."""
+    return any(t.ent_type_ in ("DATE", "TIME", "ORDINAL", "CARDINAL") for t in phrase.subtree)
