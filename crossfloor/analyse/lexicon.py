@@ -37,6 +37,7 @@ class CueLexicon:
     complementisers: frozenset[str] = frozenset()
     naming_objects: frozenset[str] = frozenset()
     naming_prepositions: frozenset[str] = frozenset()
+    representing_prepositions: frozenset[str] = frozenset()
     telling_verbs: frozenset[str] = frozenset()
     venue_prepositions: frozenset[str] = frozenset()
     addressee_prepositions: frozenset[str] = frozenset()
@@ -83,6 +84,7 @@ WORD_SETS = (
     "complementisers",
     "naming_objects",
     "naming_prepositions",
+    "representing_prepositions",
     "telling_verbs",
     "venue_prepositions",
     "addressee_prepositions",

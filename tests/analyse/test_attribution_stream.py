@@ -54,3 +54,14 @@ def test_a_pronoun_is_not_the_person_its_own_verb_addresses(analysed):
     # Macron is in focus, but 'he asked Macron' cannot be Macron asking himself.
     text = 'Emmanuel Macron had criticised the alliance hours after Donald Trump arrived in London. "Would you like some fighters back?" he asked Macron.'
     assert [speaker for _, speaker in quotes_of(analysed(text, date(2019, 12, 4)))] == ["Donald Trump"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('The Daily Ledger quoted Ruth Adler, a former deputy administrator, as saying "the agency has an important role in the crisis."', "Ruth Adler"),
+        ("The BBC also cited Tom Baxter, chief of the intelligence agency, as saying the suspects were linked to the network.", "Tom Baxter"),
+    ],
+)
+def test_an_outlet_that_quotes_someone_as_saying_only_reports_the_words(analysed, text, speaker):
+    assert [s for _, s in quotes_of(analysed(text, date(2020, 3, 14)))] == [speaker]

@@ -62,7 +62,7 @@ class CueGrammar:
         return self.cue_span(cue) if cue.pos_ in ("VERB", "AUX") else (cue.idx, cue.idx + len(cue.text))
 
     def subject_of(self, verb: Token, depth: int = 0) -> Token | None:
-        named = misparsed_name(verb) or (self.participle_speaker(verb) if depth == 0 else None)
+        named = misparsed_name(verb) or self.represented_speaker(verb) or (self.participle_speaker(verb) if depth == 0 else None)
         if named is not None:
             return named
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
@@ -96,6 +96,14 @@ class CueGrammar:
         if verb.dep_ != "conj" or not self.is_cue_verb(verb) or is_passive(verb):
             return None
         return next((a.head for a in verb.ancestors if a.dep_ == "ccomp" and self.is_cue_verb(a.head)), None)
+
+    def represented_speaker(self, verb: Token) -> Token | None:
+        """'Politico quoted Tim Manning as saying ...', 'the BBC cited X as saying ...': the one
+        the report represents as speaking (the object of the verb 'as' hangs on) says the words;
+        the subject only reports them."""
+        if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ not in self.cues.representing_prepositions:
+            return None
+        return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
 
     def participle_speaker(self, verb: Token) -> Token | None:
         """'..., saying there is ...' hangs on whatever verb the parser chose; its speaker is the
