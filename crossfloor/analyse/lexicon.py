@@ -131,6 +131,8 @@ class PeopleLexicon:
     relative_subjects: frozenset[str] = frozenset()
     former_role_verbs: frozenset[str] = frozenset()
     proportion_words: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
+    author_prepositions: frozenset[str] = frozenset()
 
     @cached_property
     def role_joining_words(self) -> frozenset[str]:
@@ -197,6 +199,8 @@ SPEAKER_WORD_LISTS = (
     "relative_subjects",
     "former_role_verbs",
     "proportion_words",
+    "document_nouns",
+    "author_prepositions",
 )
 
 

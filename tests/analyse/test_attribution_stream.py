@@ -65,3 +65,17 @@ def test_a_pronoun_is_not_the_person_its_own_verb_addresses(analysed):
 )
 def test_an_outlet_that_quotes_someone_as_saying_only_reports_the_words(analysed, text, speaker):
     assert [s for _, s in quotes_of(analysed(text, date(2020, 3, 14)))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        pytest.param('Harbour News denied the allegation that it staged the queue. "We did not stage anything at the clinic," the statement said.', "Harbour News", id="the speaker just before"),
+        pytest.param('Tom Baxter also argues that the law targets him. The law "singles out the mayor," the lawsuit alleges.', "Tom Baxter", id="a lawsuit"),
+        pytest.param("A statement from the Harbour Party said the vote was a disgrace.", "Harbour Party", id="from its author"),
+        # NBC only reported the proclamation: it is not its author.
+        pytest.param('The move frees new funds, according to the Daily Ledger. The proclamation said "the outbreak is a national emergency."', "proclamation", id="not one only cited"),
+    ],
+)
+def test_a_document_that_speaks_is_its_author(analysed, text, speaker):
+    assert [s for _, s in quotes_of(analysed(text, date(2020, 3, 14)))][-1] == speaker

@@ -1,19 +1,68 @@
-"""'her statement said', 'Trump's letter says': a statement, letter or tweet that speaks is its
-owner speaking; the passes after this one resolve the owner ('her' as a pronoun, 'Trump' as a
-name). The document itself is the venue's business, not the speaker's."""
+"""'her statement said', 'Trump's letter says', 'a statement from the party said', 'a tweet sent
+from Biden's account said': a statement, letter, tweet or lawsuit that speaks is its author
+speaking; the passes after this one resolve the author ('her' as a pronoun, 'Trump' as a name).
+'The statement said' that names no author is the speaker just before it, within a sentence
+('CBS News denied it ... "...," the statement said'): never one only cited ('according to
+NBC'), who reported the document rather than wrote it. The document itself is the venue's
+business, not the speaker's."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...attribution.passes.according_to import NAME as ACCORDING_TO
+from ..salience import sentence_index
+
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ...cast import Speaker
     from ..state import Article, Source
+
+# The speaker a document stands for is at most this many sentences before it.
+AUTHOR_REACH = 1
 
 
 def resolve(article: Article, source: Source) -> None:
-    subject = source.subject
-    if subject.lemma_.lower() not in article.people.venue_nouns and subject.lower_ not in article.people.venue_nouns:
+    subject, people = source.subject, article.people
+    if not is_document(subject, people):
         return
-    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    author = author_in_phrase(subject, people)
+    if author is not None:
+        source.subject = author
+        return
+    if any(c.dep_ == "det" and c.lower_ in people.definite_articles for c in subject.children):
+        speaker = speaker_before(article, subject)
+        if speaker is not None:
+            source.settle(speaker)
+
+
+def is_document(token: Token, people) -> bool:
+    return any(w in people.venue_nouns or w in people.document_nouns for w in (token.lemma_.lower(), token.lower_))
+
+
+def author_in_phrase(document: Token, people) -> Token | None:
+    """The document's owner ('Trump's letter'), or who it is from or by ('a statement from the
+    party', 'a tweet sent from Biden's account': then the account's owner)."""
+    owner = next((c for c in document.children if c.dep_ == "poss"), None)
     if owner is not None:
-        source.subject = owner
+        return owner
+    holders = [document, *(c for c in document.children if c.dep_ == "acl")]
+    found = next((o for h in holders for p in h.children if p.dep_ in ("prep", "agent") and p.lower_ in people.author_prepositions for o in p.children if o.dep_ == "pobj"), None)
+    if found is None or found.pos_ != "NOUN" or found.lower_ in people.role_heads:
+        return found  # 'from the Labour Party', 'from Trump's campaign': the body itself
+    return next((c for c in found.children if c.dep_ == "poss"), found)
+
+
+def speaker_before(article: Article, document: Token) -> Speaker | None:
+    """The speaker of the nearest attribution before the document, within AUTHOR_REACH
+    sentences, when it is a person or an organisation the article named and was not only cited."""
+    sentence = sentence_index(article.doc)
+    here = sentence(document.idx)
+    earlier = [s for s in article.cast.said if s.speaker is not None and s.attribution.start < document.idx and here - sentence(s.attribution.start) <= AUTHOR_REACH]
+    if not earlier:
+        return None
+    said = max(earlier, key=lambda s: s.attribution.start)
+    if said.attribution.found_by == ACCORDING_TO or said.speaker.kind not in ("person", "organisation"):
+        return None
+    return said.speaker
