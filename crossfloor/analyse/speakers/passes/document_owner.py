@@ -47,11 +47,17 @@ def author_in_phrase(document: Token, people) -> Token | None:
     owner = next((c for c in document.children if c.dep_ == "poss"), None)
     if owner is not None:
         return owner
-    holders = [document, *(c for c in document.children if c.dep_ == "acl")]
-    found = next((o for h in holders for p in h.children if p.dep_ in ("prep", "agent") and p.lower_ in people.author_prepositions for o in p.children if o.dep_ == "pobj"), None)
+    found = author_after_preposition(document, people)
     if found is None or found.pos_ != "NOUN" or found.lower_ in people.role_heads:
         return found  # 'from the Labour Party', 'from Trump's campaign': the body itself
     return next((c for c in found.children if c.dep_ == "poss"), found)
+
+
+def author_after_preposition(document: Token, people) -> Token | None:
+    """The object of 'from'/'by' on the document or on a participle describing it."""
+    holders = [document, *(c for c in document.children if c.dep_ == "acl")]
+    preps = [p for h in holders for p in h.children if p.dep_ in ("prep", "agent") and p.lower_ in people.author_prepositions]
+    return next((o for p in preps for o in p.children if o.dep_ == "pobj"), None)
 
 
 def speaker_before(article: Article, document: Token) -> Speaker | None:
