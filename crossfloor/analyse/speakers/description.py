@@ -49,9 +49,9 @@ def hyphenated(tok: Token) -> str:
 
 
 def described_person(article: Article, subject: Token, wanted: Description) -> Person | None:
-    """The most salient person before the description that it fits, never one whose titles name
-    another country than the description does ('the prime minister' of a British article is not
-    'Dutch Prime Minister Mark Rutte')."""
+    """The most salient person before the description that it fits, never one whose role another
+    country's nationality qualifies when the description does not ('the prime minister' of a
+    British article is not 'Dutch Prime Minister Mark Rutte')."""
     foreign = foreign_words(article.doc, article.words) - set(wanted.words)
     for candidate, _tier, _offset in ranked_candidates(article, subject.idx, None):
         if isinstance(candidate, Person) and not qualifiers(candidate, wanted) & foreign and fits(wanted, candidate, article.words):
