@@ -175,3 +175,9 @@ def test_joining_a_partys_people_in_an_act_or_a_place_is_no_switch(analysed, tex
 )
 def test_standing_down_at_an_election_is_not_standing_again(analysed, text, resigned):
     assert bool(events_of(analysed(text, date(2021, 6, 10)), "resignation")) is resigned
+
+
+def test_a_group_that_names_its_members_gives_each_member_a_switch(analysed):
+    result = analysed("Seven Labour MPs, including Ann Ashford and Tom Bellamy, have quit the party to form a new group.", date(2019, 2, 18))
+    switches = [(e["person"], e["from_party"]) for e in events_of(result, "party_switch")]
+    assert switches == [("Ann Ashford", "Labour"), ("Tom Bellamy", "Labour")]

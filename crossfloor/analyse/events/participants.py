@@ -92,7 +92,7 @@ class Participants(Subjects):
         if definite and head.tag_ in ("NN", "NNP") and head.lemma_.lower() in self.lex.anaphoric_heads:
             return salient_person(head.idx, cast), "salient"
         if head.tag_ in ("NNS", "NNPS") and (counted or definite):
-            listed = self.listed_people(doc, head, cast)
+            listed = self.listed_people(doc, head, cast) or self.named_members(doc, head, cast)
             if listed:
                 return listed, "listed"
         if lede and self.use_lede and self.opens_a_lede(head, article, counted):
@@ -102,6 +102,15 @@ class Participants(Subjects):
     def opens_a_lede(self, head: Token, article: str | None, counted: bool) -> bool:
         """'A Conservative MP', 'Two Labour MPs', 'one of the MPs'."""
         return article in self.lex.indefinite_articles or counted or any(c.lower_ in self.lex.one_words for c in head.ancestors if c.i > head.i - 6)
+
+    def named_members(self, doc: Doc, head: Token, cast: Cast) -> list[Speaker]:
+        """'Seven Labour MPs, including Chuka Umunna and Luciana Berger, have quit': the members
+        the group's own phrase names (the others stay unnamed, and no event is made for them)."""
+        members = self.lex.prepositions["members"]
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in members]
+        roots = {t.i for p in preps for t in p.subtree}
+        names = [self.name_of(doc, ent.root) for ent in head.sent.ents if ent.label_ == "PERSON" and ent.root.i in roots]
+        return distinct(self.known_person(doc, tokens, cast, None) for tokens in names if tokens)
 
     def listed_people(self, doc: Doc, head: Token, cast: Cast) -> list[Speaker]:
         """'Seven MPs quit the party to form a new group: Jane Ashford, Tom Bell and Carla Diaz':
