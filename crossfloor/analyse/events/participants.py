@@ -109,8 +109,7 @@ class Participants(Subjects):
         members = self.lex.prepositions["members"]
         preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in members]
         roots = {t.i for p in preps for t in p.subtree}
-        names = [self.name_of(doc, ent.root) for ent in head.sent.ents if ent.label_ == "PERSON" and ent.root.i in roots]
-        return distinct(self.known_person(doc, tokens, cast, None) for tokens in names if tokens)
+        return self.people_of(doc, [ent for ent in head.sent.ents if ent.root.i in roots], cast)
 
     def listed_people(self, doc: Doc, head: Token, cast: Cast) -> list[Speaker]:
         """'Seven MPs quit the party to form a new group: Jane Ashford, Tom Bell and Carla Diaz':
@@ -119,9 +118,13 @@ class Participants(Subjects):
         colon = next((t for t in sent if t.i > head.i and t.text in (":", "—", "–")), None)
         if colon is None:
             return []
-        names = [self.name_of(doc, ent.root) for ent in sent.ents if ent.label_ == "PERSON" and ent.start > colon.i]
-        people = distinct(self.known_person(doc, tokens, cast, None) for tokens in names if tokens)
+        people = self.people_of(doc, [ent for ent in sent.ents if ent.start > colon.i], cast)
         return people if len(people) >= 2 else []
+
+    def people_of(self, doc: Doc, ents, cast: Cast) -> list[Speaker]:
+        """The people these entities name (those that are people), each once."""
+        names = [self.name_of(doc, ent.root) for ent in ents if ent.label_ == "PERSON"]
+        return distinct(self.known_person(doc, tokens, cast, None) for tokens in names if tokens)
 
     def name_of(self, doc: Doc, tok: Token) -> list[Token]:
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)

@@ -32,4 +32,3 @@ def narrower_role(article: Article, key: str):
     unlike = article.people.rank_words | foreign_words(article.doc, article.words)
     fits = {id(p): p for role, p in article.cast.by_role.items() if role.endswith(" " + key) and not set(role[: -len(key)].split()) & unlike}
     return next(iter(fits.values())) if len(fits) == 1 else None
-
