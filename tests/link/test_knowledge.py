@@ -3,6 +3,7 @@ one database; an ingest killed part-way and run again ends equal to an uninterru
 
 import json
 import os
+import shutil
 import signal
 import time
 
@@ -12,22 +13,24 @@ from sqlalchemy import select
 from crossfloor.store import views
 from crossfloor.store.database import open_database
 from crossfloor.store.schema import ArticleCopyRow, ArticleRow
-from tests.conftest import read_jsonl, shared_file
+from tests.conftest import shared_file, write_seeds
 from tests.databases import BACKENDS, fresh_url, ingest, snapshot
 
 
 @pytest.fixture(scope="module")
 def seeds_jsonl(tmp_path_factory):
-    path = tmp_path_factory.mktemp("seeds") / "seeds.jsonl"
-    rows = [{"id": d["id"], "text": d["text"], "published": d["published"]} for d in read_jsonl(shared_file("gold", "seeds.gold.jsonl"))]
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
-    return path
+    return write_seeds(tmp_path_factory.mktemp("seeds") / "seeds.jsonl")
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
 def corpus_db(request, seeds_jsonl, tmp_path_factory):
-    """The seeds (with their publication dates) and the BBC corpus ingested in one run."""
-    url = fresh_url(request.param, tmp_path_factory.mktemp("db"))
+    """The seeds (with their publication dates) and the BBC corpus ingested in one run: on
+    SQLite a copy of the session's, on PostgreSQL an ingest of its own."""
+    folder = tmp_path_factory.mktemp("db")
+    if request.param == "sqlite":
+        shutil.copy(request.getfixturevalue("seeds_and_bbc"), folder / "corpus.db")
+        return f"sqlite:///{folder / 'corpus.db'}"
+    url = fresh_url(request.param, folder)
     done = ingest(url, seeds_jsonl, shared_file("corpora", "bbc-politics"))
     assert done.returncode == 0, done.stderr
     return url

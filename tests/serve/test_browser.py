@@ -2,7 +2,6 @@
 serve`. Screenshots of each page are kept in test-artifacts/screenshots."""
 
 import contextlib
-import json
 import os
 import shutil
 import socket
@@ -13,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import ROOT, read_jsonl, shared_file
+from tests.conftest import ROOT, write_seeds
 
 CHROMIUM = os.environ.get("CROSSFLOOR_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 SHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -36,15 +35,16 @@ def wait_for(base: str, tries: int = 150) -> None:
 
 
 @contextlib.contextmanager
-def serving(folder, *inputs, options: tuple[str, ...] = (), serve_options: tuple[str, ...] = ()):
+def serving(folder, *inputs, options: tuple[str, ...] = (), serve_options: tuple[str, ...] = (), database=None):
     """`crossfloor serve` on a free port over a database of the seeds (dated, outlet 'Seed
-    News') and any other inputs."""
-    seeds = folder / "seeds.jsonl"
-    rows = read_jsonl(shared_file("gold", "seeds.gold.jsonl"))
-    seeds.write_text("".join(json.dumps({"id": d["id"], "text": d["text"], "published": d["published"], "outlet": "Seed News"}) + "\n" for d in rows))
+    News') and any other inputs, or over a copy of a `database` file built already."""
     db = f"sqlite:///{folder / 'web.db'}"
     cli = [sys.executable, "-m", "crossfloor.cli", *options]
-    subprocess.run([*cli, "ingest", str(seeds), *map(str, inputs), "--db", db, "--quiet", "--keep-going"], cwd=ROOT, check=True, capture_output=True)
+    if database is not None:
+        shutil.copy(database, folder / "web.db")
+    else:
+        seeds = write_seeds(folder / "seeds.jsonl")
+        subprocess.run([*cli, "ingest", str(seeds), *map(str, inputs), "--db", db, "--quiet", "--keep-going"], cwd=ROOT, check=True, capture_output=True)
     port = free_port()
     process = subprocess.Popen([*cli, "serve", "--db", db, "--port", str(port), *serve_options], cwd=ROOT, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tests.conftest import ROOT, shared_file
+from tests.conftest import ROOT
 from tests.serve.test_browser import CHROMIUM, SHOTS, chromium, new_tab, serving
 from tests.serve.test_browser import shot as browser_shot
 
@@ -20,8 +20,8 @@ PHRASE = re.compile(r"by[-\s]election", re.I)
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    with serving(tmp_path_factory.mktemp("journey"), shared_file("corpora", "bbc-politics"), options=("--fast",)) as base:
+def server(tmp_path_factory, seeds_and_bbc):
+    with serving(tmp_path_factory.mktemp("journey"), database=seeds_and_bbc) as base:
         yield base
 
 
