@@ -159,6 +159,8 @@ def test_a_month_tells_news_by_its_middle(analysed, when, news):
         ("Tom Baxter joined the Liberal Democrats at the weekend.", True),
         ("Tom Baxter went to the Democrats for help with the bill.", False),
         ("Tom Baxter has gone over to the Liberal Democrats.", True),
+        ("Ravi Rao, who won the seat on a Congress ticket, formally joined the BJP at the party headquarters in Delhi.", True),
+        ("Tom Baxter joined the Tories at their conference in Manchester.", False),
     ],
 )
 def test_joining_a_partys_people_in_an_act_or_a_place_is_no_switch(analysed, text, switched):
@@ -181,3 +183,9 @@ def test_a_group_that_names_its_members_gives_each_member_a_switch(analysed):
     result = analysed("Seven Labour MPs, including Ann Ashford and Tom Bellamy, have quit the party to form a new group.", date(2019, 2, 18))
     switches = [(e["person"], e["from_party"]) for e in events_of(result, "party_switch")]
     assert switches == [("Ann Ashford", "Labour"), ("Tom Bellamy", "Labour")]
+
+
+def test_a_person_whose_name_ends_in_a_partys_word_is_still_the_one_who_switched(analysed):
+    result = analysed("The Member of Parliament for Barset, Tom Green, quit the ruling Jubilee Party on Monday and joined the opposition ODM.", date(2021, 6, 10))
+    [event] = events_of(result, "party_switch")
+    assert (event["person"], event["from_party"], event["to_party"]) == ("Tom Green", "Jubilee Party", "Orange Democratic Movement")

@@ -67,8 +67,10 @@ class Participants(Subjects):
 
     def named_people(self, doc: Doc, head: Token, cast: Cast) -> list[Speaker]:
         """The people a phrase names, with its appositions and conjuncts."""
-        names = [self.name_of(doc, tok) for tok in self.name_candidates(head) if tok.ent_type_ == "PERSON" and not self.parties.normalise(tok.text)]
-        names = [n for n in names if n]
+        names = [self.name_of(doc, tok) for tok in self.name_candidates(head) if tok.ent_type_ == "PERSON"]
+        # A name the recogniser took for a person may be a party's ('Labour'); a person's name
+        # may end in a party's word ('Tom Green').
+        names = [n for n in names if n and not self.parties.normalise(doc[n[0].i : n[-1].i + 1].text)]
         surname = next((n[-1].text for n in reversed(names) if len(n) > 1), None)
         return distinct(self.known_person(doc, tokens, cast, surname) for tokens in names)
 

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 # A verb reading's answer when the verb may still be read another way (the next list).
 NEXT = object()
+# Penn tags of a plural noun: a party's people ('Democrats', 'the Tories'), not its name.
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # The verb lists of the section, in the order they are tried, and the reading of each.
 VERB_READINGS = (
     ("expel_verbs", "expulsion"),
@@ -105,7 +107,7 @@ class SwitchVerbs(EventType):
         particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
         if lemma in self.words["sign_verbs"] and not (particles & self.words["sign_particles"] or target is not None):
             return BLOCKED
-        if target is not None and self.parties.names_party(doc, target) and not self.joined_in_doing(verb):
+        if target is not None and self.parties.names_party(doc, target) and not self.joined_in_doing(verb, target):
             return "readmitted" if lemma in self.words["rejoin_verbs"] else "defection"
         return BLOCKED
 
@@ -146,17 +148,20 @@ class SwitchVerbs(EventType):
                 return obj, loser
         return obj, subject
 
-    def joined_in_doing(self, verb: Token) -> bool:
-        """Siding with a party's people in an act or a place, not joining the party: 'joined
-        Democrats in voting down the bill', 'joined Democrats to block the bill', 'joined the
-        Republicans at a rally'."""
+    def joined_in_doing(self, verb: Token, target: Token) -> bool:
+        """Siding with a party in an act ('joined the SNP in voting down the bill'), or joining
+        its people, named in the plural, to do something or where they are ('joined Democrats to
+        block the bill', 'joined the Republicans at a rally'): not joining the party. A party
+        joined by its name admits a member wherever it does ('joined the BJP at the party
+        headquarters', 'joined Labour to fight for the NHS')."""
         w = self.words
+        people = target.tag_ in PLURAL_TAGS
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in w["siding_prepositions"] and any(g.tag_ == "VBG" for g in c.children):
                 return True
-            if c.dep_ == "prep" and c.lower_ in w["gathering_prepositions"] and any(g.dep_ == "pobj" and not is_time(g) for g in c.children):
+            if people and c.dep_ == "prep" and c.lower_ in w["gathering_prepositions"] and any(g.dep_ == "pobj" and not is_time(g) for g in c.children):
                 return True
-            if c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children):
+            if people and c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children):
                 return True
         return False
 
