@@ -123,7 +123,39 @@ def honorific_names(doc: Doc) -> Doc:
     relabelled = [without_titles(doc, span, people) if span is not None and span.label_ == "PERSON" else None for span in relabelled]
     if any(span is not None for span in relabelled):
         doc.set_ents([span if span is not None else ent for ent, span in zip(ents, relabelled)])
+    missed = missed_names(doc, people)
+    if missed:
+        doc.set_ents(sorted([*doc.ents, *missed], key=lambda span: span.start))
     return doc
+
+
+def missed_names(doc: Doc, people) -> list[Span]:
+    """Names the recogniser left unlabelled where the article uses them elsewhere as a person's:
+    a run of two to four proper nouns, opening with a first name, holding a word of a name it
+    tagged, or a word that stands alone as a clause's subject ('Ricardo Rosselló Nevares, Puerto
+    Rico's governor, announced' missed; 'Rosselló said' found, or not but a lone subject)."""
+    runs = unlabelled_proper_runs(doc)
+    named = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.pos_ == "PROPN"}
+    named.update(run[0].text for run in runs if len(run) == 1 and run[0].dep_ == "nsubj")
+    found = []
+    for run in runs:
+        words = [t.text for t in run]
+        if named.intersection(words[1:]) and looks_like_person(words, people.not_person_endings):
+            found.append(Span(doc, run.start, run.end, label="PERSON"))
+    return found
+
+
+def unlabelled_proper_runs(doc: Doc) -> list[Span]:
+    """The longest runs of proper nouns outside every entity."""
+    runs, start = [], None
+    for tok in [*doc, None]:
+        inside = tok is not None and tok.pos_ == "PROPN" and not tok.ent_type_
+        if inside and start is None:
+            start = tok.i
+        elif not inside and start is not None:
+            runs.append(doc[start : tok.i if tok is not None else len(doc)])
+            start = None
+    return runs
 
 
 def without_titles(doc: Doc, ent: Span, people) -> Span | None:

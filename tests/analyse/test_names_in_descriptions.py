@@ -22,6 +22,16 @@ def test_the_first_of_two_surnames_is_the_person(speakers):
     assert speakers(text) == ["Ricardo Montalvo Ferrer"]
 
 
+def test_a_full_name_the_recogniser_missed_is_found_by_its_surname_standing_alone_later(speakers):
+    # After a dateline the recogniser labels no person at all here; 'Montalvo' standing alone as
+    # the next sentence's subject makes the run of proper nouns holding it his name.
+    text = (
+        "Monday, March 9, 2020\xa0\n\n\nRicardo Montalvo Ferrer, Barset's mayor, announced his resignation just after midnight on Tuesday in a video posted online for "
+        "the city's residents. Montalvo said he will leave office next month on April 1 at noon local time (1600 UTC). His statement came after a week of protests in the city."
+    )
+    assert speakers(text) == ["Ricardo Montalvo Ferrer"]
+
+
 def test_a_surname_someone_bears_as_their_last_is_theirs_before_anyone_elses_inner_one(speakers):
     # 'Duncan' is Alan Duncan's surname; the inner word of Iain Duncan Smith's name yields to it.
     text = 'Iain Duncan Smith spoke first. Alan Duncan spoke next. "It is over," Duncan said.'
