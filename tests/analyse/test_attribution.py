@@ -1,5 +1,7 @@
 """Attribution on small texts written for these tests."""
 
+import pytest
+
 
 def only(quotes, fragment):
     found = [q for q in quotes if fragment in q.text]
@@ -61,6 +63,20 @@ def test_pronoun_and_colon_lead_in_resolve_to_the_right_person(quotes_of):
     q = only(quotes, "party has changed")
     assert q.speaker == "She" and q.speaker_resolved == "Rachel Reeves"
     assert q.speaker_role == "Shadow chancellor"
+
+
+@pytest.mark.parametrize(
+    "lead_in, speaker",
+    [
+        ("Judge Ann Lee heard the case. Lee rejected this argument:", "Ann Lee"),
+        ("Phil Moss spoke after Jane Roe. Moss saw compromise as the only way for the two sides to settle their quarrel:", "Phil Moss"),
+        ("Tom Baxter received a letter from Jane Roe:", None),
+        ("The poll put one question to every voter:", None),
+    ],
+)
+def test_a_lead_in_without_a_cue_gives_the_quotation_to_the_one_person_it_is_about(quotes_of, lead_in, speaker):
+    [q] = [q for q in quotes_of(f'{lead_in}\n\n"We should split the disputed land in half and be done with it."') if "disputed land" in q.text]
+    assert q.speaker_resolved == speaker
 
 
 def test_continuation_paragraph_inherits_speaker_and_venue(quotes_of):

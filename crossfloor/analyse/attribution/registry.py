@@ -14,6 +14,7 @@ from .passes.characterisation import characterisation
 from .passes.characterised_quotation import characterised_quotation
 from .passes.clausal_complement import clausal_complement
 from .passes.colon_lead_in import colon_lead_in
+from .passes.colon_lead_subject import colon_lead_subject
 from .passes.continuation import continuation
 from .passes.cue_after import cue_after
 from .passes.cue_before import cue_before
@@ -47,6 +48,7 @@ PASSES: dict[str, Pass] = {
         cue_after,
         colon_lead_in,
         cue_before,
+        colon_lead_subject,
         governed_quotation,
         characterised_quotation,
         transcript_label,
