@@ -154,16 +154,16 @@ class SwitchVerbs(EventType):
         block the bill', 'joined the Republicans at a rally'): not joining the party. A party
         joined by its name admits a member wherever it does ('joined the BJP at the party
         headquarters', 'joined Labour to fight for the NHS')."""
-        w = self.words
         people = target.tag_ in PLURAL_TAGS
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in w["siding_prepositions"] and any(g.tag_ == "VBG" for g in c.children):
-                return True
-            if people and c.dep_ == "prep" and c.lower_ in w["gathering_prepositions"] and any(g.dep_ == "pobj" and not is_time(g) for g in c.children):
-                return True
-            if people and c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children):
-                return True
-        return False
+        return any(self.sides_in(c) or (people and (self.gathers_at(c) or purpose(c))) for c in verb.children)
+
+    def sides_in(self, child: Token) -> bool:
+        """'in voting down the bill'."""
+        return child.dep_ == "prep" and child.lower_ in self.words["siding_prepositions"] and any(g.tag_ == "VBG" for g in child.children)
+
+    def gathers_at(self, child: Token) -> bool:
+        """'at a rally', 'for a vote'; not a time ('on Monday')."""
+        return child.dep_ == "prep" and child.lower_ in self.words["gathering_prepositions"] and any(g.dep_ == "pobj" and not is_time(g) for g in child.children)
 
     def is_new(self, tok: Token) -> bool:
         """'his new party'."""
@@ -177,6 +177,11 @@ class SwitchVerbs(EventType):
         if target.lower_ in words or any(c.lower_ in words for c in target.children if c.dep_ == "amod"):
             return self.lex.independent
         return self.parties.party_in(doc, target, None)
+
+
+def purpose(child: Token) -> bool:
+    """'to block the bill'."""
+    return child.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.tag_ == "TO" for a in child.children)
 
 
 def is_time(phrase: Token) -> bool:
