@@ -173,3 +173,14 @@ def test_transcript_lines_take_their_label_as_speaker(quotes_of):
     # a label that opens several turns is a speaker even when the article never names them
     turns = quotes_of("HOST: Good evening and welcome to the programme.\n\nHOST: Let us begin with the budget vote tonight.")
     assert [q.speaker for q in turns] == ["HOST", "HOST"]
+
+
+def test_a_cue_closing_a_sentence_in_a_colon_reports_what_follows_not_the_clause_before_it(quotes_of):
+    text = 'Just a year after he won, a visibly emotional Baxter, standing outside Number 10 on Friday morning alongside his wife, said:\n\n"I will step aside for the good of the party."'
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes] == ["I will step aside for the good of the party."]
+
+
+def test_a_reported_clause_holds_the_hyphenated_word_the_parser_split_into_clauses(quotes_of):
+    # 're', '-' and 'negotiated' came out as three clauses of 'said'; the first alone was reported.
+    assert [q.text for q in quotes_of("Jane Roe said the treaty could not be re-negotiated.")] == ["the treaty could not be re-negotiated"]

@@ -61,7 +61,9 @@ def sentence_final_content(grammar: CueGrammar, verb: Token) -> tuple[int, int] 
         return None
     subject = {x.i for x in shape.subject.subtree}
     tail = [t for t in verb.doc[verb.i + 1 : verb.sent.end] if t.i not in subject]
-    if any(t.pos_ == "VERB" or t.dep_ in CLAUSE_DEPS for t in tail):
+    # A colon after the attribution leads in to what was said: 'Just a year after he won,
+    # Cameron said: "..."' reports the quotation, not the clause before the comma.
+    if any(t.pos_ == "VERB" or t.dep_ in CLAUSE_DEPS or t.text == ":" for t in tail):
         return None
     content = verb.doc[shape.start : shape.comma.i]
     if not any(t.pos_ in ("VERB", "AUX") for t in content):
@@ -74,7 +76,23 @@ def complement_content(grammar: CueGrammar, verb: Token) -> tuple[int, int] | No
     if grammar.lemma(verb) not in grammar.clause_verbs:
         return None
     clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None)
-    return (trimmed(before_next_report(grammar, clause), verb) or NO_CONTENT) if clause is not None else None
+    if clause is None:
+        return None
+    tokens = before_next_report(grammar, clause) + glued_on(verb, clause)
+    return trimmed(sorted(tokens, key=lambda t: t.i), verb) or NO_CONTENT
+
+
+def glued_on(verb: Token, clause: Token) -> list[Token]:
+    """The clauses the parser split off a hyphenated word the first one ends in ('could not be
+    re-negotiated' as 're', '-' and 'negotiated', three clauses of 'said'): each touching the
+    one before, with no space between them."""
+    glued, end = [], clause.right_edge.i
+    for other in (c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.i > clause.i):
+        if other.left_edge.i != end + 1 or verb.doc[end].whitespace_:
+            break
+        glued.extend(other.subtree)
+        end = other.right_edge.i
+    return glued
 
 
 def before_next_report(grammar: CueGrammar, clause: Token) -> list[Token]:
@@ -84,7 +102,8 @@ def before_next_report(grammar: CueGrammar, clause: Token) -> list[Token]:
     engaged in impeachable conduct and accused Barr of ...'. A passive one goes on with what was
     said ('said Mrs May spoke to EU leaders and was asked what her plan was'). Read on the
     tuning part: the verb sharing the clause's subject ('said that he praised her work and
-    claimed ...') is rarer than the speaker's own next report."""
+    claimed ...') is rarer than the speaker's own next report. A participle ('said A, adding
+    "B"') was cut there too: the tuning parts gained, the UK validation part lost 0.009."""
     tokens = list(clause.subtree)
     cues = [t for t in tokens if t.dep_ == "conj" and t.i > clause.i and grammar.is_cue_verb(t) and not is_passive(t)]
     if not cues:
