@@ -184,3 +184,12 @@ def test_a_cue_closing_a_sentence_in_a_colon_reports_what_follows_not_the_clause
 def test_a_reported_clause_holds_the_hyphenated_word_the_parser_split_into_clauses(quotes_of):
     # 're', '-' and 'negotiated' came out as three clauses of 'said'; the first alone was reported.
     assert [q.text for q in quotes_of("Jane Roe said the treaty could not be re-negotiated.")] == ["the treaty could not be re-negotiated"]
+
+
+def test_a_quotation_after_a_colon_lead_in_and_before_a_closing_cue_is_the_quotation_alone(quotes_of):
+    text = (
+        'Ann Lee and Tom Moss debated on Tuesday. "The dispute is theirs, not ours," said Lee.\n\n'
+        'Moss concurred: "We need to stop policing the world and let others settle their own quarrels", he argued.'
+    )
+    [q] = [q for q in quotes_of(text) if "policing" in q.text]
+    assert (q.text, q.speaker_resolved) == ("We need to stop policing the world and let others settle their own quarrels", "Tom Moss")

@@ -65,10 +65,17 @@ def sentence_final_content(grammar: CueGrammar, verb: Token) -> tuple[int, int] 
     # Cameron said: "..."' reports the quotation, not the clause before the comma.
     if any(t.pos_ == "VERB" or t.dep_ in CLAUSE_DEPS or t.text == ":" for t in tail):
         return None
-    content = verb.doc[shape.start : shape.comma.i]
+    content = verb.doc[after_lead_in(verb.doc, shape.start, shape.comma.i) : shape.comma.i]
     if not any(t.pos_ in ("VERB", "AUX") for t in content):
         return None
     return trimmed(content, verb)
+
+
+def after_lead_in(doc, start: int, end: int) -> int:
+    """Where the words reported begin: after a lead-in ending in a colon ('Blankenship concurred:
+    "...", he argued' reports the quotation, not the lead-in)."""
+    colons = [t.i for t in doc[start:end] if t.text == ":"]
+    return colons[-1] + 1 if colons else start
 
 
 def complement_content(grammar: CueGrammar, verb: Token) -> tuple[int, int] | None:
