@@ -261,3 +261,17 @@ def one_person(a: str | PersonName | None, b: str | PersonName | None) -> bool:
     if not same_person(x, y):
         return False
     return not (has_given_name(x) and has_given_name(y) and x.suffix_key != y.suffix_key)
+
+
+def is_acronym(text: str | None) -> bool:
+    return text is not None and 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
+
+
+def spells_out(short: str | None, full: str | None) -> bool:
+    """Whether an acronym stands for a name of several words: their capitalised words' initials
+    ('BLS': Bureau of Labor Statistics) or all their initials ('DOJ': Department of Justice)."""
+    words = (full or "").split()
+    if not is_acronym(short) or len(words) < 2:
+        return False
+    return short in ("".join(w[0] for w in words if w[:1].isupper()), "".join(w[0] for w in words).upper())
+

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..people import same_person, spelling_key, without_honorifics
+from ..people import same_person, spelling_key, spells_out, without_honorifics
 
 WORD = re.compile(r"\w+", re.UNICODE)
 # Words that carry no meaning of their own when two descriptions are compared by their words.
@@ -50,8 +50,8 @@ def is_proper_name(text: str | None) -> bool:
 def same_person_or_role(gold: str | None, pred: str | None) -> bool:
     """A speaker or event actor: the same person by name, or a role or group ('Health
     Secretary', 'Witney Conservative constituency association') by half its content words."""
-    if same_person_or_nobody(gold, pred):
-        return True
+    if same_person_or_nobody(gold, pred) or spells_out(gold, pred) or spells_out(pred, gold):
+        return True  # a body by its acronym or its name ('CBO', 'Congressional Budget Office')
     if is_proper_name(gold) and is_proper_name(pred):
         return False  # two names that are not the same person's ('Joan Woodward', 'Shaun Woodward')
     g, p = content_words(gold), content_words(pred)

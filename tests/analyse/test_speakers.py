@@ -93,6 +93,18 @@ def test_organisations_are_typed_as_organisations(said):
     assert speaker == "Ministry of Finance" and kind == "organisation"
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The Bureau of Farm Statistics counted 4,000 farms in May. In its first count, BFS said 3,800 farms had been open in April.", "Bureau of Farm Statistics"),
+        ("The Department of Ports opened an inquiry on Monday. The DOP said the inquiry would take months.", "Department of Ports"),
+        ("The FBI said the inquiry would take months.", "FBI"),
+    ],
+)
+def test_an_acronym_is_the_body_the_article_spells_it_out_as(said, text, speaker):
+    assert said(text)[-1][1] == speaker
+
+
 def test_a_person_is_typed_as_a_person_with_the_party_of_a_us_label(nlp):
     [quote] = nlp("Sen. Mark Doyle (R-Texas) said the vote would be close.")._.quotes
     assert (quote.speaker_resolved, quote.speaker_kind, quote.speaker_party) == ("Mark Doyle", "person", "Republican")

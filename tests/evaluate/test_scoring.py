@@ -21,6 +21,9 @@ from crossfloor.evaluate.run import GoldProblem, read_gold
         ("Health Secretary", "Health Secretary", True),
         ("Health Secretary", "Sajid Javid", False),
         ("Mueller's report", "Robert Mueller's report", True),
+        ("CBO", "Congressional Budget Office", True),
+        ("Department of Ports", "DOP", True),
+        ("CBO", "Congressional Research Service", False),
     ],
 )
 def test_resolved_speakers(gold, predicted, same):
