@@ -189,3 +189,9 @@ def test_a_person_whose_name_ends_in_a_partys_word_is_still_the_one_who_switched
     result = analysed("The Member of Parliament for Barset, Tom Green, quit the ruling Jubilee Party on Monday and joined the opposition ODM.", date(2021, 6, 10))
     [event] = events_of(result, "party_switch")
     assert (event["person"], event["from_party"], event["to_party"]) == ("Tom Green", "Jubilee Party", "Orange Democratic Movement")
+
+
+def test_the_office_is_the_one_role_an_apposition_gives_not_a_second_joined_to_it(analysed):
+    text = "The group includes Tom Baxter, the former editor of the Harbour Times editorial page (and a former editor in chief of this magazine), who was forced to resign after the page ran an article."
+    [event] = events_of(analysed(text, date(2020, 6, 10)), "resignation")
+    assert event["office"] == "editor of the Harbour Times editorial page"

@@ -129,8 +129,9 @@ def office_party(head: Token, words: Lexicons) -> str | None:
 
 def appositive_words(ent: Span, appositive: Token, people: PeopleLexicon) -> list[Token]:
     """'Christian Wakeford, the MP for Bury South': the apposition without its own clauses,
-    names and honorifics."""
-    clause = {t.i for c in appositive.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+    names and honorifics, and without a second description joined to it ('the former editor of
+    the page (and a former editor of this magazine)': one role is the editor of the page)."""
+    clause = {t.i for c in appositive.children if c.dep_ in ("relcl", "acl", "appos", "conj", "cc") for t in c.subtree}
     tokens = [t for t in appositive.subtree if t.i not in clause and not (ent.start <= t.i < ent.end)]
     tokens = [t for t in tokens if t.ent_type_ != "PERSON" and t.lower_ not in people.honorifics]
     return sorted(tokens, key=lambda t: t.i)
