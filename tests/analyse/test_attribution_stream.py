@@ -73,6 +73,10 @@ def test_an_outlet_that_quotes_someone_as_saying_only_reports_the_words(analysed
         pytest.param('Harbour News denied the allegation that it staged the queue. "We did not stage anything at the clinic," the statement said.', "Harbour News", id="the speaker just before"),
         pytest.param('Tom Baxter also argues that the law targets him. The law "singles out the mayor," the lawsuit alleges.', "Tom Baxter", id="a lawsuit"),
         pytest.param("A statement from the Harbour Party said the vote was a disgrace.", "Harbour Party", id="from its author"),
+        pytest.param(
+            'The Harbour Ministry issued a statement on Monday. Jane Roe, a critic, said the ministry was hiding the truth. "We did nothing wrong," the statement said.',
+            "Harbour Ministry", id="who put it out, not the speaker just before",
+        ),
         # NBC only reported the proclamation: it is not its author.
         pytest.param('The move frees new funds, according to the Daily Ledger. The proclamation said "the outbreak is a national emergency."', "proclamation", id="not one only cited"),
     ],

@@ -2,7 +2,8 @@
 from Biden's account said': a statement, letter, tweet or lawsuit that speaks is its author
 speaking; the passes after this one resolve the author ('her' as a pronoun, 'Trump' as a name).
 'The statement said' that names no author is the speaker just before it, within a sentence
-('CBS News denied it ... "...," the statement said'): never one only cited ('according to
+('CBS News denied it ... "...," the statement said'), unless the article said who put it out
+a few sentences before ('X issued a statement'): never one only cited ('according to
 NBC'), who reported the document rather than wrote it. The document itself is the venue's
 business, not the speaker's."""
 
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 # The speaker a document stands for is at most this many sentences before it.
 AUTHOR_REACH = 1
+# ... and the one who put it out ('X issued a statement') at most this many.
+ISSUER_REACH = 3
 
 
 def resolve(article: Article, source: Source) -> None:
@@ -32,9 +35,27 @@ def resolve(article: Article, source: Source) -> None:
         source.subject = author
         return
     if any(c.dep_ == "det" and c.lower_ in people.definite_articles for c in subject.children):
+        issuer = issued_by(article, subject)
+        if issuer is not None:
+            source.subject = issuer
+            return
         speaker = speaker_before(article, subject)
         if speaker is not None:
             source.settle(speaker)
+
+
+def issued_by(article: Article, document: Token) -> Token | None:
+    """Who the article said put the document out, within ISSUER_REACH sentences before: the
+    subject of the verb the same noun was the object of ('Trump's lawyers filed a lawsuit ...
+    The lawsuit alleges', 'The ministry issued a statement ... the statement said')."""
+    sentence = sentence_index(article.doc)
+    here = sentence(document.idx)
+    for earlier in reversed(article.doc[: document.i]):
+        if here - sentence(earlier.idx) > ISSUER_REACH:
+            return None
+        if earlier.lemma_ == document.lemma_ and earlier.dep_ == "dobj":
+            return next((c for c in earlier.head.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def is_document(token: Token, people) -> bool:
