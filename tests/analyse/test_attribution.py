@@ -193,3 +193,15 @@ def test_a_quotation_after_a_colon_lead_in_and_before_a_closing_cue_is_the_quota
     )
     [q] = [q for q in quotes_of(text) if "policing" in q.text]
     assert (q.text, q.speaker_resolved) == ("We need to stop policing the world and let others settle their own quarrels", "Tom Moss")
+
+
+@pytest.mark.parametrize(
+    "text, reported",
+    [
+        ('Tom Baxter said he was "very disappointed", but Jane Roe would do "a fine job".', ['he was "very disappointed", but Jane Roe would do "a fine job"']),
+        ('Tom Baxter said the vote was rigged, and Jane Roe called it "a farce".', ["the vote was rigged", 'it "a farce']),
+        ("Tom Baxter said the vote was rigged, and Jane Roe left the room.", ["the vote was rigged"]),
+    ],
+)
+def test_a_clause_joined_to_the_cue_goes_on_with_what_was_said_when_it_quotes_and_has_no_cue(quotes_of, text, reported):
+    assert [q.text for q in quotes_of(text)] == reported

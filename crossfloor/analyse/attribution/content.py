@@ -85,8 +85,23 @@ def complement_content(grammar: CueGrammar, verb: Token) -> tuple[int, int] | No
     clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None)
     if clause is None:
         return None
-    tokens = before_next_report(grammar, clause) + glued_on(verb, clause)
+    tokens = before_next_report(grammar, clause) + glued_on(verb, clause) + quoted_sequel(grammar, verb, clause)
     return trimmed(sorted(tokens, key=lambda t: t.i), verb) or NO_CONTENT
+
+
+def quoted_sequel(grammar: CueGrammar, verb: Token, clause: Token) -> list[Token]:
+    """A clause the parser joined to the cue verb rather than to what was said, which goes on
+    with the speaker's quoted words under a subject of its own: 'Hunt said he was "very
+    disappointed", but Johnson would do "a great job"', 'tweeted that it was a "good meeting"
+    and Trump "really believes in Brexit"'. The words between (', but') come along. Not a
+    clause with a cue of its own ('and Lee called it "a farce"'), nor one without quoted words."""
+    doc, end = verb.doc, clause.right_edge.i
+    for sequel in (c for c in verb.children if c.dep_ == "conj" and c.i > clause.i):
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in sequel.children)
+        if not own_subject or grammar.is_cue_verb(sequel) or grammar.is_naming_verb(sequel) or not any(t.is_quote for t in sequel.subtree):
+            break
+        return list(doc[end + 1 : sequel.right_edge.i + 1])
+    return []
 
 
 def glued_on(verb: Token, clause: Token) -> list[Token]:
