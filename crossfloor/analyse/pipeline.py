@@ -131,9 +131,10 @@ def honorific_names(doc: Doc) -> Doc:
 
 def missed_names(doc: Doc, people) -> list[Span]:
     """Names the recogniser left unlabelled where the article uses them elsewhere as a person's:
-    a run of two to four proper nouns, opening with a first name, holding a word of a name it
-    tagged, or a word that stands alone as a clause's subject ('Ricardo Rosselló Nevares, Puerto
-    Rico's governor, announced' missed; 'Rosselló said' found, or not but a lone subject)."""
+    a run of two to four proper nouns, opening with a first name, that holds a word of a name it
+    did label, or a word standing alone as a clause's subject. After a dateline it left
+    'Ricardo Rosselló Nevares, Puerto Rico's governor, announced' unlabelled, while the
+    'Rosselló' of 'Rosselló said' is labelled, or is at least a lone subject."""
     runs = unlabelled_proper_runs(doc)
     named = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.pos_ == "PROPN"}
     named.update(run[0].text for run in runs if len(run) == 1 and run[0].dep_ == "nsubj")
