@@ -72,6 +72,8 @@ def test_pronoun_and_colon_lead_in_resolve_to_the_right_person(quotes_of):
         ("Phil Moss spoke after Jane Roe. Moss saw compromise as the only way for the two sides to settle their quarrel:", "Phil Moss"),
         ("Tom Baxter received a letter from Jane Roe:", None),
         ("The poll put one question to every voter:", None),
+        ("Why Tom Moss stays in the race is no secret. It is not a great mystery:", None),
+        ("Ann Lee spoke for hours and she was defiant.\n\nWhen Sen. Tom Moss (R-Ohio) pressed her on who knew what when, she slapped him down with a raised voice:", "Ann Lee"),
     ],
 )
 def test_a_lead_in_without_a_cue_gives_the_quotation_to_the_one_person_it_is_about(quotes_of, lead_in, speaker):

@@ -21,7 +21,9 @@ def colon_lead_subject(state: AttributionState) -> None:
         lead = lead_before(state, quoted_span(state.doc, a.mark))
         if lead is None or lead.text != ":":
             continue
-        verb = lead.sent.root
+        # The clause the colon closes: the verb it hangs on, before it. Not the sentence's root,
+        # which may be a clause before it ('When Johnson pressed her, she slapped him down: "...').
+        verb = lead.head
         if verb.pos_ in ("VERB", "AUX") and verb.i < lead.i and about_one_person(state, verb, lead):
             attach_cue(state, a, verb, NAME)
 
@@ -29,9 +31,9 @@ def colon_lead_subject(state: AttributionState) -> None:
 def about_one_person(state: AttributionState, verb: Token, colon: Token) -> bool:
     """The clause's subject is a person named or a personal pronoun, and no other person is
     named between its verb and the colon."""
-    subject = state.grammar.subject_of(verb)
-    if subject is None or not (names_person(subject) or subject.lower_ in state.grammar.people.personal_pronouns):
-        return False
+    subject, people = state.grammar.subject_of(verb), state.grammar.people
+    if subject is None or not (names_person(subject) or subject.lower_ in people.personal_pronouns - people.unresolved_pronouns):
+        return False  # not 'It is no great mystery: "..."'
     return not any(t.ent_type_ == "PERSON" for t in state.doc[verb.i + 1 : colon.i])
 
 
