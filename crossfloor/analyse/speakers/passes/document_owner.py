@@ -48,10 +48,9 @@ def issued_by(article: Article, document: Token) -> Token | None:
     """Who the article said put the document out, within ISSUER_REACH sentences before: the
     subject of the verb the same noun was the object of ('Trump's lawyers filed a lawsuit ...
     The lawsuit alleges', 'The ministry issued a statement ... the statement said')."""
-    sentence = sentence_index(article.doc)
-    here = sentence(document.idx)
+    back = sentences_back(article, document)
     for earlier in reversed(article.doc[: document.i]):
-        if here - sentence(earlier.idx) > ISSUER_REACH:
+        if back(earlier.idx) > ISSUER_REACH:
             return None
         if earlier.lemma_ == document.lemma_ and earlier.dep_ == "dobj":
             return next((c for c in earlier.head.children if c.dep_ == "nsubj"), None)
@@ -84,12 +83,18 @@ def author_after_preposition(document: Token, people) -> Token | None:
 def speaker_before(article: Article, document: Token) -> Speaker | None:
     """The speaker of the nearest attribution before the document, within AUTHOR_REACH
     sentences, when it is a person or an organisation the article named and was not only cited."""
-    sentence = sentence_index(article.doc)
-    here = sentence(document.idx)
-    earlier = [s for s in article.cast.said if s.speaker is not None and s.attribution.start < document.idx and here - sentence(s.attribution.start) <= AUTHOR_REACH]
+    back = sentences_back(article, document)
+    earlier = [s for s in article.cast.said if s.speaker is not None and s.attribution.start < document.idx and back(s.attribution.start) <= AUTHOR_REACH]
     if not earlier:
         return None
     said = max(earlier, key=lambda s: s.attribution.start)
     if said.attribution.found_by == ACCORDING_TO or said.speaker.kind not in ("person", "organisation"):
         return None
     return said.speaker
+
+
+def sentences_back(article: Article, document: Token):
+    """A function from a character offset to how many sentences before the document it is."""
+    sentence = sentence_index(article.doc)
+    here = sentence(document.idx)
+    return lambda offset: here - sentence(offset)
