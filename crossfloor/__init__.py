@@ -50,8 +50,9 @@ class Pipeline:
     """The spaCy pipeline (every attribute of its Language: pipe_names, analyze_pipes, ...),
     called as `crossfloor extract` and `ingest` run it, so that one text gets one answer: page
     furniture (datelines, captions, "Share this article") is blanked before the analysis, with
-    every offset kept, and event dates are settled, relative ones ("on Tuesday") against
-    `published` (a date or YYYY-MM-DD) when it is given. A text over 200,000 characters is
+    every offset kept, event dates are settled, relative ones ("on Tuesday") against
+    `published` (a date or YYYY-MM-DD) when it is given, and the learned event filter keeps or
+    drops each event. A text over 200,000 characters is
     analysed in windows by `crossfloor.extract` only."""
 
     def __init__(self, nlp):
@@ -64,13 +65,16 @@ class Pipeline:
         return next(self.pipe([text], published))
 
     def pipe(self, texts: Iterable[str], published: date | str | None = None, batch_size: int = 16) -> Iterator:
+        from .analyse.event_filter import filter_in_use, kept_events
         from .analyse.events.timing import settle
         from .read.formats import parse_date
         from .read.furniture import mask_furniture
 
         day = parse_date(published)
+        judge = filter_in_use()
         for doc in self.nlp.pipe((mask_furniture(text) for text in texts), batch_size=batch_size):
             settle(doc._.events or [], day)
+            doc._.events = kept_events(doc._.events or [], doc.text, day, judge)
             yield doc
 
 

@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     # The learned quote filter (analyse/quote_filter.py) drops the quotes it scores below its
     # threshold; false keeps every quote the rules find (training the filter needs that).
     quote_filter: bool = True
+    # The learned event filter (analyse/event_filter.py) drops the events it scores below its
+    # threshold; false keeps every event the rules find (training the filter needs that).
+    event_filter: bool = True
     # An article whose analysis takes longer than this is skipped with a message (0: no limit).
     article_seconds: float = 120.0
     # The secret that lets a client add articles to `crossfloor serve` (X-Crossfloor-Token).

@@ -8,25 +8,20 @@ cue word, its length, its form, a speaker that is a counted group) and a linear 
 articles and the stream judgments (`crossfloor train quote-filter`, crossfloor/train/
 quote_filter.py) scores it; a quote below the model's threshold is dropped. The model is a JSON
 file of feature weights (crossfloor/models/quote_filter.json), so scoring needs no
-scikit-learn, and the same `features()` describe a quote in training and in the pipeline.
+scikit-learn (analyse/linear.py), and the same `features()` describe a quote in training and in the pipeline.
 """
 
 from __future__ import annotations
 
-import json
-import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from .lexicon import cue_lexicon, people_lexicon
+from .linear import FilterProblem, LinearModel, read_model  # noqa: F401 - FilterProblem: raised by load
 
 PACKAGED = Path(__file__).resolve().parent.parent / "models" / "quote_filter.json"
 LENGTHS = ((4, "short"), (15, "medium"), (40, "long"))
-
-
-class FilterProblem(Exception):
-    """A quote filter model file that cannot be read (one line naming it)."""
 
 
 @dataclass(frozen=True)
@@ -97,25 +92,14 @@ def content_flags(content: list[str], words: FilterWords) -> list[str]:
 
 
 @dataclass(frozen=True)
-class QuoteFilter:
-    weights: dict[str, float]
-    bias: float
-    threshold: float
+class QuoteFilter(LinearModel):
     kinds: frozenset[str] = frozenset({"indirect"})  # the kinds of quote it judges; others are kept
 
     @classmethod
     def load(cls, path: Path | None = None) -> QuoteFilter:
         path = path or PACKAGED
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            kinds = frozenset(str(k) for k in data.get("kinds", ("indirect",)))
-            return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]), float(data["threshold"]), kinds)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as problem:
-            raise FilterProblem(f"{path}: cannot read the quote filter ({type(problem).__name__}: {problem})") from None
-
-    def probability(self, quote: dict) -> float:
-        score = self.bias + sum(self.weights.get(name, 0.0) for name in features(quote))
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, score))))
+        model, kinds = read_model(path, "quote filter", "kinds", ("indirect",))
+        return cls(model.weights, model.bias, model.threshold, kinds)
 
     def keeps(self, quote: dict) -> bool:
-        return quote.get("kind") not in self.kinds or self.probability(quote) >= self.threshold
+        return quote.get("kind") not in self.kinds or self.probability(features(quote)) >= self.threshold

@@ -25,6 +25,7 @@ from ..schema import AnalysedArticle
 from ..settings import get_settings
 from .events.record import Event
 from .events.timing import settle
+from .event_filter import EventFilter, filter_in_use, kept_events
 
 # A later window of a long article holds no opening sentence: its sentences count from here.
 LATER_WINDOW = 1_000_000
@@ -64,6 +65,7 @@ def analyse_texts(nlp, items: list, batch_size: int = 16, seconds: float | None 
     that takes longer than `seconds` (default: the settings' article_seconds), or that breaks
     the pipeline, comes back with nothing but an error saying so, and the batch goes on."""
     limit = get_settings().article_seconds if seconds is None else seconds
+    judge = filter_in_use()
     results: list[AnalysedArticle] = []
     # Strings the pipeline learns from these texts are freed when the zone closes, so a worker's
     # memory does not grow with the archive (everything leaving the zone is plain Python).
@@ -72,7 +74,7 @@ def analyse_texts(nlp, items: list, batch_size: int = 16, seconds: float | None 
             text, published = (item, None) if isinstance(item, str) else item
             try:
                 with time_limit(limit):
-                    results.append(analyse_one(nlp, text, published, batch_size))
+                    results.append(analyse_one(nlp, text, published, batch_size, judge))
             except ArticleTimeout:
                 results.append(AnalysedArticle.failed(f"analysis stopped after {limit:g} s (the per-article time limit, CROSSFLOOR_ARTICLE_SECONDS)"))
             except Exception as err:  # noqa: BLE001 - one bad article must not end the batch
@@ -80,7 +82,9 @@ def analyse_texts(nlp, items: list, batch_size: int = 16, seconds: float | None 
         return results
 
 
-def analyse_one(nlp, text: str, published, batch_size: int) -> AnalysedArticle:
+def analyse_one(nlp, text: str, published, batch_size: int, judge: EventFilter | None = None) -> AnalysedArticle:
+    """judge: the learned event filter, which keeps or drops each event once its date and news
+    flag are settled (they are among what it reads); None keeps every event the rules found."""
     quotes: list[dict] = []
     events: list[Event] = []
     people: dict[str, dict] = {}
@@ -96,9 +100,10 @@ def analyse_one(nlp, text: str, published, batch_size: int) -> AnalysedArticle:
             people.setdefault(person["name"], person)
         sentences.extend([s.start_char + offset, s.end_char + offset] for s in doc.sents if s.text.strip())
     settle(events, published)
+    records = [e.to_dict() for e in kept_events(events, text, published, judge)]
     for quote in quotes:  # the words as the user gave them, furniture and all
         quote["text"] = text[quote["start"] : quote["end"]]
-    return AnalysedArticle(quotes=quotes, events=[e.to_dict() for e in events], people=list(people.values()), sentences=sentences)
+    return AnalysedArticle(quotes=quotes, events=records, people=list(people.values()), sentences=sentences)
 
 
 class ArticleTimeout(Exception):

@@ -69,22 +69,59 @@ def show_trained(report: dict, out: Path) -> None:
     console().print(f"model written to {out} ({report['seconds']:.0f} s; model card: {out / 'README.md'})", highlight=False)
 
 
+# The options both filters' training takes: the hand work whose tuning part gives examples.
+FilterGold = Annotated[list[Path], typer.Option("--gold", help="Annotated gold; its tuning part gives examples (repeatable)")]
+FilterStream = Annotated[Optional[Path], typer.Option("--stream", help="Stream judgments (tests/gold/stream.judged.jsonl); its tuning part gives examples")]
+FilterPredictions = Annotated[
+    Optional[list[Path]],
+    typer.Option("--pred", help="extract output made with the filter off (CROSSFLOOR_QUOTE_FILTER / CROSSFLOOR_EVENT_FILTER=false) for (some of) these articles; the rest are analysed (repeatable)"),
+]
+FilterTexts = Annotated[Path, typer.Option(help="Folder the gold 'source' paths are relative to")]
+FilterSplit = Annotated[Path, typer.Option("--split", help="The split of the annotated articles")]
+FilterThreshold = Annotated[Optional[float], typer.Option(help="Keep what scores at least this (default: the best F0.5 on the tuning examples)")]
+
+
 @train_app.command("quote-filter")
 def train_quote_filter(
-    gold: Annotated[list[Path], typer.Option("--gold", help="Annotated gold (quotes with resolved speakers); its tuning part gives examples (repeatable)")],
-    stream: Annotated[Optional[Path], typer.Option("--stream", help="Stream judgments (tests/gold/stream.judged.jsonl); its tuning part gives examples")] = None,
-    predictions: Annotated[Optional[list[Path]], typer.Option("--pred", help="extract output made with CROSSFLOOR_QUOTE_FILTER=false for (some of) these articles; the rest are analysed (repeatable)")] = None,
-    texts: Annotated[Path, typer.Option(help="Folder the gold 'source' paths are relative to")] = Path("../shared/corpora"),
-    split: Annotated[Path, typer.Option("--split", help="The split of the annotated articles")] = Path("tests/gold/split.json"),
+    gold: FilterGold,
+    stream: FilterStream = None,
+    predictions: FilterPredictions = None,
+    texts: FilterTexts = Path("../shared/corpora"),
+    split: FilterSplit = Path("tests/gold/split.json"),
     out: Annotated[Path, typer.Option("--out", "-o", help="The model file to write")] = Path("crossfloor/models/quote_filter.json"),
-    threshold: Annotated[Optional[float], typer.Option(help="Keep indirect quotes scored at least this (default: the best F0.5 on the tuning examples)")] = None,
+    threshold: FilterThreshold = None,
 ) -> None:
     """Learn the quote filter (keep or drop each quote the rules propose) on the tuning part."""
-    from ..evaluate.run import GoldProblem
     from ..train.quote_filter import train_filter
 
+    figures = trained(train_filter, gold, stream, predictions, texts, out, split, threshold)
+    say(f"quote filter written to {out}: {figures['examples']} indirect tuning examples ({figures['right']} right); keeps {figures['kept']}, of which {figures['precision_kept']:.3f} right, {figures['right_kept']:.3f} of the right ones")
+
+
+@train_app.command("event-filter")
+def train_event_filter(
+    gold: FilterGold,
+    stream: FilterStream = None,
+    predictions: FilterPredictions = None,
+    texts: FilterTexts = Path("../shared/corpora"),
+    split: FilterSplit = Path("tests/gold/split.json"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="The model file to write")] = Path("crossfloor/models/event_filter.json"),
+    threshold: FilterThreshold = None,
+) -> None:
+    """Learn the event filter (keep or drop each event the rules propose) on the tuning part."""
+    from ..train.event_filter import train_event_filter as train
+
+    figures = trained(train, gold, stream, predictions, texts, out, split, threshold)
+    say(
+        f"event filter written to {out}: {figures['examples']} tuning events from {figures['articles']} articles ({figures['right']} right); "
+        f"judged without their article, it keeps {figures['kept']}, of which {figures['precision_kept']:.3f} right, {figures['right_kept']:.3f} of the right ones"
+    )
+
+
+def trained(train, gold, stream, predictions, texts, out, split, threshold) -> dict:
+    from ..evaluate.run import GoldProblem
+
     try:
-        figures = train_filter(gold, stream, predictions or [], texts, out, split, threshold)
+        return train(gold, stream, predictions or [], texts, out, split, threshold)
     except GoldProblem as problem:
         fail(str(problem))
-    say(f"quote filter written to {out}: {figures['examples']} indirect tuning examples ({figures['right']} right); keeps {figures['kept']}, of which {figures['precision_kept']:.3f} right, {figures['right_kept']:.3f} of the right ones")

@@ -67,14 +67,14 @@ def judged_event(judgments: list[dict], pred: dict) -> dict | None:
     return next((j for j in judgments if j["type"] == pred.get("type") and overlaps(j, pred)), None)
 
 
+def event_real(judgment: dict, pred: dict) -> bool:
+    """The judged event happened and the prediction's key fields agree with it."""
+    return bool(judgment.get("real")) and fields_agree({"type": judgment["type"], **(judgment.get("truth") or {})}, pred)
+
+
 def event_right(judgment: dict, pred: dict) -> bool:
-    if not judgment.get("real"):
-        return False
-    truth = {"type": judgment["type"], **(judgment.get("truth") or {})}
-    if not fields_agree(truth, pred):
-        return False
     # History mentioned in passing is right only when the prediction says so.
-    return pred.get("news", True) == judgment.get("news", True)
+    return event_real(judgment, pred) and pred.get("news", True) == judgment.get("news", True)
 
 
 def judged_quote(judgments: list[dict], text: str, pred: dict) -> dict | None:
