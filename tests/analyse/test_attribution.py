@@ -177,6 +177,42 @@ def test_transcript_lines_take_their_label_as_speaker(quotes_of):
     assert [q.speaker for q in turns] == ["HOST", "HOST"]
 
 
+def test_a_transcript_s_bracketed_labels_are_its_speakers_and_initials_name_the_interviewer(quotes_of):
+    text = (
+        "Jane Roe is running for mayor of Barset. Reporter John Q. Doe spoke with her about her plans.\n\n"
+        "((JQD)) : Why are you running for mayor?\n\n"
+        "((Jane Roe)) The buses. Nobody in this town can get to work on time.\n\n"
+        "((JQD)) : What would you change first?\n\n"
+        "((AP)) Photo caption."
+    )
+    quotes = quotes_of(text)
+    asked, answered = only(quotes, "Why are you running"), only(quotes, "The buses")
+    assert (asked.speaker, asked.speaker_resolved, asked.kind) == ("JQD", "John Q. Doe", "direct")
+    assert answered.speaker_resolved == "Jane Roe" and answered.text.startswith("The buses")
+    # a bracketed label that opens a single line and names nobody is no speaker
+    assert not any("caption" in q.text for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "introduction, interviewer",
+    [
+        ("With Wikinews, Roe discussed her plans for the buses.", "Wikinews"),
+        ("In an interview with Wikinews reporter John Q. Doe, Roe discussed her plans for the buses.", "John Q. Doe"),
+    ],
+    ids=["the outlet", "its journalist"],
+)
+def test_a_transcript_was_spoken_in_the_interview_that_introduces_it(quotes_of, introduction, interviewer):
+    text = f"Jane Roe is running for mayor of Barset.\n\n{introduction}\n\n((WN)) Why are you running for mayor?\n\n((WN)) What would you change first?\n"
+    turns = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert [(q.speaker_resolved, q.venue) for q in turns] == [(interviewer, "Wikinews")] * 2
+
+
+def test_a_label_that_answers_is_not_taken_for_the_interviewer(quotes_of):
+    text = "Jane Roe spoke to Wikinews.\n\n((WN)) Why are you running?\n\n((JR)) The buses.\n\n((JR)) Nobody can get to work on time.\n"
+    answers = [q for q in quotes_of(text) if q.text.startswith(("The buses", "Nobody"))]
+    assert len(answers) == 2 and all(q.speaker_resolved != "Wikinews" for q in answers)
+
+
 def test_a_cue_closing_a_sentence_in_a_colon_reports_what_follows_not_the_clause_before_it(quotes_of):
     text = 'Just a year after he won, a visibly emotional Baxter, standing outside Number 10 on Friday morning alongside his wife, said:\n\n"I will step aside for the good of the party."'
     quotes = quotes_of(text)

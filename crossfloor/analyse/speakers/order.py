@@ -17,6 +17,7 @@ from .passes import (
     document_owner,
     exact_name,
     first_person_in_quotation,
+    interview_transcript,
     named_venue,
     organisation_name,
     pronoun_by_salience,
@@ -27,6 +28,7 @@ from .passes import (
     surname_to_fullest_form,
     title_and_name,
     told_outlet,
+    transcript_initials,
     unnamed_source,
 )
 
@@ -45,6 +47,7 @@ SOURCE_PASSES: tuple[ModuleType, ...] = (
     appositive_name,
     conjoined_name,
     capitalised_surname,
+    transcript_initials,
     organisation_name,
     role_beside_name,
     description_of_named_person,
@@ -55,7 +58,7 @@ SOURCE_PASSES: tuple[ModuleType, ...] = (
 # is what 'the broadcaster' stands for later).
 VENUE_PASSES: tuple[ModuleType, ...] = (named_venue, told_outlet)
 # Once continuations have their speakers: what runs over the whole article.
-ARTICLE_PASSES: tuple[ModuleType, ...] = (carried_venue,)
+ARTICLE_PASSES: tuple[ModuleType, ...] = (interview_transcript, carried_venue)
 
 
 def pass_name(module: ModuleType) -> str:

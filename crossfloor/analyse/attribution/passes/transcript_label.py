@@ -1,4 +1,4 @@
-"""Lines of a transcript ('PENCE: Well, look, ...'): the label is the speaker and the colon the
+"""Lines of a transcript ('PENCE: Well, look, ...', '((WN)) Why now?'): the label is the speaker and the colon the
 cue. A quoted line's quotation becomes the words after the label; an unquoted line becomes a
 direct quotation of its own. The label counts as a speaker when it is an interview label (Q, A),
 opens two or more lines (turns of a conversation), or one of its words is a name the article
@@ -18,6 +18,9 @@ from ..record import Attribution
 from ..state import AttributionState
 
 NAME = "transcript_label"
+# A label in double brackets, a colon or not: '((WN)) Why are you running?', '((Jane Roe)) : We
+# will win.' (the interview transcripts of wikis and of some papers).
+BRACKETED_LABEL = re.compile(r"""(?m)^[ \t]*\(\((?P<label>[A-Z][A-Za-z.'’ -]{0,40}?)\)\)[ \t\u00a0]*:?[ \t\u00a0]*(?=\S)""")
 # 'McConnell: "Senator Burr contacted me ..."': a name in ordinary case labelling a quoted line.
 NAME_LABEL = re.compile(r"""(?m)^[ \t]*(?P<label>[A-Z][a-z][A-Za-z'’]*(?:[ -][A-Z][a-z][A-Za-z'’]*){0,2}):[ \t\u00a0]*(?=["“])""")
 
@@ -50,7 +53,7 @@ def transcript_label(state: AttributionState) -> None:
 
 def speaker_labels(doc: Doc, text: str, interview_labels: tuple[str, ...]) -> list:
     """The label matches that name a speaker, in text order."""
-    matches = list(speaker_label(interview_labels).finditer(text))
+    matches = [*speaker_label(interview_labels).finditer(text), *BRACKETED_LABEL.finditer(text)]
     turns = Counter(m.group("label") for m in matches)
     people = {w for e in doc.ents if e.label_ == "PERSON" for w in e.text.split()}
     names = [m for m in NAME_LABEL.finditer(text) if m.group("label").split()[-1] in people and text.count(m.group("label").split()[-1]) > 1]
