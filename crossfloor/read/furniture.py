@@ -16,7 +16,13 @@ from ..data import load
 # Longest line tested against the line patterns: furniture lines are short, and a long
 # paragraph is never furniture (this also bounds the regex work per line).
 MAX_FURNITURE_LINE = 600
-GLUED = re.compile(r"\b([A-Z][a-z]+)([A-Z][a-z]+)\b")
+# A surname with the first headline glued on: 'PriceOvernight', 'TrumpGOP', 'Biden2020',
+# 'McConnellSenate' (a word with a capital or a digit inside, split where the surname ends).
+GLUED = re.compile(r"\b[A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*\b")
+# How far before its MORE a card starts, and how far before the glued surname its first use is
+# ('Tom Price Thomas (Tom) Edmunds PriceOvernight').
+CARD_REACH = 800
+NAME_REACH = 80
 MORE = re.compile(r" MORE(?=[ ,.;:]|$)")
 
 
@@ -85,20 +91,32 @@ MINOR_WORDS = frozenset(
 
 def related_links(line: str) -> list[tuple[int, int]]:
     """'Tom Price Thomas (Tom) Edmunds PriceOvernight Health Care — ... MORE resigned': links to
-    related stories pasted after a name, ending in ' MORE'. The run starts after the name's first
-    use in the line and ends with MORE."""
+    related stories pasted after a name, ending in ' MORE'. A card repeats the name in full with
+    the first headline glued to its surname ('PriceOvernight', 'TrumpGOP'); it starts after the
+    use of that surname just before, and never reaches back past the card before it, so the
+    sentence between two cards is kept."""
     out = []
+    after = 0  # where the card before ended
     for more in MORE.finditer(line):
-        glued = [
-            g for g in GLUED.finditer(line, max(0, more.start() - 800), more.start())
-        ]
-        if not glued:
-            continue
-        surname = glued[0].group(1)
-        first = re.search(rf"\b{re.escape(surname)}\b", line[: glued[0].start()])
-        begin = first.end() if first else glued[0].start()
-        out.append((begin, more.end()))
+        begin = card_start(line, max(after, more.start() - CARD_REACH), more.start())
+        if begin is not None:
+            out.append((begin, more.end()))
+        after = more.end()
     return out
+
+
+def card_start(line: str, lo: int, hi: int) -> int | None:
+    """Where the card that ends at `hi` begins: after the surname's use that comes just before
+    its glued repetition (the last such glued word between lo and hi); None when there is none."""
+    for glued in reversed(list(GLUED.finditer(line, lo, hi))):
+        reach = max(lo, glued.start() - NAME_REACH)
+        before = line[reach : glued.start()]
+        word = glued.group()
+        for cut in (k for k in range(len(word) - 1, 1, -1) if word[k].isupper() or word[k].isdigit() and not word[k - 1].isdigit()):
+            uses = list(re.finditer(rf"\b{re.escape(word[:cut])}\b", before))
+            if uses:
+                return reach + uses[-1].end()
+    return None
 
 
 def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -40,6 +40,16 @@ def test_related_story_links_after_a_name_are_masked_but_the_name_is_kept():
     assert "faces questions" not in masked
 
 
+def test_each_card_of_related_links_is_masked_alone_and_the_sentence_between_two_is_kept():
+    line = (
+        "Leader Ann Vale Ann Mary ValeGOP senators balk | Prices rise MORE and Senator Bo McCall "
+        "Robert (Bo) McCallMcCall2024 launches MORE met on Friday."
+    )
+    masked = mask_furniture(line)
+    assert masked.startswith("Leader Ann Vale ") and " and Senator Bo McCall " in masked and masked.rstrip().endswith("met on Friday.")
+    assert "balk" not in masked and "launches" not in masked and "Robert" not in masked
+
+
 def test_an_ordinary_sentence_or_title_case_in_mid_text_is_not_furniture():
     text = "The Senate Voted To Approve The Bill, a headline said.\nShe said the Minister For Health was wrong."
     assert furniture().spans(text) == []
