@@ -105,6 +105,18 @@ def test_an_acronym_is_the_body_the_article_spells_it_out_as(said, text, speaker
     assert said(text)[-1][1] == speaker
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The senator got into a row with CNN on Monday when the network reported that his friends did not remember him.", ("CNN", "organisation")),
+        ("The mayor spoke at length on Monday. Nobody else did. Later, the paper said the mayor had been wrong.", ("paper", "role")),
+    ],
+    ids=["the outlet named before", "none named"],
+)
+def test_a_media_noun_that_speaks_is_the_outlet_named_before_it(said, text, speaker):
+    assert said(text)[-1][1:] == speaker
+
+
 def test_a_person_is_typed_as_a_person_with_the_party_of_a_us_label(nlp):
     [quote] = nlp("Sen. Mark Doyle (R-Texas) said the vote would be close.")._.quotes
     assert (quote.speaker_resolved, quote.speaker_kind, quote.speaker_party) == ("Mark Doyle", "person", "Republican")

@@ -18,6 +18,7 @@ from .passes import (
     exact_name,
     first_person_in_quotation,
     interview_transcript,
+    media_noun_outlet,
     named_venue,
     organisation_name,
     pronoun_by_salience,
@@ -52,6 +53,7 @@ SOURCE_PASSES: tuple[ModuleType, ...] = (
     role_beside_name,
     description_of_named_person,
     description_in_focus,
+    media_noun_outlet,
     unnamed_source,
 )
 # Each attribution's venue, in the order of the attributions (an outlet named for an earlier quote
