@@ -224,6 +224,19 @@ def test_a_reported_clause_holds_the_hyphenated_word_the_parser_split_into_claus
     assert [q.text for q in quotes_of("Jane Roe said the treaty could not be re-negotiated.")] == ["the treaty could not be re-negotiated"]
 
 
+@pytest.mark.parametrize(
+    "text, reported",
+    [
+        ("The spokesman said the minister planned to visit Tom Moss, who was being treated in hospital.", "the minister planned to visit Tom Moss"),
+        ("Jane Roe said the bill would cut the deficit, which fell last year.", "the bill would cut the deficit"),
+        ('Jane Roe said the plan had failed, which was "a disgrace".', 'the plan had failed, which was "a disgrace"'),
+    ],
+    ids=["who", "which", "quoted words stay"],
+)
+def test_a_reported_clause_leaves_out_the_writer_s_aside_at_its_end(quotes_of, text, reported):
+    assert [q.text for q in quotes_of(text)] == [reported]
+
+
 def test_a_quotation_after_a_colon_lead_in_and_before_a_closing_cue_is_the_quotation_alone(quotes_of):
     text = (
         'Ann Lee and Tom Moss debated on Tuesday. "The dispute is theirs, not ours," said Lee.\n\n'

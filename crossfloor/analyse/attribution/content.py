@@ -85,8 +85,24 @@ def complement_content(grammar: CueGrammar, verb: Token) -> tuple[int, int] | No
     clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None)
     if clause is None:
         return None
-    tokens = before_next_report(grammar, clause) + glued_on(verb, clause) + quoted_sequel(grammar, verb, clause)
+    tokens = without_trailing_aside(before_next_report(grammar, clause)) + glued_on(verb, clause) + quoted_sequel(grammar, verb, clause)
     return trimmed(sorted(tokens, key=lambda t: t.i), verb) or NO_CONTENT
+
+
+def without_trailing_aside(tokens: list[Token]) -> list[Token]:
+    """The clause without the aside a comma sets off at its end, a relative clause about its last
+    noun that the writer adds ('said he may declare an emergency, which he said would let him
+    act alone', 'planned to visit Wiranto, who was being treated in hospital'); one with quoted
+    words in it stays, as the speaker's."""
+    if not tokens:
+        return tokens
+    last = max(t.i for t in tokens if not (t.is_punct or t.is_space)) if any(not (t.is_punct or t.is_space) for t in tokens) else tokens[-1].i
+    doc = tokens[0].doc
+    for aside in (t for t in tokens if t.dep_ == "relcl" and t.right_edge.i >= last):
+        comma = aside.left_edge.i - 1
+        if comma >= 0 and doc[comma].text == "," and not any(w.is_quote for w in aside.subtree):
+            return [t for t in tokens if t.i < comma]
+    return tokens
 
 
 def quoted_sequel(grammar: CueGrammar, verb: Token, clause: Token) -> list[Token]:
