@@ -191,6 +191,9 @@ def test_a_transcript_s_bracketed_labels_are_its_speakers_and_initials_name_the_
     assert answered.speaker_resolved == "Jane Roe" and answered.text.startswith("The buses")
     # a bracketed label that opens a single line and names nobody is no speaker
     assert not any("caption" in q.text for q in quotes)
+    # the asker's whole line, though it reports what the other said
+    reporting = quotes_of(text.replace("What would you change first?", "You have said that you want to change the buses. Why?"))
+    assert only(reporting, "You have said").speaker_resolved == "John Q. Doe"
 
 
 @pytest.mark.parametrize(
