@@ -70,7 +70,10 @@ def test_pronoun_and_colon_lead_in_resolve_to_the_right_person(quotes_of):
     [
         ("Judge Ann Lee heard the case. Lee rejected this argument:", "Ann Lee"),
         ("Phil Moss spoke after Jane Roe. Moss saw compromise as the only way for the two sides to settle their quarrel:", "Phil Moss"),
-        ("Tom Baxter received a letter from Jane Roe:", None),
+        # a speech noun from someone is their words: the noun is the cue
+        ("Tom Baxter received a letter from Jane Roe:", "Jane Roe"),
+        ('"The talks were a farce," Tom Baxter said on Monday.\n\nThat brought a tart rejoinder from Ms. Roe:', "Roe"),
+        ("Tom Baxter met Ann Lee and Jane Roe on Monday. It ended in a row:", None),
         ("The poll put one question to every voter:", None),
         ("Why Tom Moss stays in the race is no secret. It is not a great mystery:", None),
         ("Ann Lee spoke for hours and she was defiant.\n\nWhen Sen. Tom Moss (R-Ohio) pressed her on who knew what when, she slapped him down with a raised voice:", "Ann Lee"),

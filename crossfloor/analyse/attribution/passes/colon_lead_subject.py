@@ -3,8 +3,10 @@ a lead-in ending in a colon right before a quotation that opens its own sentence
 verb, whose clause is about a person: that person says it (the clause's verb is the cue). Runs
 after colon_lead_in, which takes the lead-ins that hold a cue verb.
 
-Not when the lead-in names another person after its verb ('Smith received a letter from Jones:',
-'Cameron answered Romney with a jibe:'): whose words follow is then a guess."""
+Not when the lead-in names another person after its verb ('Cameron answered Romney with a
+jibe:'): whose words follow is then a guess, unless the lead-in holds a speech noun from a
+person ('That brought a tart rejoinder from Mr. Cameron:', 'Smith received a letter from
+Jones:'): the words are that person's, and the noun is the cue."""
 
 from __future__ import annotations
 
@@ -26,6 +28,32 @@ def colon_lead_subject(state: AttributionState) -> None:
         verb = lead.head
         if verb.pos_ in ("VERB", "AUX") and verb.i < lead.i and about_one_person(state, verb, lead):
             attach_cue(state, a, verb, NAME)
+            continue
+        noun = speech_from_person(state, lead)
+        if noun is not None:
+            attach_cue(state, a, noun[0], NAME, noun_source=noun[1])
+
+
+def speech_from_person(state: AttributionState, colon: Token) -> tuple[Token, Token] | None:
+    """A speech noun in the lead-in with the person it is from, the last person named before the
+    colon ('That brought a tart rejoinder from Mr. Cameron:', 'a warning from the minister,
+    Jane Roe:'): the noun is the cue, the person the source."""
+    cues = state.grammar.cues
+    for noun in reversed(state.doc[colon.sent.start : colon.i]):
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in cues.nouns:
+            continue
+        # 'from' on the noun, or on the verb the noun is the object of ('brought a rejoinder from X')
+        holders = [noun.children, (c for c in noun.head.children if c.i > noun.i)] if noun.dep_ == "dobj" else [noun.children]
+        for prep in (c for held in holders for c in held if c.dep_ == "prep" and c.lower_ in cues.noun_source_prepositions):
+            source = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if source is not None and names_or_introduces_person(source) and not any(t.ent_type_ == "PERSON" for t in state.doc[source.right_edge.i + 1 : colon.i]):
+                return noun, source
+    return None
+
+
+def names_or_introduces_person(tok: Token) -> bool:
+    """A person's name, or a description the name follows ('the minister, Jane Roe')."""
+    return names_person(tok) or any(c.dep_ == "appos" and names_person(c) for c in tok.children)
 
 
 def about_one_person(state: AttributionState, verb: Token, colon: Token) -> bool:
