@@ -94,15 +94,19 @@ def without_trailing_aside(tokens: list[Token]) -> list[Token]:
     noun that the writer adds ('said he may declare an emergency, which he said would let him
     act alone', 'planned to visit Wiranto, who was being treated in hospital'); one with quoted
     words in it stays, as the speaker's."""
-    if not tokens:
+    words = [t.i for t in tokens if not (t.is_punct or t.is_space)]
+    if not words:
         return tokens
-    last = max(t.i for t in tokens if not (t.is_punct or t.is_space)) if any(not (t.is_punct or t.is_space) for t in tokens) else tokens[-1].i
-    doc = tokens[0].doc
-    for aside in (t for t in tokens if t.dep_ == "relcl" and t.right_edge.i >= last):
+    for aside in (t for t in tokens if t.dep_ == "relcl" and t.right_edge.i >= max(words)):
         comma = aside.left_edge.i - 1
-        if comma >= 0 and doc[comma].text == "," and not any(w.is_quote for w in aside.subtree):
+        if set_off(aside, comma):
             return [t for t in tokens if t.i < comma]
     return tokens
+
+
+def set_off(aside: Token, comma: int) -> bool:
+    """A comma before the clause, and no quoted words in it."""
+    return comma >= 0 and aside.doc[comma].text == "," and not any(w.is_quote for w in aside.subtree)
 
 
 def quoted_sequel(grammar: CueGrammar, verb: Token, clause: Token) -> list[Token]:

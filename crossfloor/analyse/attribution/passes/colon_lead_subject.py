@@ -40,15 +40,19 @@ def speech_from_person(state: AttributionState, colon: Token) -> tuple[Token, To
     Jane Roe:'): the noun is the cue, the person the source."""
     cues = state.grammar.cues
     for noun in reversed(state.doc[colon.sent.start : colon.i]):
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in cues.nouns:
-            continue
-        # 'from' on the noun, or on the verb the noun is the object of ('brought a rejoinder from X')
-        holders = [noun.children, (c for c in noun.head.children if c.i > noun.i)] if noun.dep_ == "dobj" else [noun.children]
-        for prep in (c for held in holders for c in held if c.dep_ == "prep" and c.lower_ in cues.noun_source_prepositions):
-            source = next((o for o in prep.children if o.dep_ == "pobj"), None)
-            if source is not None and names_or_introduces_person(source) and not any(t.ent_type_ == "PERSON" for t in state.doc[source.right_edge.i + 1 : colon.i]):
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in cues.nouns:
+            source = next((o for o in from_whom(noun, cues.noun_source_prepositions) if names_or_introduces_person(o)), None)
+            if source is not None and not any(t.ent_type_ == "PERSON" for t in state.doc[source.right_edge.i + 1 : colon.i]):
                 return noun, source
     return None
+
+
+def from_whom(noun: Token, prepositions: frozenset[str]) -> list[Token]:
+    """The objects of 'from' or 'by' on the noun, or on the verb the noun is the object of
+    ('brought a rejoinder from X')."""
+    holders = [*noun.children, *(c for c in noun.head.children if c.i > noun.i and noun.dep_ == "dobj")]
+    preps = [c for c in holders if c.dep_ == "prep" and c.lower_ in prepositions]
+    return [o for p in preps for o in p.children if o.dep_ == "pobj"]
 
 
 def names_or_introduces_person(tok: Token) -> bool:

@@ -78,10 +78,15 @@ def labelled_line(text: str, match, direct: list[Attribution], found: list[Attri
             return None, False
         quoted[0].start = max(quoted[0].start, match.end())
         return quoted[0], False
-    inside = [x for x in (*direct, *found) if x.start < line_end and x.end > match.end()]
-    # A turn in double brackets is the asker's line whole: what it reports or quotes of others
-    # ('((WN)) You've said that you want to act ...') stays a report of its own within it.
-    nested = match.re is BRACKETED_LABEL and all(x.start >= match.end() and x.end <= line_end for x in inside)
-    if inside and not nested:
+    if attributed_already(match, line_end, [*direct, *found]):
         return None, False
     return Attribution(match.end(), len(text[:line_end].rstrip()), kind="direct"), True
+
+
+def attributed_already(match, line_end: int, attributions: list[Attribution]) -> bool:
+    """Another attribution covers the rest of the line. A turn in double brackets is the asker's
+    line whole: what it reports or quotes of others ('((WN)) You've said that you want to act
+    ...') stays a report of its own within it."""
+    inside = [x for x in attributions if x.start < line_end and x.end > match.end()]
+    nested = match.re is BRACKETED_LABEL and all(x.start >= match.end() and x.end <= line_end for x in inside)
+    return bool(inside) and not nested
