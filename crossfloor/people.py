@@ -263,6 +263,14 @@ def one_person(a: str | PersonName | None, b: str | PersonName | None) -> bool:
     return not (has_given_name(x) and has_given_name(y) and x.suffix_key != y.suffix_key)
 
 
+def article_name(holder: str, names: list[str]) -> str | None:
+    """How the article names the holder of a post, when it does: its fullest name for them
+    ('Jeremy Hunt'), or the record's when it gives only the surname ('Mr Hunt')."""
+    fitting = [n for n in names if one_person(holder, n)]
+    full = sorted((n for n in fitting if has_given_name(n)), key=len, reverse=True)
+    return full[0] if full else (holder if fitting else None)
+
+
 def is_acronym(text: str | None) -> bool:
     return text is not None and 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
 

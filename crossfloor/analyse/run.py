@@ -26,6 +26,7 @@ from ..settings import get_settings
 from .events.record import Event
 from .events.timing import settle
 from .event_filter import EventFilter, filter_in_use, kept_events
+from .top_posts import resolve_top_posts
 
 # A later window of a long article holds no opening sentence: its sentences count from here.
 LATER_WINDOW = 1_000_000
@@ -101,6 +102,7 @@ def analyse_one(nlp, text: str, published, batch_size: int, judge: EventFilter |
         sentences.extend([s.start_char + offset, s.end_char + offset] for s in doc.sents if s.text.strip())
     settle(events, published)
     records = [e.to_dict() for e in kept_events(events, text, published, judge)]
+    resolve_top_posts(quotes, [*people, *(q["speaker_resolved"] for q in quotes if q.get("speaker_kind") == "person")], published)
     for quote in quotes:  # the words as the user gave them, furniture and all
         quote["text"] = text[quote["start"] : quote["end"]]
     return AnalysedArticle(quotes=quotes, events=records, people=list(people.values()), sentences=sentences)

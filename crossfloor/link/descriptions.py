@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..people import has_given_name, one_person
+from ..people import article_name
 
 # A quote's `resolved_by` when the record told who held the post or seat its speaker is
 # described by, and the article names that person.
@@ -21,14 +21,6 @@ def article_names(people: list[dict], quotes: list[dict], events: list[dict]) ->
     people of its events."""
     speakers = [q.get("speaker_resolved") for q in quotes if q.get("speaker_kind") == "person"]
     return [n for n in [*(p.get("name") for p in people), *speakers, *(e.get("person") for e in events)] if n]
-
-
-def article_name(holder: str, names: list[str]) -> str | None:
-    """How the article names the holder of a post, when it does: its fullest name for them
-    ('Jeremy Hunt'), or the record's when it gives only the surname ('Mr Hunt')."""
-    fitting = [n for n in names if one_person(holder, n)]
-    full = sorted((n for n in fitting if has_given_name(n)), key=len, reverse=True)
-    return full[0] if full else (holder if fitting else None)
 
 
 def description_holders(reference, description: str | None, on: date | None) -> list:
