@@ -1,6 +1,8 @@
 """'The President said', 'the prime minister said': the holder of a top post on the article's day,
 when the article itself names that person, by the small record packaged with crossfloor
-(data/office_holders.json: US presidents and vice presidents, UK prime ministers). It runs
+(data/office_holders.json: US presidents and vice presidents; the prime ministers of the UK,
+Canada, Australia, New Zealand and India; Ireland's Taoiseach). A role several posts share ('the
+prime minister') is the holder of whichever the article names, and nobody when it names two. It runs
 after the analysis, where the publication day is known, on quotes whose speaker stayed a role;
 the quote's `resolved_by` is then `top_post_holder`. A holder the article never names is not
 made the speaker: with reference data loaded (`crossfloor kb import`), the linker suggests them.

@@ -33,8 +33,10 @@ def test_the_president_is_the_holder_the_article_names_on_its_day(nlp):
         ("former prime minister", date(2015, 3, 1), ["David Cameron"], None),
         ("French president", date(2018, 3, 1), ["Donald Trump"], None),
         ("Vice President", date(2018, 3, 1), ["Mike Pence"], "Mike Pence"),
+        ("Irish prime minister", date(2018, 3, 1), ["Leo Varadkar"], "Leo Varadkar"),
+        ("prime minister", date(2018, 3, 1), ["Theresa May", "Justin Trudeau"], None),
     ],
-    ids=["named in full", "by surname", "not in office that day", "former", "another country's", "vice president"],
+    ids=["named in full", "by surname", "not in office that day", "former", "another country's", "vice president", "a taoiseach", "two prime ministers named"],
 )
 def test_a_post_is_its_holder_only_when_the_words_fit_and_the_article_names_them(role, day, names, holder):
     assert holder_named(role, day, names) == holder
