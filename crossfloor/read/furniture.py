@@ -23,18 +23,22 @@ GLUED = re.compile(r"\b[A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*\b")
 # ('Tom Price Thomas (Tom) Edmunds PriceOvernight').
 CARD_REACH = 800
 NAME_REACH = 80
+# How far apart two captions of one gallery are at most, and how far before its first marker
+# the gallery's opening may be.
+GALLERY_REACH = 3000
 MORE = re.compile(r" MORE(?=[ ,.;:]|$)")
 
 
 class Furniture:
-    def __init__(self, lines: list[str], prefixes: list[str], inline: list[str]):
+    def __init__(self, lines: list[str], prefixes: list[str], inline: list[str], galleries: Galleries | None = None):
         self.lines = [re.compile(p) for p in lines]
         self.prefixes = [re.compile(p) for p in prefixes]
         self.inline = [re.compile(p) for p in inline]
+        self.galleries = galleries or Galleries((), ())
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Character spans of furniture in text, in order, not overlapping."""
-        found: list[tuple[int, int]] = []
+        found: list[tuple[int, int]] = self.galleries.spans(text)
         start = 0
         for line in text.split("\n"):
             found.extend((start + a, start + b) for a, b in self.line_spans(line))
@@ -129,10 +133,52 @@ def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+class Galleries:
+    """Photo galleries pasted into the text: captions, each closed by a numbered marker ('Hide
+    Caption 3 of 9'), from the gallery's opening ('Photos:' at the start of a line or a
+    sentence) to the last marker of the run. Captions name people and tell of resignations;
+    none of it is the article. A gallery may cross line breaks, so it is read on the whole text."""
+
+    def __init__(self, markers: tuple[str, ...], openings: tuple[str, ...]):
+        self.markers = [re.compile(p) for p in markers]
+        self.openings = [re.compile(rf"(?:^|(?<=[.!?\n\"”]) ?)({p})", re.M) for p in openings]
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        for pattern in self.markers:
+            after = 0
+            for run in caption_runs(list(pattern.finditer(text))):
+                begin = self.opening(text, max(after, run[0].start() - GALLERY_REACH), run[0].start())
+                out.append((begin, run[-1].end()))
+                after = run[-1].end()
+        return out
+
+    def opening(self, text: str, lo: int, hi: int) -> int:
+        """Where the gallery whose first marker is at hi opens: its first opening in the line of
+        that marker, else the marker itself."""
+        lo = max(lo, text.rfind("\n", 0, hi) + 1)
+        found = [m.start(1) for p in self.openings for m in p.finditer(text, lo, hi)]
+        return min(found) if found else hi
+
+
+def caption_runs(markers: list) -> list[list]:
+    """The markers in runs: one gallery's markers share its size and follow one another within
+    GALLERY_REACH characters."""
+    runs: list[list] = []
+    for m in markers:
+        last = runs[-1][-1] if runs else None
+        if last is not None and last.group("total") == m.group("total") and m.start() - last.end() <= GALLERY_REACH:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
 @lru_cache(maxsize=1)
 def furniture() -> Furniture:
     data = load("furniture.json")
-    return Furniture(data["lines"], data["prefixes"], data["inline"])
+    galleries = Galleries(tuple(data.get("gallery_captions", ())), tuple(data.get("gallery_openings", ())))
+    return Furniture(data["lines"], data["prefixes"], data["inline"], galleries)
 
 
 def mask_furniture(text: str) -> str:

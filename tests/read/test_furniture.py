@@ -50,6 +50,21 @@ def test_each_card_of_related_links_is_masked_alone_and_the_sentence_between_two
     assert "balk" not in masked and "launches" not in masked and "Robert" not in masked
 
 
+def test_a_photo_gallery_is_masked_from_its_opening_to_its_last_caption_across_lines():
+    text = (
+        "The senator resigned on Monday.\n\n"
+        "Photos: A life in politics Photos: A life in politics Jane Roe speaks in 1998. Hide Caption 1 of 3 "
+        "Photos: A life in politics Roe, left, resigned from the board in 2004.\n\nShe later ran again. Hide Caption 2 of 3 "
+        "Photos: A life in politics Roe with her family. Hide Caption 3 of 3\n\n"
+        "Her successor will be chosen in May."
+    )
+    masked = mask_furniture(text)
+    assert masked.startswith("The senator resigned on Monday.") and masked.rstrip().endswith("Her successor will be chosen in May.")
+    for caption in ("Photos", "speaks in 1998", "resigned from the board", "She later ran again", "Hide Caption"):
+        assert caption not in masked, caption
+    assert len(masked) == len(text) and masked.count("\n") == text.count("\n")
+
+
 def test_an_ordinary_sentence_or_title_case_in_mid_text_is_not_furniture():
     text = "The Senate Voted To Approve The Bill, a headline said.\nShe said the Minister For Health was wrong."
     assert furniture().spans(text) == []
