@@ -66,10 +66,10 @@ def placed(event: dict, text: str) -> list[str]:
     person = (event.get("person") or "").split()
     if not person:
         return names + ["no person"]
-    surname = re.escape(person[-1])
-    count = len(re.findall(rf"\b{surname}\b", text))
+    surname = re.compile(rf"\b{re.escape(person[-1])}\b")
+    count = len(surname.findall(text))
     names.append(f"person named {next((name for top, name in MENTION_BANDS if count <= top), 'often')}")
-    if re.search(rf"\b{surname}\b", text[:LEAD_CHARS]):
+    if surname.search(text, 0, LEAD_CHARS):
         names.append("person named in the lead")
     return names
 

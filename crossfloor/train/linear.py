@@ -12,14 +12,23 @@ BETA = 0.5  # by default a threshold maximises F0.5 of the kept examples: precis
 Example = tuple[list[str], int]
 
 
+def rows(examples: Sequence[Example]) -> list[dict[str, int]]:
+    """Each example's feature names as the row a DictVectorizer reads."""
+    return [{name: 1 for name in names} for names, _ in examples]
+
+
+def logistic(strength: float):
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=strength, max_iter=2000)
+
+
 def fit_linear(examples: Sequence[Example], strength: float = 1.0):
     """The vectoriser and the logistic model fitted on all examples."""
     from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
 
     vectoriser = DictVectorizer()
-    x = vectoriser.fit_transform([{name: 1 for name in names} for names, _ in examples])
-    model = LogisticRegression(C=strength, max_iter=2000).fit(x, [label for _, label in examples])
+    model = logistic(strength).fit(vectoriser.fit_transform(rows(examples)), [label for _, label in examples])
     return vectoriser, model
 
 
@@ -33,14 +42,12 @@ def held_out_probabilities(examples: Sequence[Example], groups: Sequence[str], s
     """Each example's probability from a model fitted without its article (grouped k-fold), so a
     threshold chosen on them is chosen as the model will meet articles it has not seen."""
     from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold, cross_val_predict
 
-    x = DictVectorizer().fit_transform([{name: 1 for name in names} for names, _ in examples])
+    x = DictVectorizer().fit_transform(rows(examples))
     y = [label for _, label in examples]
     folds = max(2, min(folds, len(set(groups))))
-    model = LogisticRegression(C=strength, max_iter=2000)
-    return [float(p) for p in cross_val_predict(model, x, y, cv=GroupKFold(folds), groups=list(groups), method="predict_proba")[:, 1]]
+    return [float(p) for p in cross_val_predict(logistic(strength), x, y, cv=GroupKFold(folds), groups=list(groups), method="predict_proba")[:, 1]]
 
 
 def kept_figures(probabilities: Sequence[float], labels: Sequence[int], threshold: float) -> dict:

@@ -22,7 +22,7 @@ from pathlib import Path
 from ..analyse.quote_filter import features
 from ..evaluate.quotes import jaccard, speaker_right, words
 from ..evaluate.stream import judged_quote, quote_right
-from .linear import Example, best_threshold, fit_linear, kept_figures, model_file, tuning_examples, write_model
+from .linear import Example, best_threshold, fit_linear, kept_figures, model_file, rows, tuning_examples, write_model
 
 
 def gold_examples(docs: Iterable[dict], records: dict[str, dict]) -> list[Example]:
@@ -50,7 +50,7 @@ def stream_examples(docs: Iterable[dict], records: dict[str, dict]) -> list[Exam
 def fit(examples: list[Example], strength: float = 1.0, threshold: float | None = None, kinds: tuple[str, ...] = ("indirect",)) -> dict:
     """The model file's content: feature weights, bias, threshold and the tuning figures."""
     vectoriser, model = fit_linear(examples, strength)
-    probabilities = model.predict_proba(vectoriser.transform([{name: 1 for name in names} for names, _ in examples]))[:, 1]
+    probabilities = model.predict_proba(vectoriser.transform(rows(examples)))[:, 1]
     judged = [(p, label) for p, (names, label) in zip(probabilities, examples) if any(f"kind={k}" in names for k in kinds)]
     chosen, figures = best_threshold([p for p, _ in judged], [label for _, label in judged])
     if threshold is not None:

@@ -44,6 +44,13 @@ def sentence_index(doc: Doc):
     return lambda offset: bisect_right(starts, offset)
 
 
+def sentences_back(doc: Doc, here: int):
+    """A function from a character offset to how many sentences before the one at `here` it is."""
+    sentence = sentence_index(doc)
+    current = sentence(here)
+    return lambda offset: current - sentence(offset)
+
+
 def ranked_candidates(article: Article, position: int, a: Attribution | None) -> list[Candidate]:
     """Speakers and people before position, most salient first, each with its tier (0: a main
     subject or speaker, 1: another subject-like mention, 2: any other mention) and offset."""

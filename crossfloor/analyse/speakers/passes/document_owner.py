@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...attribution.passes.according_to import NAME as ACCORDING_TO
-from ..salience import sentence_index
+from ..salience import sentences_back
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -48,7 +48,7 @@ def issued_by(article: Article, document: Token) -> Token | None:
     """Who the article said put the document out, within ISSUER_REACH sentences before: the
     subject of the verb the same noun was the object of ('Trump's lawyers filed a lawsuit ...
     The lawsuit alleges', 'The ministry issued a statement ... the statement said')."""
-    back = sentences_back(article, document)
+    back = sentences_back(article.doc, document.idx)
     for earlier in reversed(article.doc[: document.i]):
         if back(earlier.idx) > ISSUER_REACH:
             return None
@@ -83,7 +83,7 @@ def author_after_preposition(document: Token, people) -> Token | None:
 def speaker_before(article: Article, document: Token) -> Speaker | None:
     """The speaker of the nearest attribution before the document, within AUTHOR_REACH
     sentences, when it is a person or an organisation the article named and was not only cited."""
-    back = sentences_back(article, document)
+    back = sentences_back(article.doc, document.idx)
     earlier = [s for s in article.cast.said if s.speaker is not None and s.attribution.start < document.idx and back(s.attribution.start) <= AUTHOR_REACH]
     if not earlier:
         return None
@@ -91,10 +91,3 @@ def speaker_before(article: Article, document: Token) -> Speaker | None:
     if said.attribution.found_by == ACCORDING_TO or said.speaker.kind not in ("person", "organisation"):
         return None
     return said.speaker
-
-
-def sentences_back(article: Article, document: Token):
-    """A function from a character offset to how many sentences before the document it is."""
-    sentence = sentence_index(article.doc)
-    here = sentence(document.idx)
-    return lambda offset: here - sentence(offset)

@@ -15,6 +15,7 @@ from ....people import is_acronym
 from ...cast import Speaker
 from ...doctext import text_of
 from ...attribution.passes.transcript_label import NAME as TRANSCRIPT_LABEL
+from .told_outlet import is_outlet
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -29,8 +30,6 @@ LINE = re.compile(r"[^\n]*\S[^\n]*")
 # How a transcript's line opens: a label in double brackets or in capitals and a colon, or a
 # colon whose label was lost ('((WN)) ...', 'HOLT: ...', ': Why now?').
 TURN_OPENING = re.compile(r"\s*(?:\(\(|:|[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}:)")
-
-
 # How far after the outlet's name its journalist's name starts: 'Wikinews reporter William
 # S. Saturn', "NBC's Chuck Todd".
 JOURNALIST_REACH = 3
@@ -67,8 +66,7 @@ def label_of(said: Said) -> str:
 
 def asks_unnamed(said: Said) -> bool:
     """A turn whose label is an initialism the article never spells out, asking a question."""
-    a = said.attribution
-    label = said.speaker.name if said.speaker is not None else None
+    a, label = said.attribution, label_of(said)
     return is_acronym(label) and a.subject is not None and a.subject.text == label and text_of(a.subject.doc)[a.start : a.end].rstrip().endswith("?")
 
 
@@ -88,6 +86,6 @@ def introduced_outlet(article: Article, start: int) -> Span | None:
 
 
 def outlets_in(doc: Doc, begin: int, end: int, outlet_words: frozenset[str]) -> list[Span]:
-    found = [e for e in doc.ents if begin <= e.start_char < end and e.label_ == "ORG" and set(e.text.lower().split()) & outlet_words]
+    found = [e for e in doc.ents if begin <= e.start_char < end and is_outlet(e, outlet_words)]
     found += [doc[t.i : t.i + 1] for t in doc if begin <= t.idx < end and t.pos_ == "PROPN" and t.lower_ in outlet_words and not t.ent_type_]
     return sorted(found, key=lambda span: span.start)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ...cast import Speaker
 from ..phrases import role_phrase
-from ..salience import sentence_index
+from ..salience import sentences_back
 from .told_outlet import earlier_venues, outlets_before, stands_for_outlet
 
 if TYPE_CHECKING:
@@ -23,8 +23,7 @@ def resolve(article: Article, source: Source) -> None:
     subject = source.subject
     if source.is_pronoun(article) or subject.pos_ != "NOUN" or not stands_for_outlet(article, role_phrase(subject, article.people)):
         return
-    sentence = sentence_index(article.doc)
-    here = sentence(subject.idx)
-    pool = [(at, name) for at, name in earlier_venues(article, subject.idx) + outlets_before(article, subject.idx) if here - sentence(at) <= OUTLET_REACH]
+    back = sentences_back(article.doc, subject.idx)
+    pool = [(at, name) for at, name in earlier_venues(article, subject.idx) + outlets_before(article, subject.idx) if back(at) <= OUTLET_REACH]
     if pool:
         source.settle(Speaker(max(pool)[1], kind="organisation"))

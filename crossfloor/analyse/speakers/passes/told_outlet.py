@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span
+
     from ...cast import Said
     from ..state import Article
 
@@ -34,4 +36,9 @@ def earlier_venues(article: Article, start: int) -> list[tuple[int, str]]:
 
 def outlets_before(article: Article, start: int) -> list[tuple[int, str]]:
     outlet_words = article.people.outlet_words
-    return [(e.start_char, e.text) for e in article.doc.ents if e.start_char < start and e.label_ == "ORG" and set(e.text.lower().split()) & outlet_words]
+    return [(e.start_char, e.text) for e in article.doc.ents if e.start_char < start and is_outlet(e, outlet_words)]
+
+
+def is_outlet(ent: Span, outlet_words: frozenset[str]) -> bool:
+    """An organisation named with an outlet's word ('Fox News', 'The Times')."""
+    return ent.label_ == "ORG" and bool(set(ent.text.lower().split()) & outlet_words)
