@@ -262,3 +262,26 @@ def test_a_quotation_after_a_colon_lead_in_and_before_a_closing_cue_is_the_quota
 )
 def test_a_clause_joined_to_the_cue_goes_on_with_what_was_said_when_it_quotes_and_has_no_cue(quotes_of, text, reported):
     assert [q.text for q in quotes_of(text)] == reported
+
+
+def test_an_interviewer_who_also_thanks_is_still_the_interviewer(quotes_of):
+    text = "Jane Roe is running for mayor of Barset. She spoke with Wikinews about her plans.\n\n((WN)) Why are you running?\n\n((JR)) The buses.\n\n((WN)) What would you change first?\n\n((JR)) The fares.\n\n((WN)) Thank you for your time.\n"
+    asked = [q for q in quotes_of(text) if q.speaker == "WN"]
+    assert len(asked) == 3 and {q.speaker_resolved for q in asked} == {"Wikinews"}
+
+
+def test_initials_nobody_in_the_article_answers_to_are_left_unresolved_not_a_body(quotes_of):
+    text = "Jane Roe is running for mayor of Barset.\n\n((WN)) Why are you running?\n\n((KT)) The buses.\n\n((WN)) What would you change first?\n\n((KT)) The fares.\n"
+    turns = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert len(turns) == 4 and all(q.speaker_resolved is None for q in turns)
+
+
+def test_an_interview_introduced_paragraphs_before_its_transcript_was_the_outlet_s(quotes_of):
+    text = (
+        "Wikinews interviewed Jane Roe, who is running for mayor of Barset.\n\n"
+        "Roe has lived in the town for twenty years. She ran a bakery on the high street.\n\n"
+        "Her campaign has focused on transport.\n\n"
+        "((WN)) Why are you running?\n\n((Jane Roe)) The buses.\n\n((WN)) What would you change first?\n"
+    )
+    turns = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert [(q.speaker_resolved, q.venue) for q in turns] == [("Wikinews", "Wikinews"), ("Jane Roe", "Wikinews"), ("Wikinews", "Wikinews")]

@@ -113,10 +113,11 @@ def test_allsides_development_set():
 @pytest.mark.slow
 def test_validation_parts_of_the_new_sets():
     """The validation parts (tests/gold/split.json) of the Wikinews, UK and whole-article sets,
-    never tuned on; measured at this commit: right-speaker F1 0.532, 0.718 and 0.725, speaker
-    accuracy 0.826, 0.919 and 0.903; UK events 8 of 9 predicted right. (The retrained quote
-    filter took the UK part from 0.724 and 0.930, and the stream's non-speech indirect quotes
-    from 6 of 30 to 3 of 27.)"""
+    never tuned on; measured at this commit: right-speaker F1 0.674, 0.722 and 0.732, speaker
+    accuracy 0.883, 0.919 and 0.904; UK events 8 of 9 predicted right. (Interview transcripts
+    took the Wikinews part from 0.553 and 0.849: their turns first came with 37 interviewer's
+    turns given a body called by the label's initials, 0.599 and 0.784, until the interviewer
+    was told by an outlet named paragraphs before the transcript.)"""
     from crossfloor.evaluate.run import evaluate_events as run_events
     from crossfloor.evaluate.run import evaluate_quotes as run_quotes
     from tests.conftest import ROOT
@@ -124,7 +125,7 @@ def test_validation_parts_of_the_new_sets():
     corpora = shared_file("corpora")
     gold = ROOT / "tests" / "gold"
     wikinews = run_quotes(gold / "wikinews.dev.jsonl", processes=2, speakers="resolved", texts=corpora, part="validate").as_dict()
-    assert wikinews["with_right_speaker"]["f1"] >= 0.52 and wikinews["speaker_accuracy"] >= 0.81
+    assert wikinews["with_right_speaker"]["f1"] >= 0.65 and wikinews["speaker_accuracy"] >= 0.86
     uk = run_quotes(gold / "allsides-uk.dev.jsonl", processes=2, speakers="resolved", texts=corpora, part="validate").as_dict()
     assert uk["with_right_speaker"]["f1"] >= 0.71 and uk["speaker_accuracy"] >= 0.91
     whole = run_quotes(gold / "allsides-whole.dev.jsonl", processes=2, speakers="resolved", texts=corpora, part="validate").as_dict()

@@ -1,9 +1,10 @@
 """A transcript's turns ('((WN)) Why now?', 'HOLT: Will you resign?') were spoken in the interview
 the article introduces them with ('With Wikinews, Roe discussed ...', 'In an interview with Fox
 News, ...'): each turn without a venue takes the outlet the lines just before the first turn
-name. The interviewer's label, an initialism that names nobody in the article and opens only
-questions, is the outlet's journalist the article names right after it ('Wikinews reporter Jo
-Roe'), else the outlet speaking."""
+name, else the outlet the article names last before them. The interviewer's label, an initialism that names nobody in the article and opens
+questions more often than not (an interviewer also thanks and comments), is the outlet's
+journalist the article names right after it ('Wikinews reporter Jo Roe'), else the outlet
+speaking."""
 
 from __future__ import annotations
 
@@ -44,9 +45,9 @@ def carry(article: Article) -> None:
         said.venue = said.venue or outlet.text
     asker = interviewer(article, outlet)
     for _label, same in groupby(sorted(turns, key=label_of), key=label_of):
-        asked = list(same)
-        if all(asks_unnamed(s) for s in asked):
-            for said in asked:
+        spoken = list(same)
+        if all(names_nobody(s) for s in spoken) and 2 * sum(map(asks, spoken)) > len(spoken):
+            for said in spoken:
                 said.speaker, said.resolved_by = asker, NAME
 
 
@@ -61,19 +62,27 @@ def interviewer(article: Article, outlet: Span) -> Speaker:
 
 
 def label_of(said: Said) -> str:
-    return said.speaker.name if said.speaker is not None else ""
+    subject = said.attribution.subject
+    return subject.text if subject is not None else ""
 
 
-def asks_unnamed(said: Said) -> bool:
-    """A turn whose label is an initialism the article never spells out, asking a question."""
-    a, label = said.attribution, label_of(said)
-    return is_acronym(label) and a.subject is not None and a.subject.text == label and text_of(a.subject.doc)[a.start : a.end].rstrip().endswith("?")
+def names_nobody(said: Said) -> bool:
+    """A turn whose label is an initialism no earlier pass took for a person the article names
+    (left unresolved, or a body called by the initialism itself)."""
+    label, speaker = label_of(said), said.speaker
+    return is_acronym(label) and (speaker is None or (speaker.kind != "person" and speaker.name == label))
+
+
+def asks(said: Said) -> bool:
+    a = said.attribution
+    return text_of(a.subject.doc)[a.start : a.end].rstrip().endswith("?")
 
 
 def introduced_outlet(article: Article, start: int) -> Span | None:
     """The outlet named last in the lines that introduce the transcript `start` is in (the
-    INTRO_LINES before its turns): an organisation named with an outlet's word ('Fox News'), or
-    a proper noun that is one ('Wikinews')."""
+    INTRO_LINES before its turns), else the one named last before them (an introduction of
+    several paragraphs): an organisation named with an outlet's word ('Fox News'), or a proper
+    noun that is one ('Wikinews')."""
     text = text_of(article.doc)
     before = list(LINE.finditer(text, 0, text.rfind("\n", 0, start) + 1))
     while before and TURN_OPENING.match(before[-1].group()):  # other turns, found or not
@@ -82,6 +91,7 @@ def introduced_outlet(article: Article, start: int) -> Span | None:
         return None
     begin = before[-INTRO_LINES].start() if len(before) >= INTRO_LINES else 0
     named = outlets_in(article.doc, begin, before[-1].end(), article.people.outlet_words)
+    named = named or outlets_in(article.doc, 0, begin, article.people.outlet_words)
     return named[-1] if named else None
 
 
