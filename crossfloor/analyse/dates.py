@@ -50,13 +50,15 @@ class DateWords:
     last_month: re.Pattern
     month_of_year: re.Pattern
     this_period: re.Pattern
+    season: re.Pattern
+    first_months: dict[str, int]  # 'fall' -> 9: a season's first month
     decade: re.Pattern
 
     @classmethod
     def from_data(cls, data: dict) -> DateWords:
         phrases = data["phrases"]
-        weekday, weekend, month_of_year, this_period, duration = (
-            phrases[k] for k in ("weekday", "weekend", "month_of_year", "this_period", "duration")
+        weekday, weekend, month_of_year, this_period, season, duration = (
+            phrases[k] for k in ("weekday", "weekend", "month_of_year", "this_period", "season", "duration")
         )
         months = {name: k for k, name in enumerate(data["months"], 1)}
         months.update({name: k for k, name in enumerate(data["month_abbreviations"], 1)})
@@ -85,10 +87,16 @@ class DateWords:
                 re.I,
             ),
             this_period=re.compile(
-                rf"^(?:{_either(this_period['modifiers'])})\s+(?:{_either(this_period['this'])})\s+"
+                rf"^(?:(?:{_either(this_period['modifiers'])})\s+)?(?:{_either(this_period['this'])}|(?P<last>{_either(this_period['last'])}))\s+"
                 rf"(?:(?P<week>{_either(this_period['week'])})|(?P<month>{_either(this_period['month'])})|{_either(this_period['year'])})$",
                 re.I,
             ),
+            season=re.compile(
+                rf"^(?:(?:{_either(season['this'])}|(?P<last>{_either(season['last'])})|{_either(season['determiners'])})\s+)?"
+                rf"(?P<season>{_either(season['first_months'])})$",
+                re.I,
+            ),
+            first_months={name.lower(): month for name, month in season["first_months"].items()},
             decade=re.compile(rf"^(?:(?:{_either(phrases['decade']['determiners'])})\s+)?(?P<decade>(1[89]|20)\d0)'?s$", re.I),
         )
 
@@ -149,7 +157,7 @@ def _special(text: str, published: date | None, future: bool = False) -> tuple[d
     decade = _decade(text)
     if decade or published is None:
         return decade
-    for reading in (_weekday, _weekend, _last_month, _month_of_year, _this_period):
+    for reading in (_weekday, _weekend, _last_month, _month_of_year, _this_period, _season):
         found = reading(text, published, future)
         if found:
             return found
@@ -207,14 +215,35 @@ def _month_of_year(text: str, published: date, _future: bool) -> tuple[date, dat
 
 
 def _this_period(text: str, published: date, _future: bool) -> tuple[date, date] | None:
+    """'(earlier) this week/month/year': from its first day to publication; 'last week/month/
+    year': the whole calendar week, month or year before."""
     span = date_words().this_period.match(text)
     if not span:
         return None
     if span.group("week"):
-        return published - timedelta(days=published.weekday()), published
+        monday = published - timedelta(days=published.weekday())
+        return (monday - timedelta(days=7), monday - timedelta(days=1)) if span.group("last") else (monday, published)
     if span.group("month"):
-        return published.replace(day=1), published
+        first = published.replace(day=1)
+        return _month_range((first - timedelta(days=1)).year, (first - timedelta(days=1)).month) if span.group("last") else (first, published)
+    if span.group("last"):
+        return date(published.year - 1, 1, 1), date(published.year - 1, 12, 31)
     return date(published.year, 1, 1), published
+
+
+def _season(text: str, published: date, _future: bool) -> tuple[date, date] | None:
+    """'this fall', 'the summer': the latest such season begun by publication (its three months,
+    to publication at most); 'last fall': the one before it."""
+    words = date_words()
+    season = words.season.match(text)
+    if not season:
+        return None
+    month = words.first_months[season.group("season").lower()]
+    year = published.year if date(published.year, month, 1) <= published else published.year - 1
+    year -= 1 if season.group("last") else 0
+    first = date(year, month, 1)
+    end_year, end_month = (year + (month + 1) // 12, (month + 1) % 12 + 1)
+    return first, min(_month_range(end_year, end_month)[1], published)
 
 
 def is_duration(phrase: str) -> bool:

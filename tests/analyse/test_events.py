@@ -149,6 +149,14 @@ def test_expulsion_and_whip(events_of):
         ("in late January", date(2013, 5, 9), ("2013-01-01", "2013-01-31")),
         ("mid-February", date(2013, 5, 9), ("2013-02-01", "2013-02-28")),
         ("early 2013", None, ("2013-01-01", "2013-12-31")),
+        # A calendar period named from the day of writing: the year so far, the year before.
+        ("this year", date(2015, 3, 17), ("2015-01-01", "2015-03-17")),
+        ("last year", date(2015, 3, 17), ("2014-01-01", "2014-12-31")),
+        ("last week", date(2015, 3, 18), ("2015-03-09", "2015-03-15")),
+        # A season: the latest begun by publication, or the one before it.
+        ("This fall", date(2015, 12, 19), ("2015-09-01", "2015-11-30")),
+        ("last winter", date(2015, 12, 19), ("2014-12-01", "2015-02-28")),
+        ("this summer", date(2016, 7, 4), ("2016-06-01", "2016-07-04")),
     ],
 )
 def test_date_phrases(phrase, published, expected):
@@ -163,6 +171,14 @@ def test_relative_dates_need_a_publication_date(phrase):
 
 def test_words_that_only_look_like_dates_are_not_dates():
     assert resolve("we", date(2022, 1, 20)) is None
+    assert resolve("the fall of the government", date(2022, 1, 20)) is None
+
+
+def test_a_resignation_this_fall_told_in_december_is_background(events_of):
+    [event] = events_of("This fall, the party was torn apart by Speaker Dan Moss's abrupt resignation.", date(2015, 12, 19), "resignation")
+    assert (event["person"], event["news"]) == ("Dan Moss", False)
+    [event] = events_of("The spokesman pointed to Rep. Tom Hale, who resigned this year after pleading guilty to tax charges.", date(2015, 3, 17), "resignation")
+    assert (event["date_range"], event["news"]) == (["2015-01-01", "2015-03-17"], False)
 
 
 # ---- today's phrasing (made-up sentences) ---------------------------------------------------
