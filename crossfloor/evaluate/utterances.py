@@ -3,7 +3,8 @@
 Each pair is two quotes a speaker was given in two outlets' articles of the same days, labelled
 by hand: the same utterance or not, and for the same ones how the less full rendering differs
 from the fuller (its kind and the changes that matter). The joiner decides each pair exactly as
-the linker does (`link/renderings.py`: `joins` for two direct quotes, `reports` for a paraphrase),
+the linker does (`link/renderings.py`: `joins` for two direct quotes, `reports` for a paraphrase,
+`echoes` for two mixed quotes of a few quoted words each),
 so pairwise precision, recall and F1 measure the linker's decision given the speaker; kinds and
 flags are scored on the pairs both the gold and the joiner call the same.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..link.renderings import FLAGS, PARAPHRASE, Words, as_said, compare, compare_reported, joins, reports
+from ..link.renderings import FLAGS, PARAPHRASE, Words, as_said, compare, compare_reported, echoes, fragment_words, joins, reports
 
 
 @dataclass
@@ -56,7 +57,11 @@ def decide(a: dict, b: dict) -> tuple[bool, dict | None]:
     """(same utterance?, how the less full differs from the fuller) for two quotes {text, kind}."""
     (role_a, wa), (role_b, wb) = as_said(a["text"], a["kind"]), as_said(b["text"], b["kind"])
     if role_a == role_b == PARAPHRASE:
-        return False, None
+        fa, fb = fragment_words(a["text"], a["kind"]), fragment_words(b["text"], b["kind"])
+        if fa is None or fb is None or not echoes(fa, fb):
+            return False, None
+        full, given = (fa, fb) if len(fa) >= len(fb) else (fb, fa)
+        return True, rendering_of(full, given)
     if PARAPHRASE in (role_a, role_b):
         (paraphrase, quote), said = ((wa, a), wb) if role_a == PARAPHRASE else ((wb, b), wa)
         same = reports(paraphrase, said)

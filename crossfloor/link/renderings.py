@@ -193,6 +193,21 @@ def as_said(text: str, kind: str | None) -> tuple[str, Words]:
     return DIRECT, said
 
 
+def fragment_words(text: str, kind: str | None) -> Words | None:
+    """A mixed quote's quoted words (the speaker's own, however few); None for any other
+    quote, or a mixed one whose quotation marks are lost."""
+    return rendering_words(text, kind) if kind == "mixed" and quoted_pieces(text or "") else None
+
+
+def echoes(a: Words, b: Words) -> bool:
+    """Two mixed quotes whose few quoted words are one stretch of the speaker's: the shorter's,
+    word for word, within the other's, with a content word among them (two outlets' 'called it
+    a "lynching"' of one tweet). Too few words to join as renderings (`joins`), they are the
+    same words still; a function word alone ('"the"') tells nothing."""
+    short = a if len(a) <= len(b) else b
+    return len(short) > 0 and contained(a, b) and bool(content_stems(short))
+
+
 def quoted_pieces(text: str) -> list[str]:
     """The stretches of text inside double quotation marks, or else inside single ones."""
     return pieces_between(text, MARKS, "\u201c", '"') or pieces_between(text, SINGLE_MARKS, "\u2018", "'")

@@ -6,7 +6,10 @@ Runs in the storing transaction after the people are linked (a quote's speaker i
 `person_id`), incrementally: an article's quotes are compared with the quotes of the same person
 stored within `WINDOW` of its publication day, join the utterances those belong to (merging
 utterances a quote shows to be one) or start one; then each utterance touched is restated: its
-fullest direct rendering, and every rendering's difference from it (`renderings.py`). A near
+fullest direct rendering, and every rendering's difference from it (`renderings.py`). Mixed
+quotes of a few quoted words each, too few to join as renderings, join one another when their
+quoted words are one stretch (`echoes`): an utterance known only by such fragments, whose
+fullest wording is the longest fragment. A near
 copy of a stored article is stored as a copy, with no quotes, so it is never a second
 rendering; nor are two quotes of one article compared. Undated articles are not linked (no
 window to look in).
@@ -21,7 +24,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ..store.schema import ArticleRow, QuoteRow, UtteranceRow
-from .renderings import KINDS, PARAPHRASE, Words, as_said, compare, compare_reported, different_words, joins, reports
+from .renderings import KINDS, PARAPHRASE, Words, as_said, compare, compare_reported, different_words, echoes, fragment_words, joins, reports
 
 WINDOW = timedelta(days=7)
 # Work per quote is bounded before it starts: at most this many of the person's quotes in the
@@ -45,6 +48,16 @@ def words(quote: QuoteRow) -> Words:
 
 def direct(quote: QuoteRow) -> bool:
     return said(quote.text, quote.kind)[0] != PARAPHRASE
+
+
+@lru_cache(maxsize=50_000)
+def quoted_fragment(text: str, kind: str | None) -> Words | None:
+    return fragment_words(text, kind)
+
+
+def fragment(quote: QuoteRow) -> Words | None:
+    """A mixed quote's few quoted words, when it takes part as a paraphrase."""
+    return None if direct(quote) else quoted_fragment(quote.text, quote.kind)
 
 
 class UtteranceLinker:
@@ -76,7 +89,12 @@ class UtteranceLinker:
             if not direct(quote) and quote.utterance_id is None:
                 reported |= self.join_paraphrase(article, quote)
         self.restate_all(reported)
-        return joined | reported
+        echoed: set[int] = set()
+        for quote in spoken:
+            if quote.utterance_id is None and fragment(quote):
+                echoed |= self.join_fragment(article, quote)
+        self.restate_all(echoed)
+        return joined | reported | echoed
 
     def restate_all(self, utterance_ids: set[int]) -> None:
         for utterance_id in sorted(utterance_ids):
@@ -118,24 +136,40 @@ class UtteranceLinker:
     def join_direct(self, article: ArticleRow, quote: QuoteRow) -> set[int]:
         mine = words(quote)
         matches = [c for c in self.candidates(article, quote.person_id, directly=True) if joins(mine, words(c))]
-        # An utterance is joined only when its fullest wording is joined, not one of its renderings:
-        # through a rendering that quotes two passages, two different passages would be one.
-        known = sorted({c.utterance_id for c in matches if c.utterance_id is not None})
-        known = [u for u in known if joins(mine, self.fullest_words(u))]
+        return self.join_matches(quote, matches, lambda u: joins(mine, self.fullest_words(u)))
+
+    def join_fragment(self, article: ArticleRow, quote: QuoteRow) -> set[int]:
+        """A mixed quote of a few quoted words joins the person's other such quotes in the
+        window whose quoted words are one stretch with its own (`echoes`), and the utterance
+        they make, unless that one's fullest words are other words."""
+        mine = fragment(quote)
+        matches = [c for c in self.candidates(article, quote.person_id, directly=False) if fragment(c) and echoes(mine, fragment(c))]
+        return self.join_matches(quote, matches, lambda u: (full := self.fullest_fragment(u)) is not None and echoes(mine, full))
+
+    def join_matches(self, quote: QuoteRow, matches: list[QuoteRow], joins_fullest) -> set[int]:
+        """The quote and the quotes it matches join the utterance those belong to, or start one.
+        An utterance is joined only when the quote joins its fullest wording (`joins_fullest`),
+        not one of its renderings: through a rendering that quotes two passages, two different
+        passages would be one. Utterances the quote joins merge into the oldest."""
+        known = [u for u in sorted({c.utterance_id for c in matches if c.utterance_id is not None}) if joins_fullest(u)]
         matches = [c for c in matches if c.utterance_id is None or c.utterance_id in known]
         if not matches:
             return set()
-        if known:
-            target = known[0]
-            self.merge(target, known[1:])
-        else:
-            target = self.start(quote)
+        target = known[0] if known else self.start(quote)
+        self.merge(target, known[1:])
         if self.full(target):
             return {target}
         for row in [quote, *matches]:
             row.utterance_id = target
         self.session.flush()
         return {target}
+
+    def fullest_fragment(self, utterance_id: int) -> Words | None:
+        """The quoted words of an utterance known only by fragments; None for any other."""
+        utterance = self.session.get(UtteranceRow, utterance_id)
+        if utterance is None or spoken_directly(self.session, utterance):
+            return None
+        return quoted_fragment(utterance.text, fullest_kind(self.session, utterance))
 
     def start(self, quote: QuoteRow) -> int:
         utterance = UtteranceRow(person_id=quote.person_id, quote_id=quote.id, text=quote.text, renderings=0, outlets=0, different=0, changes="")
@@ -170,18 +204,15 @@ class UtteranceLinker:
         )
         mine = words(quote)
         for utterance in self.session.scalars(query.order_by(UtteranceRow.id).limit(MAX_CANDIDATES)):
-            if reports(mine, said(utterance.text, self.fullest_kind(utterance))[1]) and not self.full(utterance.id):
+            if spoken_directly(self.session, utterance) and reports(mine, said(utterance.text, fullest_kind(self.session, utterance))[1]) and not self.full(utterance.id):
                 quote.utterance_id = utterance.id
                 self.session.flush()
                 return {utterance.id}
         return set()
 
-    def fullest_kind(self, utterance: UtteranceRow) -> str | None:
-        return self.session.scalar(select(QuoteRow.kind).where(QuoteRow.id == utterance.quote_id))
-
     def fullest_words(self, utterance_id: int) -> Words:
         utterance = self.session.get(UtteranceRow, utterance_id)
-        return said(utterance.text, self.fullest_kind(utterance))[1]
+        return said(utterance.text, fullest_kind(self.session, utterance))[1]
 
     def adopt_paraphrases(self, utterance: UtteranceRow, fullest: QuoteRow, article: ArticleRow) -> None:
         """A new utterance takes the stored indirect quotes of its speaker that report it."""
@@ -200,37 +231,56 @@ class UtteranceLinker:
         )
         return [(q, a) for q, a in self.session.execute(query)]
 
-    def dissolve(self, utterance: UtteranceRow) -> None:
-        """An utterance no longer rendered by two quotes is gone. Every quote still pointing at it
-        is let go in SQL first: the unit of work, which knows no relationship between the two,
-        may otherwise delete the utterance before it writes the quotes that leave it."""
-        self.session.flush()
-        let_go(self.session, QuoteRow.utterance_id == utterance.id)
-        self.session.execute(delete(UtteranceRow).where(UtteranceRow.id == utterance.id))
-
     def restate(self, utterance_id: int) -> None:
         """The utterance's fullest wording and every rendering's difference from it, again."""
         utterance = self.session.get(UtteranceRow, utterance_id)
         if utterance is None:  # merged into another by a later quote of the same article
             return
         rows = self.renderings(utterance_id)
-        fullest, article = max(((q, a) for q, a in rows if direct(q)), key=lambda row: (len(words(row[0])), -row[0].id))
-        if utterance.renderings == 0:
+        (fullest, article), by_fragments = fullest_of(rows)
+        wording = fragment if by_fragments else words
+        if utterance.renderings == 0 and not by_fragments:
             self.adopt_paraphrases(utterance, fullest, article)
             self.session.flush()
             rows = self.renderings(utterance_id)
-        full = words(fullest)
-        leaving = [q for q, _ in rows if q.id != fullest.id and not stays(full, q)]
+        full = wording(fullest)
+        leaving = [q for q, _ in rows if q.id != fullest.id and not stays(full, q, by_fragments)]
         for quote in leaving:
             quote.utterance_id, quote.rendering = None, None
         rows = [(q, a) for q, a in rows if q.utterance_id == utterance_id]
         if len(rows) < 2:  # nothing else renders its fullest wording: no utterance across articles
-            self.dissolve(utterance)
+            dissolve(self.session, utterance)
             return
         for quote, _ in rows:
-            quote.rendering = (compare(full, words(quote)) if direct(quote) else compare_reported(full, quote.text, quote.kind)).to_dict()
+            quote.rendering = rendering_of(full, quote, by_fragments).to_dict()
         utterance.quote_id, utterance.text = fullest.id, fullest.text
         summarise(utterance, rows)
+
+
+def fullest_kind(session: Session, utterance: UtteranceRow) -> str | None:
+    return session.scalar(select(QuoteRow.kind).where(QuoteRow.id == utterance.quote_id))
+
+
+def spoken_directly(session: Session, utterance: UtteranceRow) -> bool:
+    """Whether the utterance is known by direct renderings (not by fragments only)."""
+    return said(utterance.text, fullest_kind(session, utterance))[0] != PARAPHRASE
+
+
+def fullest_of(rows: list[tuple[QuoteRow, ArticleRow]]) -> tuple[tuple[QuoteRow, ArticleRow], bool]:
+    """The rendering with the most words (the earliest of equals) among the direct ones, else
+    among the fragments; and whether the utterance is known by fragments only."""
+    spoken = [(q, a) for q, a in rows if direct(q)]
+    wording = words if spoken else fragment
+    return max(spoken or [(q, a) for q, a in rows if fragment(q)], key=lambda row: (len(wording(row[0])), -row[0].id)), not spoken
+
+
+def dissolve(session: Session, utterance: UtteranceRow) -> None:
+    """An utterance no longer rendered by two quotes is gone. Every quote still pointing at it
+    is let go in SQL first: the unit of work, which knows no relationship between the two,
+    may otherwise delete the utterance before it writes the quotes that leave it."""
+    session.flush()
+    let_go(session, QuoteRow.utterance_id == utterance.id)
+    session.execute(delete(UtteranceRow).where(UtteranceRow.id == utterance.id))
 
 
 def let_go(session: Session, which) -> None:
@@ -238,12 +288,22 @@ def let_go(session: Session, which) -> None:
     session.execute(update(QuoteRow).where(which).values(utterance_id=None, rendering=None))
 
 
-def stays(full: Words, quote: QuoteRow) -> bool:
-    """Whether a rendering joins the fullest wording itself (a direct one) or reports it (a
-    paraphrase); one that does not, joined through another rendering (a merge, a new fullest
-    wording), leaves the utterance rather than be shown as a changed version of words it never
-    quoted."""
+def stays(full: Words, quote: QuoteRow, by_fragments: bool = False) -> bool:
+    """Whether a rendering joins the fullest wording itself (a direct one), reports it (a
+    paraphrase) or, in an utterance known by fragments, echoes it; one that does not, joined
+    through another rendering (a merge, a new fullest wording), leaves the utterance rather than
+    be shown as a changed version of words it never quoted."""
+    if by_fragments:
+        return fragment(quote) is not None and echoes(full, fragment(quote))
     return joins(full, words(quote)) if direct(quote) else reports(words(quote), full)
+
+
+def rendering_of(full: Words, quote: QuoteRow, by_fragments: bool):
+    """How a rendering differs from the fullest wording: word by word for a direct one or a
+    fragment beside fragments; as a report of it otherwise."""
+    if by_fragments:
+        return compare(full, fragment(quote))
+    return compare(full, words(quote)) if direct(quote) else compare_reported(full, quote.text, quote.kind)
 
 
 def summarise(utterance: UtteranceRow, rows: list[tuple[QuoteRow, ArticleRow]]) -> None:

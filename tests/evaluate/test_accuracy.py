@@ -136,13 +136,14 @@ def test_validation_parts_of_the_new_sets():
 
 def test_joining_quotes_into_utterances_on_the_validation_pairs():
     """The validation part of the labelled pairs (tests/gold/utterance-pairs.jsonl), never tuned
-    on; measured at this commit: pairwise precision 0.931, recall 0.794, F1 0.857; the kind of
-    change right on 26 of 27 pairs both call the same."""
+    on; measured at this commit: pairwise precision 0.935, recall 0.853, F1 0.892; the kind of
+    change right on 29 of 29 pairs both call the same. (Mixed quotes of a few quoted words
+    joining one another, `echoes`, took it from 0.931, 0.794 and 0.857, and 26 of 27.)"""
     from crossfloor.evaluate.run import evaluate_utterances
     from tests.conftest import ROOT
 
     result = evaluate_utterances(ROOT / "tests" / "gold" / "utterance-pairs.jsonl", shared_file("corpora"), part="validate").as_dict()
-    assert result["joining"]["precision"] >= 0.9 and result["joining"]["f1"] >= 0.83
+    assert result["joining"]["precision"] >= 0.9 and result["joining"]["f1"] >= 0.87
     assert result["kind_accuracy"]["accuracy"] >= 0.9
 
 

@@ -108,6 +108,26 @@ def test_a_paraphrase_is_linked_to_the_utterance_it_reports_and_not_called_a_mis
     assert (utterance.outlets, utterance.different) == (3, 0)
 
 
+def test_mixed_quotes_of_the_same_few_quoted_words_are_one_utterance(db):
+    day = date(2024, 5, 2)
+    store(
+        db,
+        article("Jane Roe called the inquiry «a \u201cwitch hunt\u201d run by her rivals» on Tuesday.", "Daily One", day, kind="mixed"),
+        article("Jane Roe dismissed the inquiry «as a \u201cwitch hunt\u201d» in a post.", "Daily Two", day, kind="mixed"),
+        article("Jane Roe described it «as \u201cthe\u201d answer» in a post.", "Daily Three", day, kind="mixed"),
+        article("Jane Roe called it «\u201cthe\u201d answer» on radio.", "Daily Four", day, kind="mixed"),
+        article("Jane Roe said the inquiry «was a \u201cdisgrace\u201d» on radio.", "Daily Five", day, kind="mixed"),
+    )
+    seen = renderings(db)
+    one, two = seen["a \u201cwitch hunt\u201d run by her rivals"], seen["as a \u201cwitch hunt\u201d"]
+    assert one["utterance"] == two["utterance"] is not None and one["kind"] == two["kind"] == "verbatim"
+    # a function word alone tells nothing; other words are another utterance
+    assert seen["as \u201cthe\u201d answer"]["utterance"] is None and seen["was a \u201cdisgrace\u201d"]["utterance"] is None
+    with db.sessions() as session:
+        utterance = session.scalars(select(UtteranceRow)).one()
+    assert (utterance.renderings, utterance.outlets, utterance.different) == (2, 2, 0)
+
+
 def test_a_quote_that_joins_two_utterances_merges_them(db):
     first_half = "We will not rule out higher fuel duty this year"
     second_half = "because the deficit is 40 billion pounds and still growing"
