@@ -1,7 +1,10 @@
 """'The President said', 'the prime minister said': the holder of a top post on the article's day,
 when the article itself names that person, by the small record packaged with crossfloor
-(data/office_holders.json: US presidents and vice presidents; the prime ministers of the UK,
-Canada, Australia, New Zealand and India; Ireland's Taoiseach). A role several posts share ('the
+(data/office_holders.json: US presidents and vice presidents, the Speaker and the party leaders of
+both houses, the secretaries of state and defense, the attorney general and the White House
+press secretary; the prime ministers of the UK, Canada, Australia, New Zealand and India;
+Ireland's Taoiseach; the UK's Speaker, Chancellor, Foreign and Home Secretaries; Germany's
+chancellor; the EU's Brexit negotiator). A role several posts share ('the
 prime minister') is the holder of whichever the article names, and nobody when it names two. It runs
 after the analysis, where the publication day is known, on quotes whose speaker stayed a role;
 the quote's `resolved_by` is then `top_post_holder`. A holder the article never names is not

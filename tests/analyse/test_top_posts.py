@@ -35,8 +35,19 @@ def test_the_president_is_the_holder_the_article_names_on_its_day(nlp):
         ("Vice President", date(2018, 3, 1), ["Mike Pence"], "Mike Pence"),
         ("Irish prime minister", date(2018, 3, 1), ["Leo Varadkar"], "Leo Varadkar"),
         ("prime minister", date(2018, 3, 1), ["Theresa May", "Justin Trudeau"], None),
+        ("House Minority Leader", date(2014, 6, 7), ["Nancy Pelosi", "John Boehner"], "Nancy Pelosi"),
+        ("minority leader", date(2014, 6, 7), ["Mitch McConnell"], "Mitch McConnell"),
+        ("Senate Majority Leader", date(2014, 6, 7), ["Mitch McConnell"], None),
+        ("White House press secretary", date(2018, 3, 1), ["Sarah Huckabee Sanders"], "Sarah Huckabee Sanders"),
+        ("Chancellor", date(2019, 3, 7), ["Philip Hammond"], "Philip Hammond"),
+        ("chancellor", date(2019, 3, 7), ["Angela Merkel", "Philip Hammond"], None),
+        ("EU's chief negotiator", date(2019, 3, 7), ["Michel Barnier"], "Michel Barnier"),
     ],
-    ids=["named in full", "by surname", "not in office that day", "former", "another country's", "vice president", "a taoiseach", "two prime ministers named"],
+    ids=[
+        "named in full", "by surname", "not in office that day", "former", "another country's", "vice president", "a taoiseach",
+        "two prime ministers named", "a house leader", "the one minority leader named", "majority leader then in the minority",
+        "press secretary", "a chancellor", "two chancellors named", "a negotiator",
+    ],
 )
 def test_a_post_is_its_holder_only_when_the_words_fit_and_the_article_names_them(role, day, names, holder):
     assert holder_named(role, day, names) == holder
