@@ -72,6 +72,10 @@ def test_an_outlet_that_quotes_someone_as_saying_only_reports_the_words(analysed
     [
         pytest.param('Harbour News denied the allegation that it staged the queue. "We did not stage anything at the clinic," the statement said.', "Harbour News", id="the speaker just before"),
         pytest.param('Tom Baxter also argues that the law targets him. The law "singles out the mayor," the lawsuit alleges.', "Tom Baxter", id="a lawsuit"),
+        pytest.param(
+            'Tom Baxter also argues that the law targets him. He went to court in May. The law "singles out the mayor," the lawsuit alleges.',
+            "Tom Baxter", id="a lawsuit, its author two sentences back",
+        ),
         pytest.param("A statement from the Harbour Party said the vote was a disgrace.", "Harbour Party", id="from its author"),
         pytest.param(
             'The Harbour Ministry issued a statement on Monday. Jane Roe, a critic, said the ministry was hiding the truth. "We did nothing wrong," the statement said.',

@@ -1,7 +1,7 @@
 """'her statement said', 'Trump's letter says', 'a statement from the party said', 'a tweet sent
 from Biden's account said': a statement, letter, tweet or lawsuit that speaks is its author
 speaking; the passes after this one resolve the author ('her' as a pronoun, 'Trump' as a name).
-'The statement said' that names no author is the speaker just before it, within a sentence
+'The statement said' that names no author is the speaker just before it, within two sentences
 ('CBS News denied it ... "...," the statement said'), unless the article said who put it out
 a few sentences before ('X issued a statement'): never one only cited ('according to
 NBC'), who reported the document rather than wrote it. The document itself is the venue's
@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from ...cast import Speaker
     from ..state import Article, Source
 
-# The speaker a document stands for is at most this many sentences before it.
-AUTHOR_REACH = 1
+# The speaker a document stands for is at most this many sentences before it, as the parser
+# splits them (it often ends one at a dash).
+AUTHOR_REACH = 2
 # ... and the one who put it out ('X issued a statement') at most this many.
 ISSUER_REACH = 3
 
