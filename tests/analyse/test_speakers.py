@@ -117,6 +117,20 @@ def test_a_media_noun_that_speaks_is_the_outlet_named_before_it(said, text, spea
     assert said(text)[-1][1:] == speaker
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The House Harbour Committee released its findings on Monday. Critics were unimpressed. The committee said the port had failed.", ("House Harbour Committee", "organisation")),
+        ("The Harbour Company met the mayor. The company said profits had doubled.", ("Harbour Company", "organisation")),
+        # a name that does not hold the description's words is not guessed at
+        ("The Bureau of Farm Statistics published the figures. The agency said 4,000 farms had closed.", ("agency", "role")),
+    ],
+    ids=["the committee", "the company", "an agency named otherwise"],
+)
+def test_a_body_described_is_the_body_named_before_whose_name_holds_the_words(said, text, speaker):
+    assert said(text)[-1][1:] == speaker
+
+
 def test_a_person_is_typed_as_a_person_with_the_party_of_a_us_label(nlp):
     [quote] = nlp("Sen. Mark Doyle (R-Texas) said the vote would be close.")._.quotes
     assert (quote.speaker_resolved, quote.speaker_kind, quote.speaker_party) == ("Mark Doyle", "person", "Republican")

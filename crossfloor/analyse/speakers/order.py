@@ -9,6 +9,7 @@ from types import ModuleType
 
 from .passes import (
     appositive_name,
+    body_named_before,
     capitalised_surname,
     carried_venue,
     conjoined_name,
@@ -52,6 +53,7 @@ SOURCE_PASSES: tuple[ModuleType, ...] = (
     transcript_initials,
     initials_left_unresolved,
     organisation_name,
+    body_named_before,
     role_beside_name,
     description_of_named_person,
     description_in_focus,
