@@ -55,6 +55,16 @@ def test_the_clause_date_tells_an_undated_resignation_as_background(analysed):
     assert event["filled_by"]["news"] == "news.by_clause_date"
 
 
+def test_a_simple_past_in_a_passage_dated_years_back_is_background(analysed):
+    result = analysed("The president gave the order in October 1973 amid the inquiry. Attorney General Tom Baxter resigned rather than carry it out.", date(2019, 4, 19))
+    [event] = events_of(result, "resignation")
+    assert (event["news"], event["filled_by"]["news"]) == (False, "news.by_year_near")
+    # a year in the passage does not outweigh the event's own date
+    result = analysed("In 2016, Tom Baxter won the seat. Baxter resigned on Monday, citing his health.", date(2019, 4, 19))
+    [event] = events_of(result, "resignation")
+    assert (event["date"], event["news"]) == ("2019-04-15", True)
+
+
 def test_a_present_tense_outranks_a_date_of_something_else_in_the_clause(analysed):
     result = analysed("Speaker Tom Baxter's resignation reduces the chances of a government shutdown on Oct. 1.", date(2015, 9, 26))
     [event] = events_of(result, "resignation")

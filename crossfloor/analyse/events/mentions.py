@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..dates import is_duration
+from ..dates import YEAR, is_duration
 from ..doctext import text_of
 from .record import Event
 from .syntax import SUBJECTS, tense_of
@@ -28,8 +28,15 @@ def new_event(doc: Doc, trigger: Token, kind: str, lexicon: EventLexicon) -> Eve
     telling = telling_of(trigger, event.tense, sentence_number(doc, sent), lexicon)
     if not event.date_text and not telling.aside:
         telling = replace(telling, clause_date=clause_date_words(doc, trigger, lexicon.bounding_prepositions))
-    event.tellings = [telling]
+    event.tellings = [replace(telling, year_near=year_near(doc, sent))]
     return event
+
+
+def year_near(doc: Doc, sent: Span) -> int | None:
+    """The latest year a date of this sentence or the one before writes out ('in October 1973')."""
+    before = doc[sent.start - 1].sent if sent.start > 0 else sent
+    years = [int(m.group()) for e in doc.ents if e.label_ == "DATE" and before.start <= e.start < sent.end for m in YEAR.finditer(e.text)]
+    return max(years, default=None)
 
 
 def sentence_number(doc: Doc, sent) -> int:

@@ -14,6 +14,10 @@ decides, in this order, each step leaving its name in `filled_by['news']`:
 2. `news.told_now`: a mention in the present, present perfect or future ('has defected',
    'quits', 'will resign') is news: that is how news tells the day's events; so is an aside in
    the present or future ('X, who is stepping down as chairman').
+   `news.by_year_near`: every mention told in the simple past, undated, in a passage whose
+   dates (its sentence's and the one before's) write out only years at least YEARS_BACK before
+   publication, tells history ('in October 1973 ... Richardson resigned rather than carry out
+   the order').
    `news.by_clause_date`: as step 1, from the date words of the clause an undated mention is
    told in ('A revealing moment came last year, after his resignation'; not a relative
    clause's or an apposition's: their main clause tells of something else). After the tense:
@@ -47,6 +51,8 @@ NEWS_DAYS = 31
 WRITING_DAYS = (date(2001, 6, 20), date(2011, 11, 16))
 # A date range wider than this (a year, 'in the spring') cannot tell news from history.
 TELLING_RANGE_DAYS = 92
+# A passage whose dates name only years this many or more before publication tells history.
+YEARS_BACK = 2
 # Clause links that make a mention an aside about the person rather than the report itself.
 ASIDE_LINKS = frozenset({"relcl", "acl", "appos"})
 
@@ -72,7 +78,7 @@ def is_aside(trigger: Token, lexicon: EventLexicon) -> bool:
 
 
 def mark_news(event: Event, published: date | None) -> None:
-    for step in (by_date, by_relative_words, told_now, by_clause_date, told_as_past, otherwise_news):
+    for step in (by_date, by_relative_words, told_now, by_clause_date, by_year_near, told_as_past, otherwise_news):
         verdict = step(event, published)
         if verdict is not None:
             event.news = verdict
@@ -138,6 +144,14 @@ def tells_now(telling: Telling) -> bool:
     tells it too ('X, who is stepping down as chairman'), where one in the perfect tells a
     career ('X, who has resigned twice')."""
     return telling.tense in (("present", "future") if telling.aside else ("present", "perfect", "future"))
+
+
+def by_year_near(event: Event, published: date | None) -> bool | None:
+    tellings = event.tellings or []
+    if published is None or not tellings:
+        return None
+    historical = all(t.tense == "past" and t.year_near is not None and t.year_near <= published.year - YEARS_BACK for t in tellings)
+    return False if historical else None
 
 
 def told_as_past(event: Event, _published: date | None) -> bool | None:
