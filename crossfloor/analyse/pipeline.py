@@ -345,17 +345,23 @@ def make_speakers(
 
 
 class QuoteFilterComponent:
-    """Drops the quotes the learned filter scores below its threshold (analyse/quote_filter.py).
-    It runs after the events, which read every attribution the rules found (a by-election call
+    """Drops the quotes the learned filter scores below its threshold (analyse/quote_filter.py)
+    and, unless `keep_unattributed`, the quotes whose speaker nothing resolved, for a desk that
+    wants only who said what (CROSSFLOOR_UNATTRIBUTED_QUOTES=false; the trade-off measured is
+    in settings.py). It runs after the events, which read every attribution the rules found (a by-election call
     made in a quote the filter doubts is still read with its caller); an event keeps the
     indices of its quotes that stay."""
 
-    def __init__(self, model: QuoteFilter):
+    def __init__(self, model: QuoteFilter, keep_unattributed: bool = False):
         self.model = model
+        self.keep_unattributed = keep_unattributed
+
+    def keeps(self, quote) -> bool:
+        return (self.keep_unattributed or quote.speaker_resolved is not None) and self.model.keeps(quote.to_dict())
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = doc._.quotes or []
-        kept = [k for k, quote in enumerate(quotes) if self.model.keeps(quote.to_dict())]
+        kept = [k for k, quote in enumerate(quotes) if self.keeps(quote)]
         new_index = {old: new for new, old in enumerate(kept)}
         doc._.quotes = [quotes[k] for k in kept]
         for event in doc._.events or []:
@@ -367,12 +373,13 @@ class QuoteFilterComponent:
     "crossfloor_quote_filter",
     requires=["doc._.quotes", "doc._.events"],
     assigns=["doc._.quotes", "doc._.events"],
-    default_config={"model_path": None},
+    default_config={"model_path": None, "keep_unattributed": True},
 )
-def make_quote_filter(nlp: Language, name: str, model_path: str | None) -> QuoteFilterComponent:
-    """model_path: a quote filter model (JSON); None: the packaged one."""
+def make_quote_filter(nlp: Language, name: str, model_path: str | None, keep_unattributed: bool) -> QuoteFilterComponent:
+    """model_path: a quote filter model (JSON); None: the packaged one. keep_unattributed: keep
+    the quotes whose speaker nothing resolved (CROSSFLOOR_UNATTRIBUTED_QUOTES)."""
     set_doc_extensions()
-    return QuoteFilterComponent(QuoteFilter.load(Path(model_path) if model_path else None))
+    return QuoteFilterComponent(QuoteFilter.load(Path(model_path) if model_path else None), keep_unattributed)
 
 
 class EventComponent:
@@ -448,11 +455,11 @@ def build_pipeline(attribution_model: str | None = None, without: Iterable[str] 
     CROSSFLOOR_WITHOUT_PASSES, none unless set."""
     settings = get_settings()
     off = settings.passes_off if without is None else without
-    return _pipeline(attribution_model or settings.attribution_model, tuple(sorted(set(off))), settings.quote_filter)
+    return _pipeline(attribution_model or settings.attribution_model, tuple(sorted(set(off))), settings.quote_filter, settings.unattributed_quotes)
 
 
 @cache
-def _pipeline(attribution_model: str, without: tuple[str, ...] = (), quote_filter: bool = True) -> Language:
+def _pipeline(attribution_model: str, without: tuple[str, ...] = (), quote_filter: bool = True, keep_unattributed: bool = True) -> Language:
     configs = pass_configs(without)
     nlp = load_model()
     nlp.add_pipe("crossfloor_paragraphs", before="parser")
@@ -467,5 +474,5 @@ def _pipeline(attribution_model: str, without: tuple[str, ...] = (), quote_filte
     # The filter was learned on what the rules propose; the tagger's additions (PolNeAR's
     # conventions: beliefs, noun-phrase contents) are another population, so --tagger runs without it.
     if quote_filter and attribution_model == "none" and PACKAGED_QUOTE_FILTER.exists():
-        nlp.add_pipe("crossfloor_quote_filter", last=True)
+        nlp.add_pipe("crossfloor_quote_filter", last=True, config={"keep_unattributed": keep_unattributed})
     return nlp

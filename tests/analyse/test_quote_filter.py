@@ -13,6 +13,17 @@ def test_the_default_pipeline_drops_an_indirect_quote_nobody_said_and_keeps_a_na
     assert any("heading for defeat" in t for t in kept)
 
 
+def test_quotes_whose_speaker_nothing_resolves_are_left_out_on_request(nlp):
+    from crossfloor.analyse.pipeline import build_pipeline
+    from crossfloor.settings import overriding
+
+    text = '"We will not back down," read the banner at the front of the march. Jane Roe said the march was peaceful.'
+    assert ("We will not back down,", None) in [(q.text, q.speaker_resolved) for q in nlp(text)._.quotes]
+    with overriding(unattributed_quotes=False):
+        attributed = build_pipeline()(text)._.quotes
+    assert [(q.text, q.speaker_resolved) for q in attributed] == [("the march was peaceful", "Jane Roe")]
+
+
 def test_direct_quotes_are_never_judged():
     model = QuoteFilter(weights={"kind=direct": -50.0}, bias=-50.0, threshold=0.5)
     assert model.keeps({"kind": "direct", "text": "We will win"})
