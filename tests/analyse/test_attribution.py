@@ -125,6 +125,11 @@ def test_scare_quotes_and_titles_are_not_quotes(quotes_of):
     assert quotes == []
 
 
+def test_a_programme_named_right_after_a_quotation_is_where_it_was_said_not_its_rest(quotes_of):
+    quotes = quotes_of('"It is trending in the right direction now," Jane Roe said on "Morning Harbour." She left soon after.')
+    assert [(q.text, q.speaker_resolved, q.venue) for q in quotes] == [("It is trending in the right direction now,", "Jane Roe", "Morning Harbour")]
+
+
 def test_mixed_quote(quotes_of):
     q = only(quotes_of('Mr Hague insisted he would not base policy "on one individual holding a gun to our head".'), "gun")
     assert q.kind == "mixed" and q.speaker_resolved == "Hague"

@@ -37,12 +37,14 @@ def worth_reporting(state: AttributionState) -> None:
 def worth(state: AttributionState, a: Attribution) -> bool:
     if a.found_by == transcript_label.NAME:
         return True
-    text = state.text
+    text, cues = state.text, state.grammar.cues
+    title = is_title(text[a.start : a.end], cues.title_minor_words)
+    if title and named_programme(text, a, cues.programme_lead_words):
+        return False  # where it was said, even right after the quotation: '"...," she said on "Morning Joe."'
     parent = a.inherits_from
     if parent is not None and "\n" not in text[min(parent.end, a.start) : max(parent.start, a.start)]:
         return True  # the rest of a quotation split around its attribution: '"I would," she said. "I would."'
-    cues = state.grammar.cues
-    if is_title(text[a.start : a.end], cues.title_minor_words) and (a.found_by not in ADJACENT_CUE or named_programme(text, a, cues.programme_lead_words)):
+    if title and a.found_by not in ADJACENT_CUE:
         return False
     long = len(text[a.start : a.end].split()) >= state.grammar.min_unattributed_words
     if not a.is_attributed:
