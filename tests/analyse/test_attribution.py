@@ -130,6 +130,15 @@ def test_a_programme_named_right_after_a_quotation_is_where_it_was_said_not_its_
     assert [(q.text, q.speaker_resolved, q.venue) for q in quotes] == [("It is trending in the right direction now,", "Jane Roe", "Morning Harbour")]
 
 
+def test_a_quotation_left_open_at_its_paragraph_end_is_said_by_whoever_says_where_it_runs_on(quotes_of):
+    text = (
+        'Voters rejected it and, as the party leader, Tom Baxter, described it, "stuck two fingers up" at the elite.\n\n'
+        '"I was absolutely clear about my belief that we are better off inside. I made clear the vote was about this alone.\n\n'
+        '"But the people made a different decision," Jane Roe said.'
+    )
+    assert only(quotes_of(text), "absolutely clear").speaker_resolved == "Jane Roe"
+
+
 def test_mixed_quote(quotes_of):
     q = only(quotes_of('Mr Hague insisted he would not base policy "on one individual holding a gun to our head".'), "gun")
     assert q.kind == "mixed" and q.speaker_resolved == "Hague"

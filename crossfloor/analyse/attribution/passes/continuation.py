@@ -1,7 +1,8 @@
 """Unattributed quotations take the speaker of the quote or report they continue: a fragment
 inside a sentence only that of an attribution in the same sentence; a quotation that is a
 sentence of its own that of the attribution just before it (at most a paragraph away), else of a
-direct quotation just after it."""
+direct quotation just after it; a quotation left open at its paragraph's end takes first the
+speaker of the quotation it runs on into."""
 
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ def continuation(state: AttributionState) -> None:
             continue
         previous = everything[k - 1] if k > 0 else None
         parent = continued(text, a, previous) if standalone(text, a) else continued_in_sentence(text, a, previous)
-        if parent is None and standalone(text, a):
-            parent = continued_by(text, a, everything[k + 1 :])
+        if standalone(text, a) and (parent is None or runs_on(a)):
+            parent = continued_by(text, a, everything[k + 1 :]) or parent
         if parent is not None:
             a.inherits_from = parent
             a.found_by = NAME
@@ -39,6 +40,13 @@ def continued(text: str, a: Attribution, previous: Attribution | None) -> Attrib
     if previous is not None and previous.is_attributed and paragraph_gap(text, previous.end, a.start) <= 1:
         return previous
     return None
+
+
+def runs_on(a: Attribution) -> bool:
+    """A quotation left open at its paragraph's end runs on into the next paragraph's (the
+    British and American style for a quotation of several paragraphs): its speaker is named
+    where it ends, not before it."""
+    return a.mark is not None and not a.mark.closed
 
 
 def continued_by(text: str, a: Attribution, after: list[Attribution]) -> Attribution | None:
