@@ -167,9 +167,10 @@ class UtteranceLinker:
     def fullest_fragment(self, utterance_id: int) -> Words | None:
         """The quoted words of an utterance known only by fragments; None for any other."""
         utterance = self.session.get(UtteranceRow, utterance_id)
-        if utterance is None or spoken_directly(self.session, utterance):
+        if utterance is None:
             return None
-        return quoted_fragment(utterance.text, fullest_kind(self.session, utterance))
+        kind = fullest_kind(self.session, utterance)
+        return quoted_fragment(utterance.text, kind) if said(utterance.text, kind)[0] == PARAPHRASE else None
 
     def start(self, quote: QuoteRow) -> int:
         utterance = UtteranceRow(person_id=quote.person_id, quote_id=quote.id, text=quote.text, renderings=0, outlets=0, different=0, changes="")
@@ -204,7 +205,9 @@ class UtteranceLinker:
         )
         mine = words(quote)
         for utterance in self.session.scalars(query.order_by(UtteranceRow.id).limit(MAX_CANDIDATES)):
-            if spoken_directly(self.session, utterance) and reports(mine, said(utterance.text, fullest_kind(self.session, utterance))[1]) and not self.full(utterance.id):
+            # One known by fragments only is not reported: its fullest wording is the writer's.
+            role, full = said(utterance.text, fullest_kind(self.session, utterance))
+            if role != PARAPHRASE and reports(mine, full) and not self.full(utterance.id):
                 quote.utterance_id = utterance.id
                 self.session.flush()
                 return {utterance.id}
@@ -259,11 +262,6 @@ class UtteranceLinker:
 
 def fullest_kind(session: Session, utterance: UtteranceRow) -> str | None:
     return session.scalar(select(QuoteRow.kind).where(QuoteRow.id == utterance.quote_id))
-
-
-def spoken_directly(session: Session, utterance: UtteranceRow) -> bool:
-    """Whether the utterance is known by direct renderings (not by fragments only)."""
-    return said(utterance.text, fullest_kind(session, utterance))[0] != PARAPHRASE
 
 
 def fullest_of(rows: list[tuple[QuoteRow, ArticleRow]]) -> tuple[tuple[QuoteRow, ArticleRow], bool]:
