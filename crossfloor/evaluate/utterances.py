@@ -57,16 +57,15 @@ def decide(a: dict, b: dict) -> tuple[bool, dict | None]:
     """(same utterance?, how the less full differs from the fuller) for two quotes {text, kind}."""
     (role_a, wa), (role_b, wb) = as_said(a["text"], a["kind"]), as_said(b["text"], b["kind"])
     if role_a == role_b == PARAPHRASE:
-        fa, fb = fragment_words(a["text"], a["kind"]), fragment_words(b["text"], b["kind"])
-        if fa is None or fb is None or not echoes(fa, fb):
+        # Two mixed quotes of a few quoted words each are compared by those words.
+        wa, wb = fragment_words(a["text"], a["kind"]), fragment_words(b["text"], b["kind"])
+        if wa is None or wb is None or not echoes(wa, wb):
             return False, None
-        full, given = (fa, fb) if len(fa) >= len(fb) else (fb, fa)
-        return True, rendering_of(full, given)
-    if PARAPHRASE in (role_a, role_b):
+    elif PARAPHRASE in (role_a, role_b):
         (paraphrase, quote), said = ((wa, a), wb) if role_a == PARAPHRASE else ((wb, b), wa)
         same = reports(paraphrase, said)
         return same, compare_reported(said, quote["text"], quote["kind"]).to_dict() if same else None
-    if not joins(wa, wb):
+    elif not joins(wa, wb):
         return False, None
     full, given = (wa, wb) if len(wa) >= len(wb) else (wb, wa)
     return True, rendering_of(full, given)
