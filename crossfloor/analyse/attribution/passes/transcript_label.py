@@ -21,6 +21,9 @@ NAME = "transcript_label"
 # A label in double brackets, a colon or not: '((WN)) Why are you running?', '((Jane Roe)) : We
 # will win.' (the interview transcripts of wikis and of some papers).
 BRACKETED_LABEL = re.compile(r"""(?m)^[ \t]*\(\((?P<label>[A-Z][A-Za-z.'’ -]{0,40}?)\)\)[ \t\u00a0]*:?[ \t\u00a0]*(?=\S)""")
+# How any line of a transcript opens, found as a turn or not: a label in double brackets, or in
+# capitals and a colon, or a colon whose label was lost ('((WN)) ...', 'HOLT: ...', ': Why now?').
+TURN_OPENING = re.compile(r"\s*(?:\(\([^()\n]*\)\)|:|[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}:)")
 # 'McConnell: "Senator Burr contacted me ..."': a name in ordinary case labelling a quoted line.
 NAME_LABEL = re.compile(r"""(?m)^[ \t]*(?P<label>[A-Z][a-z][A-Za-z'’]*(?:[ -][A-Z][a-z][A-Za-z'’]*){0,2}):[ \t\u00a0]*(?=["“])""")
 

@@ -10,16 +10,12 @@ import re
 from typing import TYPE_CHECKING
 
 from ....people import is_acronym
-from ...attribution.passes.transcript_label import NAME as TRANSCRIPT_LABEL
+from ...attribution.passes.transcript_label import NAME as TRANSCRIPT_LABEL, TURN_OPENING
 from ...doctext import entity_at, text_of
 from .organisation_name import BODIES, spelled_out
 
 if TYPE_CHECKING:
     from ..state import Article, Source
-
-# How a transcript's line opens: its label in double brackets, or in capitals and a colon.
-LABEL_OPENING = re.compile(r"^\s*(?:\(\([^()\n]*\)\)|[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}:)")
-
 
 def resolve(article: Article, source: Source) -> None:
     label = source.subject.text
@@ -35,4 +31,4 @@ def resolve(article: Article, source: Source) -> None:
 def used_in_running_text(text: str, label: str) -> bool:
     """Whether the article writes `label` anywhere but as the label opening a line."""
     word = re.compile(rf"\b{re.escape(label)}\b")
-    return any(word.search(LABEL_OPENING.sub("", line, count=1)) for line in text.splitlines())
+    return any(word.search(TURN_OPENING.sub("", line, count=1)) for line in text.splitlines())

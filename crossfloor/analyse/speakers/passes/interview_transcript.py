@@ -1,10 +1,10 @@
 """A transcript's turns ('((WN)) Why now?', 'HOLT: Will you resign?') were spoken in the interview
 the article introduces them with ('With Wikinews, Roe discussed ...', 'In an interview with Fox
 News, ...'): each turn without a venue takes the outlet the lines just before the first turn
-name, else the outlet the article names last before them. The interviewer's label, an initialism that names nobody in the article and opens
-questions more often than not (an interviewer also thanks and comments), is the outlet's
-journalist the article names right after it ('Wikinews reporter Jo Roe'), else the outlet
-speaking."""
+name, else the outlet the article names last before them. The interviewer's label, an
+initialism that names nobody in the article and opens questions more often than not (an
+interviewer also thanks and comments), is the outlet's journalist the article names right after
+it ('Wikinews reporter Jo Roe'), else the outlet speaking."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ....people import is_acronym
 from ...cast import Speaker
 from ...doctext import text_of
-from ...attribution.passes.transcript_label import NAME as TRANSCRIPT_LABEL
+from ...attribution.passes.transcript_label import NAME as TRANSCRIPT_LABEL, TURN_OPENING
 from .told_outlet import is_outlet
 
 if TYPE_CHECKING:
@@ -28,9 +28,6 @@ NAME = "interview_transcript"
 # The lines before a transcript's first turn that introduce the interview.
 INTRO_LINES = 2
 LINE = re.compile(r"[^\n]*\S[^\n]*")
-# How a transcript's line opens: a label in double brackets or in capitals and a colon, or a
-# colon whose label was lost ('((WN)) ...', 'HOLT: ...', ': Why now?').
-TURN_OPENING = re.compile(r"\s*(?:\(\(|:|[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}:)")
 # How far after the outlet's name its journalist's name starts: 'Wikinews reporter William
 # S. Saturn', "NBC's Chuck Todd".
 JOURNALIST_REACH = 3
