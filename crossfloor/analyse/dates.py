@@ -225,7 +225,8 @@ def _this_period(text: str, published: date, _future: bool) -> tuple[date, date]
         return (monday - timedelta(days=7), monday - timedelta(days=1)) if span.group("last") else (monday, published)
     if span.group("month"):
         first = published.replace(day=1)
-        return _month_range((first - timedelta(days=1)).year, (first - timedelta(days=1)).month) if span.group("last") else (first, published)
+        before = first - timedelta(days=1)
+        return _month_range(before.year, before.month) if span.group("last") else (first, published)
     if span.group("last"):
         return date(published.year - 1, 1, 1), date(published.year - 1, 12, 31)
     return date(published.year, 1, 1), published

@@ -352,7 +352,7 @@ class QuoteFilterComponent:
     made in a quote the filter doubts is still read with its caller); an event keeps the
     indices of its quotes that stay."""
 
-    def __init__(self, model: QuoteFilter, keep_unattributed: bool = False):
+    def __init__(self, model: QuoteFilter, keep_unattributed: bool = True):
         self.model = model
         self.keep_unattributed = keep_unattributed
 
