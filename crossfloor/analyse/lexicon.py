@@ -45,6 +45,7 @@ class CueLexicon:
     programme_lead_words: frozenset[str] = frozenset()
     title_minor_words: frozenset[str] = frozenset()
     interview_labels: tuple[str, ...] = ()
+    list_marks: frozenset[str] = frozenset()
 
     @property
     def clause_verbs(self) -> frozenset[str]:
@@ -91,6 +92,7 @@ WORD_SETS = (
     "noun_source_prepositions",
     "programme_lead_words",
     "title_minor_words",
+    "list_marks",
 )
 
 

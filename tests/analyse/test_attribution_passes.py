@@ -38,6 +38,7 @@ def without(name: str) -> list[str]:
         ("She rejected Mr Woodward's claim that the party was \"extremist\".", "governed_quotation", "extremist"),
         ("HOST: Good evening and welcome to the programme.\n\nHOST: Let us begin with the budget vote tonight.", "transcript_label", "Good evening and welcome to the programme."),
         ('The minister told Sky News: "It is a sad day for me.\n"But the voters will judge him."', "continuation", "But the voters will judge him."),
+        ("The mayor spoke to reporters.\n\nAs the Eastmoor Gazette reported at the time:\n\nThe council had sold the land to a friend of the mayor.", "colon_list", "The council had sold the land to a friend of the mayor."),
     ],
 )
 def test_each_attribution_records_the_pass_that_found_it(parse, text, found_by, content):
@@ -70,3 +71,33 @@ def test_a_pass_left_out_of_the_component_config_is_off(parse):
 def test_the_filters_name_only_passes_that_exist():
     assert ADJACENT_CUE | GOVERNING_CUE <= set(PASSES)
     assert tuple(PASSES) == DEFAULT_PASSES
+
+
+LISTED = """Mr Dunmore also said at the news conference:
+
+- the talks would go on "for as long as it takes"
+
+- the two countries would sign a trade pact by the summer
+
+Analysis: what the visit means for the talks
+
+The visit was the first in six years."""
+
+
+def test_a_colon_lead_in_reports_each_item_of_the_list_it_opens_and_no_more(parse):
+    doc = parse(LISTED)
+    listed = [content for by, content in found(doc) if by == "colon_list"]
+    assert listed == ['the talks would go on "for as long as it takes"', "the two countries would sign a trade pact by the summer"]
+    assert not [content for by, content in found(doc, without("colon_list")) if "trade pact" in content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Key developments:\n\nMinisters will not travel to the summit this week",  # no speaker
+        "The minister told reporters:\n\n\"We will not back down.\"",  # a direct quotation: colon_lead_in's
+        "Here is what the governor said:\n\nWatch\n\nVideo",  # nothing said
+    ],
+)
+def test_a_colon_lead_in_without_a_speaker_or_before_a_quotation_lists_nothing(parse, text):
+    assert not [content for by, content in found(parse(text)) if by == "colon_list"]

@@ -15,6 +15,7 @@ from .passes.characterised_quotation import characterised_quotation
 from .passes.clausal_complement import clausal_complement
 from .passes.colon_lead_in import colon_lead_in
 from .passes.colon_lead_subject import colon_lead_subject
+from .passes.colon_list import colon_list
 from .passes.continuation import continuation
 from .passes.cue_after import cue_after
 from .passes.cue_before import cue_before
@@ -43,6 +44,7 @@ PASSES: dict[str, Pass] = {
         infinitive_complement,
         paratactic_cue,
         characterisation,
+        colon_list,
         # mark-first: quotations and their cues
         quotation_marks,
         cue_after,
