@@ -26,7 +26,9 @@ NAME_REACH = 80
 # How far apart two captions of one gallery are at most, and how far before its first marker
 # the gallery's opening may be.
 GALLERY_REACH = 3000
-MORE = re.compile(r" MORE(?=[ ,.;:]|$)")
+# ' MORE' ends a card before a space, punctuation or the possessive it was pasted into
+# ('President Trump ... MORE's decision').
+MORE = re.compile(r" MORE(?=[\s,.;:!?)\]'’\"”]|$)")
 
 
 class Furniture:
@@ -117,7 +119,8 @@ def card_start(line: str, lo: int, hi: int) -> int | None:
         before = line[reach : glued.start()]
         word = glued.group()
         for cut in (k for k in range(len(word) - 1, 1, -1) if word[k].isupper() or word[k].isdigit() and not word[k - 1].isdigit()):
-            uses = list(re.finditer(rf"\b{re.escape(word[:cut])}\b", before))
+            # the use may have the card's repeated name glued on too ('Justice Jo BreyerJo BreyerDivided')
+            uses = list(re.finditer(rf"\b{re.escape(word[:cut])}(?=\b|[A-Z])", before))
             if uses:
                 return reach + uses[-1].end()
     return None

@@ -1,5 +1,7 @@
 """Page furniture is found and masked without moving a single offset."""
 
+import pytest
+
 from crossfloor.read.furniture import furniture, mask_furniture
 
 PAGE = (
@@ -68,3 +70,16 @@ def test_a_photo_gallery_is_masked_from_its_opening_to_its_last_caption_across_l
 def test_an_ordinary_sentence_or_title_case_in_mid_text_is_not_furniture():
     text = "The Senate Voted To Approve The Bill, a headline said.\nShe said the Minister For Health was wrong."
     assert furniture().spans(text) == []
+
+
+@pytest.mark.parametrize(
+    "line, kept",
+    [
+        # the card pasted into a possessive: its ' MORE' is followed by the apostrophe
+        ("It was proof of President Vale Ann Mary ValeGOP senators balk | Prices rise MORE’s contempt for Congress.", "It was proof of President Vale ’s contempt for Congress."),
+        # the name's first use has the card's repeated name glued on too
+        ("Justice Ann ValeAnn ValeDivided court leans toward the state | Prices rise MORE asked whether the rule held.", "Justice Ann Vale asked whether the rule held."),
+    ],
+)
+def test_a_card_is_masked_whatever_is_glued_to_either_end(line, kept):
+    assert " ".join(mask_furniture(line).split()) == kept
