@@ -315,7 +315,29 @@ def settle_dates(events, published: date | None) -> None:
     """Give each event the day or range its date words fix. An event without date words gets
     none: 'has resigned' does not say it happened on the publication day."""
     for event in events:
-        when = resolve_words(event.date_text, published, event.tense == "future") if event.date_text else None
+        base = told_year_end(event, published)
+        when = resolve_words(event.date_text, base, event.tense == "future") if event.date_text else None
         if when is not None:
             fields = when.fields()
             event.date, event.date_range = fields["date"], fields["date_range"]
+
+
+def told_year_end(event, published: date | None) -> date | None:
+    """What a month named without its year counts back from: the publication day, but in a past
+    passage whose latest written year is before the publication's ('By the spring of 2018 ...
+    Dowd resigned in March.' in a March 2019 article), the end of that year, as the passage
+    tells of that year's March."""
+    years = [t.year_near for t in event.tellings if t.year_near is not None]
+    text = clean(event.date_text or "")
+    if published is None or event.tense != "past" or not years or YEAR.search(text) or not names_month(text):
+        return published
+    year = max(years)
+    return date(year, 12, 31) if year < published.year else published
+
+
+def names_month(text: str) -> bool:
+    """The phrase is a month, maybe with its day or a part of it ('March', 'early June', 'May
+    4'), and nothing that counts from now ('June last year')."""
+    words = date_words()
+    parts = [w.strip(".,").lower() for w in words.period_parts.sub("", text).split()]
+    return any(w in words.months for w in parts) and all(w in words.months or w.rstrip("stndrh").isdigit() for w in parts)

@@ -65,6 +65,15 @@ def test_a_simple_past_in_a_passage_dated_years_back_is_background(analysed):
     assert (event["date"], event["news"]) == ("2019-04-15", True)
 
 
+def test_a_month_without_its_year_is_of_the_year_the_passage_tells_of(analysed):
+    text = "By the spring of 2018, the president had two options.\n\nBy then his legal team had changed. Tom Baxter resigned in March."
+    [event] = events_of(analysed(text, date(2019, 3, 27)), "resignation")
+    assert (event["date_range"], event["news"]) == (["2018-03-01", "2018-03-31"], False)
+    # words that count from the publication day are not moved: 'March last year' is 2018's anyway
+    [event] = events_of(analysed("In 2016 he won the seat. Tom Baxter resigned in March last year.", date(2019, 3, 27)), "resignation")
+    assert event["date_range"] == ["2018-03-01", "2018-03-31"]
+
+
 def test_a_present_tense_outranks_a_date_of_something_else_in_the_clause(analysed):
     result = analysed("Speaker Tom Baxter's resignation reduces the chances of a government shutdown on Oct. 1.", date(2015, 9, 26))
     [event] = events_of(result, "resignation")

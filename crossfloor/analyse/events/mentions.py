@@ -32,11 +32,27 @@ def new_event(doc: Doc, trigger: Token, kind: str, lexicon: EventLexicon) -> Eve
     return event
 
 
+# How many sentences back a written year still dates the passage an event is told in.
+YEAR_REACH = 2
+
+
 def year_near(doc: Doc, sent: Span) -> int | None:
-    """The latest year a date of this sentence or the one before writes out ('in October 1973')."""
-    before = doc[sent.start - 1].sent if sent.start > 0 else sent
+    """The latest year a date of this sentence or the YEAR_REACH before it writes out ('in
+    October 1973')."""
+    before = sent
+    for _ in range(YEAR_REACH):
+        before = sentence_before(doc, before)
     years = [int(m.group()) for e in doc.ents if e.label_ == "DATE" and before.start <= e.start < sent.end for m in YEAR.finditer(e.text)]
     return max(years, default=None)
+
+
+def sentence_before(doc: Doc, sent: Span) -> Span:
+    """The sentence before, past the blank lines the parser makes sentences of (itself, first)."""
+    while sent.start > 0:
+        sent = doc[sent.start - 1].sent
+        if sent.text.strip():
+            break
+    return sent
 
 
 def sentence_number(doc: Doc, sent) -> int:

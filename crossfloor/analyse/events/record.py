@@ -34,7 +34,7 @@ class Telling:
     aside: bool
     sentence: int
     clause_date: str | None = None
-    # The latest year written in a date of its sentence or the one before ('in October 1973 ...
+    # The latest year written in a date of its sentence or the two before ('in October 1973 ...
     # Richardson resigned rather than carry out the order'): the time the passage tells of.
     year_near: int | None = None
 

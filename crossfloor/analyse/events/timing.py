@@ -15,7 +15,7 @@ decides, in this order, each step leaving its name in `filled_by['news']`:
    'quits', 'will resign') is news: that is how news tells the day's events; so is an aside in
    the present or future ('X, who is stepping down as chairman').
    `news.by_year_near`: every mention told in the simple past, undated, in a passage whose
-   dates (its sentence's and the one before's) write out only years at least YEARS_BACK before
+   dates (its sentence's and the two before's) write out only years at least YEARS_BACK before
    publication, tells history ('in October 1973 ... Richardson resigned rather than carry out
    the order').
    `news.by_clause_date`: as step 1, from the date words of the clause an undated mention is
