@@ -102,6 +102,13 @@ def test_a_resignation_takes_the_post_the_article_gives_the_person(analysed):
     assert event["filled_by"]["office"] == "resignation_office_from_cast"
 
 
+def test_the_party_before_the_post_a_resignation_names_is_no_part_of_the_office(analysed):
+    # as the verb's 'Labour MP Jane Roe resigned' reads it, so does the noun's
+    result = analysed("Voters in Eastmoor go to the polls after the resignation of Labour MP Jane Roe.", date(2020, 2, 26))
+    [event] = [e for e in result.events if e["type"] == "resignation"]
+    assert (event["person"], event["office"]) == ("Jane Roe", "MP")
+
+
 def test_an_office_keeps_its_joining_words(analysed):
     result = analysed("White House chief of staff Rafael Llerena resigned on Monday.", date(2019, 7, 23))
     [event] = [e for e in result.events if e["type"] == "resignation"]

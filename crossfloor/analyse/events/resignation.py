@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from ..cast import Cast, Speaker
+    from .parties import Parties
     from .record import Event
 
 
@@ -100,7 +101,7 @@ class Resignation(EventType):
         for person in people:
             event = self.new_event(doc, noun)
             role = prep_object(noun, self.lex.prepositions["resigned_as"])
-            event.office = phrase_text(doc, noun_phrase(role)) if role is not None else role_beside(doc, person, noun.sent) or person.role
+            event.office = phrase_text(doc, noun_phrase(role)) if role is not None else role_beside(doc, person, noun.sent, self.parties) or person.role
             event.filled("person", person.name, f"participants.{route}")
             events.append(event)
         return events
@@ -150,12 +151,16 @@ class Resignation(EventType):
             event.filled("office", chambers.pop(), "resignation_office_from_cast")
 
 
-def role_beside(doc: Doc, person: Speaker, sent: Span) -> str | None:
-    """'reporter Andrew Gilligan': the role written before the name in this sentence."""
+def role_beside(doc: Doc, person: Speaker, sent: Span, parties: Parties) -> str | None:
+    """'reporter Andrew Gilligan': the role written before the name in this sentence; the party
+    leading it is the person's party, not part of the office ('Labour MP Jane Roe': MP), as in
+    the roles the cast reads."""
     for ent in sent.ents:
         if ent.label_ != "PERSON" or not person.name.endswith(ent.text.split()[-1]):
             continue
         role = role_before(doc, sent, ent)
+        while role and parties.normalise(role[0].text):
+            role = role[1:]
         if role:
             return phrase_text(doc, role)
     return None
