@@ -102,6 +102,8 @@ def test_a_quoted_refusal_is_a_call_against(events_of):
         "The minister refused to resign over the affair.",
         "Oleg Gordievsky, a senior KGB officer, said he had been treated well since he defected in 1985.",
         "Mr Smith joined Labour's campaign team last week.",
+        "Mr Smith would not stand down and resign.",
+        "Mr Smith would not resign, and he did not quit the party either.",
     ],
 )
 def test_near_misses_are_not_events(events_of, text):
@@ -339,3 +341,8 @@ def test_the_events_component_takes_its_passes_from_config(nlp):
     assert component.finder.passes == ("resignation_verbs",)
     with pytest.raises(ValueError, match="resignation_verbs"):
         make_events(nlp, "crossfloor_events", None, None, None, ["resignation_by_telepathy"])
+
+
+def test_a_clause_with_its_own_subject_does_not_share_the_modal_of_the_one_before(events_of):
+    text = "The deputy would normally succeed the governor, but that post stands vacant after the resignation of Tom Baxter over the scandal."
+    assert [e["person"] for e in events_of(text, date(2019, 7, 25), "resignation")] == ["Tom Baxter"]

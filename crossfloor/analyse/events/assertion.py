@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .syntax import has_modal
+from .syntax import SUBJECTS, has_modal
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -66,11 +66,12 @@ class Assertion:
 
     def shares_a_hedge(self, node: Token) -> bool:
         """A verb under a modal head ('would stand down and fight'); a conjoined verb shares the
-        modal or negation of its first conjunct."""
+        modal or negation of its first conjunct, unless it is a clause with a subject of its own
+        ('X would succeed him, but the office stands vacant after his resignation')."""
         head = node.head
         if node.tag_ in ("VBG", "VB") and node.dep_ in ("advcl", "xcomp", "conj") and has_modal(head, self.lex.modals):
             return True
-        if node.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        if node.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and not any(c.dep_ in SUBJECTS for c in node.children):
             return any(c.dep_ in ("aux", "neg") and (c.tag_ == "MD" or c.dep_ == "neg") for c in head.children)
         return False
 
