@@ -99,6 +99,8 @@ def test_organisations_are_typed_as_organisations(said):
         ("The Bureau of Farm Statistics counted 4,000 farms in May. In its first count, BFS said 3,800 farms had been open in April.", "Bureau of Farm Statistics"),
         ("The Department of Ports opened an inquiry on Monday. The DOP said the inquiry would take months.", "Department of Ports"),
         ("The FBI said the inquiry would take months.", "FBI"),
+        # a list after a lead-in whose acronym the recogniser gives no label
+        ("The Bureau of Labor Statistics published its count on Friday.\n\nAccording to BLS:\n\n-- 4,000 farms were open in May, more than expected.", "Bureau of Labor Statistics"),
     ],
 )
 def test_an_acronym_is_the_body_the_article_spells_it_out_as(said, text, speaker):

@@ -60,7 +60,7 @@ def lead_in(state: AttributionState, colon: Token) -> LeadIn | None:
     """The lead-in's cue and its speaker: a speech verb with a subject whose content no pass
     read, nearest the colon, or 'according to X' with X."""
     grammar = state.grammar
-    for tok in reversed(colon.sent[:-1]):
+    for tok in reversed(colon.doc[colon.sent.start : colon.i]):
         if tok.i in state.read_clauses or tok.i in state.cue_tokens or state.mark_of_token[tok.i] >= 0:
             continue
         if tok.lower_ in grammar.cues.according_to:

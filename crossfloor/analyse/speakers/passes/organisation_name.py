@@ -25,10 +25,16 @@ def resolve(article: Article, source: Source) -> None:
         return
     subject = source.subject
     body = entity_at(article.doc, subject.i)
-    if body is None or body.label_ not in BODIES or body.root.i != subject.i:
+    if body is None:
+        # an acronym the recogniser left unlabelled ('According to BLS:') is still the body the
+        # article spells it out as
+        name = spelled_out(article.doc, subject.text)
+    elif body.label_ in BODIES and body.root.i == subject.i:
+        name = spelled_out(article.doc, body_name(body)) or body_name(body)
+    else:
         return
-    name = body_name(body)
-    name = spelled_out(article.doc, name) or name
+    if name is None:
+        return
     source.settle(Speaker(name, party=article.parties.normalise(name), kind="organisation"))
 
 
