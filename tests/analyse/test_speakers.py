@@ -51,6 +51,10 @@ def speaker_of(found, words: str) -> str | None:
             "waiting lists", "Ola Brandt", id="an age written as one hyphenated word is a generic description",
         ),
         pytest.param(
+            "Daniel Forbes, the Conservative MP for Kettleby, has joined Reform UK.\n\nThe former teacher told the local paper that the party had left him.",
+            "party had left him", "Daniel Forbes", id="what someone was (the former teacher) is said of the person named",
+        ),
+        pytest.param(
             "Morag Innes, the SNP's Westminster leader, attacked the budget.\n\nThe party's Westminster leader said Scotland had been ignored.",
             "ignored", "Morag Innes", id="a role is the same whoever is named as its owner",
         ),
@@ -228,3 +232,11 @@ def test_a_persons_title_words_name_their_class_in_any_order():
     people = people_lexicon()
     in_order = people.classes_of(["prime", "minister"])
     assert in_order and people.classes_of(_SortedSet({"prime", "minister"})) == in_order
+
+
+def test_a_former_one_the_article_brought_in_unnamed_is_not_the_person_in_focus(said):
+    found = said(
+        "A former employee of the firm spoke to the paper on Monday. Tom Hale, the chief executive, denied wrongdoing. "
+        "The former employee said the accounts had been wrong for years."
+    )
+    assert speaker_of(found, "accounts had been wrong") == "former employee"

@@ -37,7 +37,16 @@ def description_of(subject: Token, role: str, words: Lexicons) -> Description | 
     lowered = role.lower().replace("-", " ").split()
     head = hyphenated(subject)
     generic = head in people.generic_descriptions or head.endswith(people.age_suffixes) or words.parties.normalise(subject.text) is not None
+    # 'the former teacher': what someone was is said of someone already named, unless the
+    # article brought in someone unnamed by it first ('a former teacher ... the former teacher')
+    generic = generic or bool(set(lowered) & people.time_qualifiers) and not introduced_unnamed(subject, people.definite_articles)
     return Description(lowered, people.classes_of(lowered), generic, people.gendered_roles.get(head), words.parties.find(role), set(lowered) & people.rank_words)
+
+
+def introduced_unnamed(subject: Token, definite: frozenset[str]) -> bool:
+    """An earlier noun of the same word with an indefinite determiner ('a former aide')."""
+    lemma = subject.lemma_.lower()
+    return any(t.lemma_.lower() == lemma and any(c.dep_ == "det" and c.lower_ not in definite for c in t.children) for t in subject.doc[: subject.i])
 
 
 def hyphenated(tok: Token) -> str:
