@@ -402,17 +402,22 @@ def story_articles(session: Session, article: ArticleRow, values: np.ndarray) ->
 
 def behind_a_word(written: PersonName, known: list[PersonRow]) -> PersonRow | None:
     """A known full name with one more word in front that fits no one ('Tell Donald Trump', a
-    headline's verb that is also a first name) is that person, not a new one."""
-    rest = written.plain.split()[1:]
-    if len(rest) < 2:
-        return None
-    key = name_key(" ".join(rest))
-    return next((p for p in known if has_given_name(p.name) and name_key(p.name) == key), None)
+    headline's verb that is also a first name) is that person, not a new one: the one the rest
+    of the name denotes ('Comparing Donald Trump' is Donald J. Trump)."""
+    rest = PersonName.parse(" ".join(written.plain.split()[1:]))
+    if not has_given_name(rest):
+        return None  # 'Orrin Quint Jr.' is no word in front of 'Quint Jr.'
+    return fitting(rest, [p for p in known if has_given_name(p.name)])
 
 
 def fitting(written: PersonName, known: list[PersonRow]) -> PersonRow | None:
-    """The one known person the full name can denote (`people.one_person`)."""
+    """The one known person the full name can denote (`people.one_person`); of several, the one
+    whose first name it shares, when only one does ('Donald Trump' is Donald J. Trump, not a
+    'Comparing Donald Trump' a headline made)."""
     fitting = [p for p in known if one_person(p.name, written)]
+    if len(fitting) > 1:
+        first = written.words[0]
+        fitting = [p for p in fitting if given_names_agree(PersonName.parse(p.name).words[0], first)]
     return fitting[0] if len(fitting) == 1 else None
 
 

@@ -47,3 +47,18 @@ def test_a_word_in_front_of_a_known_name_is_that_person(tmp_path):
         jane = linker.person("Jane Roe")
         assert linker.person("Tell Jane Roe") is jane  # a headline's verb that is also a first name
         assert linker.person("Mary Ann Hale") is not jane
+
+
+def test_a_headline_word_in_front_neither_makes_a_person_nor_splits_the_one_it_stands_before(tmp_path):
+    from crossfloor.link.knowledge import Linker
+    from crossfloor.store.database import open_database
+
+    db = open_database(f"sqlite:///{tmp_path / 'names.db'}")
+    with db.write_transaction() as session:
+        linker = Linker(session)
+        jane = linker.person("Jane Q. Roe")
+        # the rest of the name denotes her, with or without the middle initial
+        assert linker.person("Comparing Jane Roe") is jane
+        # and a bare 'Jane Roe' stays hers, however many names ending in it are stored
+        linker.person("Mary Jane Roe")
+        assert linker.person("Jane Roe") is jane
