@@ -135,6 +135,7 @@ class PeopleLexicon:
     proportion_words: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     author_prepositions: frozenset[str] = frozenset()
+    impersonal_heads: frozenset[str] = frozenset()
 
     @cached_property
     def role_joining_words(self) -> frozenset[str]:
@@ -203,6 +204,7 @@ SPEAKER_WORD_LISTS = (
     "proportion_words",
     "document_nouns",
     "author_prepositions",
+    "impersonal_heads",
 )
 
 

@@ -128,10 +128,23 @@ def best_antecedent(lower: str, gender: str | None, ranked: list[Candidate], sen
 
 
 def agrees_with(pronoun: str, gender: str | None, speaker: Speaker, people: PeopleLexicon) -> bool:
-    """'they' takes a group; 'he' and 'she' one person of no other gender."""
+    """'they' takes a group; 'he' and 'she' one person of no other gender: a named person or an
+    unnamed one a role stands for ('the spokesman'), never a body or a document ('the
+    analysis', 'the party': people.json impersonal_heads)."""
     if pronoun in people.plural_pronouns:
         return is_plural(speaker.name, people)
-    return not ((gender and speaker.gender and speaker.gender != gender) or is_plural(speaker.name, people))
+    if (gender and speaker.gender and speaker.gender != gender) or is_plural(speaker.name, people):
+        return False
+    return not gender or is_one_person(speaker, people)
+
+
+def is_one_person(speaker: Speaker, people: PeopleLexicon) -> bool:
+    """Anyone but a source headed by a word that never stands for one person (the recogniser's
+    organisations may be people: 'Bloomberg')."""
+    if isinstance(speaker, Person) or speaker.kind in (None, "person"):
+        return True
+    words = speaker.name.lower().split()
+    return not words or words[-1] not in people.impersonal_heads
 
 
 def addressed_people(article: Article, pronoun: Token) -> set[str]:
