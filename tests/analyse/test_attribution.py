@@ -95,6 +95,15 @@ def test_continuation_paragraph_inherits_speaker_and_venue(quotes_of):
     assert q.venue == "Sky News"
 
 
+def test_a_quotation_continues_the_person_who_spoke_not_the_research_cited_after_them(quotes_of):
+    text = (
+        '"We will win this seat back," says Jane Roe, the party\'s agent in Eastmoor. Turnout has fallen in every ward '
+        "since 2010, according to research.\n\n"
+        '"People feel ignored. We need to listen to them again."'
+    )
+    assert only(quotes_of(text), "feel ignored").speaker_resolved == "Jane Roe"
+
+
 def test_anaphoric_venue_resolves_to_the_outlet_named_before(quotes_of):
     text = (
         "The Health Secretary told Sky News he would welcome a by-election.\n"

@@ -1,6 +1,7 @@
 """Unattributed quotations take the speaker of the quote or report they continue: a fragment
 inside a sentence only that of an attribution in the same sentence; a quotation that is a
-sentence of its own that of the attribution just before it (at most a paragraph away), else of a
+sentence of its own that of the attribution just before it (at most a paragraph away; past one
+whose source is a document or a body, to the person who spoke before it there), else of a
 direct quotation just after it; a quotation left open at its paragraph's end takes first the
 speaker of the quotation it runs on into."""
 
@@ -20,7 +21,7 @@ def continuation(state: AttributionState) -> None:
         if a.kind != "direct" or a.is_attributed:
             continue
         previous = everything[k - 1] if k > 0 else None
-        parent = continued(text, a, previous) if standalone(text, a) else continued_in_sentence(text, a, previous)
+        parent = continued(state, a, everything[:k]) if standalone(text, a) else continued_in_sentence(text, a, previous)
         if standalone(text, a) and (parent is None or runs_on(a)):
             parent = continued_by(text, a, everything[k + 1 :]) or parent
         if parent is not None:
@@ -36,10 +37,18 @@ def continued_in_sentence(text: str, a: Attribution, previous: Attribution | Non
     return previous if not any(c in ".!?\n" for c in between) else None
 
 
-def continued(text: str, a: Attribution, previous: Attribution | None) -> Attribution | None:
-    if previous is not None and previous.is_attributed and paragraph_gap(text, previous.end, a.start) <= 1:
-        return previous
-    return None
+def continued(state: AttributionState, a: Attribution, before: list[Attribution]) -> Attribution | None:
+    """The attribution just before, at most a paragraph away; but when that one's source is a
+    document or a body ('..., according to research.'), the last one before it in that stretch
+    whose source may be a person speaking: a report does not say the next paragraph's words."""
+    near = [b for b in before if b.is_attributed and paragraph_gap(state.text, b.end, a.start) <= 1]
+    if not near or near[-1] is not before[-1]:
+        return None
+    impersonal = state.grammar.people.impersonal_heads
+    # not a report inside another's words ('..., 1 in 4 adults said ..., says Ms Roe')
+    outer = [b for b in near if not any(c is not b and c.start <= b.start and b.end <= c.end for c in near)]
+    spoken = [b for b in outer if b.subject is None or b.subject.lemma_.lower() not in impersonal]
+    return spoken[-1] if spoken else near[-1]
 
 
 def runs_on(a: Attribution) -> bool:
