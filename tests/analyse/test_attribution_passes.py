@@ -101,3 +101,12 @@ def test_a_colon_lead_in_reports_each_item_of_the_list_it_opens_and_no_more(pars
 )
 def test_a_colon_lead_in_without_a_speaker_or_before_a_quotation_lists_nothing(parse, text):
     assert not [content for by, content in found(parse(text)) if by == "colon_list"]
+
+
+def test_a_lead_in_looks_for_its_list_no_further_than_its_reach():
+    from crossfloor.analyse.attribution.passes.colon_list import ITEMS_REACH, paragraphs_after
+
+    near = "He said:\n\n- the plan would go on"
+    assert [near[a:b] for a, b in paragraphs_after(near, 8)] == ["- the plan would go on"]
+    far = "He said:\n" + " " * ITEMS_REACH + "\n- the plan would go on"
+    assert list(paragraphs_after(far, 8)) == []

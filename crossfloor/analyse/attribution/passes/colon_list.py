@@ -27,6 +27,8 @@ from ..state import AttributionState
 NAME = "colon_list"
 MAX_ITEMS = 15  # a longer run of short lines is a page's furniture, not one speaker's points
 MIN_ITEM_WORDS = 4
+ITEMS_REACH = 20_000  # characters after the colon that its list may take
+LINE = re.compile(r"[^\n]*\S[^\n]*")
 OPENING_QUOTES = "\"'“‘«„"
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s")
@@ -95,10 +97,11 @@ def items_after(state: AttributionState, colon: Token) -> Iterator[tuple[int, in
 
 
 def paragraphs_after(text: str, offset: int) -> Iterator[tuple[int, int]]:
-    """The character spans of the lines after offset, without the space around them."""
-    for m in re.finditer(r"[^\n]*\S[^\n]*", text[offset:]):
+    """The character spans of the lines after offset, without the space around them, no further
+    than ITEMS_REACH: an article of a thousand lead-ins is read in time linear in its length."""
+    for m in LINE.finditer(text, offset, min(len(text), offset + ITEMS_REACH)):
         line = m.group(0)
-        start = offset + m.start() + len(line) - len(line.lstrip())
+        start = m.start() + len(line) - len(line.lstrip())
         yield start, start + len(line.strip())
 
 
