@@ -45,8 +45,14 @@ def description_of(subject: Token, role: str, words: Lexicons) -> Description | 
 
 def introduced_unnamed(subject: Token, definite: frozenset[str]) -> bool:
     """An earlier noun of the same word with an indefinite determiner ('a former aide')."""
-    lemma = subject.lemma_.lower()
-    return any(t.lemma_.lower() == lemma and any(c.dep_ == "det" and c.lower_ not in definite for c in t.children) for t in subject.doc[: subject.i])
+    doc = subject.doc
+    first = doc.user_data.get("crossfloor_first_indefinite")
+    if first is None:  # once per document: where each noun is first brought in by 'a', 'an', 'one' ...
+        first = doc.user_data["crossfloor_first_indefinite"] = {}
+        for t in doc:
+            if any(c.dep_ == "det" and c.lower_ not in definite for c in t.children):
+                first.setdefault(t.lemma_.lower(), t.i)
+    return first.get(subject.lemma_.lower(), subject.i) < subject.i
 
 
 def hyphenated(tok: Token) -> str:
