@@ -2,7 +2,7 @@
 ('- the talks would go on', '- the protests were "very small"'); 'As the Gazette reported at
 the time:' and the paragraph it reported: a lead-in that ends its paragraph with a colon reports
 what follows. Its cue is a speech verb with a speaker ('according to X' too) whose content no
-earlier pass read, the lead-in has nothing else to report.
+earlier pass read: the lead-in reports nothing of its own.
 
 What follows is one report, or one report an item when it is a list: items opened by a list
 mark ('-', '•', '1.'; cues.json `list_marks`) or left without a full stop, as bullets are. A
