@@ -74,6 +74,12 @@ def test_a_month_without_its_year_is_of_the_year_the_passage_tells_of(analysed):
     assert event["date_range"] == ["2018-03-01", "2018-03-31"]
 
 
+def test_a_resignation_in_a_when_clause_is_told_in_passing(analysed):
+    # the parser makes 'when' the clause's adverb, not its mark
+    [event] = events_of(analysed("Ann Lee became leader of the party when Tom Baxter resigned as prime minister.", date(2017, 6, 10)), "resignation")
+    assert (event["person"], event["news"], event["filled_by"]["news"]) == ("Tom Baxter", False, "news.told_as_past")
+
+
 def test_a_present_tense_outranks_a_date_of_something_else_in_the_clause(analysed):
     result = analysed("Speaker Tom Baxter's resignation reduces the chances of a government shutdown on Oct. 1.", date(2015, 9, 26))
     [event] = events_of(result, "resignation")

@@ -67,7 +67,8 @@ def is_aside(trigger: Token, lexicon: EventLexicon) -> bool:
     for _ in range(3):
         if node.dep_ in ASIDE_LINKS:
             return True
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lexicon.aside_marks for c in node.children):
+        # the parser makes 'when' the clause's adverb as often as its mark
+        if node.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in lexicon.aside_marks for c in node.children):
             return True
         if any(c.lower_ in lexicon.former_words and c.dep_ == "amod" for c in node.children):
             return True
