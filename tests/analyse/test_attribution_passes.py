@@ -110,3 +110,16 @@ def test_a_lead_in_looks_for_its_list_no_further_than_its_reach():
     assert [near[a:b] for a, b in paragraphs_after(near, 8)] == ["- the plan would go on"]
     far = "He said:\n" + " " * ITEMS_REACH + "\n- the plan would go on"
     assert list(paragraphs_after(far, 8)) == []
+
+
+def test_where_a_stretch_of_one_paragraph_starts_agrees_with_counting_the_paragraphs():
+    import random
+
+    from crossfloor.analyse.attribution.passes.continuation import paragraph_gap, stretch_start
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = "".join(rng.choice("ab \n") for _ in range(rng.randint(0, 24)))
+        pos = rng.randint(0, len(text))
+        start = stretch_start(text, pos)
+        assert all((paragraph_gap(text, end, pos) <= 1) == (end >= start) for end in range(pos + 1)), (text, pos)

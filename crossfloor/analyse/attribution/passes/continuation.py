@@ -41,7 +41,10 @@ def continued(state: AttributionState, a: Attribution, before: list[Attribution]
     """The attribution just before, at most a paragraph away; but when that one's source is a
     document or a body ('..., according to research.'), the last one before it in that stretch
     whose source may be a person speaking: a report does not say the next paragraph's words."""
-    near = [b for b in before if b.is_attributed and paragraph_gap(state.text, b.end, a.start) <= 1]
+    # paragraph_gap(text, b.end, a.start) <= 1 exactly when b ends at or after this offset,
+    # found once per quotation, not by reading the text between it and every report before it
+    stretch = stretch_start(state.text, a.start)
+    near = [b for b in before if b.is_attributed and b.end >= stretch]
     if not near or near[-1] is not before[-1]:
         return None
     impersonal = state.grammar.people.impersonal_heads
@@ -49,6 +52,19 @@ def continued(state: AttributionState, a: Attribution, before: list[Attribution]
     outer = [b for b in near if not any(c is not b and c.start <= b.start and b.end <= c.end for c in near)]
     spoken = [b for b in outer if b.subject is None or b.subject.lemma_.lower() not in impersonal]
     return spoken[-1] if spoken else near[-1]
+
+
+def stretch_start(text: str, pos: int) -> int:
+    """The first offset from which at most a paragraph lies before pos (`paragraph_gap` <= 1):
+    just after the line break before the nearest line with words, blank lines passed over,
+    that ends before pos's own line."""
+    line_break = text.rfind("\n", 0, pos)
+    while line_break > 0:
+        before = text.rfind("\n", 0, line_break)
+        if text[before + 1 : line_break].strip():
+            return before + 1
+        line_break = before
+    return 0
 
 
 def runs_on(a: Attribution) -> bool:
