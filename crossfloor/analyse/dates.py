@@ -70,8 +70,10 @@ class DateWords:
             period_parts=re.compile(rf"^({_either(data['period_parts'])})(?:\s+|-)", re.I),
             time_word=re.compile(rf"\d|{_either(data['time_words'])}|\b({_either(data['month_abbreviations'])})[a-z]*\b", re.I),
             duration=re.compile(
-                rf"^(?:\d+|{_either(duration['counts'])})[\s-]+(?:(?:{_either(duration['modifiers'])})\s+)?"
-                rf"(?:(?:{_either(duration['units'])})s?)(?:[\s-]+(?:{_either(duration['after'])}))?$",
+                # A count and a unit ('two years'), or a unit in the plural alone ('after weeks of
+                # pressure'): how long, never when.
+                rf"^(?:(?:\d+|{_either(duration['counts'])})[\s-]+(?:(?:{_either(duration['modifiers'])})\s+)?"
+                rf"(?:(?:{_either(duration['units'])})s?)|(?:{_either(duration['units'])})s)(?:[\s-]+(?:{_either(duration['after'])}))?$",
                 re.I,
             ),
             weekday=re.compile(

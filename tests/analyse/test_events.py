@@ -246,6 +246,16 @@ def test_weekdays_are_days_of_the_publication_week_and_durations_are_not_dates()
     assert resolve("last November", date(2019, 4, 29)).fields()["date_range"] == ["2018-11-01", "2018-11-30"]
     assert resolve("June 7", date(2019, 5, 24), future=True).first == date(2019, 6, 7)
     assert resolve("17 years", date(2012, 11, 21)) is None and resolve("after nearly two years", date(2012, 11, 21)) is None
+    assert resolve("weeks", date(2012, 11, 21)) is None and resolve("two weeks ago", date(2012, 11, 21)) is not None
+
+
+def test_a_duration_beside_a_second_mention_does_not_split_one_resignation(events_of):
+    text = (
+        "Deputy Transport Minister Ruth Calder resigned on Monday, ending a stormy year in the post. "
+        "Aides said Calder resigned after weeks of pressure from backbenchers."
+    )
+    [resignation] = events_of(text, date(2021, 5, 4), "resignation")
+    assert (resignation["person"], resignation["date"]) == ("Ruth Calder", "2021-05-03")
 
 
 def test_first_person_in_someones_own_words_is_them(events_of):
