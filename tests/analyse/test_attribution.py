@@ -17,6 +17,28 @@ def test_direct_quote_with_trailing_attribution(quotes_of):
     assert q.text == "We will not raise taxes,"
 
 
+def test_a_subject_the_parser_stranded_before_an_aside_still_speaks(quotes_of):
+    """The parser gives "Hart" to the participle of the aside and leaves 'told' without a
+    subject; a noun inside the aside ('his wife, Rose') is not the one speaking."""
+    q = only(quotes_of('"We will hold that vote before the summer," Ellen Hart, speaking after a visit to the palace, told reporters.'), "hold that vote")
+    assert q.speaker_resolved == "Ellen Hart"
+    text = 'After the count, a tearful Tom Brack, standing outside the town hall alongside his wife, Rose, said: "The voters of this town have spoken tonight."'
+    assert only(quotes_of(text), "voters of this town").speaker_resolved == "Tom Brack"
+
+
+def test_a_verb_with_its_own_object_does_not_report_the_clause_before_the_comma(quotes_of):
+    text = "While most trade in the region is settled in dollars and euros, Senator John Hale announced an electronic payment system."
+    assert quotes_of(text) == []
+    told = only(quotes_of("The plan would cost billions of pounds over the next decade, Senator John Hale warned voters on Tuesday."), "billions")
+    assert told.speaker_resolved == "John Hale"
+
+
+def test_a_fronted_clause_of_time_is_not_what_was_said(quotes_of):
+    text = "On June 3, minutes before the council voted to censure him, Mayor Peter Quinn claimed the minutes of the meeting had been altered."
+    q = only(quotes_of(text), "minutes of the meeting")
+    assert q.text == "the minutes of the meeting had been altered" and q.speaker_resolved == "Peter Quinn"
+
+
 def test_split_quote_shares_speaker_and_utterance(quotes_of):
     quotes = quotes_of('"We are ready," Mr Blake said, "and we will fight every seat."')
     first, second = only(quotes, "ready"), only(quotes, "every seat")

@@ -63,12 +63,20 @@ def sentence_final_content(grammar: CueGrammar, verb: Token) -> tuple[int, int] 
     tail = [t for t in verb.doc[verb.i + 1 : verb.sent.end] if t.i not in subject]
     # A colon after the attribution leads in to what was said: 'Just a year after he won,
     # Cameron said: "..."' reports the quotation, not the clause before the comma.
-    if any(t.pos_ == "VERB" or t.dep_ in CLAUSE_DEPS or t.text == ":" for t in tail):
+    if any(t.pos_ == "VERB" or t.dep_ in CLAUSE_DEPS or t.text == ":" for t in tail) or has_own_object(grammar, verb):
         return None
     content = verb.doc[after_lead_in(verb.doc, shape.start, shape.comma.i) : shape.comma.i]
     if not any(t.pos_ in ("VERB", "AUX") for t in content):
         return None
     return trimmed(content, verb)
+
+
+def has_own_object(grammar: CueGrammar, verb: Token) -> bool:
+    """'While most trade is in dollars, the union announced a payment system': a verb with an
+    object of its own reports that, not the clause before the comma. The one spoken to is no
+    such object ('..., the minister told reporters', '..., she urged voters')."""
+    addressed = grammar.cues.telling_verbs | grammar.cues.infinitive
+    return grammar.lemma(verb) not in addressed and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
 
 
 def after_lead_in(doc, start: int, end: int) -> int:
@@ -82,11 +90,18 @@ def complement_content(grammar: CueGrammar, verb: Token) -> tuple[int, int] | No
     """'said (that) the election would be held in May'."""
     if grammar.lemma(verb) not in grammar.clause_verbs:
         return None
-    clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None)
+    clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS and not fronted_adverbial(grammar, verb, c)), None)
     if clause is None:
         return None
     tokens = without_trailing_aside(before_next_report(grammar, clause)) + glued_on(verb, clause) + quoted_sequel(grammar, verb, clause)
     return trimmed(sorted(tokens, key=lambda t: t.i), verb) or NO_CONTENT
+
+
+def fronted_adverbial(grammar: CueGrammar, verb: Token, clause: Token) -> bool:
+    """'Minutes before the committee voted, Trump claimed ...': a clause before the verb opened
+    by a subordinating word other than a complementiser tells when or why, not what was said,
+    whatever the parser labelled it."""
+    return clause.i < verb.i and any(c.dep_ == "mark" and c.lower_ not in grammar.cues.complementisers for c in clause.children)
 
 
 def without_trailing_aside(tokens: list[Token]) -> list[Token]:

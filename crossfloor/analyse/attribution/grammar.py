@@ -80,9 +80,9 @@ class CueGrammar:
         return None
 
     def speaker_placed_apart(self, verb: Token, depth: int) -> Token | None:
-        """A speaker the parse puts away from the verb's subject: after an inverted cue, or the
-        speaker of the report a second cue continues."""
-        inverted = inverted_speaker(verb)
+        """A speaker the parse puts away from the verb's subject: after an inverted cue, the
+        speaker of the report a second cue continues, or a subject stranded before an aside."""
+        inverted = inverted_speaker(verb) or stranded_subject(verb)
         if inverted is not None:
             return inverted
         reporting = self.reporting_verb_above(verb)
@@ -131,6 +131,36 @@ def inverted_speaker(verb: Token) -> Token | None:
     if after is None or after < len(doc) and doc[after].text not in CLAUSE_CLOSERS:
         return None
     return speaker
+
+
+# How a noun the parser hung elsewhere may still be the subject a finite main verb lacks.
+STRANDED_DEPS = frozenset({"nsubj", "appos", "dobj"})
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """'Mr Cameron, speaking after a visit to the Palace, told reporters', 'a tearful Cameron,
+    standing outside Number 10, said': the parser gave the subject to the participle of the
+    aside (or took it for an apposition) and left the sentence's finite main verb without one.
+    The subject is the nearest noun before the verb that is some clause's subject or an
+    apposition (or, misread, an object) and opens the aside; the search stops at a quotation
+    mark or a clause's end."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == verb.sent.start:
+        return None
+    for tok in reversed(verb.doc[verb.sent.start : verb.i]):
+        if tok.is_quote or tok.text in (";", ":"):
+            return None
+        if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ in STRANDED_DEPS and opens_aside(tok):
+            return tok
+    return None
+
+
+def opens_aside(tok: Token) -> bool:
+    """The noun is followed by a comma and a participle: the aside it was stranded before
+    ('Cameron, standing outside ...'), not a noun inside the aside ('... alongside his wife,
+    Samantha, said')."""
+    doc = tok.doc
+    k = tok.i + 1
+    return k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].tag_ in ("VBG", "VBN")
 
 
 def just_after_quotation(verb: Token) -> bool:
