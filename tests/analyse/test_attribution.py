@@ -39,6 +39,18 @@ def test_a_fronted_clause_of_time_is_not_what_was_said(quotes_of):
     assert q.text == "the minutes of the meeting had been altered" and q.speaker_resolved == "Peter Quinn"
 
 
+def test_a_contracted_has_before_a_reported_clause_is_no_passive(quotes_of):
+    text = "Councillor Rhoda Vance chairs the committee. She's indicated that her lawyers have doubts about whether the new bylaw can be enforced."
+    q = only(quotes_of(text), "her lawyers have doubts")
+    assert q.speaker_resolved == "Rhoda Vance"
+
+
+def test_a_participle_the_writer_adds_after_the_reported_clause_is_not_reported(quotes_of):
+    text = "Governor Alan Pike announced on Monday that the two parties had agreed a budget for the state, ending a standoff that had lasted since spring."
+    q = only(quotes_of(text), "agreed a budget")
+    assert q.text == "that the two parties had agreed a budget for the state"
+
+
 def test_split_quote_shares_speaker_and_utterance(quotes_of):
     quotes = quotes_of('"We are ready," Mr Blake said, "and we will fight every seat."')
     first, second = only(quotes, "ready"), only(quotes, "every seat")

@@ -107,16 +107,24 @@ def fronted_adverbial(grammar: CueGrammar, verb: Token, clause: Token) -> bool:
 def without_trailing_aside(tokens: list[Token]) -> list[Token]:
     """The clause without the aside a comma sets off at its end, a relative clause about its last
     noun that the writer adds ('said he may declare an emergency, which he said would let him
-    act alone', 'planned to visit Wiranto, who was being treated in hospital'); one with quoted
-    words in it stays, as the speaker's."""
+    act alone', 'planned to visit Wiranto, who was being treated in hospital') or a participle
+    telling what the statement did ('announced that a deal had been reached, clearing the way
+    for a vote'); one with quoted words in it stays, as the speaker's."""
     words = [t.i for t in tokens if not (t.is_punct or t.is_space)]
     if not words:
         return tokens
-    for aside in (t for t in tokens if t.dep_ == "relcl" and t.right_edge.i >= max(words)):
+    for aside in (t for t in tokens if is_aside(t) and t.right_edge.i >= max(words)):
         comma = aside.left_edge.i - 1
         if set_off(aside, comma):
             return [t for t in tokens if t.i < comma]
     return tokens
+
+
+def is_aside(token: Token) -> bool:
+    """A relative clause, or a bare participle clause (no subject, no subordinating word)."""
+    if token.dep_ == "relcl":
+        return True
+    return token.dep_ == "advcl" and token.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "mark") for c in token.children)
 
 
 def set_off(aside: Token, comma: int) -> bool:
