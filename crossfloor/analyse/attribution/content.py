@@ -93,8 +93,22 @@ def complement_content(grammar: CueGrammar, verb: Token) -> tuple[int, int] | No
     clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS and not fronted_adverbial(grammar, verb, c)), None)
     if clause is None:
         return None
-    tokens = without_trailing_aside(before_next_report(grammar, clause)) + glued_on(verb, clause) + quoted_sequel(grammar, verb, clause)
+    reported = without_source(grammar, without_trailing_aside(before_next_report(grammar, clause)))
+    tokens = reported + glued_on(verb, clause) + quoted_sequel(grammar, verb, clause)
     return trimmed(sorted(tokens, key=lambda t: t.i), verb) or NO_CONTENT
+
+
+def set_off_by_comma(token: Token) -> bool:
+    """A comma right before the clause the token heads."""
+    comma = token.left_edge.i - 1
+    return comma >= 0 and token.doc[comma].text == ","
+
+
+def without_source(grammar: CueGrammar, tokens: list[Token]) -> list[Token]:
+    """The clause without an 'according to X' the parser hung in it: where the report was read,
+    not what was said ('has said she will not stand, according to Reuters')."""
+    source = {t.i for tok in tokens if tok.lower_ in grammar.cues.according_to for t in tok.subtree}
+    return [t for t in tokens if t.i not in source] if source else tokens
 
 
 def fronted_adverbial(grammar: CueGrammar, verb: Token, clause: Token) -> bool:
@@ -114,9 +128,8 @@ def without_trailing_aside(tokens: list[Token]) -> list[Token]:
     if not words:
         return tokens
     for aside in (t for t in tokens if is_aside(t) and t.right_edge.i >= max(words)):
-        comma = aside.left_edge.i - 1
-        if set_off(aside, comma):
-            return [t for t in tokens if t.i < comma]
+        if set_off_by_comma(aside) and not any(w.is_quote for w in aside.subtree):
+            return [t for t in tokens if t.i < aside.left_edge.i - 1]
     return tokens
 
 
@@ -125,11 +138,6 @@ def is_aside(token: Token) -> bool:
     if token.dep_ == "relcl":
         return True
     return token.dep_ == "advcl" and token.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "mark") for c in token.children)
-
-
-def set_off(aside: Token, comma: int) -> bool:
-    """A comma before the clause, and no quoted words in it."""
-    return comma >= 0 and aside.doc[comma].text == "," and not any(w.is_quote for w in aside.subtree)
 
 
 def quoted_sequel(grammar: CueGrammar, verb: Token, clause: Token) -> list[Token]:

@@ -28,7 +28,7 @@ def according_to_phrase(state: AttributionState, tok: Token) -> Attribution | No
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if pobj is None:
         return None
-    if speaks_itself(state, tok.head):
+    if speaks_itself(state, tok.head) or reports_a_report(state, tok):
         return None
     excluded = {t.i for t in tok.subtree}
     content = trimmed([t for t in tok.sent if t.i not in excluded], tok)
@@ -53,3 +53,12 @@ def speaks_itself(state: AttributionState, verb: Token) -> bool:
     sources, Sir Kim decided ..., said Landale' hangs on 'decided': the sources are the
     speaker of what they say.)"""
     return state.grammar.is_speech_verb(verb) and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def reports_a_report(state: AttributionState, tok: Token) -> bool:
+    """'Ms Vance has said she will not stand, though she would serve if asked, according to
+    Reuters': at the end of a sentence 'according to' may hang deep in the reported clause, but
+    it names where a report made earlier in the sentence was read; the speech verb above it,
+    with a subject of its own, gives the speaker. (Before the speech verb it names the source of
+    what follows: 'According to Whitehall sources, Sir Kim decided ..., said Landale'.)"""
+    return any(state.grammar.is_speech_verb(a) and a.i < tok.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children) for a in tok.ancestors)
