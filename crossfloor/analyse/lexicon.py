@@ -302,6 +302,11 @@ class PartyLexicon:
         name = name.strip()
         return self._party(name.lower()) if name[:1].isupper() else None
 
+    def leading(self, words: list[str]) -> int:
+        """How many of the first words name one party, the longest run that does ('Liberal
+        National MP': 2; 'Labour MP': 1; 'MP': 0)."""
+        return next((k for k in range(len(words), 0, -1) if self.normalise(" ".join(words[:k]))), 0)
+
     def names_of(self, party: str) -> set[str]:
         """Every name (lower case) that can stand for a canonical party, in any country."""
         plain = {alias for alias, name in self.canonical.items() if name == party}

@@ -118,6 +118,7 @@ def test_near_misses_are_not_events(events_of, text):
         ("Mr Blunkett quit as home secretary last week after being told of the findings.", "Blunkett", "home secretary"),
         ("Former minister Clare Short, who resigned from the government over the Iraq war, said the advice was wrong.", "Clare Short", "government"),
         ("The affair prompted the resignation of BBC chairman Gavyn Davies.", "Gavyn Davies", "BBC chairman"),
+        ("Voters in the Australian seat of Eastvale go to the polls after the resignation of Liberal National MP Joan Pell.", "Joan Pell", "MP"),
     ],
 )
 def test_resignations(events_of, text, person, office):

@@ -26,6 +26,9 @@ class Parties:
     def normalise(self, name: str) -> str | None:
         return self.lexicon.normalise(name)
 
+    def leading(self, words: list[str]) -> int:
+        return self.lexicon.leading(words)
+
     def is_party_noun(self, tok: Token) -> bool:
         """'party' itself, as in 'the party', 'his party'."""
         return tok.lemma_.lower() in self.lex.party_nouns

@@ -158,12 +158,17 @@ def role_beside(doc: Doc, person: Speaker, sent: Span, parties: Parties) -> str 
     for ent in sent.ents:
         if ent.label_ != "PERSON" or not person.name.endswith(ent.text.split()[-1]):
             continue
-        role = role_before(doc, sent, ent)
-        while role and parties.normalise(role[0].text):
-            role = role[1:]
+        role = without_leading_party(role_before(doc, sent, ent), parties)
         if role:
             return phrase_text(doc, role)
     return None
+
+
+def without_leading_party(role: list[Token], parties: Parties) -> list[Token]:
+    """The role without the parties written before it ('Liberal National MP': MP)."""
+    while role and (named := parties.leading([t.text for t in role])):
+        role = role[named:]
+    return role
 
 
 def role_before(doc: Doc, sent: Span, ent: Span) -> list[Token]:

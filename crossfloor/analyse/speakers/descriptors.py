@@ -149,8 +149,8 @@ def role_words(phrase: list[Token], seat: str | None, words: Lexicons) -> list[T
 
     owner = owner_of(root)
     kept = [t for t in phrase if not t.is_punct and not own_determiner(t) and t.i not in owner and t.text not in seat_words and t.lower_ not in words.people.role_fillers]
-    while kept and leads_no_role(kept[0], words):
-        kept.pop(0)
+    while kept and ((named := words.parties.leading([t.text for t in kept])) or leads_no_role(kept[0], words)):
+        kept = kept[max(named, 1) :]
     return kept
 
 
@@ -161,9 +161,9 @@ def owner_of(root: Token | None) -> set[int]:
 
 
 def leads_no_role(token: Token, words: Lexicons) -> bool:
-    """A party, number or pronoun opening a descriptor is not part of the role ('Labour MP',
-    'one aide')."""
-    return words.parties.normalise(token.text) is not None or token.pos_ in ("NUM", "PRON") or token.lower_ in words.people.numeral_words
+    """A number or pronoun opening a descriptor is not part of the role ('one aide'); nor is a
+    party ('Labour MP', 'Liberal National MP': `PartyLexicon.leading`)."""
+    return token.pos_ in ("NUM", "PRON") or token.lower_ in words.people.numeral_words
 
 
 def role_from(phrase: list[Token], seat: str | None, words: Lexicons) -> str | None:
