@@ -8,7 +8,6 @@ from ..direct import standalone
 from ..record import Attribution
 from ..state import AttributionState
 from . import (
-    characterisation,
     characterised_quotation,
     clausal_complement,
     colon_lead_in,
@@ -28,7 +27,7 @@ ADJACENT_CUE = frozenset(
     for m in (parenthetical_cue, sentence_final_cue, clausal_complement, infinitive_complement, paratactic_cue, cue_after, colon_lead_in, cue_before)
 )
 # ...and those that find the verb or noun whose content holds a fragment.
-GOVERNING_CUE = frozenset({governed_quotation.NAME, characterised_quotation.NAME, characterisation.NAME})
+GOVERNING_CUE = frozenset({governed_quotation.NAME, characterised_quotation.NAME})
 
 
 def worth_reporting(state: AttributionState) -> None:
