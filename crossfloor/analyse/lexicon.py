@@ -46,6 +46,7 @@ class CueLexicon:
     title_minor_words: frozenset[str] = frozenset()
     interview_labels: tuple[str, ...] = ()
     list_marks: frozenset[str] = frozenset()
+    perfect_contractions: frozenset[str] = frozenset()
 
     @property
     def clause_verbs(self) -> frozenset[str]:
@@ -93,6 +94,7 @@ WORD_SETS = (
     "programme_lead_words",
     "title_minor_words",
     "list_marks",
+    "perfect_contractions",
 )
 
 

@@ -69,7 +69,7 @@ class CueGrammar:
         if subjects:  # two are a misparse, mostly of a dateline ('RENO, Nev. (AP) — Donald Trump said')
             return min(subjects, key=lambda c: abs(c.i - verb.i))
         if any(c.dep_ == "nsubjpass" for c in verb.children):
-            return self.contracted_perfect(verb) or passive_agent(verb)
+            return self.passive_speaker(verb)
         placed = self.speaker_placed_apart(verb, depth)
         if placed is not None:
             return placed
@@ -79,12 +79,17 @@ class CueGrammar:
             return self.subject_of(verb.head, depth + 1)
         return None
 
+    def passive_speaker(self, verb: Token) -> Token | None:
+        """The speaker of a verb the parser read as a passive: its agent ('was told by X'),
+        unless the passive is a misread perfect."""
+        return self.contracted_perfect(verb) or passive_agent(verb)
+
     def contracted_perfect(self, verb: Token) -> Token | None:
         """"He's indicated that ...": the parser reads "'s" as 'is', a passive; before a
         participle with a reported clause it is 'has', and the subject is the speaker. Not a
         verb of telling, whose passive takes a clause too ('she's told that ...')."""
         subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
-        contracted = any(c.dep_ == "auxpass" and c.text.replace("\u2019", "'") == "'s" for c in verb.children)
+        contracted = any(c.dep_ == "auxpass" and c.lower_ in self.cues.perfect_contractions for c in verb.children)
         person = subject.pos_ == "PROPN" or subject.lower_ in self.people.personal_pronouns
         reported = any(c.dep_ == "ccomp" for c in verb.children)
         return subject if contracted and person and reported and self.lemma(verb) not in self.cues.telling_verbs else None
