@@ -61,4 +61,4 @@ def reports_a_report(state: AttributionState, tok: Token) -> bool:
     it names where a report made earlier in the sentence was read; the speech verb above it,
     with a subject of its own, gives the speaker. (Before the speech verb it names the source of
     what follows: 'According to Whitehall sources, Sir Kim decided ..., said Landale'.)"""
-    return any(state.grammar.is_speech_verb(a) and a.i < tok.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children) for a in tok.ancestors)
+    return any(a.i < tok.i and speaks_itself(state, a) for a in tok.ancestors)
