@@ -39,6 +39,30 @@ def test_a_fronted_clause_of_time_is_not_what_was_said(quotes_of):
     assert q.text == "the minutes of the meeting had been altered" and q.speaker_resolved == "Peter Quinn"
 
 
+def test_a_clause_before_a_semicolon_is_not_what_the_next_verb_reports(quotes_of):
+    text = "Ortega said the mayor had lost a lot of blood; local radio reported he was having surgery."
+    quotes = quotes_of(text)
+    assert only(quotes, "having surgery").speaker_resolved == "local radio"
+    assert only(quotes, "lost a lot of blood").speaker_resolved == "Ortega"
+
+
+def test_a_cue_in_an_adverbial_clause_with_its_own_subject_is_a_report_of_its_own(quotes_of):
+    text = "Jane Roe said she wants a new spirit of cooperation as she pledged to get the bill out of the way and concentrate on the budget."
+    quotes = quotes_of(text)
+    assert only(quotes, "new spirit").text == "she wants a new spirit of cooperation"
+    assert only(quotes, "get the bill").cue == "pledged"
+    kept = only(quotes_of("Tom Baxter said he would resign if the party voted against him."), "resign")
+    assert kept.text == "he would resign if the party voted against him"
+    # a cue word that reports nothing here ('continue') is no second report
+    kept = only(quotes_of("The lawyers told the court the rule could take effect even as legal challenges continued in lower courts."), "take effect")
+    assert kept.text.endswith("continued in lower courts")
+
+
+def test_a_that_clause_the_parser_hung_on_the_noun_before_it_is_still_reported(quotes_of):
+    q = only(quotes_of("Judge Mara Quist clarified in the proceedings that her sentencing decisions were not connected to the earlier case."), "sentencing decisions")
+    assert q.speaker_resolved == "Mara Quist" and q.cue == "clarified"
+
+
 def test_a_contracted_has_before_a_reported_clause_is_no_passive(quotes_of):
     text = "Councillor Rhoda Vance chairs the committee. She's indicated that her lawyers have doubts about whether the new bylaw can be enforced."
     q = only(quotes_of(text), "her lawyers have doubts")
@@ -123,6 +147,29 @@ def test_pronoun_and_colon_lead_in_resolve_to_the_right_person(quotes_of):
 def test_a_lead_in_without_a_cue_gives_the_quotation_to_the_one_person_it_is_about(quotes_of, lead_in, speaker):
     [q] = [q for q in quotes_of(f'{lead_in}\n\n"We should split the disputed land in half and be done with it."') if "disputed land" in q.text]
     assert q.speaker_resolved == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the parser hangs the colon, and the lead-in, on a verb inside the quotation
+        ('Tom Baxter said the talks would go on. Ann Lee saw compromise as the best way for the two nations to settle their differences: "I think that both countries should compromise and split the disputed area in half."', "Ann Lee"),
+        # a platform the recogniser takes for a person is no second person in the lead-in
+        ('Tom Baxter said the count was over.\nIncumbent Governor Ann Lee quickly took a parting shot on Twitter: "Oh no, really big news, perhaps the biggest story in years!"', "Ann Lee"),
+        # an organisation named as the lead-in's subject
+        ('Tom Baxter said the count was over.\nThe White House hit back on Monday: "The count was fair and the result will stand."', "White House"),
+    ],
+)
+def test_a_lead_in_in_the_quotations_own_sentence_gives_it_to_its_subject_not_to_the_last_speaker(quotes_of, text, speaker):
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker_resolved == speaker and q.found_by == "colon_lead_subject"
+
+
+def test_a_lead_in_whose_colon_hangs_inside_the_quotation_and_whose_root_stands_before_it_ends(quotes_of):
+    """The parser hangs the colon on a word inside the quotation and the lead-in's words on a
+    root before the colon: the climb to the lead-in's verb stops at the root (once it never
+    did: the root is its own head, and spaCy hands out a new Token object at every access)."""
+    assert all(q.speaker_resolved is None for q in quotes_of("Well, there’s another fight brewing: “A Season of Silence.”"))
 
 
 def test_continuation_paragraph_inherits_speaker_and_venue(quotes_of):

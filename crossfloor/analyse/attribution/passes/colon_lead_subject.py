@@ -1,7 +1,7 @@
 """'Collins saw compromise as the only way out: "...', 'Marrero rejected the argument: "...':
 a lead-in ending in a colon right before a quotation that opens its own sentence, with no cue
-verb, whose clause is about a person: that person says it (the clause's verb is the cue). Runs
-after colon_lead_in, which takes the lead-ins that hold a cue verb.
+verb, whose clause is about a person or an organisation: that one says it (the clause's verb
+is the cue). Runs after colon_lead_in, which takes the lead-ins that hold a cue verb.
 
 Not when the lead-in names another person after its verb ('Cameron answered Romney with a
 jibe:'): whose words follow is then a guess, unless the lead-in holds a speech noun from a
@@ -23,15 +23,27 @@ def colon_lead_subject(state: AttributionState) -> None:
         lead = lead_before(state, quoted_span(state.doc, a.mark))
         if lead is None or lead.text != ":":
             continue
-        # The clause the colon closes: the verb it hangs on, before it. Not the sentence's root,
-        # which may be a clause before it ('When Johnson pressed her, she slapped him down: "...').
-        verb = lead.head
-        if verb.pos_ in ("VERB", "AUX") and verb.i < lead.i and about_one_person(state, verb, lead):
+        verb = lead_in_verb(lead)
+        if verb is not None and about_one_speaker(state, verb, lead):
             attach_cue(state, a, verb, NAME)
             continue
         noun = speech_from_person(state, lead)
         if noun is not None:
             attach_cue(state, a, noun[0], NAME, noun_source=noun[1])
+
+
+def lead_in_verb(colon: Token) -> Token | None:
+    """The verb of the clause the colon closes: the verb it hangs on, before it. Not the
+    sentence's root, which may be a clause before it ('When Johnson pressed her, she slapped him
+    down: "...'). Where the parser hung the colon, and the lead-in, on a verb inside the
+    quotation, the lead-in's own verb: the highest word above the word before the colon that
+    still stands before it."""
+    verb = colon.head
+    if verb.i > colon.i and colon.i > colon.sent.start:
+        verb = colon.doc[colon.i - 1]
+        while verb.head.i < colon.i and verb.head.i != verb.i:  # the root is its own head
+            verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") and verb.i < colon.i else None
 
 
 def speech_from_person(state: AttributionState, colon: Token) -> tuple[Token, Token] | None:
@@ -60,13 +72,15 @@ def names_or_introduces_person(tok: Token) -> bool:
     return names_person(tok) or any(c.dep_ == "appos" and names_person(c) for c in tok.children)
 
 
-def about_one_person(state: AttributionState, verb: Token, colon: Token) -> bool:
-    """The clause's subject is a person named or a personal pronoun, and no other person is
-    named between its verb and the colon."""
+def about_one_speaker(state: AttributionState, verb: Token, colon: Token) -> bool:
+    """The clause's subject is a person or an organisation named ('The White House hit back:')
+    or a personal pronoun, and no other person is named between its verb and the colon."""
     subject, people = state.grammar.subject_of(verb), state.grammar.people
-    if subject is None or not (names_person(subject) or subject.lower_ in people.personal_pronouns - people.unresolved_pronouns):
+    speaker = subject is not None and (names_person(subject) or subject.ent_type_ == "ORG" or subject.lower_ in people.personal_pronouns - people.unresolved_pronouns)
+    if not speaker:
         return False  # not 'It is no great mystery: "..."'
-    return not any(t.ent_type_ == "PERSON" for t in state.doc[verb.i + 1 : colon.i])
+    # A platform the recogniser took for a person ('took a shot on Twitter:') is no other person.
+    return not any(t.ent_type_ == "PERSON" and t.lower_ not in people.platforms for t in state.doc[verb.i + 1 : colon.i])
 
 
 def names_person(tok: Token) -> bool:
