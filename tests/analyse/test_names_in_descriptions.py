@@ -67,6 +67,20 @@ def test_a_foreign_leaders_title_does_not_make_them_the_article_s_prime_minister
     assert speakers(text)[-1] == "prime minister"
 
 
+def test_in_an_article_about_no_one_country_each_of_its_nationalities_qualifies_a_role(nlp):
+    """Irish, German and Dutch words, no one country ahead: each nationality is another
+    country's, so 'Dutch Prime Minister Mark Rutte' is not a bare 'the prime minister'. With one
+    nationality only, it is the article's own (the test after this one)."""
+    from crossfloor.analyse.lexicon import party_lexicon, people_lexicon
+    from crossfloor.analyse.speakers.description import foreign_words
+    from crossfloor.analyse.speakers.state import Lexicons
+
+    words = Lexicons(people_lexicon(), party_lexicon())
+    summit = nlp("She spoke on the Irish border after talks with German Chancellor Angela Merkel and Dutch Prime Minister Mark Rutte.")
+    assert {"german", "dutch"} <= foreign_words(summit, words)
+    assert foreign_words(nlp("Dutch Prime Minister Mark Rutte met farmers on Monday."), words) == set()
+
+
 def test_in_an_article_about_that_country_its_leader_is_the_prime_minister(speakers):
     text = "Dutch Prime Minister Mark Rutte met farmers in Amsterdam on Monday. The prime minister says there can be no deal without the farmers."
     assert speakers(text) == ["Mark Rutte"]

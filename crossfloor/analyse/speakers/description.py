@@ -84,16 +84,18 @@ def qualifiers(person: Person, wanted: Description) -> set[str]:
 
 def foreign_words(doc: Doc, words: Lexicons) -> set[str]:
     """The nationalities the article names (the entity recogniser's NORP, but parties), in lower
-    case, but those of the country it is about (data/countries.json); none when it is about no
-    one country, as far as the data tells ('Dutch' in an article from the Netherlands is its
-    own)."""
+    case, but those of the country it is about (data/countries.json): 'Dutch' in an article
+    from the Netherlands is its own. When the article is about no one country, as far as the
+    data tells, the one nationality it names is its own; of two or more, each qualifies a role:
+    a bare 'the prime minister' in a report of a summit is not 'Dutch Prime Minister Mark Rutte'
+    more than any other."""
     found = doc.user_data.get("crossfloor_foreign_words")
     if found is None:
         country = getattr(doc._, "country", None) if doc.has_extension("country") else None
         code = country.code if country is not None else None
         own = {w.lower() for w, of in country_words().country_of.items() if of == code}
         nationalities = {t.lower_ for t in doc if t.ent_type_ == "NORP" and words.parties.normalise(t.text) is None}
-        found = nationalities - own if code else set()
+        found = nationalities - own if code else nationalities if len(nationalities) > 1 else set()
         doc.user_data["crossfloor_foreign_words"] = found
     return found
 
