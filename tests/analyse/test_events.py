@@ -160,6 +160,10 @@ def test_expulsion_and_whip(events_of):
         ("This fall", date(2015, 12, 19), ("2015-09-01", "2015-11-30")),
         ("last winter", date(2015, 12, 19), ("2014-12-01", "2015-02-28")),
         ("this summer", date(2016, 7, 4), ("2016-06-01", "2016-07-04")),
+        # A weekday beside the day fixes the year, even a few days after publication.
+        ("next Wednesday, July 31", date(2019, 7, 28), ("2019-07-31", "2019-07-31")),
+        ("on Friday, March 1", date(2019, 2, 25), ("2019-03-01", "2019-03-01")),
+        ("Saturday, March 3", date(2019, 2, 25), ("2018-03-03", "2018-03-03")),
     ],
 )
 def test_date_phrases(phrase, published, expected):
@@ -170,6 +174,10 @@ def test_date_phrases(phrase, published, expected):
 @pytest.mark.parametrize("phrase", ["on Wednesday", "last night", "June last year", "just over two years ago"])
 def test_relative_dates_need_a_publication_date(phrase):
     assert resolve(phrase, None) is None
+
+
+def test_a_weekday_that_agrees_with_no_year_near_fixes_no_day():
+    assert resolve("Thursday, July 31", date(2019, 7, 28)) is None
 
 
 def test_words_that_only_look_like_dates_are_not_dates():
@@ -259,6 +267,28 @@ def test_a_duration_beside_a_second_mention_does_not_split_one_resignation(event
     assert (resignation["person"], resignation["date"]) == ("Ruth Calder", "2021-05-03")
 
 
+def test_his_resignation_after_a_spokesman_spoke_refers_back_to_the_resignation_told(events_of):
+    """The pronoun resolver gives 'his' to the last speaker; a noun of a resignation with a
+    pronoun for its person, after one resignation was told, is that resignation again."""
+    text = (
+        "Senator Alan Pryce surprised colleagues on Monday by saying he will resign at the end of the month. "
+        "The senator will first return to his farm before he retires to the coast, the party spokesman Paul Dorn said. "
+        "He will not be involved in running the party after his resignation."
+    )
+    [resignation] = events_of(text, date(2013, 2, 12), "resignation")
+    assert resignation["person"] == "Alan Pryce"
+    assert len(resignation["evidence"]) == 2
+
+
+def test_an_office_read_across_blanked_page_furniture_has_no_white_space_of_it(events_of):
+    text = (
+        "Story highlights Pope Benedict XVI surprises the world with his decision to step down\n\n"
+        "The spiritual leader of Roman Catholics, Pope Benedict XVI, surprised the world Monday by saying he will resign at the end of the month."
+    )
+    [resignation] = events_of(text, date(2013, 2, 12), "resignation")
+    assert resignation["office"] == "Pope"
+
+
 def test_first_person_in_someones_own_words_is_them(events_of):
     [resignation] = events_of('In his letter, Tom Smith wrote: "I have decided today to resign from the cabinet."', date(2020, 3, 2), "resignation")
     assert resignation["person"] == "Tom Smith"
@@ -337,7 +367,11 @@ def test_a_pass_switched_off_stops_contributing(events_with):
     [switch] = events_with(next_sentence, without("new_party_next_sentence"), "party_switch")
     assert (switch.person, switch.to_party) == ("Alan Price", None)
     resigned = "Sarah Lane, the Labour MP for Northfield, resigned as shadow health secretary on Monday. Her resignation came after a row over the budget."
-    assert [e.found_by for e in events_with(resigned, kind="resignation")] == ["verb:resign", "noun:resignation"]
+    # 'Her resignation' refers back to the resignation told: one event, with both sentences
+    [both] = events_with(resigned, kind="resignation")
+    assert (both.found_by, len(both.evidence)) == ("verb:resign", 2)
+    [verbs_only] = events_with(resigned, without("resignation_nouns"), "resignation")
+    assert len(verbs_only.evidence) == 1
     assert [e.found_by for e in events_with(resigned, without("resignation_verbs"), "resignation")] == ["noun:resignation"]
     assert events_with(resigned, without("resignation_verbs", "resignation_nouns"), "resignation") == []
     called = "Mark Dunn, the MP for Eastleigh, has defected from the Liberal Democrats to the Green Party. The Liberal Democrats called on him to stand down and fight a by-election."

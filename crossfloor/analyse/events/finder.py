@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..doctext import inside_quotation
+from ..doctext import inside_quotation, text_of
 from .assertion import Assertion
 from .base import BLOCKED, EventType, Readers
 from .merge import Merger
@@ -97,7 +97,7 @@ class EventFinder:
         reading = self.reading(doc, cast)
         for _, run in self.triggers:
             run(reading)
-        events = self.merge(reading.events())
+        events = self.merge(reading.events(), text_of(reading.doc))
         self.fill_in(doc, events, cast)
         events = [e for e in events if self.types[e.type].keep(e)]
         return sorted(events, key=lambda e: (e.start, e.type))

@@ -38,8 +38,8 @@ class Merger:
             "union": union,
         }
 
-    def __call__(self, events: list[Event]) -> list[Event]:
-        """One event per participant and change in an article."""
+    def __call__(self, events: list[Event], text: str = "") -> list[Event]:
+        """One event per participant and change in an article (text: the article's)."""
         merged: list[Event] = []
         unnamed: list[Event] = []
         for event in sorted(events, key=lambda e: e.start):
@@ -48,10 +48,10 @@ class Merger:
                 unnamed.append(event)
                 continue
             into = None if event.distinct else next((m for m in merged if self.compatible(m, event)), None)
-            if into is None:
-                merged.append(event)
-            else:
+            if into is not None:
                 self.absorb(into, event)
+            elif not refers_back(event, merged, text):
+                merged.append(event)
         for event in unnamed:
             self.join_unnamed(event, merged)
         return merged
@@ -102,6 +102,34 @@ class Merger:
         if ours and theirs and ours.lower() in self.containing_offices:
             take(into, other, name)
         fill(into, other, name)
+
+
+# The mark a noun trigger leaves on found_by ('noun:resignation'), and the participant route of
+# a pronoun ('participants.pronoun'): together, a mention like 'his resignation'.
+NOUN_TRIGGER = "noun:"
+PRONOUN_ROUTE = "participants.pronoun"
+
+
+def refers_back(event: Event, merged: list[Event], text: str) -> bool:
+    """'He won't be involved after his resignation': a noun of the event whose participant is a
+    pronoun names no new event when the article has told one of its type, of one person, before
+    it; it refers back to that one, whoever the pronoun resolver picked (often the last speaker).
+    It adds its sentence to that event's evidence and nothing else: its fields came through the
+    pronoun. Not when the sentence names the one the pronoun was resolved to ('Robin Cook was
+    paid for his book about his resignation'): the pronoun is bound there, not guessed."""
+    participant = spec(event.type).participant
+    if not (event.found_by or "").startswith(NOUN_TRIGGER) or event.filled_by.get(participant) != PRONOUN_ROUTE:
+        return False
+    resolved = getattr(event, participant) or ""
+    if resolved.split() and resolved.split()[-1] in text[event.start : event.end]:
+        return False
+    told = [m for m in merged if m.type == event.type and getattr(m, participant)]
+    if len({getattr(m, participant) for m in told}) != 1:
+        return False
+    span = [event.start, event.end]
+    if span not in told[-1].evidence:
+        told[-1].evidence.append(span)
+    return True
 
 
 def keys_agree(a: Event, b: Event) -> bool:

@@ -109,7 +109,11 @@ class Resignation(EventType):
     def office_is_a_post(self, event: Event, _events: list[Event]) -> None:
         """An office is a post or nothing: 'Home Secretary', 'the cabinet', 'Congress'; not a
         title ('Rep.'), a bare 'office', or words the parse swept in ('spiritual leader 1.2
-        billion'). The post is the noun before any 'of' ('editor of the editorial page')."""
+        billion'). The post is the noun before any 'of' ('editor of the editorial page').
+        Its words are joined by single spaces: a role read across a line break ('Story
+        highlights\n\nPope ...') keeps none of the break's white space."""
+        if event.office:
+            event.office = " ".join(event.office.split()) or None
         if event.office and not self.names_a_post(event.office):
             event.office = None
             event.filled_by.pop("office", None)
