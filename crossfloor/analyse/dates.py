@@ -263,10 +263,35 @@ def resolve(phrase: str, published: date | None, future: bool = False) -> When |
     if special:
         return When(special[0], special[1], phrase)
     when = _parsed(text, published, future, phrase)
+    weekday = named_weekday(text)
+    if weekday is not None and when is not None and published and when.first == when.last and not YEAR.search(text):
+        return in_year_of_weekday(when, weekday, published)
     # A past event is not dated after its report, and no range runs backwards.
     if when is None or when.first > when.last or (published and not future and when.first > published):
         return None
     return when
+
+
+def named_weekday(text: str) -> int | None:
+    """The one day of the week a phrase names (Monday 0), if it names one."""
+    weekdays = date_words().weekdays
+    named = {weekdays[w] for w in re.findall(r"[a-z]+", text.lower()) if w in weekdays}
+    return named.pop() if len(named) == 1 else None
+
+
+def in_year_of_weekday(when: When, weekday: int, published: date) -> When | None:
+    """'Wednesday, July 31' without a year: the day in the year next to the publication's in
+    which July 31 is a Wednesday, the nearest first. The writer fixed the day twice over, so it
+    stands even after publication ('announced his resignation effective next Wednesday, July
+    31'); when no year near agrees, the phrase fixes no day."""
+    for year in sorted((published.year - 1, published.year, published.year + 1), key=lambda y: abs(y - published.year)):
+        try:
+            day = when.first.replace(year=year)
+        except ValueError:  # 29 February
+            continue
+        if day.weekday() == weekday:
+            return When(day, day, when.text)
+    return None
 
 
 def resolve_words(phrase: str, published: date | None, future: bool = False) -> When | None:
