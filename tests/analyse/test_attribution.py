@@ -172,6 +172,22 @@ def test_a_lead_in_whose_colon_hangs_inside_the_quotation_and_whose_root_stands_
     assert all(q.speaker_resolved is None for q in quotes_of("Well, there’s another fight brewing: “A Season of Silence.”"))
 
 
+def test_a_quotation_led_in_by_a_clause_about_someone_else_named_does_not_continue_the_last_speaker(quotes_of):
+    text = (
+        "Senator Tom Baxter said the count had been fair and the result would stand.\n"
+        'The Lee campaign recycled a statement it first put out in July: "The voters will decide this election."'
+    )
+    [q] = [q for q in quotes_of(text) if "voters will decide" in q.text]
+    assert q.speaker_resolved != "Tom Baxter"
+    # a lead-in about the same person still continues them
+    text = 'Senator Tom Baxter said the count had been fair.\nBaxter was blunt about it: "The result will stand."'
+    [q] = [q for q in quotes_of(text) if "result will stand" in q.text]
+    assert q.speaker_resolved == "Tom Baxter"
+    # nor is 'according to' a lead-in about someone else: the names inside the quotation are not its subject
+    text = 'Deputy Joao Murad, a member of the delegation, said there was deep mourning.\nAccording to Joao Murad: "Yasser Arafat was a leader who became a world figure".'
+    assert {q.speaker_resolved for q in quotes_of(text)} == {"Joao Murad"}
+
+
 def test_continuation_paragraph_inherits_speaker_and_venue(quotes_of):
     text = (
         'The minister told Sky News: "It is a sad day for the party and for me.\n'

@@ -42,6 +42,20 @@ def standalone(text: str, a: Attribution) -> bool:
     return not before or before[-1] in "\n.!?:…"
 
 
+def lead_in_verb(colon: Token) -> Token | None:
+    """The verb of the clause the colon closes: the verb it hangs on, before it. Not the
+    sentence's root, which may be a clause before it ('When Johnson pressed her, she slapped him
+    down: "...'). Where the parser hung the colon, and the lead-in, on a verb inside the
+    quotation, the lead-in's own verb: the highest word above the word before the colon that
+    still stands before it."""
+    verb = colon.head
+    if verb.i > colon.i and colon.i > colon.sent.start:
+        verb = colon.doc[colon.i - 1]
+        while verb.head.i < colon.i and verb.head.i != verb.i:  # the root is its own head
+            verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") and verb.i < colon.i else None
+
+
 def content_path(span: Span, naming_prepositions: frozenset[str]):
     """Ancestors of a quoted fragment reached through content relations (object, complement,
     'as ...'), not through adjuncts."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..direct import attach_cue, lead_before, quoted_span
+from ..direct import attach_cue, lead_before, lead_in_verb, quoted_span
 from ..state import AttributionState
 
 NAME = "colon_lead_subject"
@@ -30,20 +30,6 @@ def colon_lead_subject(state: AttributionState) -> None:
         noun = speech_from_person(state, lead)
         if noun is not None:
             attach_cue(state, a, noun[0], NAME, noun_source=noun[1])
-
-
-def lead_in_verb(colon: Token) -> Token | None:
-    """The verb of the clause the colon closes: the verb it hangs on, before it. Not the
-    sentence's root, which may be a clause before it ('When Johnson pressed her, she slapped him
-    down: "...'). Where the parser hung the colon, and the lead-in, on a verb inside the
-    quotation, the lead-in's own verb: the highest word above the word before the colon that
-    still stands before it."""
-    verb = colon.head
-    if verb.i > colon.i and colon.i > colon.sent.start:
-        verb = colon.doc[colon.i - 1]
-        while verb.head.i < colon.i and verb.head.i != verb.i:  # the root is its own head
-            verb = verb.head
-    return verb if verb.pos_ in ("VERB", "AUX") and verb.i < colon.i else None
 
 
 def speech_from_person(state: AttributionState, colon: Token) -> tuple[Token, Token] | None:

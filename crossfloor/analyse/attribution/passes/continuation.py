@@ -7,7 +7,7 @@ speaker of the quotation it runs on into."""
 
 from __future__ import annotations
 
-from ..direct import standalone
+from ..direct import lead_before, lead_in_verb, quoted_span, standalone
 from ..record import Attribution
 from ..state import AttributionState
 
@@ -22,11 +22,30 @@ def continuation(state: AttributionState) -> None:
             continue
         previous = everything[k - 1] if k > 0 else None
         parent = continued(state, a, everything[:k]) if standalone(text, a) else continued_in_sentence(text, a, previous)
+        if parent is not None and led_in_by_another(state, a, parent):
+            parent = None
         if standalone(text, a) and (parent is None or runs_on(a)):
             parent = continued_by(text, a, everything[k + 1 :]) or parent
         if parent is not None:
             a.inherits_from = parent
             a.found_by = NAME
+
+
+def led_in_by_another(state: AttributionState, a: Attribution, parent: Attribution) -> bool:
+    """'Romney said ... The Biden campaign recycled a statement: "..."': a colon lead-in whose
+    subject names someone (a proper noun) the previous report's source does not is about that
+    one, not a continuation of the previous speaker; whose words they are is then left open,
+    not guessed."""
+    if a.mark is None:
+        return False
+    lead = lead_before(state, quoted_span(state.doc, a.mark))
+    verb = lead_in_verb(lead) if lead is not None and lead.text == ":" else None
+    subject = state.grammar.subject_of(verb) if verb is not None else None
+    if subject is None or subject.i > lead.i:  # 'According to X: "Y was ..."' has no subject of its own
+        return False
+    named = {t.lower_ for t in subject.subtree if t.pos_ == "PROPN"}
+    known = {t.lower_ for t in parent.subject.subtree} if parent.subject is not None else set()
+    return bool(named) and not named & known
 
 
 def continued_in_sentence(text: str, a: Attribution, previous: Attribution | None) -> Attribution | None:
