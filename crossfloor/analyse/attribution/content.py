@@ -206,7 +206,7 @@ def before_next_report(grammar: CueGrammar, clause: Token) -> list[Token]:
     with a subject ('said A as she pledged B'). A participle ('said A, adding "B"') was cut there
     too: the tuning parts gained, the UK validation part lost 0.009."""
     tokens = list(clause.subtree)
-    cues = [t for t in tokens if t.i > clause.i and grammar.is_cue_verb(t) and not is_passive(t) and (t.dep_ == "conj" or reports_alongside(t))]
+    cues = [t for t in tokens if t.i > clause.i and (t.dep_ == "conj" or reports_alongside(t)) and grammar.is_cue_verb(t) and not is_passive(t)]
     if not cues:
         return tokens
     cut = min(t.left_edge.i for t in cues)

@@ -48,9 +48,12 @@ class Merger:
                 unnamed.append(event)
                 continue
             into = None if event.distinct else next((m for m in merged if self.compatible(m, event)), None)
+            told = None if into is not None else referred_back_to(event, merged, text)
             if into is not None:
                 self.absorb(into, event)
-            elif not refers_back(event, merged, text):
+            elif told is not None:
+                add_evidence(told, event)  # only its sentence: its fields came through the pronoun
+            else:
                 merged.append(event)
         for event in unnamed:
             self.join_unnamed(event, merged)
@@ -92,9 +95,7 @@ class Merger:
         if into.tense is None:
             into.tense = other.tense
         into.tellings = into.tellings + other.tellings
-        span = [other.start, other.end]
-        if span not in into.evidence:
-            into.evidence.append(span)
+        add_evidence(into, other)
 
     def specific(self, into: Event, other: Event, name: str) -> None:
         """The post itself says more than 'the government'."""
@@ -110,26 +111,27 @@ NOUN_TRIGGER = "noun:"
 PRONOUN_ROUTE = "participants.pronoun"
 
 
-def refers_back(event: Event, merged: list[Event], text: str) -> bool:
+def referred_back_to(event: Event, merged: list[Event], text: str) -> Event | None:
     """'He won't be involved after his resignation': a noun of the event whose participant is a
     pronoun names no new event when the article has told one of its type, of one person, before
-    it; it refers back to that one, whoever the pronoun resolver picked (often the last speaker).
-    It adds its sentence to that event's evidence and nothing else: its fields came through the
-    pronoun. Not when the sentence names the one the pronoun was resolved to ('Robin Cook was
-    paid for his book about his resignation'): the pronoun is bound there, not guessed."""
+    it; it refers back to that one (returned), whoever the pronoun resolver picked (often the
+    last speaker). Not when the sentence names the one the pronoun was resolved to ('Robin Cook
+    was paid for his book about his resignation'): the pronoun is bound there, not guessed."""
     participant = spec(event.type).participant
     if not (event.found_by or "").startswith(NOUN_TRIGGER) or event.filled_by.get(participant) != PRONOUN_ROUTE:
-        return False
-    resolved = getattr(event, participant) or ""
-    if resolved.split() and resolved.split()[-1] in text[event.start : event.end]:
-        return False
+        return None
+    resolved = (getattr(event, participant) or "").split()
+    if resolved and resolved[-1] in text[event.start : event.end]:
+        return None
     told = [m for m in merged if m.type == event.type and getattr(m, participant)]
-    if len({getattr(m, participant) for m in told}) != 1:
-        return False
-    span = [event.start, event.end]
-    if span not in told[-1].evidence:
-        told[-1].evidence.append(span)
-    return True
+    return told[-1] if len({getattr(m, participant) for m in told}) == 1 else None
+
+
+def add_evidence(into: Event, other: Event) -> None:
+    """The other mention's sentence among the event's evidence, once."""
+    span = [other.start, other.end]
+    if span not in into.evidence:
+        into.evidence.append(span)
 
 
 def keys_agree(a: Event, b: Event) -> bool:
