@@ -5,7 +5,9 @@ both houses, the secretaries of state and defense, the attorney general and the 
 press secretary; the prime ministers of the UK, Canada, Australia, New Zealand and India;
 Ireland's Taoiseach; the UK's Speaker, Chancellor, Foreign and Home Secretaries; Germany's
 chancellor; the EU's Brexit negotiator). A role several posts share ('the
-prime minister') is the holder of whichever the article names, and nobody when it names two. It runs
+prime minister') is the holder of whichever the article names, and nobody when it names two. An
+undated article (many pages give no day) takes the one person it names who ever held the post:
+one that names two holders of it, at any time, gives no one. It runs
 after the analysis, where the publication day is known, on quotes whose speaker stayed a role;
 the quote's `resolved_by` is then `top_post_holder`. A holder the article never names is not
 made the speaker: with reference data loaded (`crossfloor kb import`), the linker suggests them.
@@ -44,8 +46,9 @@ class Post:
         """The role ends in a title of the post and its other words qualify it."""
         return any(words[-len(t) :] == list(t) and all(w in self.qualifiers for w in words[: -len(t)]) for t in self.titles if len(words) >= len(t))
 
-    def holder_on(self, day: date) -> str | None:
-        return next((h.name for h in self.holders if h.held_on(day)), None)
+    def holders_on(self, day: date | None) -> set[str]:
+        """Who held the post on the day (every holder, with no day)."""
+        return {h.name for h in self.holders if day is None or h.held_on(day)}
 
 
 @cache
@@ -58,10 +61,13 @@ def top_posts() -> tuple[Post, ...]:
     return tuple(posts)
 
 
-def holder_named(description: str | None, day: date, names: list[str]) -> str | None:
-    """The name the article gives the one holder of the post the role describes, on the day."""
+def holder_named(description: str | None, day: date | None, names: list[str]) -> str | None:
+    """The name the article gives the one holder of the post the role describes, on the day;
+    with no day, the one person the article names who ever held it (an article that names two
+    holders, or none, gives no one)."""
     words = (description or "").lower().split()
-    holders = {h for post in top_posts() if words and post.described_by(words) for h in [post.holder_on(day)] if h}
+    posts = [post for post in top_posts() if words and post.described_by(words)]
+    holders = {h for post in posts for h in post.holders_on(day)}
     written = [article_name(h, names) for h in holders]
     found = [w for w in written if w]
     return found[0] if len(found) == 1 else None
@@ -69,9 +75,7 @@ def holder_named(description: str | None, day: date, names: list[str]) -> str | 
 
 def resolve_top_posts(quotes: list[dict], names: list[str], published: date | None) -> None:
     """Quotes whose speaker is a role that a top post's holder named in the article held on the
-    publication day take that person as speaker; in place."""
-    if published is None:
-        return
+    publication day (any day, for an undated article) take that person as speaker; in place."""
     for quote in quotes:
         if quote.get("speaker_kind") != "role":
             continue

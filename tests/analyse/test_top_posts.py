@@ -24,6 +24,11 @@ def test_the_president_is_the_holder_the_article_names_on_its_day(nlp):
     assert all(name != "Donald Trump" for name, _ in speakers(nlp, VISIT, date(2022, 7, 12)))
 
 
+def test_an_undated_article_gives_the_post_to_the_one_holder_it_names(nlp):
+    # no publication day: the one person named who ever held the post
+    assert ("Donald Trump", "top_post_holder") in speakers(nlp, VISIT, None)
+
+
 @pytest.mark.parametrize(
     "role, day, names, holder",
     [
@@ -42,11 +47,14 @@ def test_the_president_is_the_holder_the_article_names_on_its_day(nlp):
         ("Chancellor", date(2019, 3, 7), ["Philip Hammond"], "Philip Hammond"),
         ("chancellor", date(2019, 3, 7), ["Angela Merkel", "Philip Hammond"], None),
         ("EU's chief negotiator", date(2019, 3, 7), ["Michel Barnier"], "Michel Barnier"),
+        ("prime minister", None, ["Theresa May", "Jeremy Corbyn"], "Theresa May"),
+        ("prime minister", None, ["Theresa May", "David Cameron"], None),
     ],
     ids=[
         "named in full", "by surname", "not in office that day", "former", "another country's", "vice president", "a taoiseach",
         "two prime ministers named", "a house leader", "the one minority leader named", "majority leader then in the minority",
         "press secretary", "a chancellor", "two chancellors named", "a negotiator",
+        "undated: the one holder named", "undated: two holders named",
     ],
 )
 def test_a_post_is_its_holder_only_when_the_words_fit_and_the_article_names_them(role, day, names, holder):
