@@ -3,7 +3,8 @@ when the article itself names that person, by the small record packaged with cro
 (data/office_holders.json: US presidents and vice presidents, the Speaker and the party leaders of
 both houses, the secretaries of state and defense, the attorney general and the White House
 press secretary; the prime ministers of the UK, Canada, Australia, New Zealand and India;
-Ireland's Taoiseach; the UK's Speaker, Chancellor, Foreign and Home Secretaries; Germany's
+Ireland's Taoiseach; the UK's Speaker, Chancellor, Foreign and Home Secretaries and the leaders of
+its four largest parties; Germany's
 chancellor; the EU's Brexit negotiator). A role several posts share ('the
 prime minister') is the holder of whichever the article names, and nobody when it names two. An
 undated article (many pages give no day) takes the one person it names who ever held the post:

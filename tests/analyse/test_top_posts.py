@@ -49,12 +49,17 @@ def test_an_undated_article_gives_the_post_to_the_one_holder_it_names(nlp):
         ("EU's chief negotiator", date(2019, 3, 7), ["Michel Barnier"], "Michel Barnier"),
         ("prime minister", None, ["Theresa May", "Jeremy Corbyn"], "Theresa May"),
         ("prime minister", None, ["Theresa May", "David Cameron"], None),
+        ("Labour leader", date(2018, 3, 1), ["Jeremy Corbyn", "Theresa May"], "Jeremy Corbyn"),
+        ("Tory leader", date(2018, 3, 1), ["Jeremy Corbyn", "Theresa May"], "Theresa May"),
+        ("Lib Dem leader", date(2012, 1, 1), ["Nick Clegg"], "Nick Clegg"),
+        ("Scottish Labour leader", date(2018, 3, 1), ["Jeremy Corbyn"], None),
     ],
     ids=[
         "named in full", "by surname", "not in office that day", "former", "another country's", "vice president", "a taoiseach",
         "two prime ministers named", "a house leader", "the one minority leader named", "majority leader then in the minority",
         "press secretary", "a chancellor", "two chancellors named", "a negotiator",
-        "undated: the one holder named", "undated: two holders named",
+        "undated: the one holder named", "undated: two holders named", "a party leader", "another party's leader",
+        "a leader by the party's short name", "a leader of a party's branch",
     ],
 )
 def test_a_post_is_its_holder_only_when_the_words_fit_and_the_article_names_them(role, day, names, holder):
