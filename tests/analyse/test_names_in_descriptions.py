@@ -81,6 +81,21 @@ def test_in_an_article_about_no_one_country_each_of_its_nationalities_qualifies_
     assert foreign_words(nlp("Dutch Prime Minister Mark Rutte met farmers on Monday."), words) == set()
 
 
+def test_an_acronym_taken_for_a_nationality_is_no_other_countrys(nlp):
+    """The recogniser may call a union's initials a nationality ('AU'): they name no country,
+    so 'the commissioner' is still 'AU trade commissioner Grace Mbeki'."""
+    from spacy.tokens import Span
+
+    from crossfloor.analyse.lexicon import party_lexicon, people_lexicon
+    from crossfloor.analyse.speakers.description import foreign_words
+    from crossfloor.analyse.speakers.state import Lexicons
+
+    doc = nlp("AU trade commissioner Grace Mbeki met Kenyan and Ghanaian ministers in Accra.")
+    doc.ents = [Span(doc, 0, 1, label="NORP"), *(e for e in doc.ents if e.start > 0)]
+    found = foreign_words(doc, Lexicons(people_lexicon(), party_lexicon()))
+    assert "au" not in found and "ghanaian" in found
+
+
 def test_in_an_article_about_that_country_its_leader_is_the_prime_minister(speakers):
     text = "Dutch Prime Minister Mark Rutte met farmers in Amsterdam on Monday. The prime minister says there can be no deal without the farmers."
     assert speakers(text) == ["Mark Rutte"]

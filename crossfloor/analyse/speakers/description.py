@@ -94,7 +94,8 @@ def foreign_words(doc: Doc, words: Lexicons) -> set[str]:
         country = getattr(doc._, "country", None) if doc.has_extension("country") else None
         code = country.code if country is not None else None
         own = {w.lower() for w, of in country_words().country_of.items() if of == code}
-        nationalities = {t.lower_ for t in doc if t.ent_type_ == "NORP" and words.parties.normalise(t.text) is None}
+        # An acronym the recogniser calls a nationality is a union ('AU trade commissioner'), not one.
+        nationalities = {t.lower_ for t in doc if t.ent_type_ == "NORP" and not t.text.isupper() and words.parties.normalise(t.text) is None}
         found = nationalities - own if code else nationalities if len(nationalities) > 1 else set()
         doc.user_data["crossfloor_foreign_words"] = found
     return found
