@@ -95,6 +95,30 @@ def test_unresolved_pronouns_and_unnamed_groups(said):
     assert [(s, k) for c, s, k in found if "tax should be scrapped" in c] == [("some", "group")]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "The Arizona Department of Public Safety said on Monday that its officers are trained to avoid racial profiling. "
+            '"We do not profile anyone," she added.',
+            None, id="a body of several words is no 'she'",
+        ),
+        pytest.param(
+            "Sanchez told reporters the border plan was working. The Arizona Department of Public Safety said on Monday "
+            'that its officers are trained to avoid racial profiling. "We do not profile anyone," he added.',
+            "Sanchez", id="a one-word name the recogniser took for a body may be 'he'",
+        ),
+        pytest.param(
+            "That is why one unaffiliated Indiana Republican told reporters that the plan was a mistake. "
+            '"We do not profile anyone," he said.',
+            "one unaffiliated Indiana Republican", id="a party's member described may be 'he'",
+        ),
+    ],
+)
+def test_he_or_she_stands_for_no_body_that_cannot_be_a_person(said, text, speaker):
+    assert speaker_of(said(text), "profile anyone") == speaker
+
+
 def test_organisations_are_typed_as_organisations(said):
     found = said("The Ministry of Finance said that the deficit had fallen sharply.")
     [(_, speaker, kind)] = found

@@ -139,12 +139,26 @@ def agrees_with(pronoun: str, gender: str | None, speaker: Speaker, people: Peop
 
 
 def is_one_person(speaker: Speaker, people: PeopleLexicon) -> bool:
-    """Anyone but a source headed by a word that never stands for one person (the recogniser's
-    organisations may be people: 'Bloomberg')."""
+    """Anyone but a source headed by a word that never stands for one person, or a body that
+    cannot be one person's name."""
     if isinstance(speaker, Person) or speaker.kind in (None, "person"):
         return True
     words = speaker.name.lower().split()
+    if speaker.kind == "organisation":
+        return may_be_a_person(speaker, people)
     return not words or words[-1] not in people.impersonal_heads
+
+
+def may_be_a_person(speaker: Speaker, people: PeopleLexicon) -> bool:
+    """A body the recogniser named that may be one person: a name of one word ('Navarro',
+    'Ocasio-Cortez', 'Bloomberg') or a party's member described ('one unaffiliated Indiana
+    Republican'), never an acronym ('CNN'), a name with a digit ('Fox 9') or any other body of
+    several words ('New York Times', 'Arizona Department of Public Safety'): those are 'it'."""
+    name = speaker.name
+    words = name.split()
+    if name.isupper() or any(c.isdigit() for c in name):
+        return False
+    return len(words) == 1 or (speaker.party is not None and words[-1].lower() not in people.not_person_endings)
 
 
 def addressed_people(article: Article, pronoun: Token) -> set[str]:
