@@ -119,6 +119,27 @@ def test_he_or_she_stands_for_no_body_that_cannot_be_a_person(said, text, speake
     assert speaker_of(said(text), "profile anyone") == speaker
 
 
+def test_a_surname_the_recogniser_took_for_a_body_is_a_mention_of_its_person(said):
+    text = (
+        "Kevin Dunleavy, the county's chief lawyer, was asked to sign the waiver on Monday. The mayor met with Dunleavy "
+        "at City Hall and pressed him again.\nLater the mayor told aides to tell Dunleavy to sign it, according to the "
+        "records.\nDunleavy, again, refused. He later told investigators that the mayor's account was accurate."
+    )
+    assert speaker_of(said(text), "account was accurate") == "Kevin Dunleavy"
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "The charity had tried to help James Bello for years, he said.",
+        "Young men who feel shut out of their society, as James Bello did in his teens, are easy prey for recruiters, he said.",
+    ],
+)
+def test_a_pronoun_that_reports_words_is_no_one_those_words_name(said, report):
+    text = 'Omar Haddad runs a youth charity in east London. "It is hard to imagine the path he took," Haddad said.\n' + report
+    assert speaker_of(said(text), "James Bello") == "Omar Haddad"
+
+
 def test_organisations_are_typed_as_organisations(said):
     found = said("The Ministry of Finance said that the deficit had fallen sharply.")
     [(_, speaker, kind)] = found

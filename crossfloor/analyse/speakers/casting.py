@@ -12,7 +12,7 @@ from ..doctext import inside_quotation, text_of
 from ..names import first_name_gender, is_first_name
 from .descriptors import describe
 from .headlines import in_headline
-from .salience import is_main_subject
+from .salience import ANTECEDENT_ROLES, is_main_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -26,6 +26,8 @@ PARTY_LABEL = re.compile(r"\s*[(,]\s*([A-Z])\s*[-–]\s*[A-Z][A-Za-z.]{1,12}\.?(
 BRACKETS = re.compile(r"[\[\]]")
 # A regnal or generational number after a name.
 ROMAN = re.compile(r"[IVXLC]+")
+# What the entity recogniser may call a surname written alone.
+MISREAD_AS = frozenset({"ORG", "GPE", "NORP"})
 # Punctuation that ends the titles written before a name.
 TITLE_STOPS = frozenset({",", ";", ":", "—", "-", "–", '"', "“", "”"})
 
@@ -44,6 +46,8 @@ def build_cast(doc: Doc, words: Lexicons, attributions: list[Attribution]) -> Ca
         person.gender = person.gender or first_name_gender(person.name)
     for ent in unplaced:
         place_namesake(doc, ent, words, cast)
+    for ent in doc.ents:
+        place_misread_surname(ent, words, cast)
     # 'Sir Edward' mentioned before the link was made is the linked person too.
     cast.mentions = sorted(((offset, linked(cast, person), role) for offset, person, role in cast.mentions), key=lambda m: m[0])
     return cast
@@ -114,6 +118,19 @@ def place_namesake(doc: Doc, ent: Span, words: Lexicons, cast: Cast) -> None:
     person = cast.namesake(key, gender, frozenset(title_words(ent, words.people.honorifics))) if not has_given_name(name) else None
     if person is not None:
         add_mention(doc, ent, person, words, cast)
+
+
+def place_misread_surname(ent: Span, words: Lexicons, cast: Cast) -> None:
+    """A lone proper noun the recogniser took for a body or a place ('McGahn, again, refused')
+    that is the surname of one person the article names in full is a mention of that person,
+    so a pronoun after it may stand for them; only where it heads a noun phrase a pronoun may
+    refer back to, not as a modifier ('Trump voters', 'the Obama years')."""
+    token = ent.root
+    if ent.label_ not in MISREAD_AS or len(ent) != 1 or token.pos_ != "PROPN" or token.dep_ not in ANTECEDENT_ROLES:
+        return
+    person = cast.by_surname.get(token.lower_)
+    if person is not None and has_given_name(person.name) and person.name.split()[-1] == token.text:
+        add_mention(ent.doc, ent, person, words, cast)
 
 
 def add_mention(doc: Doc, ent: Span, person: Person, words: Lexicons, cast: Cast) -> None:

@@ -53,14 +53,21 @@ def sentences_back(doc: Doc, here: int):
 
 def ranked_candidates(article: Article, position: int, a: Attribution | None) -> list[Candidate]:
     """Speakers and people before position, most salient first, each with its tier (0: a main
-    subject or speaker, 1: another subject-like mention, 2: any other mention) and offset."""
+    subject or speaker, 1: another subject-like mention, 2: any other mention) and offset. Not
+    one named in the words the source reports ('Many feel alienated, like Emwazi did, he said':
+    'he' is not Emwazi)."""
     sentence = sentence_index(article.doc)
-    scored = [(sentence(c[2]), *c) for c in speakers_before(article, position, a)]
+    scored = [(sentence(c[2]), *c) for c in speakers_before(article, position, a) if not reported_by(a, c[2])]
     for offset, person, role in article.cast.mentions:
-        if 0 < position - offset <= PRONOUN_REACH:
+        if 0 < position - offset <= PRONOUN_REACH and not reported_by(a, offset):
             scored.append((sentence(offset), person, 0 if role == "main" else 1 if role in ANTECEDENT_ROLES else 2, offset))
     scored.sort(key=lambda c: (-c[0], c[2], -c[3]))
     return [(candidate, tier, offset) for _, candidate, tier, offset in scored]
+
+
+def reported_by(a: Attribution | None, offset: int) -> bool:
+    """Whether a character offset lies in the words an attribution reports."""
+    return a is not None and a.start <= offset < a.end
 
 
 def speakers_before(article: Article, position: int, a: Attribution | None) -> list[Candidate]:
