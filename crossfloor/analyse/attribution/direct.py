@@ -72,10 +72,10 @@ def content_path(span: Span, naming_prepositions: frozenset[str]):
             yield anc
 
 
-def lead_before(state: AttributionState, span: Span) -> Token | None:
-    """The last token before the quotation and its opening marks."""
+def lead_before(state: AttributionState, mark: MarkSpan) -> Token | None:
+    """The last token before a quotation (by its marks) and its opening marks."""
     doc, mark_of_token = state.doc, state.mark_of_token
-    i = span.start - 1
+    i = quoted_span(doc, mark).start - 1
     while i >= 0 and mark_of_token[i] >= 0 and (doc[i].is_quote or doc[i].is_space):
         i -= 1
     while i >= 0 and doc[i].is_space:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..direct import attach_cue, cue_walking_back, lead_before, quoted_span
+from ..direct import attach_cue, cue_walking_back, lead_before
 from ..state import AttributionState
 
 NAME = "colon_lead_in"
@@ -13,7 +13,7 @@ NAME = "colon_lead_in"
 
 def colon_lead_in(state: AttributionState) -> None:
     for a in list(state.unresolved_direct()):
-        lead = lead_before(state, quoted_span(state.doc, a.mark))
+        lead = lead_before(state, a.mark)
         cue = lead_in_cue(state, lead) if lead is not None and lead.text == ":" else None
         if cue is not None:
             attach_cue(state, a, cue, NAME)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..direct import attach_cue, lead_before, lead_in_verb, quoted_span
+from ..direct import attach_cue, lead_before, lead_in_verb
 from ..state import AttributionState
 
 NAME = "colon_lead_subject"
@@ -20,7 +20,7 @@ NAME = "colon_lead_subject"
 
 def colon_lead_subject(state: AttributionState) -> None:
     for a in list(state.unresolved_direct()):
-        lead = lead_before(state, quoted_span(state.doc, a.mark))
+        lead = lead_before(state, a.mark)
         if lead is None or lead.text != ":":
             continue
         verb = lead_in_verb(lead)

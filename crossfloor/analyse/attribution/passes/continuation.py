@@ -7,7 +7,7 @@ speaker of the quotation it runs on into."""
 
 from __future__ import annotations
 
-from ..direct import lead_before, lead_in_verb, quoted_span, standalone
+from ..direct import lead_before, lead_in_verb, standalone
 from ..record import Attribution
 from ..state import AttributionState
 
@@ -38,7 +38,7 @@ def led_in_by_another(state: AttributionState, a: Attribution, parent: Attributi
     not guessed."""
     if a.mark is None:
         return False
-    lead = lead_before(state, quoted_span(state.doc, a.mark))
+    lead = lead_before(state, a.mark)
     verb = lead_in_verb(lead) if lead is not None and lead.text == ":" else None
     subject = state.grammar.subject_of(verb) if verb is not None else None
     if subject is None or subject.i > lead.i:  # 'According to X: "Y was ..."' has no subject of its own

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..direct import attach_cue, cue_walking_back, lead_before, quoted_span
+from ..direct import attach_cue, cue_walking_back, lead_before
 from ..state import AttributionState
 
 NAME = "cue_before"
@@ -13,7 +13,7 @@ NAME = "cue_before"
 
 def cue_before(state: AttributionState) -> None:
     for a in list(state.unresolved_direct()):
-        lead = lead_before(state, quoted_span(state.doc, a.mark))
+        lead = lead_before(state, a.mark)
         if lead is None or lead.text == ":" or not (lead.text == "," or state.grammar.is_speech_verb(lead)):
             continue
         cue = speech_verb_before(state, lead)
