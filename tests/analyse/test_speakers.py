@@ -113,6 +113,11 @@ def test_unresolved_pronouns_and_unnamed_groups(said):
             '"We do not profile anyone," he said.',
             "one unaffiliated Indiana Republican", id="a party's member described may be 'he'",
         ),
+        pytest.param(
+            "Members of the lower chamber told reporters on Monday that the plan was a mistake. "
+            '"We do not profile anyone," he said.',
+            None, id="a group is no 'he'",
+        ),
     ],
 )
 def test_he_or_she_stands_for_no_body_that_cannot_be_a_person(said, text, speaker):

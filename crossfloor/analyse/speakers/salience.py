@@ -146,11 +146,13 @@ def agrees_with(pronoun: str, gender: str | None, speaker: Speaker, people: Peop
 
 
 def is_one_person(speaker: Speaker, people: PeopleLexicon) -> bool:
-    """Anyone but a source headed by a word that never stands for one person, or a body that
-    cannot be one person's name."""
+    """Anyone but a group ('members of the lower chamber', 'some'), a source headed by a word
+    that never stands for one person, or a body that cannot be one person's name."""
     if isinstance(speaker, Person) or speaker.kind in (None, "person"):
         return True
     words = speaker.name.lower().split()
+    if speaker.kind == "group":
+        return False
     if speaker.kind == "organisation":
         return may_be_a_person(speaker, people)
     return not words or words[-1] not in people.impersonal_heads
