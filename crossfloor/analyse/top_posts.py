@@ -9,7 +9,7 @@ chancellor; the EU's Brexit negotiator). A role several posts share ('the
 prime minister') is the holder of whichever the article names, and nobody when it names two. An
 undated article (many pages give no day) takes the one person it names who ever held the post:
 one that names two holders of it, at any time, gives no one. It runs
-after the analysis, where the publication day is known, on quotes whose speaker stayed a role;
+after the analysis, where the publication day (or its absence) is known, on quotes whose speaker stayed a role;
 the quote's `resolved_by` is then `top_post_holder`. A holder the article never names is not
 made the speaker: with reference data loaded (`crossfloor kb import`), the linker suggests them.
 A role with a word the post does not list ('the former president', 'the outgoing PM', 'the

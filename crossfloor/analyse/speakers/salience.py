@@ -150,11 +150,11 @@ def is_one_person(speaker: Speaker, people: PeopleLexicon) -> bool:
     that never stands for one person, or a body that cannot be one person's name."""
     if isinstance(speaker, Person) or speaker.kind in (None, "person"):
         return True
-    words = speaker.name.lower().split()
     if speaker.kind == "group":
         return False
     if speaker.kind == "organisation":
         return may_be_a_person(speaker, people)
+    words = speaker.name.lower().split()
     return not words or words[-1] not in people.impersonal_heads
 
 
